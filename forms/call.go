@@ -1,0 +1,411 @@
+package forms
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed calls/*.toml
+var callFiles embed.FS
+
+// Funding kinds of a category.
+const (
+	FundingFixed = "fixed" // one amount per project
+	FundingVenue = "venue" // an amount per venue (speech competition)
+	FundingRange = "range" // any amount between a minimum and a maximum
+)
+
+// Call is one year's call for applications, as read from its TOML file.
+type Call struct {
+	Year              int       `toml:"year"`
+	Title             string    `toml:"title"`
+	NoticeTitle       string    `toml:"notice_title"`
+	Issuer            string    `toml:"issuer"`
+	Deadline          time.Time `toml:"deadline"`
+	PostedMustArrive  bool      `toml:"posted_must_arrive"`
+	AnnouncementBy    time.Time `toml:"announcement_by"`
+	AnnouncementWhere string    `toml:"announcement_where"`
+	MaxPerCategory    int       `toml:"max_per_category_per_unit"`
+	MaxTotal          int       `toml:"max_total_per_unit"`
+	PaperCopies       int       `toml:"paper_copies"`
+	PriorityYears     string    `toml:"priority_years"`
+
+	Contact        Contact            `toml:"contact"`
+	Society        SocietyRequirement `toml:"society_requirements"`
+	Honours        []Honour           `toml:"honours"`
+	AfterEvent     []AfterEvent       `toml:"after_event"`
+	Categories     []Category         `toml:"categories"`
+	ApplicantTypes map[string]string  `toml:"applicant_types"`
+
+	// Source names where the call was read from (for messages).
+	Source string `toml:"-"`
+}
+
+// Contact is the department that receives the applications.
+type Contact struct {
+	Department string `toml:"department"`
+	Person     string `toml:"person"`
+	Phone      string `toml:"phone"`
+	Email      string `toml:"email"`
+	Address    string `toml:"address"`
+	Office     string `toml:"office"`
+}
+
+// SocietyRequirement is what a provincial society must have to apply (二、1).
+type SocietyRequirement struct {
+	AnnualInspection bool   `toml:"annual_inspection"`
+	EvaluationYear   int    `toml:"evaluation_year"`
+	Clause           string `toml:"clause"`
+}
+
+// Honour is an award that gives priority (info only).
+type Honour struct {
+	ID   string `toml:"id"`
+	Name string `toml:"name"`
+}
+
+// AfterEvent is an obligation due some days after the event ends (二、3).
+type AfterEvent struct {
+	Days           int      `toml:"days"`
+	Items          []string `toml:"items"`
+	ReportMaxChars int      `toml:"report_max_chars"`
+	PhotosMin      int      `toml:"photos_min"`
+	PhotosMax      int      `toml:"photos_max"`
+}
+
+// Venue is a sub-venue or final of the speech competition.
+type Venue struct {
+	ID      string `toml:"id"`
+	Name    string `toml:"name"`
+	Funding int64  `toml:"funding"`
+}
+
+// Category is one of the call's project categories with all its rules.
+type Category struct {
+	ID                       string    `toml:"id"`
+	Edition                  string    `toml:"edition"`
+	Name                     string    `toml:"name"`
+	ShortName                string    `toml:"short_name"`
+	Clause                   string    `toml:"clause"`
+	QuotaMin                 int       `toml:"quota_min"`
+	Quota                    int       `toml:"quota"`
+	FundingKind              string    `toml:"funding_kind"`
+	Funding                  int64     `toml:"funding"`
+	FundingMin               int64     `toml:"funding_min"`
+	FundingMax               int64     `toml:"funding_max"`
+	Venues                   []Venue   `toml:"venues"`
+	WinnersSupport           int64     `toml:"winners_support"`
+	Eligible                 []string  `toml:"eligible"`
+	EligibleClause           string    `toml:"eligible_clause"`
+	GraduateTrainingRequired []string  `toml:"graduate_training_required"`
+	JointEncouraged          bool      `toml:"joint_encouraged"`
+	MinParticipants          int       `toml:"min_participants"`
+	MinPapers                int       `toml:"min_papers"`
+	ScaleClause              string    `toml:"scale_clause"`
+	WindowStart              time.Time `toml:"window_start"`
+	WindowEnd                time.Time `toml:"window_end"`
+	WindowText               string    `toml:"window_text"`
+	WindowClause             string    `toml:"window_clause"`
+	FormsAllowed             []string  `toml:"forms_allowed"`
+	Theme                    string    `toml:"theme"`
+	FocusAreas               []string  `toml:"focus_areas"`
+	DisciplineKinds          []string  `toml:"discipline_kinds"`
+	Conveners                int       `toml:"conveners"`
+	MinForeignExperts        int       `toml:"min_foreign_experts"`
+	ContentClause            string    `toml:"content_clause"`
+	RequiredContent          []string  `toml:"required_content"`
+}
+
+// Category returns the category with the given ID, or nil.
+func (c *Call) Category(id string) *Category {
+	for i := range c.Categories {
+		if c.Categories[i].ID == id {
+			return &c.Categories[i]
+		}
+	}
+	return nil
+}
+
+// ApplicantTypeName is the Chinese name of an applicant type ID (the ID itself
+// when the call does not know it).
+func (c *Call) ApplicantTypeName(id string) string {
+	if n, ok := c.ApplicantTypes[id]; ok {
+		return n
+	}
+	return id
+}
+
+// HonourName is the Chinese name of an honour ID.
+func (c *Call) HonourName(id string) string {
+	for _, h := range c.Honours {
+		if h.ID == id {
+			return h.Name
+		}
+	}
+	return id
+}
+
+// Venue returns the venue with the given ID, or nil.
+func (cat *Category) Venue(id string) *Venue {
+	for i := range cat.Venues {
+		if cat.Venues[i].ID == id {
+			return &cat.Venues[i]
+		}
+	}
+	return nil
+}
+
+// IsEligible reports whether an applicant type may apply (as main applicant).
+func (cat *Category) IsEligible(applicantType string) bool {
+	for _, e := range cat.Eligible {
+		if e == applicantType {
+			return true
+		}
+	}
+	return false
+}
+
+// NeedsGraduateTraining reports whether this applicant type must hold the
+// qualification to train graduate students for this category.
+func (cat *Category) NeedsGraduateTraining(applicantType string) bool {
+	for _, e := range cat.GraduateTrainingRequired {
+		if e == applicantType {
+			return true
+		}
+	}
+	return false
+}
+
+// FundingFor is the amount an applicant requests for this category and venue:
+// the fixed or venue amount; for a ranged category the maximum.
+func (cat *Category) FundingFor(venue string) int64 {
+	switch cat.FundingKind {
+	case FundingVenue:
+		if v := cat.Venue(venue); v != nil {
+			return v.Funding
+		}
+		return 0
+	case FundingRange:
+		return cat.FundingMax
+	}
+	return cat.Funding
+}
+
+// FundingText describes the category's funding rule in Chinese.
+func (cat *Category) FundingText() string {
+	switch cat.FundingKind {
+	case FundingVenue:
+		parts := make([]string, 0, len(cat.Venues))
+		for _, v := range cat.Venues {
+			parts = append(parts, fmt.Sprintf("%s%s元", v.Name, Thousands(v.Funding)))
+		}
+		return strings.Join(parts, "，")
+	case FundingRange:
+		return fmt.Sprintf("%s–%s元/项", Thousands(cat.FundingMin), Thousands(cat.FundingMax))
+	}
+	return fmt.Sprintf("%s元/项", Thousands(cat.Funding))
+}
+
+// QuotaText describes how many projects the category selects.
+func (cat *Category) QuotaText() string {
+	if cat.QuotaMin > 0 && cat.QuotaMin != cat.Quota {
+		return fmt.Sprintf("%d-%d项", cat.QuotaMin, cat.Quota)
+	}
+	return fmt.Sprintf("%d项", cat.Quota)
+}
+
+// CallError is a problem in a call file: which file, which line (0 when the
+// problem is not tied to one line) and what is wrong, in Chinese.
+type CallError struct {
+	File    string
+	Line    int
+	Problem string
+}
+
+func (e *CallError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("申报通知数据文件 %s 第%d行有误：%s", e.File, e.Line, e.Problem)
+	}
+	return fmt.Sprintf("申报通知数据文件 %s 有误：%s", e.File, e.Problem)
+}
+
+var defaultCall *Call
+
+// Default returns the embedded call the program ships with (2024). It panics
+// only if the embedded file is broken, which the tests rule out.
+func Default() *Call {
+	if defaultCall == nil {
+		c, err := ParseCall("calls/2024.toml", mustRead("calls/2024.toml"))
+		if err != nil {
+			panic(err)
+		}
+		defaultCall = c
+	}
+	return defaultCall
+}
+
+func mustRead(name string) []byte {
+	b, err := callFiles.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// LoadCallFile reads a call for another year from disk.
+func LoadCallFile(path string) (*Call, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &CallError{File: path, Problem: "无法读取文件（" + osReason(err) + "）"}
+	}
+	return ParseCall(filepath.Base(path), b)
+}
+
+// ParseCall reads a call from TOML bytes; name is used in error messages.
+func ParseCall(name string, data []byte) (*Call, error) {
+	var c Call
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&c)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &CallError{File: name, Line: pe.Position.Line, Problem: "格式错误：" + pe.Message}
+		}
+		return nil, &CallError{File: name, Problem: "格式错误：" + err.Error()}
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, &CallError{File: name, Line: lineOf(data, und[0].String()), Problem: "未知的项目 “" + und[0].String() + "”"}
+	}
+	c.Source = name
+	if p, cat := c.problem(); p != "" {
+		line := lineOfProblem(data, p)
+		if cat >= 0 {
+			line = lineOfCategory(data, cat)
+		}
+		return nil, &CallError{File: name, Line: line, Problem: p}
+	}
+	return &c, nil
+}
+
+// problem returns the first semantic problem of a decoded call, in Chinese,
+// and the index of the category it concerns (-1 for the call as a whole).
+func (c *Call) problem() (string, int) {
+	p, i := c.topProblem(), -1
+	if p == "" {
+		p, i = c.categoryProblem()
+	}
+	return p, i
+}
+
+func (c *Call) topProblem() string {
+	switch {
+	case c.Year < 2000 || c.Year > 2100:
+		return "year（年度）缺失或不合理"
+	case c.Deadline.IsZero():
+		return "缺少 deadline（申报截止日期）"
+	case c.Contact.Email == "" || c.Contact.Address == "":
+		return "缺少 [contact] 的 email 或 address（受理邮箱、地址）"
+	case c.MaxPerCategory < 1 || c.MaxTotal < 1:
+		return "max_per_category_per_unit 与 max_total_per_unit 须至少为1"
+	case len(c.Categories) == 0:
+		return "没有任何 [[categories]]（项目类别）"
+	}
+	return ""
+}
+
+func (c *Call) categoryProblem() (string, int) {
+	seen := map[string]bool{}
+	for i, cat := range c.Categories {
+		where := fmt.Sprintf("第%d个类别（%s）", i+1, cat.ID)
+		if cat.ID == "" || cat.Name == "" {
+			return where + "缺少 id 或 name", i
+		}
+		if seen[cat.ID] {
+			return where + "的 id 重复", i
+		}
+		seen[cat.ID] = true
+		if cat.WindowStart.IsZero() || cat.WindowEnd.IsZero() || cat.WindowEnd.Before(cat.WindowStart) {
+			return where + "的 window_start/window_end（完成时间）缺失或先后颠倒", i
+		}
+		if len(cat.Eligible) == 0 {
+			return where + "缺少 eligible（申报范围）", i
+		}
+		for _, e := range cat.Eligible {
+			if _, ok := c.ApplicantTypes[e]; !ok {
+				return where + "的 eligible 中 “" + e + "” 不在 [applicant_types] 中", i
+			}
+		}
+		switch cat.FundingKind {
+		case FundingFixed:
+			if cat.Funding <= 0 {
+				return where + "的 funding（经费额度）须大于0", i
+			}
+		case FundingVenue:
+			if len(cat.Venues) == 0 {
+				return where + "按赛场资助，但没有 [[categories.venues]]", i
+			}
+			for _, v := range cat.Venues {
+				if v.ID == "" || v.Funding <= 0 {
+					return where + "的赛场缺少 id 或 funding", i
+				}
+			}
+		case FundingRange:
+			if cat.FundingMin <= 0 || cat.FundingMax < cat.FundingMin {
+				return where + "的 funding_min/funding_max 缺失或颠倒", i
+			}
+		default:
+			return where + "的 funding_kind 须为 fixed、venue 或 range", i
+		}
+		if cat.Quota < 1 {
+			return where + "的 quota（项目数量）须至少为1", i
+		}
+	}
+	return "", -1
+}
+
+// lineOf finds the first line that mentions the last part of a key path.
+func lineOf(data []byte, key string) int {
+	if i := strings.LastIndex(key, "."); i >= 0 {
+		key = key[i+1:]
+	}
+	for n, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), key) {
+			return n + 1
+		}
+	}
+	return 0
+}
+
+// lineOfCategory is the line of the i-th [[categories]] header (0-based).
+func lineOfCategory(data []byte, i int) int {
+	n := -1
+	for ln, l := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(l) == "[[categories]]" {
+			n++
+			if n == i {
+				return ln + 1
+			}
+		}
+	}
+	return 0
+}
+
+// lineOfProblem finds a line for a semantic problem: the line of the key it
+// names, when the message names a key of the form `key` in ASCII.
+func lineOfProblem(data []byte, p string) int {
+	for _, f := range strings.FieldsFunc(p, func(r rune) bool { return !(r == '_' || r >= 'a' && r <= 'z') }) {
+		if len(f) > 3 {
+			if l := lineOf(data, f); l > 0 {
+				return l
+			}
+		}
+	}
+	return 0
+}

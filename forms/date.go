@@ -1,0 +1,90 @@
+package forms
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Date is a calendar day without time zone, stored as "YYYY-MM-DD"; the zero
+// Date is "not filled in" and is stored as "".
+type Date struct {
+	t time.Time
+}
+
+const dateLayout = "2006-01-02"
+
+// NewDate returns the date y-m-d.
+func NewDate(y int, m time.Month, d int) Date {
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the calendar day of t in t's location.
+func DateOf(t time.Time) Date {
+	return NewDate(t.Year(), t.Month(), t.Day())
+}
+
+// ParseDate reads "YYYY-MM-DD"; an empty string gives the zero Date.
+func ParseDate(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("日期 “%s” 的格式应为 年-月-日，例如 2024-08-15", s)
+	}
+	return Date{t}, nil
+}
+
+// IsZero reports whether the date is not filled in.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Time is midnight UTC of the date.
+func (d Date) Time() time.Time { return d.t }
+
+// String is "YYYY-MM-DD", or "" for the zero Date.
+func (d Date) String() string {
+	if d.t.IsZero() {
+		return ""
+	}
+	return d.t.Format(dateLayout)
+}
+
+// Chinese is "2024年8月15日", or "" for the zero Date.
+func (d Date) Chinese() string {
+	if d.t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.t.Year(), int(d.t.Month()), d.t.Day())
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.t.After(e.t) }
+
+// AddDays returns the date n days later.
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// DaysUntil is the number of days from d to e (negative when e is earlier).
+func (d Date) DaysUntil(e Date) int {
+	return int(e.t.Sub(d.t).Hours() / 24)
+}
+
+// MarshalJSON writes "YYYY-MM-DD" or "".
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// UnmarshalJSON reads "YYYY-MM-DD" or "".
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("日期须为 “年-月-日” 形式的文字")
+	}
+	p, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}
