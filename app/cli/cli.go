@@ -1,0 +1,268 @@
+// Package cli holds the headless commands of the shenbao binary: check,
+// sample, rules (and export). Run with no arguments, the binary opens the
+// window instead. The package imports nothing from fyne.io, so the commands
+// work and are tested without a display.
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"shenbao/forms"
+	"shenbao/forms/fonts"
+)
+
+// Exit codes of check.
+const (
+	ExitOK       = 0 // no errors (warnings allowed)
+	ExitFindings = 1 // at least one error
+	ExitUnread   = 2 // a file could not be read, or a usage mistake
+)
+
+// Env is what a command needs from outside: its output streams, today's
+// date and the call.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Now            func() time.Time
+	Call           *forms.Call
+}
+
+// Main runs the command named by args[0] and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	return Run(args, Env{Stdout: stdout, Stderr: stderr, Now: time.Now})
+}
+
+// Commands maps a command name to its implementation; export registers
+// itself here from its own file.
+var commands = map[string]func(args []string, env Env) int{
+	"check":  runCheck,
+	"sample": runSample,
+	"rules":  runRules,
+}
+
+// Run is Main with an explicit environment (tests pin the clock).
+func Run(args []string, env Env) int {
+	if env.Call == nil {
+		env.Call = forms.Default()
+	}
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return ExitUnread
+	}
+	// --call FILE before the command loads another year's call.
+	if args[0] == "--call" && len(args) > 2 {
+		c, err := forms.LoadCallFile(args[1])
+		if err != nil {
+			fmt.Fprintln(env.Stderr, err)
+			return ExitUnread
+		}
+		env.Call = c
+		args = args[2:]
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+			usage(env.Stdout)
+			return ExitOK
+		}
+		fmt.Fprintf(env.Stderr, "未知命令 “%s”。\n", args[0])
+		usage(env.Stderr)
+		return ExitUnread
+	}
+	return cmd(args[1:], env)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `申报助手 shenbao — 吉林省科协国内外学术交流项目申报
+
+不带参数运行时打开窗口。命令行用法：
+  shenbao check [--json] [--today YYYY-MM-DD] 文件...   检查草稿（含同一单位的限额）
+  shenbao sample                                        列出类别代码
+  shenbao sample 类别代码 [-o 文件]                      写出该类别的完整示例申报书
+  shenbao rules [--json]                                列出全部检查规则
+  shenbao export 文件 [--out 文件夹]                      导出PDF、Word和报送材料包
+  shenbao --call 通知数据.toml 命令 ...                   使用另一年度的申报通知数据
+退出码：0 无错误，1 有错误，2 文件无法读取或用法有误。
+`)
+}
+
+// newFlags makes a flag set that reports mistakes in Chinese on stderr.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseInterleaved parses flags that may come before or after the file
+// arguments, returning the files.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return files, nil
+		}
+		files = append(files, args[0])
+		args = args[1:]
+	}
+}
+
+// JSONFinding is one line of `check --json`.
+type JSONFinding struct {
+	File     string         `json:"file"`
+	Rule     string         `json:"rule"`
+	Field    string         `json:"field"`
+	Severity forms.Severity `json:"severity"`
+	Message  string         `json:"message"`
+}
+
+func runCheck(args []string, env Env) int {
+	fs := newFlags("check")
+	asJSON := fs.Bool("json", false, "")
+	todayS := fs.String("today", "", "")
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "参数有误：%v\n用法：shenbao check [--json] [--today YYYY-MM-DD] 文件...\n", err)
+		return ExitUnread
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(env.Stderr, "请给出要检查的草稿文件。用法：shenbao check [--json] [--today YYYY-MM-DD] 文件...")
+		return ExitUnread
+	}
+	today := forms.DateOf(env.Now())
+	if *todayS != "" {
+		if today, err = forms.ParseDate(*todayS); err != nil || today.IsZero() {
+			fmt.Fprintf(env.Stderr, "--today 的日期 “%s” 有误，应写作 2024-04-10。\n", *todayS)
+			return ExitUnread
+		}
+	}
+	opts := forms.Options{Today: today, Printable: fonts.Printable}
+	var (
+		drafts []forms.NamedDraft
+		out    []JSONFinding
+		code   = ExitOK
+	)
+	for _, f := range files {
+		d, err := forms.Load(f)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, err)
+			code = ExitUnread
+			continue
+		}
+		drafts = append(drafts, forms.NamedDraft{Name: f, Draft: d})
+	}
+	across := forms.CheckAcross(env.Call, drafts)
+	for i, nd := range drafts {
+		fsAll := forms.Check(env.Call, nd.Draft, opts)
+		fsAll = append(fsAll, across[i]...)
+		forms.SortFindings(fsAll)
+		for _, f := range fsAll {
+			if f.Severity == forms.Error && code == ExitOK {
+				code = ExitFindings
+			}
+			out = append(out, JSONFinding{File: nd.Name, Rule: f.Rule, Field: f.Field, Severity: f.Severity, Message: f.Message})
+		}
+	}
+	if *asJSON {
+		if out == nil {
+			out = []JSONFinding{}
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(out)
+		return code
+	}
+	printText(env.Stdout, drafts, out)
+	return code
+}
+
+func printText(w io.Writer, drafts []forms.NamedDraft, out []JSONFinding) {
+	byFile := map[string][]JSONFinding{}
+	for _, f := range out {
+		byFile[f.File] = append(byFile[f.File], f)
+	}
+	for _, nd := range drafts {
+		list := byFile[nd.Name]
+		var e, wn int
+		for _, f := range list {
+			switch f.Severity {
+			case forms.Error:
+				e++
+			case forms.Warning:
+				wn++
+			}
+		}
+		fmt.Fprintf(w, "%s：%d个错误，%d个提醒\n", nd.Name, e, wn)
+		for _, f := range list {
+			field := ""
+			if f.Field != "" {
+				field = "［" + forms.FieldLabel(f.Field) + "］"
+			}
+			fmt.Fprintf(w, "  %s %s%s %s\n", f.Severity.SeverityName(), field, f.Message, "("+f.Rule+")")
+		}
+	}
+}
+
+func runSample(args []string, env Env) int {
+	fs := newFlags("sample")
+	outPath := fs.String("o", "", "")
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "参数有误：%v\n用法：shenbao sample [类别代码 [-o 文件]]\n", err)
+		return ExitUnread
+	}
+	if len(rest) == 0 {
+		for _, c := range env.Call.Categories {
+			fmt.Fprintln(env.Stdout, c.ID)
+		}
+		return ExitOK
+	}
+	d, err := forms.Sample(env.Call, rest[0])
+	if err != nil {
+		fmt.Fprintln(env.Stderr, err)
+		return ExitUnread
+	}
+	if *outPath == "" {
+		b, _ := forms.Marshal(d)
+		_, _ = env.Stdout.Write(b)
+		return ExitOK
+	}
+	if err := forms.Save(*outPath, d, d.UpdatedAt); err != nil {
+		fmt.Fprintln(env.Stderr, err)
+		return ExitUnread
+	}
+	fmt.Fprintf(env.Stdout, "已写出示例申报书：%s\n", *outPath)
+	return ExitOK
+}
+
+func runRules(args []string, env Env) int {
+	fs := newFlags("rules")
+	asJSON := fs.Bool("json", false, "")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(env.Stderr, "参数有误：%v\n用法：shenbao rules [--json]\n", err)
+		return ExitUnread
+	}
+	rules := forms.Rules()
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(rules)
+		return ExitOK
+	}
+	width := 0
+	for _, r := range rules {
+		width = max(width, len(r.ID))
+	}
+	for _, r := range rules {
+		fmt.Fprintf(env.Stdout, "%-*s  %-7s  %-16s  %s\n", width, r.ID, r.Severity, r.Clause, r.Summary)
+	}
+	return ExitOK
+}
