@@ -1,0 +1,394 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"shenbao/forms"
+)
+
+// SealMM is the height (and diameter of the dashed circle) of the area left
+// blank on the cover for the applicant's round official seal.
+const SealMM = 42
+
+// Column widths of the labelled tables: label, value, label, value.
+var kvWidths = []float64{0.19, 0.31, 0.19, 0.31}
+
+// Application builds the printed application form (项目申报书) of a draft:
+// the cover, then parts 1–6 as ruled tables, as in form-outline.md. Only the
+// category-specific part of the draft's own category is printed. Every
+// non-empty text of the draft (forms.WalkText) is printed, IDs chosen from
+// lists as their Chinese names. generated is the time printed in the
+// fingerprint at the foot of every page.
+func Application(call *forms.Call, d *forms.Draft, generated time.Time) *Document {
+	b := &appBuilder{call: call, d: d, cat: call.Category(d.Category)}
+	b.cover()
+	b.part1()
+	b.part2()
+	b.part3()
+	b.part4()
+	b.part5()
+	b.part6()
+	title := "项目申报书"
+	if d.Project.Name != "" {
+		title += "：" + d.Project.Name
+	}
+	return &Document{Title: title, Blocks: b.blocks, Footer: forms.Fingerprint(d, generated)}
+}
+
+type appBuilder struct {
+	call   *forms.Call
+	d      *forms.Draft
+	cat    *forms.Category
+	blocks []Block
+}
+
+func (b *appBuilder) add(bs ...Block) { b.blocks = append(b.blocks, bs...) }
+
+// CategoryText is the category as printed: its name, and for the speech
+// competition the venue: "第十五届吉林省研究生科技论文演讲比赛（农科分赛场）".
+func CategoryText(call *forms.Call, d *forms.Draft) string {
+	cat := call.Category(d.Category)
+	if cat == nil {
+		return d.Category
+	}
+	s := cat.Name
+	if d.Venue != "" {
+		s += "（" + VenueText(call, d) + "）"
+	}
+	return s
+}
+
+// VenueText is the name of the draft's venue (the ID when the call does not
+// know it), or "".
+func VenueText(call *forms.Call, d *forms.Draft) string {
+	if d.Venue == "" {
+		return ""
+	}
+	if cat := call.Category(d.Category); cat != nil {
+		if v := cat.Venue(d.Venue); v != nil {
+			return v.Name
+		}
+	}
+	return d.Venue
+}
+
+// Money is an amount as printed on the form: "30,000元（人民币大写：叁万元整）".
+func Money(yuan int64) string {
+	return fmt.Sprintf("%s元（人民币大写：%s）", forms.Thousands(yuan), forms.Capital(yuan))
+}
+
+// YesNo prints a yes/no answer.
+func YesNo(v bool) string {
+	if v {
+		return "是"
+	}
+	return "否"
+}
+
+func (b *appBuilder) cover() {
+	d := b.d
+	var joint []string
+	for _, j := range d.Joint {
+		joint = append(joint, j.Name)
+	}
+	phone := d.Applicant.Mobile
+	if d.Applicant.Phone != "" {
+		if phone != "" {
+			phone += "；"
+		}
+		phone += d.Applicant.Phone
+	}
+	c := &Cover{
+		Title: []string{b.call.Title, "项目申报书"},
+		Fields: []Field{
+			{Label: "项目名称", Value: d.Project.Name},
+			{Label: "项目类别", Value: CategoryText(b.call, d)},
+			{Label: "申报单位（公章）", Value: d.Applicant.Name, SealMM: SealMM},
+			{Label: "联合申报单位", Value: strings.Join(joint, "、")},
+			{Label: "联系人", Value: d.Applicant.Contact},
+			{Label: "联系电话", Value: phone},
+			{Label: "电子邮箱", Value: d.Applicant.Email},
+			{Label: "申报日期", Value: d.Cover.ApplyDate.Chinese()},
+		},
+		Bottom: []string{b.call.Issuer + " 制"},
+	}
+	if d.ID != "" {
+		c.Bottom = append(c.Bottom, "申报书编号："+d.ID)
+	}
+	b.add(c)
+}
+
+// kv builds a row of label/value pairs: each pair is a label cell and a value
+// cell; a single pair's value spans the rest of the four columns.
+func kv(pairs ...string) Row {
+	var r Row
+	for i := 0; i+1 < len(pairs); i += 2 {
+		r.Cells = append(r.Cells, Cell{Text: pairs[i], Label: true}, Cell{Text: pairs[i+1]})
+	}
+	if len(pairs) == 2 {
+		r.Cells[1].Span = 3
+	}
+	return r
+}
+
+func kvTable(rows ...Row) *Table { return &Table{Widths: kvWidths, Rows: rows} }
+
+func (b *appBuilder) part1() {
+	a := b.d.Applicant
+	rows := []Row{
+		kv("单位名称", a.Name),
+		kv("单位类型", b.call.ApplicantTypeName(a.Type), "统一社会信用代码", a.CreditCode),
+		kv("通讯地址", a.Address, "邮政编码", a.Postcode),
+		kv("法定代表人（负责人）", a.Leader, "职务", a.LeaderTitle),
+		kv("联系人", a.Contact, "职务", a.ContactTitle),
+		kv("联系人手机", a.Mobile, "办公电话", a.Phone),
+		kv("电子邮箱", a.Email),
+	}
+	if a.Type == forms.TypeProvincialSociety {
+		rows = append(rows, kv(fmt.Sprintf("%d年度年检合格", b.call.Society.EvaluationYear), YesNo(a.AnnualInspection),
+			fmt.Sprintf("参加%d年度学会评价", b.call.Society.EvaluationYear), YesNo(a.Evaluation2023)))
+	}
+	if a.Type == forms.TypeUniversity || a.Type == forms.TypeUniversitySAT || a.GraduateTraining {
+		rows = append(rows, kv("具有研究生培养资格", YesNo(a.GraduateTraining)))
+	}
+	if a.Type == forms.TypeProvincialSociety || len(a.Honours) > 0 {
+		var hs []string
+		for _, h := range a.Honours {
+			hs = append(hs, b.call.HonourName(h))
+		}
+		v := "无"
+		if len(hs) > 0 {
+			v = strings.Join(hs, "、")
+		}
+		rows = append(rows, kv(b.call.PriorityYears+"年所获表彰", v))
+	}
+	if len(b.d.Joint) > 0 {
+		var js []string
+		for _, j := range b.d.Joint {
+			s := j.Name
+			if j.Type != "" {
+				s += "（" + b.call.ApplicantTypeName(j.Type) + "）"
+			}
+			js = append(js, s)
+		}
+		rows = append(rows, kv("联合申报单位", strings.Join(js, "\n")))
+	}
+	if b.d.Confidential || b.d.ConfidentialNote != "" {
+		v := "本申报书含涉密内容，不通过互联网报送。"
+		if !b.d.Confidential {
+			v = "不含涉密内容。"
+		}
+		if b.d.ConfidentialNote != "" {
+			v += "\n" + b.d.ConfidentialNote
+		}
+		rows = append(rows, kv("涉密情况", v))
+	}
+	b.add(&Heading{Text: "一、申报单位基本情况", Level: 1}, kvTable(rows...))
+}
+
+func (b *appBuilder) part2() {
+	p := b.d.Project
+	rows := []Row{
+		kv("项目名称", p.Name),
+		kv("项目类别", CategoryText(b.call, b.d)),
+		kv("项目主题", p.Theme),
+		kv("开始日期", p.StartDate.Chinese(), "结束日期", p.EndDate.Chinese()),
+		kv("举办城市", p.City, "举办地点", p.Place),
+		kv("活动形式", p.Form, "预计参会人数", count(p.Participants, "人")),
+	}
+	if p.Papers > 0 || b.d.Category == "forum" {
+		rows = append(rows, kv("征集论文数", count(p.Papers, "篇")))
+	}
+	rows = append(rows, kv("主办/承办单位", p.Organisers))
+	if p.CoOrganisers != "" {
+		rows = append(rows, kv("协办单位", p.CoOrganisers))
+	}
+	if p.Supporters != "" {
+		rows = append(rows, kv("支持单位", p.Supporters))
+	}
+	rows = append(rows, kv("申请省科协资助", Money(p.RequestedAmount)), kv("项目简介", p.Summary))
+	b.add(&Heading{Text: "二、项目基本情况", Level: 1}, kvTable(rows...))
+}
+
+func count(n int, unit string) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d%s", n, unit)
+}
+
+// people is a table of committee or group members.
+func people(ps []forms.Person, roleName string) *Table {
+	t := &Table{
+		Widths: []float64{0.08, 0.16, 0.38, 0.22, 0.16},
+		Header: []Row{{Cells: []Cell{{Text: "序号", Label: true}, {Text: "姓名", Label: true}, {Text: "单位", Label: true}, {Text: "职称/职务", Label: true}, {Text: roleName, Label: true}}}},
+	}
+	for i, p := range ps {
+		t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: fmt.Sprint(i + 1), Align: Center}, {Text: p.Name}, {Text: p.Unit}, {Text: p.Title}, {Text: p.Role}}})
+	}
+	if len(ps) == 0 {
+		t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: "（未填写）", Span: 5, Align: Center}}})
+	}
+	return t
+}
+
+func (b *appBuilder) part3() {
+	name := b.d.Category
+	if b.cat != nil {
+		name = b.cat.ShortName
+	}
+	b.add(&Heading{Text: "三、" + name + "专项内容", Level: 1})
+	d := b.d
+	switch d.Category {
+	case "annual":
+		if p := d.AnnualMeeting; p != nil {
+			theme := ""
+			if b.cat != nil {
+				theme = b.cat.Theme
+			}
+			b.add(kvTable(
+				kv("年会主题", theme),
+				kv("对应领域", p.FocusArea),
+				kv("与年会主题的关联", p.ThemeLink),
+				kv("调研、座谈研讨计划", p.ResearchPlan),
+				kv("预期成果", p.ExpectedOutput),
+			), &Heading{Text: "会前专家组", Level: 2}, people(p.ExpertGroup, "分工"))
+		}
+	case "forum":
+		if p := d.Forum; p != nil {
+			b.add(kvTable(
+				kv("论坛专题", p.Topic),
+				kv("论文征集办法", p.CallForPapers),
+				kv("研究生以第一作者限投1篇", YesNo(p.OnePaperRule), "论文作者优先参会", YesNo(p.AuthorsFirst)),
+			), &Heading{Text: "评审委员会", Level: 2}, people(p.ReviewCommittee, "分工"))
+		}
+	case "speech":
+		if p := d.Speech; p != nil {
+			b.add(kvTable(
+				kv("分赛场", VenueText(b.call, d)),
+				kv("参赛者推荐办法", p.Recruitment),
+				kv("提交演讲提纲PPT", YesNo(p.MaterialsPPT), "提交演讲依据论文", YesNo(p.MaterialsPaper)),
+			), &Heading{Text: "评委会", Level: 2}, people(p.JudgingCommittee, "分工"))
+		}
+	case "basic":
+		if p := d.Basic; p != nil {
+			b.add(kvTable(
+				kv("学科", p.Discipline, "学科类型", p.DisciplineKind),
+				kv("邀请方式", p.Invitation),
+			), &Heading{Text: "学术召集人", Level: 2}, people(p.Conveners, "角色"))
+		}
+	case "intl":
+		if p := d.International; p != nil {
+			b.add(kvTable(kv("研讨的未来发展议题", p.FutureTopics)), &Heading{Text: "邀请的国外院士、专家", Level: 2})
+			t := &Table{
+				Widths: []float64{0.07, 0.15, 0.1, 0.2, 0.14, 0.09, 0.25},
+				Header: []Row{{Cells: []Cell{{Text: "序号", Label: true}, {Text: "姓名", Label: true}, {Text: "国家", Label: true}, {Text: "所在机构", Label: true}, {Text: "职称", Label: true}, {Text: "院士", Label: true}, {Text: "报告题目", Label: true}}}},
+			}
+			for i, e := range p.ForeignExperts {
+				t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: fmt.Sprint(i + 1), Align: Center}, {Text: e.Name}, {Text: e.Country}, {Text: e.Institution}, {Text: e.Title}, {Text: YesNo(e.Academician), Align: Center}, {Text: e.TalkTitle}}})
+			}
+			if len(p.ForeignExperts) == 0 {
+				t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: "（未填写）", Span: 7, Align: Center}}})
+			}
+			b.add(t)
+		}
+	}
+}
+
+func (b *appBuilder) part4() {
+	d := b.d
+	b.add(&Heading{Text: "四、日程安排、邀请专家及预期成果", Level: 1}, &Heading{Text: "（一）日程安排", Level: 2})
+	agenda := &Table{
+		Widths: []float64{0.2, 0.17, 0.41, 0.22},
+		Header: []Row{{Cells: []Cell{{Text: "日期", Label: true}, {Text: "时间", Label: true}, {Text: "内容", Label: true}, {Text: "报告人", Label: true}}}},
+	}
+	for _, a := range d.Agenda {
+		agenda.Rows = append(agenda.Rows, Row{Cells: []Cell{{Text: a.Date.Chinese(), Align: Center}, {Text: a.Time, Align: Center}, {Text: a.Item}, {Text: a.Speaker}}})
+	}
+	if len(d.Agenda) == 0 {
+		agenda.Rows = append(agenda.Rows, Row{Cells: []Cell{{Text: "（未填写）", Span: 4, Align: Center}}})
+	}
+	b.add(agenda, &Heading{Text: "（二）邀请专家", Level: 2})
+	experts := &Table{
+		Widths: []float64{0.08, 0.14, 0.34, 0.16, 0.28},
+		Header: []Row{{Cells: []Cell{{Text: "序号", Label: true}, {Text: "姓名", Label: true}, {Text: "单位", Label: true}, {Text: "职称/职务", Label: true}, {Text: "报告主题", Label: true}}}},
+	}
+	for i, e := range d.Experts {
+		experts.Rows = append(experts.Rows, Row{Cells: []Cell{{Text: fmt.Sprint(i + 1), Align: Center}, {Text: e.Name}, {Text: e.Unit}, {Text: e.Title}, {Text: e.Topic}}})
+	}
+	if len(d.Experts) == 0 {
+		experts.Rows = append(experts.Rows, Row{Cells: []Cell{{Text: "（未填写）", Span: 5, Align: Center}}})
+	}
+	b.add(experts, &Heading{Text: "（三）预期成果与宣传", Level: 2},
+		kvTable(kv("预期成果", d.ExpectedResults), kv("宣传计划", d.Publicity)))
+}
+
+func (b *appBuilder) part5() {
+	bu := b.d.Budget
+	t := &Table{
+		Widths: []float64{0.08, 0.2, 0.17, 0.55},
+		Header: []Row{{Cells: []Cell{{Text: "序号", Label: true}, {Text: "支出科目", Label: true}, {Text: "金额（元）", Label: true}, {Text: "测算依据", Label: true}}}},
+	}
+	for i, l := range bu.Lines {
+		t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: fmt.Sprint(i + 1), Align: Center}, {Text: l.Item}, {Text: forms.Thousands(l.Amount), Align: Right}, {Text: l.Basis}}})
+	}
+	t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: "合计", Label: true, Span: 2}, {Text: forms.Thousands(bu.Total), Align: Right}, {Text: "人民币大写：" + forms.Capital(bu.Total)}}})
+	other := Money(bu.Other)
+	if bu.OtherNote != "" {
+		other += "\n" + bu.OtherNote
+	}
+	b.add(&Heading{Text: "五、经费预算", Level: 1}, &Heading{Text: "（一）支出预算", Level: 2}, t,
+		&Heading{Text: "（二）经费来源", Level: 2},
+		kvTable(
+			kv("申请省科协资助", Money(bu.Provincial)),
+			kv("自筹经费", Money(bu.SelfRaised)),
+			kv("其他经费", other),
+			kv("预算总额", Money(bu.Total)),
+		))
+}
+
+func (b *appBuilder) part6() {
+	o := b.d.Opinions
+	signer := "负责人签字："
+	if o.Signer != "" {
+		signer += o.Signer
+	}
+	opinion := func(label, text, signLine string) *Table {
+		return &Table{Widths: []float64{0.19, 0.81}, Rows: []Row{{
+			MinHeightMM: 62,
+			Cells: []Cell{
+				{Text: label, Label: true},
+				{Text: text, Foot: []string{signLine + "　　　　（公章）", "年　　月　　日"}},
+			},
+		}}}
+	}
+	b.add(&KeepTogether{Blocks: []Block{
+		&Heading{Text: "六、意见", Level: 1},
+		opinion("申报单位意见", o.Applicant, signer),
+	}}, &KeepTogether{Blocks: []Block{
+		&Spacer{MM: 4},
+		opinion("省科协审核意见", "", "负责人签字："),
+	}})
+}
+
+// DisplayText is how a text of the draft, as forms.WalkText reports it with
+// its field path, is printed in the application: IDs chosen from lists
+// (category, venue, applicant types, honours) as their Chinese names, every
+// other text as typed.
+func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
+	switch {
+	case path == "category":
+		if cat := call.Category(text); cat != nil {
+			return cat.Name
+		}
+	case path == "venue":
+		return VenueText(call, d)
+	case path == "applicant.type", strings.HasPrefix(path, "joint_applicants[") && strings.HasSuffix(path, "].type"):
+		return call.ApplicantTypeName(text)
+	case strings.HasPrefix(path, "applicant.honours["):
+		return call.HonourName(text)
+	}
+	return text
+}

@@ -1,0 +1,169 @@
+// Package layout is the writer-independent model of a printed document: a
+// sequence of blocks (cover page, headings, paragraphs, ruled tables,
+// keep-together groups, page breaks) that the PDF writer (forms/pdfdoc) and
+// the Word writer (forms/docx) both render, so the two files carry the same
+// content in the same order. Application builds the 项目申报书 from a draft;
+// other documents (the submission checklist, the envelope page) are built by
+// their own packages from the same blocks.
+package layout
+
+// Document is one printed document.
+type Document struct {
+	// Title is the document's metadata title (PDF Info /Title, docx core
+	// properties); it is not printed by itself.
+	Title string
+	// Blocks are printed in order.
+	Blocks []Block
+	// Footer is printed at the foot of every page (the fingerprint that
+	// matches the paper copy to the e-mailed file). Empty prints nothing.
+	Footer string
+	// NoPageNumbers leaves out "第 x 页 共 y 页" (e.g. an envelope label).
+	NoPageNumbers bool
+}
+
+// Block is one element of a document: *Cover, *Heading, *Paragraph, *Table,
+// *KeepTogether, *PageBreak or *Spacer.
+type Block interface{ block() }
+
+// Align is the horizontal alignment of a text.
+type Align int
+
+// Alignments.
+const (
+	Left Align = iota
+	Center
+	Right
+)
+
+// Cover is a cover page: title lines centred in large type, a column of
+// labelled fields (each value on an underline), an optional blank seal
+// area, and a line at the bottom of the page. A cover always fills its page:
+// what follows starts on a new page.
+type Cover struct {
+	Title  []string
+	Fields []Field
+	Bottom []string // centred lines at the foot of the page, e.g. "吉林省科学技术协会 制"
+}
+
+// Field is one labelled line of a cover page.
+type Field struct {
+	Label string
+	Value string
+	// SealMM, when > 0, leaves a blank area this many millimetres high
+	// below the field, with a dashed circle of that diameter, for a round
+	// official seal (公章).
+	SealMM float64
+}
+
+// Heading is a section heading (Level 1 large, Level 2 smaller). Headings
+// are printed in a heavier face (黑体 in the .docx) and are never left alone
+// at the foot of a page.
+type Heading struct {
+	Text  string
+	Level int
+}
+
+// Paragraph is body text; "\n" starts a new line.
+type Paragraph struct {
+	Text  string
+	Align Align
+	// Size is the font size in points; 0 is the body size (10.5 pt, 五号).
+	Size float64
+}
+
+// Table is a ruled table. Widths are the columns' shares of the text
+// width (they are normalised, so {1, 3} and {0.25, 0.75} are the same).
+// Header rows are repeated at the top of every page the table continues on.
+type Table struct {
+	Widths []float64
+	Header []Row
+	Rows   []Row
+}
+
+// Row is one table row.
+type Row struct {
+	Cells []Cell
+	// MinHeightMM is the least height of the row in millimetres (a space
+	// left for handwriting, a seal or a signature).
+	MinHeightMM float64
+}
+
+// Cell is one cell of a row. A cell spanning several columns stands for all
+// of them (the row has fewer cells than the table has columns).
+type Cell struct {
+	Text  string // "\n" starts a new line
+	Label bool   // a label cell: shaded, centred, the name of what is beside it
+	Span  int    // columns covered; 0 or 1 is one column
+	Align Align  // for value cells; label cells are always centred
+	// Foot lines are printed right-aligned at the bottom of the cell, below
+	// the text: "负责人签字：", "（公章）", "年　月　日".
+	Foot []string
+}
+
+// KeepTogether is a group of blocks printed on one page: when it does not
+// fit below what is already on the page, it starts on the next page. (A
+// group taller than a whole page is still printed, split.)
+type KeepTogether struct {
+	Blocks []Block
+}
+
+// PageBreak starts a new page.
+type PageBreak struct{}
+
+// Spacer is vertical blank space in millimetres.
+type Spacer struct {
+	MM float64
+}
+
+func (*Cover) block()        {}
+func (*Heading) block()      {}
+func (*Paragraph) block()    {}
+func (*Table) block()        {}
+func (*KeepTogether) block() {}
+func (*PageBreak) block()    {}
+func (*Spacer) block()       {}
+
+// SpanOf is the number of columns a cell covers (at least 1).
+func (c Cell) SpanOf() int {
+	if c.Span < 1 {
+		return 1
+	}
+	return c.Span
+}
+
+// Texts returns every text of the document in order (titles, fields,
+// paragraphs, cells, foot lines), for tests and for fingerprinting what a
+// writer must print.
+func (d *Document) Texts() []string {
+	var out []string
+	var walk func(bs []Block)
+	walk = func(bs []Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *Cover:
+				out = append(out, b.Title...)
+				for _, f := range b.Fields {
+					out = append(out, f.Label, f.Value)
+				}
+				out = append(out, b.Bottom...)
+			case *Heading:
+				out = append(out, b.Text)
+			case *Paragraph:
+				out = append(out, b.Text)
+			case *Table:
+				for _, rs := range [][]Row{b.Header, b.Rows} {
+					for _, r := range rs {
+						for _, c := range r.Cells {
+							out = append(out, c.Text)
+							out = append(out, c.Foot...)
+						}
+					}
+				}
+			case *KeepTogether:
+				walk(b.Blocks)
+			}
+		}
+	}
+	walk(d.Blocks)
+	return out
+}
