@@ -93,6 +93,7 @@ func Check(call *Call, d *Draft, opts Options) []Finding {
 		out = append(out, Finding{Rule: RuleRequired, Severity: Error, Message: "草稿无法检查：" + err.Error()})
 	}
 	out = append(out, timeFindings(call, &c, opts)...)
+	out = append(out, afterFindings(call, &c, opts)...)
 	if opts.Printable != nil {
 		out = append(out, glyphFindings(&c, opts.Printable)...)
 	}

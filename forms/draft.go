@@ -54,6 +54,10 @@ type Draft struct {
 
 	Budget   Budget   `json:"budget"`
 	Opinions Opinions `json:"opinions"`
+
+	// After selection (docs/after-selection.md): the selection mark, the
+	// actual event dates and the reports due after the event.
+	Selection *Selection `json:"selection,omitempty"`
 }
 
 // Cover holds what the cover page shows besides project and applicant.

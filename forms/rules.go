@@ -144,6 +144,9 @@ var rules = []Rule{
 	{RuleQuotaCategory, Error, "二、2", "每个单位在同类项目中只能申报1项"},
 	{RuleQuotaTotal, Error, "二、2", "每个单位申报总计不超过2项"},
 	{RuleGlyph, Error, "二、2", "申报书中的每个字都须能印在纸质件上"},
+	{RuleAfterDates, Warning, "二、3", "入选项目须填写实际举办日期，据此计算会后材料的报送期限"},
+	{RuleReportDue, Warning, "二、3", "项目完成后3日内报送信息报道稿（附1-3张照片）和演讲比赛分赛场成绩"},
+	{RuleSummaryDue, Warning, "二、3", "项目完成后10日内报送项目总结、学术观点综述（或论文汇编）和决算表"},
 }
 
 var ruleByID = func() map[string]Rule {
