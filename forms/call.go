@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -278,7 +280,7 @@ func ParseCall(name string, data []byte) (*Call, error) {
 		if errors.As(err, &pe) {
 			return nil, &CallError{File: name, Line: pe.Position.Line, Problem: "格式错误：" + pe.Message}
 		}
-		return nil, &CallError{File: name, Problem: "格式错误：" + err.Error()}
+		return nil, &CallError{File: name, Line: typeErrorLine(data, err.Error()), Problem: "格式错误：" + err.Error()}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, &CallError{File: name, Line: lineOf(data, und[0].String()), Problem: "未知的项目 “" + und[0].String() + "”"}
@@ -381,6 +383,52 @@ func lineOf(data []byte, key string) int {
 		}
 	}
 	return 0
+}
+
+var (
+	lastKeyRe  = regexp.MustCompile(`last key "([^"]+)"`)
+	valueTypRe = regexp.MustCompile(`TOML value has type (\w+)`)
+	lineRe     = regexp.MustCompile(`line (\d+)`)
+)
+
+// typeErrorLine finds the line of a value of the wrong type. The TOML
+// decoder names the key and the value's type but, inside arrays of tables,
+// not the right line, so look for the key with a value of that type.
+func typeErrorLine(data []byte, msg string) int {
+	k, typ := lastKeyRe.FindStringSubmatch(msg), valueTypRe.FindStringSubmatch(msg)
+	if k != nil && typ != nil {
+		key := k[1][strings.LastIndex(k[1], ".")+1:]
+		for n, l := range strings.Split(string(data), "\n") {
+			name, val, ok := strings.Cut(l, "=")
+			if ok && strings.TrimSpace(name) == key && tomlKind(strings.TrimSpace(val)) == typ[1] {
+				return n + 1
+			}
+		}
+	}
+	if m := lineRe.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 0
+}
+
+// tomlKind guesses the TOML type of a value as the decoder names it.
+func tomlKind(v string) string {
+	switch {
+	case strings.HasPrefix(v, `"`) || strings.HasPrefix(v, "'"):
+		return "string"
+	case strings.HasPrefix(v, "["):
+		return "array"
+	case strings.HasPrefix(v, "{"):
+		return "table"
+	case v == "true" || v == "false":
+		return "bool"
+	case len(v) >= 10 && v[4] == '-' && v[7] == '-':
+		return "datetime"
+	case strings.ContainsAny(v, ".eE") && !strings.HasPrefix(v, "0x"):
+		return "float"
+	}
+	return "integer"
 }
 
 // lineOfCategory is the line of the i-th [[categories]] header (0-based).

@@ -57,7 +57,8 @@ type Draft struct {
 
 	// After selection (docs/after-selection.md): the selection mark, the
 	// actual event dates and the reports due after the event.
-	Selection *Selection `json:"selection,omitempty"`
+	Selection *Selection    `json:"selection,omitempty"`
+	Reports   *AfterReports `json:"reports,omitempty"`
 }
 
 // Cover holds what the cover page shows besides project and applicant.
@@ -76,7 +77,7 @@ type Applicant struct {
 	LeaderTitle      string   `json:"leader_title,omitempty"`
 	Contact          string   `json:"contact" validate:"required"`
 	ContactTitle     string   `json:"contact_title,omitempty"`
-	Mobile           string   `json:"mobile" validate:"required,cnphone"`
+	Mobile           string   `json:"mobile" validate:"required,cnmobile"`
 	Phone            string   `json:"phone,omitempty" validate:"omitempty,cnphone"`
 	Email            string   `json:"email" validate:"required,cnemail"`
 	AnnualInspection bool     `json:"annual_inspection_passed"`

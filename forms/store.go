@@ -188,6 +188,11 @@ func WriteFileAtomic(path string, data []byte, backup bool) error {
 	if err := tmp.Close(); err != nil {
 		return fail(err, "写入磁盘出错")
 	}
+	if hookBeforeRename != nil {
+		if err := hookBeforeRename(tmpName); err != nil {
+			return fail(err, "写入被中断")
+		}
+	}
 	if backup {
 		if old, err := os.ReadFile(path); err == nil && len(bytes.TrimSpace(old)) > 0 && json.Valid(old) {
 			if err := WriteFileAtomic(path+BackupSuffix, old, false); err != nil {
@@ -201,6 +206,10 @@ func WriteFileAtomic(path string, data []byte, backup bool) error {
 	syncDir(dir)
 	return nil
 }
+
+// hookBeforeRename lets tests interrupt a save after the temporary file is
+// written and before it replaces the draft (a crash or power cut there).
+var hookBeforeRename func(tmp string) error
 
 // syncDir makes the rename durable where the system allows it (not on Windows).
 func syncDir(dir string) {
