@@ -1,0 +1,195 @@
+package submission
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"shenbao/forms"
+	"shenbao/forms/layout"
+)
+
+// The notice's clauses the checklist cites, as package forms cites them in
+// its rule table (the clause numbers are the notice's structure; the facts
+// under them come from the call's data).
+const (
+	clauseSubmit     = "二、2" // quotas, Word file by e-mail, one paper copy
+	clauseAfterEvent = "二、3" // announcement, duties after the event
+	clauseSecret     = "二、4" // confidential content not over the internet
+	clauseDeadline   = "二、5" // deadline; posted copies must arrive
+)
+
+// ruleSummary is the Chinese summary of a rule of package forms.
+func ruleSummary(id string) string {
+	for _, r := range forms.Rules() {
+		if r.ID == id {
+			return r.Summary
+		}
+	}
+	return ""
+}
+
+// Step is one line of the checklist: what to do, how, and the notice's
+// clause that asks for it ("" when none does).
+type Step struct {
+	What   string
+	Detail string
+	Clause string
+}
+
+// Steps lists what the applicant must do with the package, every fact
+// taken from the call: print, seal, sign, e-mail the Word file (or, for a
+// confidential application, why not), post or deliver the paper copy so it
+// arrives by the deadline, the confidentiality and quota rules, the
+// announcement and the duties after the event. names gives the files the
+// steps refer to.
+func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) []Step {
+	c := call.Contact
+	dl := forms.DateOf(call.Deadline).Chinese()
+	copies := max(call.PaperCopies, 1)
+	signer := firstNonEmpty(strings.TrimSpace(d.Opinions.Signer), strings.TrimSpace(d.Applicant.Leader), "申报单位负责人")
+	secret := clauseSecret
+	contactLine := fmt.Sprintf("%s %s，电话 %s", c.Department, c.Person, c.Phone)
+
+	var s []Step
+	s = append(s, Step{"核对", fmt.Sprintf("打印前再核对一遍申报书。纸质件与Word文件每页页脚的“%s”应完全一致，表明二者内容相同。", forms.Fingerprint(d, generated)), ""})
+	s = append(s, Step{"打印", fmt.Sprintf("用A4纸打印“%s”，共%d份。", names.PDF, copies), clauseSubmit})
+	s = append(s, Step{"盖章", "在封面“申报单位（公章）”处，以及第六部分“申报单位意见”栏的“（公章）”处，加盖申报单位公章。", ""})
+	s = append(s, Step{"签字", fmt.Sprintf("由负责人（%s）在“申报单位意见”栏的“负责人签字”处签字，并填写年、月、日。", signer), ""})
+	if d.Confidential {
+		why := "本申报书已声明涉及保密内容"
+		if n := oneLine(d.ConfidentialNote); n != "" {
+			why += "（" + n + "）"
+		}
+		s = append(s, Step{"不发电子邮件", fmt.Sprintf("%s。按通知%s，%s，因此本材料包没有生成电子邮件草稿，也不要把申报书通过电子邮件、网盘或聊天软件发送。请在报送前先告知%s（%s），电子版如何提交请按其要求办理，并报送纸质件。",
+			why, secret, ruleSummary(forms.RuleConfidential), c.Department, contactLine), secret})
+	} else {
+		mailLine := fmt.Sprintf("将Word文档“%s”发送至 %s（%s）。", names.DOCX, c.Email, c.Department)
+		if names.EML != "" {
+			mailLine += fmt.Sprintf("已生成邮件草稿“%s”，附件即该Word文档：双击用Outlook、Foxmail或Apple Mail打开，核对收件人、主题和附件后发送。", names.EML)
+		}
+		s = append(s, Step{"发送电子版", mailLine, clauseSubmit})
+	}
+	post := fmt.Sprintf("将盖章、签字后的纸质件%d份邮寄或送达：%s %s（收件人：%s，电话 %s）。申报截止时间为%s", copies, c.Address, c.Office, c.Person, c.Phone, dl)
+	if call.PostedMustArrive {
+		post += "；如以邮寄方式报送，须确保在此时间前寄达（以寄达为准，不是寄出日期），请预留路上时间"
+	}
+	post += fmt.Sprintf("。信封地址可用“%s”。", names.Envelope)
+	s = append(s, Step{"报送纸质件", post, clauseSubmit + "、" + clauseDeadline})
+	if !d.Confidential {
+		s = append(s, Step{"保密", fmt.Sprintf("本申报书未声明涉及保密内容。如含保密内容，请事先告知%s，且不得通过互联网传送（须在申报助手中勾选“涉及保密内容”后重新导出）。", c.Department), secret})
+	}
+	s = append(s, Step{"申报限额", fmt.Sprintf("每个单位在同类项目中只能申报%d项，总计不超过%d项。本单位如还申报其他类别，请核对总数。", call.MaxPerCategory, call.MaxTotal), clauseSubmit})
+	if !call.AnnouncementBy.IsZero() {
+		where := ""
+		if call.AnnouncementWhere != "" {
+			where = "在“" + call.AnnouncementWhere + "”"
+		}
+		s = append(s, Step{"结果公布", fmt.Sprintf("入选项目名单将于%s前%s公布。项目一经确定，务必如期完成。", forms.DateOf(call.AnnouncementBy).Chinese(), where), clauseAfterEvent})
+	}
+	for _, ae := range call.AfterEvent {
+		s = append(s, Step{fmt.Sprintf("完成后%d日内", ae.Days), "入选后，项目完成后" + fmt.Sprint(ae.Days) + "日内报送：" + strings.Join(ae.Items, "；") + "。", clauseAfterEvent})
+	}
+	s = append(s, Step{"联系方式", fmt.Sprintf("%s；邮箱 %s；地址 %s %s。", contactLine, c.Email, c.Address, c.Office), ""})
+	return s
+}
+
+// Checklist is the 报送清单 as a document: the project, then a numbered
+// table of the steps with a box to tick for each. The footer carries the
+// application's fingerprint, so the sheet belongs to one export.
+func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Time) *layout.Document {
+	doc := &layout.Document{Title: "报送清单 — " + oneLine(d.Project.Name), Footer: forms.Fingerprint(d, generated)}
+	doc.Blocks = append(doc.Blocks,
+		&layout.Heading{Text: "报送清单", Level: 1},
+		&layout.Paragraph{Text: strings.Join([]string{
+			"项目名称：" + oneLine(d.Project.Name),
+			"申报单位：" + oneLine(d.Applicant.Name),
+			"项目类别：" + categoryLong(call, d),
+			"申报截止：" + forms.DateOf(call.Deadline).Chinese() + "（纸质件须在此前寄达或送达）",
+		}, "\n")},
+	)
+	if d.Confidential {
+		doc.Blocks = append(doc.Blocks, &layout.Paragraph{Text: fmt.Sprintf("【涉及保密内容】本申报书已声明涉及保密内容：按通知%s，%s。本材料包不含电子邮件草稿，请只报送纸质件，并事先告知%s。",
+			clauseSecret, ruleSummary(forms.RuleConfidential), call.Contact.Department)})
+	}
+	t := &layout.Table{
+		Widths: []float64{0.7, 1.9, 7, 1.2, 0.8},
+		Header: []layout.Row{{Cells: []layout.Cell{
+			{Text: "序号", Label: true}, {Text: "事项", Label: true}, {Text: "要求", Label: true}, {Text: "依据", Label: true}, {Text: "完成", Label: true},
+		}}},
+	}
+	for i, st := range Steps(call, d, names, generated) {
+		clause := ""
+		if st.Clause != "" {
+			clause = "通知" + st.Clause
+		}
+		t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{
+			{Text: fmt.Sprint(i + 1), Align: layout.Center},
+			{Text: st.What, Align: layout.Center},
+			{Text: st.Detail},
+			{Text: clause, Align: layout.Center},
+			{Text: "□", Align: layout.Center},
+		}})
+	}
+	doc.Blocks = append(doc.Blocks, t,
+		&layout.Paragraph{Text: "本清单由申报助手根据" + call.NoticeTitle + "生成，仅供申报单位自查，不必报送。", Size: 9},
+	)
+	return doc
+}
+
+// categoryLong is the category's full name with the venue, if any.
+func categoryLong(call *forms.Call, d *forms.Draft) string {
+	cat := call.Category(d.Category)
+	if cat == nil {
+		return d.Category
+	}
+	if v := cat.Venue(d.Venue); v != nil {
+		return cat.Name + "（" + v.Name + "）"
+	}
+	return cat.Name
+}
+
+// Envelope is the address label for the paper copy: the recipient as the
+// call gives it (address, office, department, contact person and phone),
+// the sender from the draft, and what the envelope holds. The call gives no
+// postcode for the recipient, so that cell is left to fill in by hand.
+func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
+	c := call.Contact
+	a := &d.Applicant
+	copies := max(call.PaperCopies, 1)
+	row := func(label, value string) layout.Row {
+		return layout.Row{Cells: []layout.Cell{{Text: label, Label: true}, {Text: value}}, MinHeightMM: 9}
+	}
+	recipient := &layout.Table{Widths: []float64{1, 4}, Rows: []layout.Row{
+		row("收件地址", c.Address),
+		row("收件单位", c.Office),
+		row("收 件 人", c.Person+"（"+c.Department+"）收"),
+		row("联系电话", c.Phone),
+		row("邮政编码", "（通知未载明，请向邮局或快递员查询后填写）"),
+	}}
+	sender := &layout.Table{Widths: []float64{1, 4}, Rows: []layout.Row{
+		row("寄件单位", oneLine(a.Name)),
+		row("寄件地址", oneLine(a.Address)),
+		row("邮政编码", a.Postcode),
+		row("联 系 人", oneLine(a.Contact)),
+		row("手    机", a.Mobile),
+	}}
+	arrive := "送达"
+	if call.PostedMustArrive {
+		arrive = "寄达"
+	}
+	return &layout.Document{
+		Title:         "邮寄信封 — " + oneLine(d.Project.Name),
+		NoPageNumbers: true,
+		Blocks: []layout.Block{
+			&layout.Heading{Text: "邮寄地址标签", Level: 1},
+			&layout.Paragraph{Text: "沿表格边线剪下，贴在信封或快递单上；也可照此填写。", Size: 9},
+			&layout.KeepTogether{Blocks: []layout.Block{&layout.Heading{Text: "收件人", Level: 2}, recipient}},
+			&layout.Spacer{MM: 8},
+			&layout.KeepTogether{Blocks: []layout.Block{&layout.Heading{Text: "寄件人", Level: 2}, sender}},
+			&layout.Spacer{MM: 8},
+			&layout.Paragraph{Text: fmt.Sprintf("内装：项目申报书（纸质件%d份）\n项目：%s", copies, oneLine(d.Project.Name)), Size: 14},
+			&layout.Paragraph{Text: fmt.Sprintf("须于%s前%s", forms.DateOf(call.Deadline).Chinese(), arrive), Size: 14},
+		},
+	}
+}
