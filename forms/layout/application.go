@@ -13,7 +13,7 @@ import (
 const SealMM = 42
 
 // Column widths of the labelled tables: label, value, label, value.
-var kvWidths = []float64{0.19, 0.31, 0.19, 0.31}
+var kvWidths = []float64{0.2, 0.29, 0.21, 0.3}
 
 // Application builds the printed application form (项目申报书) of a draft:
 // the cover, then parts 1–6 as ruled tables, as in form-outline.md. Only the
@@ -356,7 +356,7 @@ func (b *appBuilder) part6() {
 		signer += o.Signer
 	}
 	opinion := func(label, text, signLine string) *Table {
-		return &Table{Widths: []float64{0.19, 0.81}, Rows: []Row{{
+		return &Table{Widths: []float64{0.2, 0.8}, Rows: []Row{{
 			MinHeightMM: 62,
 			Cells: []Cell{
 				{Text: label, Label: true},

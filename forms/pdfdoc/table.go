@@ -1,0 +1,278 @@
+package pdfdoc
+
+import (
+	"io"
+
+	"github.com/signintech/gopdf"
+
+	"shenbao/forms/layout"
+)
+
+// Cell padding in points.
+const (
+	padX = 4.0
+	padY = 3.5
+)
+
+// cellBox is a laid-out cell: where it is and its lines.
+type cellBox struct {
+	x0, x1 float64
+	label  bool
+	align  layout.Align
+	lines  []string // text lines
+	foot   []string // foot lines (right-aligned, at the bottom)
+}
+
+// content is the number of lines the cell needs: its text, then (when there
+// are foot lines) a blank line and the foot lines.
+func (c *cellBox) content() int {
+	n := len(c.lines)
+	if len(c.foot) > 0 {
+		n += 1 + len(c.foot)
+	}
+	return n
+}
+
+// rowBox is a laid-out row.
+type rowBox struct {
+	cells []*cellBox
+	minH  float64
+}
+
+func (e *engine) layoutRow(t *layout.Table, r layout.Row, xs []float64) *rowBox {
+	rb := &rowBox{minH: r.MinHeightMM * mm}
+	col := 0
+	for _, c := range r.Cells {
+		span := c.SpanOf()
+		if col >= len(xs)-1 {
+			break
+		}
+		end := col + span
+		if end > len(xs)-1 {
+			end = len(xs) - 1
+		}
+		cb := &cellBox{x0: xs[col], x1: xs[end], label: c.Label, align: c.Align}
+		if c.Label {
+			cb.align = layout.Center
+		}
+		inner := cb.x1 - cb.x0 - 2*padX
+		cb.lines = e.wrap(c.Text, inner, e.bodySize)
+		if c.Text == "" {
+			cb.lines = nil
+		}
+		for _, f := range c.Foot {
+			cb.foot = append(cb.foot, e.wrap(f, inner, e.bodySize)...)
+		}
+		rb.cells = append(rb.cells, cb)
+		col = end
+	}
+	// Columns no cell covers still get ruled.
+	if col < len(xs)-1 {
+		rb.cells = append(rb.cells, &cellBox{x0: xs[col], x1: xs[len(xs)-1]})
+	}
+	return rb
+}
+
+func (rb *rowBox) lines() int {
+	n := 1
+	for _, c := range rb.cells {
+		if k := c.content(); k > n {
+			n = k
+		}
+	}
+	return n
+}
+
+func (e *engine) rowHeight(rb *rowBox) float64 {
+	h := 2*padY + float64(rb.lines())*e.lineH
+	if rb.minH > h {
+		h = rb.minH
+	}
+	return h
+}
+
+func (e *engine) table(t *layout.Table) {
+	n := len(t.Widths)
+	if n == 0 {
+		return
+	}
+	sum := 0.0
+	for _, w := range t.Widths {
+		sum += w
+	}
+	xs := make([]float64, n+1)
+	xs[0] = e.left
+	for i, w := range t.Widths {
+		xs[i+1] = xs[i] + (e.right-e.left)*w/sum
+	}
+	xs[n] = e.right
+	var header []*rowBox
+	headerH := 0.0
+	for _, r := range t.Header {
+		rb := e.layoutRow(t, r, xs)
+		header = append(header, rb)
+		headerH += e.rowHeight(rb)
+	}
+	drawHeader := func() {
+		for _, rb := range header {
+			h := e.rowHeight(rb)
+			e.drawRow(rb, 0, rb.lines(), h, true)
+			e.y += h
+		}
+	}
+	var rows []*rowBox
+	for _, r := range t.Rows {
+		rows = append(rows, e.layoutRow(t, r, xs))
+	}
+	// Start on a new page unless the header and the first row (or at least
+	// two lines of it) fit.
+	first := 2*padY + 2*e.lineH
+	if len(rows) > 0 && e.rowHeight(rows[0]) < first {
+		first = e.rowHeight(rows[0])
+	}
+	if headerH+first > e.avail() && !e.atTop() {
+		e.newPage()
+	}
+	drawHeader()
+	pageH := e.bot - e.top
+	for _, rb := range rows {
+		h := e.rowHeight(rb)
+		if h <= e.avail() {
+			e.drawRow(rb, 0, rb.lines(), h, true)
+			e.y += h
+			continue
+		}
+		// A short row moves whole to the next page; a long one is split,
+		// filling this page first.
+		if h <= pageH/3 || e.avail() < 2*padY+2*e.lineH {
+			e.newPage()
+			drawHeader()
+			if h <= e.avail() {
+				e.drawRow(rb, 0, rb.lines(), h, true)
+				e.y += h
+				continue
+			}
+		}
+		from, total := 0, rb.lines()
+		for from < total {
+			k := int((e.avail() - 2*padY) / e.lineH)
+			if k < 1 {
+				e.newPage()
+				drawHeader()
+				continue
+			}
+			to := from + k
+			whole := from == 0 && to >= total
+			if to >= total {
+				to = total
+			}
+			segH := 2*padY + float64(to-from)*e.lineH
+			if to == total && rb.minH > segH && rb.minH <= e.avail() {
+				segH = rb.minH
+			}
+			e.drawRow(rb, from, to, segH, whole)
+			e.y += segH
+			from = to
+			if from < total {
+				e.newPage()
+				drawHeader()
+			}
+		}
+	}
+	e.y += 4
+}
+
+// drawRow draws content lines [from, to) of a row in a band of height h at
+// e.y. whole is true when the row is drawn in one piece: then label cells
+// are centred vertically and foot lines sit at the bottom.
+func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
+	y0 := e.y
+	gp := e.gp
+	for _, c := range rb.cells {
+		if c.label {
+			x0, x1 := c.x0, c.x1
+			e.draw(func() error {
+				gp.SetFillColor(235, 235, 235)
+				gp.RectFromUpperLeftWithStyle(x0, y0, x1-x0, h, "F")
+				return nil
+			})
+		}
+	}
+	for _, c := range rb.cells {
+		x0, x1 := c.x0+padX, c.x1-padX
+		if whole {
+			top := y0 + padY
+			if c.label {
+				top = y0 + (h-float64(len(c.lines))*e.lineH)/2
+			}
+			for i, l := range c.lines {
+				e.text(l, x0, x1, top+float64(i)*e.lineH, e.bodySize, c.align, 0)
+			}
+			fy := y0 + h - padY - float64(len(c.foot))*e.lineH
+			for i, l := range c.foot {
+				e.text(l, x0, x1, fy+float64(i)*e.lineH, e.bodySize, layout.Right, 0)
+			}
+			continue
+		}
+		for i := from; i < to; i++ {
+			y := y0 + padY + float64(i-from)*e.lineH
+			switch {
+			case i < len(c.lines):
+				e.text(c.lines[i], x0, x1, y, e.bodySize, c.align, 0)
+			case i > len(c.lines) && i-len(c.lines)-1 < len(c.foot):
+				e.text(c.foot[i-len(c.lines)-1], x0, x1, y, e.bodySize, layout.Right, 0)
+			}
+		}
+	}
+	e.draw(func() error {
+		gp.SetLineWidth(0.6)
+		gp.SetStrokeColor(0, 0, 0)
+		gp.SetLineType("solid")
+		for _, c := range rb.cells {
+			gp.RectFromUpperLeftWithStyle(c.x0, y0, c.x1-c.x0, h, "D")
+		}
+		return nil
+	})
+}
+
+// render draws the pages with their footers and writes the PDF.
+func (e *engine) render(w io.Writer, doc *layout.Document) error {
+	// Drop a trailing empty page (a cover or page break at the end).
+	for len(e.pages) > 1 && len(e.pages[len(e.pages)-1]) == 0 {
+		e.pages = e.pages[:len(e.pages)-1]
+	}
+	gp := e.gp
+	info := gopdf.PdfInfo{Title: doc.Title, Creator: "申报助手", Producer: "申报助手 (gopdf)"}
+	if !e.o.Created.IsZero() {
+		info.CreationDate = e.o.Created
+	}
+	gp.SetInfo(info)
+	total := len(e.pages)
+	pages := e.pages
+	for i, ops := range pages {
+		gp.AddPage()
+		for _, op := range ops {
+			if err := op(); err != nil {
+				return err
+			}
+		}
+		// The footer: page number, then the fingerprint, in the bottom margin.
+		e.pages = [][]func() error{nil}
+		y := e.bot + 5*mm
+		if !doc.NoPageNumbers {
+			e.text(PageNumber(i+1, total), e.left, e.right, y, 9, layout.Center, 0)
+			y += 9 * e.o.LineSpacing
+		}
+		if doc.Footer != "" {
+			e.text(doc.Footer, e.left, e.right, y, 8, layout.Center, 0.35)
+		}
+		for _, op := range e.pages[0] {
+			if err := op(); err != nil {
+				return err
+			}
+		}
+		gp.SetTextColor(0, 0, 0)
+	}
+	_, err := gp.WriteTo(w)
+	return err
+}
