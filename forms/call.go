@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -239,20 +240,16 @@ func (e *CallError) Error() string {
 	return fmt.Sprintf("申报通知数据文件 %s 有误：%s", e.File, e.Problem)
 }
 
-var defaultCall *Call
-
-// Default returns the embedded call the program ships with (2024). It panics
-// only if the embedded file is broken, which the tests rule out.
-func Default() *Call {
-	if defaultCall == nil {
-		c, err := ParseCall("calls/2024.toml", mustRead("calls/2024.toml"))
-		if err != nil {
-			panic(err)
-		}
-		defaultCall = c
+// Default returns the embedded call the program ships with (2024), parsed
+// once. It panics only if the embedded file is broken, which the tests rule
+// out. Callers must not modify it.
+var Default = sync.OnceValue(func() *Call {
+	c, err := ParseCall("calls/2024.toml", mustRead("calls/2024.toml"))
+	if err != nil {
+		panic(err)
 	}
-	return defaultCall
-}
+	return c
+})
 
 func mustRead(name string) []byte {
 	b, err := callFiles.ReadFile(name)
