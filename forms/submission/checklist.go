@@ -52,7 +52,7 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 	contactLine := fmt.Sprintf("%s %s，电话 %s", c.Department, c.Person, c.Phone)
 
 	var s []Step
-	s = append(s, Step{"核对", fmt.Sprintf("打印前再核对一遍申报书。纸质件与Word文件每页页脚的“%s”应完全一致，表明二者内容相同。", forms.Fingerprint(d, generated)), ""})
+	s = append(s, Step{"核对", fmt.Sprintf("纸质件与Word文件每页页脚的“%s”应一致（二者内容相同）。", forms.Fingerprint(d, generated)), ""})
 	s = append(s, Step{"打印", fmt.Sprintf("用A4纸打印“%s”，共%d份。", names.PDF, copies), clauseSubmit})
 	s = append(s, Step{"盖章", "在封面“申报单位（公章）”处，以及第六部分“申报单位意见”栏的“（公章）”处，加盖申报单位公章。", ""})
 	s = append(s, Step{"签字", fmt.Sprintf("由负责人（%s）在“申报单位意见”栏的“负责人签字”处签字，并填写年、月、日。", signer), ""})
@@ -66,18 +66,18 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 	} else {
 		mailLine := fmt.Sprintf("将Word文档“%s”发送至 %s（%s）。", names.DOCX, c.Email, c.Department)
 		if names.EML != "" {
-			mailLine += fmt.Sprintf("已生成邮件草稿“%s”，附件即该Word文档：双击用Outlook、Foxmail或Apple Mail打开，核对收件人、主题和附件后发送。", names.EML)
+			mailLine += fmt.Sprintf("邮件草稿“%s”已附该文档：双击用Outlook、Foxmail或Apple Mail打开，核对后发送。", names.EML)
 		}
 		s = append(s, Step{"发送电子版", mailLine, clauseSubmit})
 	}
 	post := fmt.Sprintf("将盖章、签字后的纸质件%d份邮寄或送达：%s %s（收件人：%s，电话 %s）。申报截止时间为%s", copies, c.Address, c.Office, c.Person, c.Phone, dl)
 	if call.PostedMustArrive {
-		post += "；如以邮寄方式报送，须确保在此时间前寄达（以寄达为准，不是寄出日期），请预留路上时间"
+		post += "；邮寄须确保在此时间前寄达（以寄达为准，不是寄出日期），请预留路上时间"
 	}
 	post += fmt.Sprintf("。信封地址可用“%s”。", names.Envelope)
 	s = append(s, Step{"报送纸质件", post, clauseSubmit + "、" + clauseDeadline})
 	if !d.Confidential {
-		s = append(s, Step{"保密", fmt.Sprintf("本申报书未声明涉及保密内容。如含保密内容，请事先告知%s，且不得通过互联网传送（须在申报助手中勾选“涉及保密内容”后重新导出）。", c.Department), secret})
+		s = append(s, Step{"保密", fmt.Sprintf("本申报书未声明涉及保密内容。如含保密内容，须事先告知%s，且不得通过互联网传送（请勾选“涉及保密内容”后重新导出）。", c.Department), secret})
 	}
 	s = append(s, Step{"申报限额", fmt.Sprintf("每个单位在同类项目中只能申报%d项，总计不超过%d项。本单位如还申报其他类别，请核对总数。", call.MaxPerCategory, call.MaxTotal), clauseSubmit})
 	if !call.AnnouncementBy.IsZero() {
@@ -85,12 +85,11 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		if call.AnnouncementWhere != "" {
 			where = "在“" + call.AnnouncementWhere + "”"
 		}
-		s = append(s, Step{"结果公布", fmt.Sprintf("入选项目名单将于%s前%s公布。项目一经确定，务必如期完成。", forms.DateOf(call.AnnouncementBy).Chinese(), where), clauseAfterEvent})
+		s = append(s, Step{"结果公布", fmt.Sprintf("入选项目名单将于%s前%s公布；项目一经确定，务必如期完成。", forms.DateOf(call.AnnouncementBy).Chinese(), where), clauseAfterEvent})
 	}
 	for _, ae := range call.AfterEvent {
-		s = append(s, Step{fmt.Sprintf("完成后%d日内", ae.Days), "入选后，项目完成后" + fmt.Sprint(ae.Days) + "日内报送：" + strings.Join(ae.Items, "；") + "。", clauseAfterEvent})
+		s = append(s, Step{fmt.Sprintf("完成后%d日内", ae.Days), "项目完成后" + fmt.Sprint(ae.Days) + "日内报送：" + strings.Join(ae.Items, "；") + "。", clauseAfterEvent})
 	}
-	s = append(s, Step{"联系方式", fmt.Sprintf("%s；邮箱 %s；地址 %s %s。", contactLine, c.Email, c.Address, c.Office), ""})
 	return s
 }
 
@@ -106,6 +105,7 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 			"申报单位：" + oneLine(d.Applicant.Name),
 			"项目类别：" + categoryLong(call, d),
 			"申报截止：" + forms.DateOf(call.Deadline).Chinese() + "（纸质件须在此前寄达或送达）",
+			fmt.Sprintf("受理部门：%s，联系人 %s，电话 %s，邮箱 %s", call.Contact.Department, call.Contact.Person, call.Contact.Phone, call.Contact.Email),
 		}, "\n")},
 	)
 	if d.Confidential {
@@ -113,21 +113,20 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 			clauseSecret, ruleSummary(forms.RuleConfidential), call.Contact.Department)})
 	}
 	t := &layout.Table{
-		Widths: []float64{0.7, 1.9, 7, 1.2, 0.8},
+		Widths: []float64{0.9, 1.9, 8, 0.9},
 		Header: []layout.Row{{Cells: []layout.Cell{
-			{Text: "序号", Label: true}, {Text: "事项", Label: true}, {Text: "要求", Label: true}, {Text: "依据", Label: true}, {Text: "完成", Label: true},
+			{Text: "序号", Label: true}, {Text: "事项", Label: true}, {Text: "要求", Label: true}, {Text: "完成", Label: true},
 		}}},
 	}
 	for i, st := range Steps(call, d, names, generated) {
-		clause := ""
+		text := st.Detail
 		if st.Clause != "" {
-			clause = "通知" + st.Clause
+			text += "（通知" + st.Clause + "）"
 		}
 		t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{
 			{Text: fmt.Sprint(i + 1), Align: layout.Center},
 			{Text: st.What, Align: layout.Center},
-			{Text: st.Detail},
-			{Text: clause, Align: layout.Center},
+			{Text: text},
 			{Text: "□", Align: layout.Center},
 		}})
 	}

@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+
+	"shenbao/forms"
+	"shenbao/forms/fonts"
+	"shenbao/forms/submission"
+)
+
+func init() { commands["export"] = runExport }
+
+const exportUsage = `用法：shenbao export 文件 [--out 文件夹]
+  检查草稿，然后写出报送材料包：申报书PDF和Word文档、报送清单、邮寄地址标签、
+  邮件草稿（.eml，附Word文档；涉及保密内容的申报书不生成），以及整个文件夹的zip。
+  --out 文件夹   材料包写到这里（默认：草稿文件所在的文件夹）。
+  已有同名材料包时不覆盖，新的一份名称后加“ (2)”“ (3)”……
+  检查有错误时仍照常导出（命令行无法询问确认），但列出错误并以退出码1结束：
+  请改正后重新导出再报送。
+退出码：0 已导出且无错误，1 已导出但申报书有错误，2 文件无法读取或写入、用法有误。
+`
+
+func runExport(args []string, env Env) int {
+	fs := newFlags("export")
+	out := fs.String("out", "", "")
+	files, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(env.Stdout, exportUsage)
+		return ExitOK
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "参数有误：%v\n%s", err, exportUsage)
+		return ExitUnread
+	}
+	if len(files) != 1 {
+		fmt.Fprintf(env.Stderr, "请给出一个要导出的草稿文件。\n%s", exportUsage)
+		return ExitUnread
+	}
+	file := files[0]
+	d, err := forms.Load(file)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, err)
+		return ExitUnread
+	}
+	now := env.Now()
+	findings := forms.Check(env.Call, d, forms.Options{Today: forms.DateOf(now), Printable: fonts.Printable})
+	list := make([]JSONFinding, 0, len(findings))
+	errs := 0
+	for _, f := range findings {
+		if f.Severity == forms.Error {
+			errs++
+		}
+		list = append(list, JSONFinding{File: file, Rule: f.Rule, Field: f.Field, Severity: f.Severity, Message: f.Message})
+	}
+	printText(env.Stdout, []forms.NamedDraft{{Name: file, Draft: d}}, list)
+
+	dir := *out
+	if dir == "" {
+		dir = filepath.Dir(file)
+	}
+	res, err := submission.Build(dir, env.Call, d, now)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, err)
+		return ExitUnread
+	}
+	fmt.Fprintf(env.Stdout, "已导出报送材料包：%s\n", res.Dir)
+	for _, p := range res.Files {
+		fmt.Fprintf(env.Stdout, "  %s\n", filepath.Base(p))
+	}
+	fmt.Fprintf(env.Stdout, "压缩包：%s\n", res.Zip)
+	if d.Confidential {
+		fmt.Fprintln(env.Stdout, "本申报书已声明涉及保密内容，按通知二、4不得通过互联网传送，未生成邮件草稿；请只报送纸质件，详见报送清单。")
+	}
+	if errs > 0 {
+		fmt.Fprintf(env.Stderr, "注意：申报书还有%d个错误（见上），材料包仍已导出，但请改正后重新导出再报送。\n", errs)
+		return ExitFindings
+	}
+	return ExitOK
+}

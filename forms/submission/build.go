@@ -1,0 +1,244 @@
+package submission
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"shenbao/forms"
+	"shenbao/forms/docx"
+	"shenbao/forms/layout"
+	"shenbao/forms/pdfdoc"
+)
+
+// maxCopies bounds the " (n)" suffixes Build tries in one output folder.
+const maxCopies = 99
+
+// Result is what Build wrote: the folder and the .zip next to it (absolute
+// paths), the names used, and the full path of every file in the folder.
+type Result struct {
+	Dir, Zip string
+	Names    Names
+	Files    []string // in Names.Files() order
+}
+
+// Path is the full path of a file of the folder, by its name.
+func (r *Result) Path(name string) string {
+	if name == "" {
+		return ""
+	}
+	return filepath.Join(r.Dir, name)
+}
+
+// Error is a failure to build a package, with a Chinese sentence that says
+// what happened and what to do. Nothing half-written is left behind.
+type Error struct {
+	Message string
+	Err     error
+}
+
+func (e *Error) Error() string { return e.Message }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Progress is told, before each step, its number (from 1), the number of
+// steps and what is being done, in Chinese. The window shows it (through
+// fyne.Do, since Build runs off the UI goroutine).
+type Progress func(step, total int, what string)
+
+// Writers are the document writers a package is made with.
+type Writers struct {
+	ApplicationPDF  func(w io.Writer, call *forms.Call, d *forms.Draft, generated time.Time) error
+	ApplicationDOCX func(w io.Writer, call *forms.Call, d *forms.Draft, generated time.Time) error
+	DocumentPDF     func(w io.Writer, doc *layout.Document) error
+}
+
+// DefaultWriters are the program's writers: forms/pdfdoc and forms/docx.
+func DefaultWriters() Writers {
+	return Writers{ApplicationPDF: pdfdoc.Application, ApplicationDOCX: docx.Application, DocumentPDF: pdfdoc.Document}
+}
+
+// Build writes the submission package of a draft into outDir (created if
+// missing): a folder named BaseName with the application (.pdf, .docx),
+// the checklist, the envelope label and, unless the draft is confidential,
+// the e-mail draft; and a .zip of that folder next to it. now is the
+// generation time printed in the documents' fingerprint.
+//
+// A previous export is never overwritten: when the folder or the .zip of
+// that name already exists, the package gets the next free suffix, " (2)",
+// " (3)" … (as Windows names a second copy), so an export already printed
+// or sent stays as it was. Everything is rendered in memory first; a failure
+// while writing removes what this call created.
+func Build(outDir string, call *forms.Call, d *forms.Draft, now time.Time) (*Result, error) {
+	return DefaultWriters().Build(outDir, call, d, now, nil)
+}
+
+// Build is the package-level Build with these writers and an optional
+// progress callback.
+func (wr Writers) Build(outDir string, call *forms.Call, d *forms.Draft, now time.Time, progress Progress) (*Result, error) {
+	if progress == nil {
+		progress = func(int, int, string) {}
+	}
+	total := 7
+	if d.Confidential {
+		total--
+	}
+	step := 0
+	next := func(what string) {
+		step++
+		progress(step, total, what)
+	}
+	names := NamesFor(call, d, 1)
+	render := func(what string, f func(w io.Writer) error) ([]byte, error) {
+		next("正在生成" + what)
+		var buf bytes.Buffer
+		if err := f(&buf); err != nil {
+			return nil, &Error{Err: err, Message: fmt.Sprintf("无法生成%s：%v。没有写入任何文件；草稿没有改动。", what, err)}
+		}
+		return buf.Bytes(), nil
+	}
+	pdf, err := render("申报书PDF", func(w io.Writer) error { return wr.ApplicationPDF(w, call, d, now) })
+	if err != nil {
+		return nil, err
+	}
+	doc, err := render("申报书Word文档", func(w io.Writer) error { return wr.ApplicationDOCX(w, call, d, now) })
+	if err != nil {
+		return nil, err
+	}
+	list, err := render("报送清单", func(w io.Writer) error { return wr.DocumentPDF(w, Checklist(call, d, names, now)) })
+	if err != nil {
+		return nil, err
+	}
+	env, err := render("邮寄地址标签", func(w io.Writer) error { return wr.DocumentPDF(w, Envelope(call, d)) })
+	if err != nil {
+		return nil, err
+	}
+	content := map[string][]byte{names.PDF: pdf, names.DOCX: doc, names.Checklist: list, names.Envelope: env}
+	if !d.Confidential {
+		eml, err := render("邮件草稿", func(w io.Writer) error { return WriteEML(w, NewMail(call, d, names.DOCX, doc, now)) })
+		if err != nil {
+			return nil, err
+		}
+		content[names.EML] = eml
+	}
+
+	next("正在写入文件夹")
+	abs, err := filepath.Abs(outDir)
+	if err != nil {
+		abs = outDir
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		return nil, diskError(err, "无法建立文件夹 "+abs)
+	}
+	names, dir, err := reserve(abs, call, d)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Dir: dir, Zip: filepath.Join(abs, names.Zip), Names: names}
+	var files []File
+	for _, name := range names.Files() {
+		p := filepath.Join(dir, name)
+		if err := writeNew(p, content[name]); err != nil {
+			os.RemoveAll(dir)
+			return nil, diskError(err, "无法写入 "+p)
+		}
+		res.Files = append(res.Files, p)
+		files = append(files, File{Name: name, Data: content[name]})
+	}
+
+	next("正在打包zip文件")
+	if err := writeZipFile(res.Zip, names.Dir, files, now); err != nil {
+		os.RemoveAll(dir)
+		return nil, diskError(err, "无法写入 "+res.Zip)
+	}
+	return res, nil
+}
+
+// reserve creates the package's folder under the first free name: the
+// folder is made with os.Mkdir, which fails when the name exists, so two
+// exports can never write into one folder; a name whose .zip exists is
+// skipped too.
+func reserve(outDir string, call *forms.Call, d *forms.Draft) (Names, string, error) {
+	for n := 1; n <= maxCopies; n++ {
+		names := NamesFor(call, d, n)
+		if _, err := os.Lstat(filepath.Join(outDir, names.Zip)); err == nil {
+			continue
+		}
+		dir := filepath.Join(outDir, names.Dir)
+		err := os.Mkdir(dir, 0o755)
+		if err == nil {
+			return names, dir, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return Names{}, "", diskError(err, "无法建立文件夹 "+dir)
+		}
+	}
+	return Names{}, "", &Error{Message: fmt.Sprintf("文件夹 %s 中已有%d份“%s”的导出，请删除不用的旧导出，或换一个文件夹导出。", outDir, maxCopies, BaseName(call, d))}
+}
+
+// writeNew writes a file that must not exist yet, synced to disk.
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// writeZipFile writes the .zip through a temporary file in the same folder
+// renamed into place, so no half-written .zip is ever seen under its name.
+func writeZipFile(path, root string, files []File, modified time.Time) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".shenbao-zip-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	if err := WriteZip(tmp, root, files, modified); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return fs.ErrExist // appeared since reserve: never overwrite
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// diskError describes a file-system failure in Chinese.
+func diskError(err error, what string) error {
+	var reason string
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		reason = "没有权限，文件夹可能是只读的"
+	case errors.Is(err, syscall.ENOSPC):
+		reason = "磁盘空间已满"
+	case errors.Is(err, syscall.EROFS):
+		reason = "磁盘或文件夹是只读的"
+	case errors.Is(err, fs.ErrExist):
+		reason = "同名文件已存在"
+	case errors.Is(err, fs.ErrNotExist):
+		reason = "文件夹不存在"
+	default:
+		reason = "系统错误：" + err.Error()
+	}
+	return &Error{Err: err, Message: fmt.Sprintf("%s（%s）。已写入的部分已删除，草稿没有改动；请换一个文件夹，或释放磁盘空间后重新导出。", what, reason)}
+}
