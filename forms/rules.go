@@ -147,6 +147,17 @@ var rules = []Rule{
 	{RuleAfterDates, Warning, "二、3", "入选项目须填写实际举办日期，据此计算会后材料的报送期限"},
 	{RuleReportDue, Warning, "二、3", "项目完成后3日内报送信息报道稿（附1-3张照片）和演讲比赛分赛场成绩"},
 	{RuleSummaryDue, Warning, "二、3", "项目完成后10日内报送项目总结、学术观点综述（或论文汇编）和决算表"},
+	{RuleReportTitle, Warning, "二、3", "信息报道稿须有标题"},
+	{RuleReportLength, Error, "二、3", "信息报道稿正文不超过1000字（空格和换行不计）"},
+	{RuleReportPhotos, Error, "二、3", "信息报道稿附1-3张照片"},
+	{RuleReportCaption, Warning, "二、3", "每张照片须有说明"},
+	{RuleResultsIncomplete, Warning, "二、3", "演讲比赛分赛场成绩每行须有姓名、单位、演讲题目、名次和得分"},
+	{RuleResultsRank, Warning, "二、3", "演讲比赛分赛场成绩的名次须与得分一致（得分高者名次靠前）"},
+	{RuleAccountsLineOver, Warning, "二、3", "决算表各项支出不应超出预算，超支或预算外支出须说明原因"},
+	{RuleAccountsTotalOver, Warning, "二、3", "决算表实际支出合计超出预算总额时须说明原因"},
+	{RuleAccountsSources, Error, "二、3", "决算表经费来源合计须等于实际支出合计"},
+	{RuleAccountsOverGrant, Error, "一（x）3、二、3", "决算表中省科协资助支出不能超过批准的资助额"},
+	{RuleAccountsUnspent, Info, "二、3", "省科协资助未全部列支时提示核对"},
 }
 
 var ruleByID = func() map[string]Rule {

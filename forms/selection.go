@@ -194,6 +194,7 @@ func afterFindings(call *Call, d *Draft, opts Options) []Finding {
 			}
 		}
 	}
+	out = append(out, reportFindings(call, d)...)
 	return out
 }
 

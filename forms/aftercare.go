@@ -1,0 +1,205 @@
+package forms
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// AfterReports are the materials a selected project sends after the event
+// (通知 二、3): the information report with photos, the speech competition's
+// sub-venue results, the project summary, the review of the participants'
+// academic views (or the proceedings) and the final accounts.
+type AfterReports struct {
+	Info    InfoReport  `json:"info_report"`
+	Results []ResultRow `json:"results,omitempty"`
+	// Summary is the project summary (项目总结).
+	Summary string `json:"final_summary,omitempty"`
+	// Review is the review of the participants' academic views (学术观点
+	// 综述); when Proceedings is true the proceedings (论文汇编) are sent
+	// instead and Review is a short description of them.
+	Review      string         `json:"views_review,omitempty"`
+	Proceedings bool           `json:"proceedings,omitempty"`
+	Accounts    *FinalAccounts `json:"accounts,omitempty"`
+}
+
+// InfoReport is the information report (信息报道稿): a title, a text of at
+// most the call's report_max_chars characters (counted by CountChars) and the
+// call's photos_min to photos_max photos.
+type InfoReport struct {
+	Title  string  `json:"headline"`
+	Text   string  `json:"body"`
+	Photos []Photo `json:"photos,omitempty"`
+}
+
+// Photo is a photo imported into the draft's files folder (see
+// forms/aftercare.FilesDir): the draft holds only the file's name.
+type Photo struct {
+	// File is the name of the re-encoded JPEG inside the files folder,
+	// e.g. "photo-3f2a9c0b1d4e.jpg".
+	File    string `json:"file"`
+	Caption string `json:"caption"`
+	Width   int    `json:"width"`
+	Height  int    `json:"height"`
+	// Original is the name of the file the user chose (for display).
+	Original string `json:"original,omitempty"`
+}
+
+// EnsureReports returns the draft's after-event reports, allocating them.
+func (d *Draft) EnsureReports() *AfterReports {
+	if d.Reports == nil {
+		d.Reports = &AfterReports{}
+	}
+	return d.Reports
+}
+
+// CountChars counts the characters of a text the way the information
+// report's limit ("1000字以内") is counted: every Chinese character, letter,
+// digit and punctuation mark or symbol counts one, full-width or half-width
+// alike; whitespace of any kind (spaces, the full-width space U+3000, tabs,
+// line breaks) does not count, and neither do invisible characters
+// (zero-width spaces, joiners, byte-order marks, other control and format
+// characters) or combining marks, which belong to the letter before them.
+func CountChars(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.In(r, unicode.Cc, unicode.Cf, unicode.Mn, unicode.Me) {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// ReportMaxChars is the call's limit of the information report's text (0
+// when the call sets none).
+func ReportMaxChars(call *Call) int {
+	for _, ae := range call.AfterEvent {
+		if ae.ReportMaxChars > 0 {
+			return ae.ReportMaxChars
+		}
+	}
+	return 0
+}
+
+// PhotoLimits are the call's least and most photos of the information
+// report (0, 0 when the call sets none).
+func PhotoLimits(call *Call) (min, max int) {
+	for _, ae := range call.AfterEvent {
+		if ae.PhotosMax > 0 {
+			return ae.PhotosMin, ae.PhotosMax
+		}
+	}
+	return 0, 0
+}
+
+// CharCounter is the text of a live counter, e.g. "已写 812 字 / 限 1000 字
+// （空格和换行不计）" and whether the limit is exceeded.
+func CharCounter(text string, limit int) (string, bool) {
+	n := CountChars(text)
+	if limit <= 0 {
+		return fmt.Sprintf("已写 %d 字（空格和换行不计）", n), false
+	}
+	if n > limit {
+		return fmt.Sprintf("已写 %d 字 / 限 %d 字，超出 %d 字（空格和换行不计）", n, limit, n-limit), true
+	}
+	return fmt.Sprintf("已写 %d 字 / 限 %d 字（空格和换行不计）", n, limit), false
+}
+
+// Rule IDs of the reports' own rules.
+const (
+	RuleReportTitle   = "after.report_title"
+	RuleReportLength  = "after.report_length"
+	RuleReportPhotos  = "after.report_photos"
+	RuleReportCaption = "after.report_caption"
+)
+
+// afterLabels name the field path segments of the after-selection fields;
+// they are added to the form's labels (FieldLabel) where the form has none.
+// The segment names were chosen so that none clashes with a form label.
+var afterLabels = map[string]string{
+	"selection":      "入选信息",
+	"list_published": "名单公布日期",
+	"actual_start":   "实际开始日期",
+	"actual_end":     "实际结束日期",
+	"submitted":      "报送情况",
+	"reports":        "会后材料",
+	"info_report":    "信息报道稿",
+	"headline":       "标题",
+	"body":           "正文",
+	"photos":         "照片",
+	"caption":        "照片说明",
+	"file":           "文件",
+	"original":       "原文件名",
+	"results":        "分赛场成绩",
+	"rank":           "名次",
+	"contestant":     "姓名",
+	"degree":         "学历层次",
+	"speech_title":   "演讲题目",
+	"score":          "得分",
+	"award":          "奖项",
+	"final_summary":  "项目总结",
+	"views_review":   "学术观点综述",
+	"accounts":       "决算表",
+	"expense":        "支出项目",
+	"budgeted":       "预算金额",
+	"spent":          "实际支出",
+	"note":           "说明",
+	"spent_lines":    "支出明细",
+}
+
+func init() {
+	for k, v := range afterLabels {
+		if _, ok := fieldLabels[k]; !ok {
+			fieldLabels[k] = v
+		}
+	}
+}
+
+// reportFindings are the rules of the after-event reports of a selected
+// draft. An information report not yet begun (no title, text or photo) is
+// reported only by its due date.
+func reportFindings(call *Call, d *Draft) []Finding {
+	r := d.Reports
+	if r == nil {
+		return nil
+	}
+	var out []Finding
+	out = append(out, infoFindings(call, &r.Info)...)
+	out = append(out, resultsFindings(r.Results)...)
+	if r.Accounts != nil {
+		out = append(out, accountsFindings(d, r.Accounts)...)
+	}
+	return out
+}
+
+func infoFindings(call *Call, in *InfoReport) []Finding {
+	if strings.TrimSpace(in.Title) == "" && strings.TrimSpace(in.Text) == "" && len(in.Photos) == 0 {
+		return nil
+	}
+	var out []Finding
+	if strings.TrimSpace(in.Title) == "" {
+		out = append(out, Finding{Rule: RuleReportTitle, Field: "reports.info_report.headline", Severity: Warning, Message: "信息报道稿还没有标题：请写一个概括活动的标题（通知 二、3）。"})
+	}
+	limit := ReportMaxChars(call)
+	n := CountChars(in.Text)
+	switch {
+	case n == 0:
+		out = append(out, Finding{Rule: RuleReportLength, Field: "reports.info_report.body", Severity: Warning, Message: "信息报道稿还没有正文（通知 二、3）。"})
+	case limit > 0 && n > limit:
+		out = append(out, Finding{Rule: RuleReportLength, Field: "reports.info_report.body", Severity: Error, Message: fmt.Sprintf("信息报道稿正文%d字，超过%d字的上限%d字，请删减（汉字、字母、数字、标点各计1字，空格和换行不计；通知 二、3）。", n, limit, n-limit)})
+	}
+	pmin, pmax := PhotoLimits(call)
+	switch p := len(in.Photos); {
+	case pmax > 0 && p < pmin:
+		out = append(out, Finding{Rule: RuleReportPhotos, Field: "reports.info_report.photos", Severity: Error, Message: fmt.Sprintf("信息报道稿须附%d-%d张照片，现在有%d张，请添加照片（通知 二、3）。", pmin, pmax, p)})
+	case pmax > 0 && p > pmax:
+		out = append(out, Finding{Rule: RuleReportPhotos, Field: "reports.info_report.photos", Severity: Error, Message: fmt.Sprintf("信息报道稿最多附%d张照片，现在有%d张，请删去%d张（通知 二、3）。", pmax, p, p-pmax)})
+	}
+	for i, ph := range in.Photos {
+		if strings.TrimSpace(ph.Caption) == "" {
+			out = append(out, Finding{Rule: RuleReportCaption, Field: fmt.Sprintf("reports.info_report.photos[%d].caption", i), Severity: Warning, Message: fmt.Sprintf("第%d张照片还没有说明：请写明照片内容（如“开幕式现场”“专家作主题报告”）。", i+1)})
+		}
+	}
+	return out
+}

@@ -1,0 +1,444 @@
+package aftercare
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/rwcarlsen/goexif/exif"
+	"golang.org/x/image/draw"
+
+	"shenbao/forms"
+)
+
+// Limits of imported photos.
+const (
+	// MaxLongSide is the longest side of a stored photo in pixels; larger
+	// photos are scaled down on import (a 2,000-pixel side prints sharply
+	// across an A4 page at about 300 dpi).
+	MaxLongSide = 2000
+	// MaxPixels is the largest picture accepted (width × height). Its
+	// dimensions are read before decoding, so a small file claiming a huge
+	// picture (a decompression bomb) is refused without allocating it.
+	MaxPixels = 50_000_000
+	// MaxFileBytes is the largest file accepted.
+	MaxFileBytes = 60 << 20
+	// JPEGQuality is the quality photos are re-encoded with.
+	JPEGQuality = 85
+)
+
+// Scaler is the resampling that finishes scaling a photo down, after an
+// exact box average by the largest whole factor has left a factor below 2
+// (see scaleDown). At that factor bilinear sampling does not visibly alias;
+// ApproxBiLinear was measured (docs/after-selection.md) to be about twice as
+// fast as CatmullRom and BiLinear, which allocate a float64 buffer of the
+// whole intermediate picture (about 100 MB for a phone photo).
+var Scaler draw.Interpolator = draw.ApproxBiLinear
+
+// PhotoError is a photo refused on import, with a Chinese sentence that says
+// what is wrong and what to do. Nothing is stored.
+type PhotoError struct {
+	Name    string // the file's base name
+	Message string // Chinese, for the user
+	Err     error  // the cause, for logs; may be nil
+}
+
+func (e *PhotoError) Error() string { return e.Message }
+func (e *PhotoError) Unwrap() error { return e.Err }
+
+// Causes of refusal, for errors.Is.
+var (
+	ErrNotImage  = errors.New("not a JPEG or PNG image")
+	ErrTruncated = errors.New("image data truncated or corrupt")
+	ErrTooLarge  = errors.New("image dimensions too large")
+	ErrFileSize  = errors.New("file too large")
+)
+
+// Format sniffing by content: the first bytes of the file, never its name.
+var (
+	magicJPEG = []byte{0xFF, 0xD8, 0xFF}
+	magicPNG  = []byte("\x89PNG\r\n\x1a\n")
+)
+
+// sniff names what the data is: "jpeg", "png", or a Chinese description of
+// another kind of file.
+func sniff(b []byte) (format, other string) {
+	switch {
+	case bytes.HasPrefix(b, magicJPEG):
+		return "jpeg", ""
+	case bytes.HasPrefix(b, magicPNG):
+		return "png", ""
+	case len(b) >= 12 && string(b[4:8]) == "ftyp" && strings.Contains("heic heix hevc mif1 msf1 heim heis avif", string(b[8:12])):
+		return "", "HEIC/HEIF照片（苹果手机默认格式）：请在手机“设置-相机-格式”中选“兼容性最佳”后重新拍摄，或用“照片”应用导出为JPEG"
+	case bytes.HasPrefix(b, []byte("GIF8")):
+		return "", "GIF动图"
+	case bytes.HasPrefix(b, []byte("BM")):
+		return "", "BMP位图"
+	case len(b) >= 12 && string(b[0:4]) == "RIFF" && string(b[8:12]) == "WEBP":
+		return "", "WebP图片"
+	case bytes.HasPrefix(b, []byte("II*\x00")), bytes.HasPrefix(b, []byte("MM\x00*")):
+		return "", "TIFF图片"
+	case bytes.HasPrefix(b, []byte("%PDF")):
+		return "", "PDF文档"
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		return "", "压缩包或Word/Excel文档"
+	case len(b) == 0:
+		return "", "空文件"
+	}
+	return "", "文字或其他类型的文件"
+}
+
+// Prepared is a photo ready to be stored: re-encoded JPEG bytes and the
+// stored picture's size.
+type Prepared struct {
+	JPEG          []byte
+	Width, Height int
+	// SourceWidth and SourceHeight are the original picture's size, as
+	// displayed (after EXIF orientation).
+	SourceWidth, SourceHeight int
+}
+
+// Prepare checks a photo file's bytes and turns them into the stored form:
+// JPEG or PNG only (by content), at most MaxPixels (checked before
+// decoding), EXIF orientation applied, scaled down to MaxLongSide, composed
+// on white where transparent, re-encoded as JPEG. name is the file's name,
+// for messages only.
+func Prepare(name string, data []byte) (*Prepared, error) {
+	base := filepath.Base(name)
+	refuse := func(cause error, format string, args ...any) error {
+		return &PhotoError{Name: base, Err: cause, Message: fmt.Sprintf("照片 “%s” 无法导入：", base) + fmt.Sprintf(format, args...)}
+	}
+	if len(data) > MaxFileBytes {
+		return nil, refuse(ErrFileSize, "文件有%.0f MB，超过%d MB。请先用看图软件另存为较小的JPEG。", float64(len(data))/(1<<20), MaxFileBytes>>20)
+	}
+	format, other := sniff(data)
+	if format == "" {
+		return nil, refuse(ErrNotImage, "它不是JPEG或PNG图片，而是%s（按文件内容判断，与扩展名无关）。请选择JPEG（.jpg）或PNG（.png）格式的照片。", other)
+	}
+	var (
+		cfg image.Config
+		err error
+	)
+	if format == "jpeg" {
+		cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
+	} else {
+		cfg, err = png.DecodeConfig(bytes.NewReader(data))
+	}
+	if err != nil {
+		return nil, refuse(fmt.Errorf("%w: %v", ErrTruncated, err), "图片文件已损坏或不完整（可能没有下载或复制完）。请重新从相机或手机导出这张照片。")
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
+		return nil, refuse(ErrTooLarge, "图片尺寸为%d×%d像素（约%.0f万像素），超过本程序接受的%d万像素。请先用看图软件缩小后再导入。", cfg.Width, cfg.Height, float64(cfg.Width)*float64(cfg.Height)/1e4, MaxPixels/10000)
+	}
+	var img image.Image
+	if format == "jpeg" {
+		img, err = jpeg.Decode(bytes.NewReader(data))
+	} else {
+		img, err = png.Decode(bytes.NewReader(data))
+	}
+	if err != nil {
+		return nil, refuse(fmt.Errorf("%w: %v", ErrTruncated, err), "图片数据不完整或已损坏（文件可能没有下载或复制完）。请重新从相机或手机导出这张照片。")
+	}
+	orient := 1
+	if format == "jpeg" {
+		orient = exifOrientation(data)
+	}
+	out := scaleDown(img, MaxLongSide)
+	out = orientImage(out, orient)
+	var buf bytes.Buffer
+	buf.Grow(len(data) / 2)
+	if err := jpeg.Encode(&buf, out, &jpeg.Options{Quality: JPEGQuality}); err != nil {
+		return nil, refuse(err, "重新编码时出错（%v）。", err)
+	}
+	sw, sh := cfg.Width, cfg.Height
+	if orient >= 5 {
+		sw, sh = sh, sw
+	}
+	b := out.Bounds()
+	return &Prepared{JPEG: buf.Bytes(), Width: b.Dx(), Height: b.Dy(), SourceWidth: sw, SourceHeight: sh}, nil
+}
+
+// exifOrientation reads the EXIF orientation tag (1–8) of a JPEG; 1 (as
+// shot) when there is none or it cannot be read. A broken EXIF block never
+// refuses a photo whose pixels decode.
+func exifOrientation(data []byte) (o int) {
+	defer func() {
+		if recover() != nil {
+			o = 1
+		}
+	}()
+	x, err := exif.Decode(bytes.NewReader(data))
+	if err != nil {
+		return 1
+	}
+	tag, err := x.Get(exif.Orientation)
+	if err != nil {
+		return 1
+	}
+	v, err := tag.Int(0)
+	if err != nil || v < 1 || v > 8 {
+		return 1
+	}
+	return v
+}
+
+// scaleDown returns an opaque RGBA copy of img, scaled so that its longer
+// side is at most max pixels; transparent areas become white. CMYK and
+// grey pictures are converted to RGB here. Shrinking is done in two steps:
+// an exact box average by the largest whole factor (every source pixel
+// counts once, so nothing aliases, and it is fast), then Scaler for the
+// remaining factor, which is below 2.
+func scaleDown(img image.Image, max int) *image.RGBA {
+	sb := img.Bounds()
+	w, h := sb.Dx(), sb.Dy()
+	if w > max || h > max {
+		if w >= h {
+			h = int((int64(h)*int64(max) + int64(w)/2) / int64(w))
+			w = max
+		} else {
+			w = int((int64(w)*int64(max) + int64(h)/2) / int64(h))
+			h = max
+		}
+		w, h = atLeast1(w), atLeast1(h)
+	}
+	k := min(sb.Dx()/w, sb.Dy()/h)
+	var rgba *image.RGBA
+	if ycc, ok := img.(*image.YCbCr); ok && k >= 2 {
+		// A JPEG photo: average in YCbCr (the conversion to RGB is
+		// affine, so the result is the same) and skip a full-size copy.
+		rgba = boxShrinkYCbCr(ycc, k)
+	} else {
+		rgba = image.NewRGBA(image.Rect(0, 0, sb.Dx(), sb.Dy()))
+		op := draw.Src
+		if !isOpaque(img) {
+			draw.Draw(rgba, rgba.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+			op = draw.Over
+		}
+		draw.Draw(rgba, rgba.Bounds(), img, sb.Min, op)
+		if k >= 2 {
+			rgba = boxShrink(rgba, k)
+		}
+	}
+	if rgba.Bounds().Dx() == w && rgba.Bounds().Dy() == h {
+		return rgba
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	Scaler.Scale(dst, dst.Bounds(), rgba, rgba.Bounds(), draw.Src, nil)
+	return dst
+}
+
+// boxShrink averages each k×k block of an opaque RGBA picture into one
+// pixel (the last partial row and column of blocks are dropped).
+func boxShrink(src *image.RGBA, k int) *image.RGBA {
+	sw, sh := src.Bounds().Dx()/k, src.Bounds().Dy()/k
+	dst := image.NewRGBA(image.Rect(0, 0, sw, sh))
+	sums := make([]uint32, sw*3)
+	n := uint32(k * k)
+	for y := 0; y < sh; y++ {
+		clear(sums)
+		for dy := 0; dy < k; dy++ {
+			row := src.Pix[(y*k+dy)*src.Stride:]
+			for x := 0; x < sw; x++ {
+				p := row[x*k*4 : x*k*4+k*4]
+				var r, g, b uint32
+				for i := 0; i < len(p); i += 4 {
+					r += uint32(p[i])
+					g += uint32(p[i+1])
+					b += uint32(p[i+2])
+				}
+				sums[x*3] += r
+				sums[x*3+1] += g
+				sums[x*3+2] += b
+			}
+		}
+		out := dst.Pix[y*dst.Stride:]
+		for x := 0; x < sw; x++ {
+			out[x*4] = uint8((sums[x*3] + n/2) / n)
+			out[x*4+1] = uint8((sums[x*3+1] + n/2) / n)
+			out[x*4+2] = uint8((sums[x*3+2] + n/2) / n)
+			out[x*4+3] = 255
+		}
+	}
+	return dst
+}
+
+// boxShrinkYCbCr is boxShrink for a decoded JPEG, giving RGB.
+func boxShrinkYCbCr(src *image.YCbCr, k int) *image.RGBA {
+	r := src.Rect
+	sw, sh := r.Dx()/k, r.Dy()/k
+	dst := image.NewRGBA(image.Rect(0, 0, sw, sh))
+	sums := make([]uint32, sw*3)
+	n := uint32(k * k)
+	for y := 0; y < sh; y++ {
+		clear(sums)
+		for dy := 0; dy < k; dy++ {
+			sy := r.Min.Y + y*k + dy
+			yrow := src.Y[(sy-r.Min.Y)*src.YStride:]
+			for x := 0; x < sw; x++ {
+				var yy, cb, cr uint32
+				for dx := 0; dx < k; dx++ {
+					sx := r.Min.X + x*k + dx
+					yy += uint32(yrow[sx-r.Min.X])
+					ci := src.COffset(sx, sy)
+					cb += uint32(src.Cb[ci])
+					cr += uint32(src.Cr[ci])
+				}
+				sums[x*3] += yy
+				sums[x*3+1] += cb
+				sums[x*3+2] += cr
+			}
+		}
+		out := dst.Pix[y*dst.Stride:]
+		for x := 0; x < sw; x++ {
+			cr, cg, cb := color.YCbCrToRGB(uint8((sums[x*3]+n/2)/n), uint8((sums[x*3+1]+n/2)/n), uint8((sums[x*3+2]+n/2)/n))
+			out[x*4], out[x*4+1], out[x*4+2], out[x*4+3] = cr, cg, cb, 255
+		}
+	}
+	return dst
+}
+
+func atLeast1(n int) int {
+	if n < 1 {
+		return 1
+	}
+	return n
+}
+
+func isOpaque(img image.Image) bool {
+	if o, ok := img.(interface{ Opaque() bool }); ok {
+		return o.Opaque()
+	}
+	return false
+}
+
+// orientImage turns a picture stored with EXIF orientation o into the
+// picture as it should be seen (orientation 1).
+func orientImage(src *image.RGBA, o int) *image.RGBA {
+	if o <= 1 || o > 8 {
+		return src
+	}
+	b := src.Bounds()
+	w, h := b.Dx(), b.Dy()
+	dw, dh := w, h
+	if o >= 5 {
+		dw, dh = h, w
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			var dx, dy int
+			switch o {
+			case 2: // mirrored horizontally
+				dx, dy = w-1-x, y
+			case 3: // rotated 180°
+				dx, dy = w-1-x, h-1-y
+			case 4: // mirrored vertically
+				dx, dy = x, h-1-y
+			case 5: // transposed
+				dx, dy = y, x
+			case 6: // rotated 90° clockwise to view
+				dx, dy = h-1-y, x
+			case 7: // transversed
+				dx, dy = h-1-y, w-1-x
+			case 8: // rotated 90° counter-clockwise to view
+				dx, dy = y, w-1-x
+			}
+			si := src.PixOffset(b.Min.X+x, b.Min.Y+y)
+			di := dst.PixOffset(dx, dy)
+			copy(dst.Pix[di:di+4], src.Pix[si:si+4])
+		}
+	}
+	return dst
+}
+
+// FilesDir is the folder next to a draft file that holds its imported
+// photos: "报告.shenbao.json" keeps them in "报告.files".
+func FilesDir(draftPath string) string {
+	return strings.TrimSuffix(draftPath, forms.DraftExt) + ".files"
+}
+
+// PhotoPath is the full path of a stored photo of a draft.
+func PhotoPath(draftPath string, p forms.Photo) string {
+	return filepath.Join(FilesDir(draftPath), filepath.Base(p.File))
+}
+
+// ImportPhoto reads a photo file, prepares it (see Prepare) and stores it in
+// the draft's files folder under a name made from its content, so importing
+// the same photo twice stores it once. The returned Photo (without caption)
+// is what the draft keeps.
+func ImportPhoto(draftPath, srcPath string) (forms.Photo, error) {
+	base := filepath.Base(srcPath)
+	f, err := os.Open(srcPath)
+	if err != nil {
+		return forms.Photo{}, &PhotoError{Name: base, Err: err, Message: fmt.Sprintf("无法读取照片 “%s”：文件不存在或没有读取权限。", base)}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return forms.Photo{}, &PhotoError{Name: base, Err: err, Message: fmt.Sprintf("读取照片 “%s” 时出错，请把照片复制到本机硬盘后再导入。", base)}
+	}
+	p, err := Prepare(srcPath, data)
+	if err != nil {
+		return forms.Photo{}, err
+	}
+	return StorePrepared(draftPath, base, p)
+}
+
+// StorePrepared writes a prepared photo into the draft's files folder
+// (atomically: a partly written file is never left under the final name).
+func StorePrepared(draftPath, original string, p *Prepared) (forms.Photo, error) {
+	sum := sha256.Sum256(p.JPEG)
+	name := "photo-" + hex.EncodeToString(sum[:6]) + ".jpg"
+	ph := forms.Photo{File: name, Width: p.Width, Height: p.Height, Original: original}
+	dir := FilesDir(draftPath)
+	fail := func(err error) (forms.Photo, error) {
+		return forms.Photo{}, &PhotoError{Name: original, Err: err, Message: fmt.Sprintf("无法把照片保存到文件夹 “%s”：请确认草稿所在的文件夹可以写入，且磁盘未满。", filepath.Base(dir))}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(err)
+	}
+	dst := filepath.Join(dir, name)
+	if _, err := os.Stat(dst); err == nil {
+		return ph, nil
+	}
+	tmp, err := os.CreateTemp(dir, ".photo-*.tmp")
+	if err != nil {
+		return fail(err)
+	}
+	_, werr := tmp.Write(p.JPEG)
+	if err := tmp.Sync(); werr == nil {
+		werr = err
+	}
+	if err := tmp.Close(); werr == nil {
+		werr = err
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), dst)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return fail(werr)
+	}
+	return ph, nil
+}
+
+// ReadPhoto returns a stored photo's JPEG bytes, with a Chinese message when
+// the file is missing (e.g. the draft was copied without its files folder).
+func ReadPhoto(draftPath string, p forms.Photo) ([]byte, error) {
+	path := PhotoPath(draftPath, p)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &PhotoError{Name: p.File, Err: err, Message: fmt.Sprintf("找不到照片文件 “%s”（应在草稿旁的文件夹 “%s” 中）。复制或移动草稿时，请把这个文件夹一起复制；也可以删去这张照片后重新导入。", p.File, filepath.Base(FilesDir(draftPath)))}
+	}
+	return b, nil
+}
