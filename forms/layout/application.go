@@ -392,3 +392,14 @@ func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
 	}
 	return text
 }
+
+// PrintedTexts is every non-empty text of the draft (forms.WalkText) in the
+// form the application prints it (DisplayText), by field path: what a test
+// of a writer looks for in the document it wrote.
+func PrintedTexts(call *forms.Call, d *forms.Draft) map[string]string {
+	out := map[string]string{}
+	forms.WalkText(d, func(path, text string) {
+		out[path] = DisplayText(call, d, path, text)
+	})
+	return out
+}

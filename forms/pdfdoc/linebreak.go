@@ -53,6 +53,28 @@ func canBreak(a, b rune) bool {
 	return ideographic(a) || ideographic(b)
 }
 
+// validBreak reports whether a line may end before rs[b]: the break is
+// allowed between its neighbours and, looking past spaces (which vanish at
+// a break), the next line does not start with closing punctuation and this
+// one does not end with opening punctuation.
+func validBreak(rs []rune, b int) bool {
+	if !canBreak(rs[b-1], rs[b]) {
+		return false
+	}
+	j := b
+	for j < len(rs) && unicode.IsSpace(rs[j]) {
+		j++
+	}
+	if j < len(rs) && NoStart(rs[j]) {
+		return false
+	}
+	k := b - 1
+	for k >= 0 && unicode.IsSpace(rs[k]) {
+		k--
+	}
+	return k < 0 || !NoEnd(rs[k])
+}
+
 // Wrap breaks text into lines no wider than max, given the width of each
 // character. "\n" ends a line. Spaces at the start of a wrapped line (not
 // of a paragraph) are dropped; spaces at the end of a line may overhang.
@@ -84,7 +106,7 @@ func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
 			// rs[i] does not fit: break at the last allowed place.
 			end = -1
 			for b := i; b > start; b-- {
-				if canBreak(rs[b-1], rs[b]) {
+				if validBreak(rs, b) {
 					end = b
 					break
 				}
@@ -92,8 +114,15 @@ func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
 			if end < 0 {
 				// No allowed break: cut at i, letting closing punctuation hang.
 				end = i
-				for end < len(rs) && NoStart(rs[end]) {
-					end++
+				for end < len(rs) {
+					j := end
+					for j < len(rs) && unicode.IsSpace(rs[j]) {
+						j++
+					}
+					if j == len(rs) || !NoStart(rs[j]) {
+						break
+					}
+					end = j + 1
 				}
 				for end-1 > start && NoEnd(rs[end-1]) {
 					end--

@@ -105,7 +105,7 @@ func loadFonts() error {
 		if parseErr != nil {
 			return
 		}
-		container = &gopdf.FontContainer{}
+		container = newContainer()
 		for _, f := range chain {
 			if err := container.AddTTFFontData(family(f), f.Bytes); err != nil {
 				parseErr = fmt.Errorf("内置字体 %s 无法用于PDF：%w", f.File, err)
@@ -481,3 +481,5 @@ func (e *engine) cover(c *layout.Cover) {
 	}
 	e.newPage()
 }
+
+func newContainer() *gopdf.FontContainer { return &gopdf.FontContainer{} }

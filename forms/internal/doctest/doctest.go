@@ -1,0 +1,162 @@
+// Package doctest reads documents back with real readers for the tests of
+// the document writers: poppler's pdftotext, pdfinfo and pdffonts for PDF,
+// LibreOffice for .docx. A missing tool fails the test (never skips it) and
+// says how to install it.
+package doctest
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// Tool returns the path of a program, failing the test when it is missing.
+func Tool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s is not installed: run `make deps-test` (it installs poppler-utils and libreoffice-writer-nogui)", name)
+	}
+	return p
+}
+
+func run(t testing.TB, dir, prog string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(Tool(t, prog), args...)
+	cmd.Dir = dir
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if dir != "" {
+		cmd.Env = append(os.Environ(), "HOME="+dir)
+	}
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s", prog, strings.Join(args, " "), err, stderr.String())
+	}
+	return out.String()
+}
+
+func writeTemp(t testing.TB, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// PDFText is pdftotext's text of a PDF in the order it is drawn (-raw: a
+// table cell's lines stay together); pages are separated by "\f".
+func PDFText(t testing.TB, pdf []byte) string {
+	t.Helper()
+	return run(t, "", "pdftotext", "-raw", "-enc", "UTF-8", writeTemp(t, "doc.pdf", pdf), "-")
+}
+
+// PDFInfo is pdfinfo's report as key → value.
+func PDFInfo(t testing.TB, pdf []byte) map[string]string {
+	t.Helper()
+	info := map[string]string{}
+	for _, l := range strings.Split(run(t, "", "pdfinfo", writeTemp(t, "doc.pdf", pdf)), "\n") {
+		k, v, ok := strings.Cut(l, ":")
+		if ok {
+			info[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	return info
+}
+
+// Font is a line of pdffonts' report.
+type Font struct {
+	Name               string
+	Embedded, Subset   bool
+	HasToUnicode       bool
+	Type, EncodingName string
+}
+
+// PDFFonts is pdffonts' list of the fonts of a PDF.
+func PDFFonts(t testing.TB, pdf []byte) []Font {
+	t.Helper()
+	out := run(t, "", "pdffonts", writeTemp(t, "doc.pdf", pdf))
+	lines := strings.Split(out, "\n")
+	var fonts []Font
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		if len(f) < 7 {
+			continue
+		}
+		// name type... encoding emb sub uni object ID: read from the end.
+		n := len(f)
+		fonts = append(fonts, Font{Name: f[0], Type: strings.Join(f[1:n-6], " "), EncodingName: f[n-6],
+			Embedded: f[n-5] == "yes", Subset: f[n-4] == "yes", HasToUnicode: f[n-3] == "yes"})
+	}
+	return fonts
+}
+
+// DocxTexts converts .docx files to plain text with LibreOffice (one run of
+// soffice for all, since it starts slowly), by name.
+func DocxTexts(t testing.TB, docs map[string][]byte) map[string]string {
+	t.Helper()
+	dir := t.TempDir()
+	args := []string{"--headless", "--norestore", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", filepath.Join(dir, "out")}
+	for name, data := range docs {
+		p := filepath.Join(dir, name+".docx")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	run(t, dir, "soffice", args...)
+	texts := map[string]string{}
+	for name := range docs {
+		b, err := os.ReadFile(filepath.Join(dir, "out", name+".txt"))
+		if err != nil {
+			t.Fatalf("LibreOffice did not convert %s.docx: %v", name, err)
+		}
+		texts[name] = strings.TrimPrefix(string(b), "\ufeff")
+	}
+	return texts
+}
+
+// DocxToPDF converts a .docx to PDF with LibreOffice.
+func DocxToPDF(t testing.TB, docx []byte) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "doc.docx")
+	if err := os.WriteFile(p, docx, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, dir, "soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", filepath.Join(dir, "out"), p)
+	b, err := os.ReadFile(filepath.Join(dir, "out", "doc.pdf"))
+	if err != nil {
+		t.Fatalf("LibreOffice did not convert the .docx to PDF: %v", err)
+	}
+	return b
+}
+
+// Squeeze removes all white space, so that texts compare whatever line
+// breaks a reader put in.
+func Squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\ufeff' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Missing returns the wants not found (white space removed) in text, each
+// quoted with its label.
+func Missing(text string, wants map[string]string) []string {
+	s := Squeeze(text)
+	var out []string
+	for label, w := range wants {
+		if !strings.Contains(s, Squeeze(w)) {
+			out = append(out, fmt.Sprintf("%s = %q", label, w))
+		}
+	}
+	return out
+}
