@@ -1,16 +1,287 @@
 // Package app is the window of 申报助手: the drafts list, the guided form
-// with live checks, autosave and recovery. It adds no rule of its own: it
-// shows what package forms finds.
+// with live checks, autosave and recovery, and the review page. It adds no
+// rule of its own: it shows what package forms finds.
 package app
 
 import (
+	"os"
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
 )
 
-// Run opens the main window and blocks until it is closed.
+// autosaveDelay is how long after the last change the draft is written to
+// its autosave side file.
+const autosaveDelay = 2 * time.Second
+
+// ui is the one window and what it shows.
+type ui struct {
+	app  fyne.App
+	win  fyne.Window
+	call *forms.Call
+	now  func() time.Time
+
+	autosaveDelay time.Duration
+
+	start  *startScreen
+	picker *pickerScreen
+	form   *formScreen // the open draft, nil on the start screen
+	review *reviewScreen
+
+	// prompt is the last dialog shown (tests answer it).
+	prompt *prompt
+
+	menuSave, menuExport *fyne.MenuItem
+}
+
+// Run opens the main window with the drafts list and blocks until it is
+// closed.
 func Run(a fyne.App) {
+	started := time.Now()
+	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow("申报助手")
-	w.SetContent(widget.NewLabel("申报助手"))
+	u := newUI(a, w, forms.Default(), time.Now)
+	w.Resize(fyne.NewSize(1200, 780))
+	u.showStart()
+	if !u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started) {
+		u.offerRecovery()
+	}
 	w.ShowAndRun()
+}
+
+// newUI builds the window's state; tests call it with a test app and a
+// fixed clock.
+func newUI(a fyne.App, w fyne.Window, call *forms.Call, now func() time.Time) *ui {
+	u := &ui{app: a, win: w, call: call, now: now, autosaveDelay: autosaveDelay}
+	u.start = newStartScreen(u)
+	w.SetCloseIntercept(u.onCloseRequest)
+	u.setMenu()
+	return u
+}
+
+// setMenu installs the main menu; its shortcuts work while an entry has the
+// focus (Fyne gives main-menu shortcuts priority over the focused widget).
+func (u *ui) setMenu() {
+	ctrl := fyne.KeyModifierShortcutDefault
+	newItem := fyne.NewMenuItem("新建申报书…", u.onNew)
+	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}
+	openItem := fyne.NewMenuItem("打开文件…", u.onOpenFile)
+	openItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl}
+	u.menuSave = fyne.NewMenuItem("保存", u.onSave)
+	u.menuSave.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
+	u.menuExport = fyne.NewMenuItem("导出申报材料…", u.onExport)
+	u.menuExport.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}
+	listItem := fyne.NewMenuItem("草稿列表", func() { u.leaveForm(u.showStart) })
+	file := fyne.NewMenu("文件", newItem, openItem, u.menuSave, u.menuExport, fyne.NewMenuItemSeparator(), listItem)
+	u.win.SetMainMenu(fyne.NewMainMenu(file))
+}
+
+// draftsDir is the folder the start screen lists, from the preferences.
+func (u *ui) draftsDir() string {
+	return u.app.Preferences().StringWithFallback(prefDraftsDir, defaultDraftsDir())
+}
+
+func (u *ui) setDraftsDir(dir string) {
+	u.app.Preferences().SetString(prefDraftsDir, dir)
+}
+
+// setContent shows a screen.
+func (u *ui) setContent(o fyne.CanvasObject) { u.win.SetContent(o) }
+
+func (u *ui) showStart() {
+	u.form, u.review = nil, nil
+	u.start.refreshDrafts()
+	u.setContent(u.start.content)
+}
+
+func (u *ui) onNew() { u.leaveForm(func() { u.showPicker(false) }) }
+
+func (u *ui) showPicker(sample bool) {
+	u.picker = newPickerScreen(u, sample)
+	u.setContent(u.picker.content)
+}
+
+func (u *ui) onSave() {
+	if u.form != nil {
+		u.form.onSave()
+	}
+}
+
+func (u *ui) onExport() {
+	if u.form != nil {
+		u.form.onExport()
+	}
+}
+
+// onOpenFile lets the user pick a draft file anywhere.
+func (u *ui) onOpenFile() {
+	u.leaveForm(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			p := r.URI().Path()
+			r.Close()
+			u.openDraft(p)
+		}, u.win)
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+}
+
+// openDraft opens a draft file in the form, first asking whether to recover
+// a newer autosave.
+func (u *ui) openDraft(path string) {
+	if t, ok := newerAutosave(path); ok {
+		u.askRecovery(path, t)
+		return
+	}
+	d, err := forms.Load(path)
+	if err != nil {
+		u.showError("无法打开草稿", err)
+		return
+	}
+	u.showForm(path, d, false)
+}
+
+// showForm opens a draft in the form screen. dirty marks content that is
+// not yet in the draft file (a recovered autosave).
+func (u *ui) showForm(path string, d *forms.Draft, dirty bool) {
+	u.form = newFormScreen(u, path, d)
+	if dirty {
+		u.form.markDirty()
+	}
+	u.review = nil
+	u.setContent(u.form.content)
+	u.form.focusFirst()
+}
+
+// leaveForm runs next once the open draft (if any) may be left: with
+// unsaved changes it asks first.
+func (u *ui) leaveForm(next func()) {
+	if u.form == nil || !u.form.dirty {
+		if u.form != nil {
+			u.form.stopAutosave()
+		}
+		next()
+		return
+	}
+	u.form.askUnsaved(next)
+}
+
+// onCloseRequest is the window's close intercept.
+func (u *ui) onCloseRequest() {
+	u.leaveForm(u.win.Close)
+}
+
+// offerRecovery looks, at start, for a draft whose autosave is newer than
+// the draft and asks whether to recover it.
+func (u *ui) offerRecovery() {
+	var best string
+	var bestT time.Time
+	for _, in := range u.start.drafts {
+		if !in.Autosave.IsZero() && in.Autosave.After(bestT) {
+			best, bestT = in.Path, in.Autosave
+		}
+	}
+	if best != "" {
+		u.askRecovery(best, bestT)
+	}
+}
+
+// askRecovery asks "恢复未保存的修改？" for a draft with a newer autosave.
+// Recovering opens the autosave's content (the draft file stays as it was
+// until the user saves); not recovering opens the saved draft and moves the
+// autosave to the trash folder, where it can still be found.
+func (u *ui) askRecovery(path string, t time.Time) {
+	msg := "草稿《" + displayName(path) + "》有一份在 " + t.Local().Format("2006年1月2日 15:04:05") +
+		" 自动保存、但没有正式保存的修改（可能是程序意外关闭或停电）。\n\n" +
+		"“恢复”：打开自动保存的内容，保存后替换原文件；原文件在保存前不变。\n" +
+		"“不恢复”：打开上次保存的版本；自动保存的内容移到“" + trashFolderName + "”文件夹，仍可找回。"
+	u.ask("恢复未保存的修改？", msg,
+		choice{label: "恢复", important: true, fn: func() {
+			d, err := forms.Load(path + AutosaveSuffix)
+			if err != nil {
+				u.showError("无法恢复", err)
+				return
+			}
+			u.showForm(path, d, true)
+		}},
+		choice{label: "不恢复", fn: func() {
+			if _, err := moveToTrash(path+AutosaveSuffix, u.now()); err != nil {
+				u.showError("无法移动自动保存的文件", err)
+				return
+			}
+			d, err := forms.Load(path)
+			if err != nil {
+				u.showError("无法打开草稿", err)
+				u.showStart()
+				return
+			}
+			u.showForm(path, d, false)
+		}},
+	)
+}
+
+// choice is one button of a prompt.
+type choice struct {
+	label     string
+	important bool
+	fn        func()
+}
+
+// prompt is a modal question with its buttons kept by label for tests.
+type prompt struct {
+	title, message string
+	buttons        map[string]*widget.Button
+	dialog         dialog.Dialog
+}
+
+// ask shows a modal question; each button closes it and runs its function.
+func (u *ui) ask(title, message string, choices ...choice) *prompt {
+	return u.askWith(title, message, nil, choices...)
+}
+
+// askWith is ask with an extra widget under the message (a select).
+func (u *ui) askWith(title, message string, extra fyne.CanvasObject, choices ...choice) *prompt {
+	p := &prompt{title: title, message: message, buttons: map[string]*widget.Button{}}
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapBreak
+	row := container.NewHBox(layout.NewSpacer())
+	for _, c := range choices {
+		c := c
+		b := widget.NewButton(c.label, func() {
+			p.dialog.Hide()
+			if c.fn != nil {
+				c.fn()
+			}
+		})
+		if c.important {
+			b.Importance = widget.HighImportance
+		}
+		p.buttons[c.label] = b
+		row.Add(b)
+	}
+	body := container.NewVBox(msg)
+	if extra != nil {
+		body.Add(extra)
+	}
+	p.dialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, row, nil, nil, body), u.win)
+	p.dialog.Resize(fyne.NewSize(560, 260))
+	p.dialog.Show()
+	u.prompt = p
+	return p
+}
+
+// showError tells the user what failed, in Chinese (a *forms.StoreError's
+// message says what to do).
+func (u *ui) showError(title string, err error) {
+	u.ask(title, err.Error(), choice{label: "确定", important: true})
 }

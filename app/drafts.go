@@ -1,0 +1,234 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"shenbao/forms"
+	"shenbao/forms/fonts"
+)
+
+// AutosaveSuffix is appended to a draft's path for the side file autosave
+// writes; the draft itself changes only when the user saves.
+const AutosaveSuffix = ".autosave"
+
+// draftInfo is one line of the start screen's drafts list.
+type draftInfo struct {
+	Path     string
+	Draft    *forms.Draft // nil when the file could not be read
+	Err      error        // why it could not be read
+	Saved    time.Time    // the file's modification time
+	Errors   int
+	Warnings int
+	Autosave time.Time // when an autosave newer than the draft exists
+}
+
+// checkOptions are the options of every check the window runs.
+func checkOptions(today time.Time) forms.Options {
+	return forms.Options{Today: forms.DateOf(today), Printable: fonts.Printable}
+}
+
+// listDrafts reads every draft file in dir, checks each one and the quotas
+// across them, newest first.
+func listDrafts(dir string, call *forms.Call, now time.Time) ([]draftInfo, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []draftInfo
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), forms.DraftExt) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		info := draftInfo{Path: p}
+		if st, err := e.Info(); err == nil {
+			info.Saved = st.ModTime()
+		}
+		info.Draft, info.Err = forms.Load(p)
+		if t, ok := newerAutosave(p); ok {
+			info.Autosave = t
+		}
+		out = append(out, info)
+	}
+	var named []forms.NamedDraft
+	var idx []int
+	for i, in := range out {
+		if in.Draft != nil {
+			named = append(named, forms.NamedDraft{Name: in.Path, Draft: in.Draft})
+			idx = append(idx, i)
+		}
+	}
+	across := forms.CheckAcross(call, named)
+	opts := checkOptions(now)
+	for j, i := range idx {
+		fs := append(forms.Check(call, out[i].Draft, opts), across[j]...)
+		out[i].Errors, out[i].Warnings = countFindings(fs)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Saved.After(out[j].Saved) })
+	return out, nil
+}
+
+// otherDrafts loads the drafts of dir other than self, for the quota check.
+func otherDrafts(dir, self string) []forms.NamedDraft {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []forms.NamedDraft
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if e.IsDir() || !strings.HasSuffix(e.Name(), forms.DraftExt) || samePath(p, self) {
+			continue
+		}
+		if d, err := forms.Load(p); err == nil {
+			out = append(out, forms.NamedDraft{Name: p, Draft: d})
+		}
+	}
+	return out
+}
+
+func samePath(a, b string) bool {
+	if a == b {
+		return true
+	}
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+// countFindings counts errors and warnings.
+func countFindings(fs []forms.Finding) (errs, warns int) {
+	for _, f := range fs {
+		switch f.Severity {
+		case forms.Error:
+			errs++
+		case forms.Warning:
+			warns++
+		}
+	}
+	return errs, warns
+}
+
+// newerAutosave reports whether the draft at path has an autosave side file
+// newer than the draft, with different content, and when it was written.
+func newerAutosave(path string) (time.Time, bool) {
+	st, err := os.Stat(path + AutosaveSuffix)
+	if err != nil {
+		return time.Time{}, false
+	}
+	if ds, err := os.Stat(path); err == nil && !st.ModTime().After(ds.ModTime()) {
+		return time.Time{}, false
+	}
+	auto, err := forms.Load(path + AutosaveSuffix)
+	if err != nil {
+		return time.Time{}, false
+	}
+	if saved, err := forms.Load(path); err == nil && forms.ContentHash(saved) == forms.ContentHash(auto) {
+		return time.Time{}, false
+	}
+	return st.ModTime(), true
+}
+
+// writeAutosave writes the draft to its side file, atomically.
+func writeAutosave(path string, d *forms.Draft) error {
+	data, err := forms.Marshal(d)
+	if err != nil {
+		return err
+	}
+	return forms.WriteFileAtomic(path+AutosaveSuffix, data, false)
+}
+
+// trashDir is the recoverable place deleted drafts go to: a subfolder of
+// the draft's own folder.
+func trashDir(path string) string {
+	return filepath.Join(filepath.Dir(path), trashFolderName)
+}
+
+// moveToTrash moves a draft and its side files (backup, autosave) into the
+// trash folder, each name prefixed with the time, and returns the new path
+// of the draft (or of the only file moved).
+func moveToTrash(path string, now time.Time) (string, error) {
+	dir := trashDir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("无法创建回收站文件夹 %s：%v。文件没有被删除。", dir, err)
+	}
+	stamp := now.Format("20060102-150405") + "-"
+	var moved string
+	for _, p := range []string{path, path + forms.BackupSuffix, path + AutosaveSuffix} {
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		dst := uniquePath(filepath.Join(dir, stamp+filepath.Base(p)))
+		if err := os.Rename(p, dst); err != nil {
+			return "", fmt.Errorf("无法把 %s 移到回收站：%v。文件没有被删除。", filepath.Base(p), err)
+		}
+		if moved == "" {
+			moved = dst
+		}
+	}
+	return moved, nil
+}
+
+// uniquePath returns p, or p with " (2)", " (3)"… before the extension when
+// p exists.
+func uniquePath(p string) string {
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+		return p
+	}
+	dir, base := filepath.Split(p)
+	ext := ""
+	if strings.HasSuffix(base, forms.DraftExt) {
+		ext = forms.DraftExt
+	} else {
+		ext = filepath.Ext(base)
+	}
+	stem := strings.TrimSuffix(base, ext)
+	for i := 2; ; i++ {
+		q := filepath.Join(dir, fmt.Sprintf("%s (%d)%s", stem, i, ext))
+		if _, err := os.Stat(q); errors.Is(err, fs.ErrNotExist) {
+			return q
+		}
+	}
+}
+
+// newDraftPath is a fresh file name in dir for a new draft of a category.
+func newDraftPath(dir string, cat *forms.Category, now time.Time) string {
+	name := "申报书"
+	if cat != nil {
+		name = cat.ShortName
+	}
+	return uniquePath(filepath.Join(dir, name+"-"+now.Format("20060102-1504")+forms.DraftExt))
+}
+
+// duplicateDraft copies a draft under a new ID and file name next to it.
+func duplicateDraft(path string, now time.Time) (string, error) {
+	d, err := forms.Load(path)
+	if err != nil {
+		return "", err
+	}
+	d.ID = forms.NewID()
+	d.CreatedAt = time.Time{}
+	stem := strings.TrimSuffix(filepath.Base(path), forms.DraftExt)
+	dst := uniquePath(filepath.Join(filepath.Dir(path), stem+"（副本）"+forms.DraftExt))
+	if err := forms.Save(dst, d, now); err != nil {
+		return "", err
+	}
+	return dst, nil
+}
+
+// displayName is how a draft file is named in the window.
+func displayName(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), forms.DraftExt)
+}
+
+// samplePath is where the sample of a category is kept in the drafts folder.
+func samplePath(dir string, cat *forms.Category) string {
+	return filepath.Join(dir, "示例-"+cat.ShortName+forms.DraftExt)
+}

@@ -1,0 +1,172 @@
+package app
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"shenbao/forms"
+)
+
+// markDirty records that the window holds changes not yet in the draft file.
+func (f *formScreen) markDirty() {
+	if !f.dirty {
+		f.dirty = true
+		f.refreshState()
+	}
+}
+
+// refreshState shows the draft's name and whether it is saved.
+func (f *formScreen) refreshState() {
+	name := displayName(f.path)
+	if f.dirty {
+		f.u.win.SetTitle("*" + name + " — 申报助手")
+	} else {
+		f.u.win.SetTitle(name + " — 申报助手")
+	}
+	title := name
+	if f.cat != nil {
+		title = "【" + f.cat.ShortName + "】" + name
+	}
+	if f.title.Text != title {
+		f.title.SetText(title)
+	}
+	state := "已保存"
+	switch {
+	case f.dirty && !f.autosaved.IsZero():
+		state = "未保存（已自动备份 " + f.autosaved.Local().Format("15:04:05") + "）"
+	case f.dirty:
+		state = "有未保存的修改"
+	}
+	if f.state.Text != state {
+		f.state.SetText(state)
+	}
+}
+
+// scheduleAutosave (re)starts the timer that writes the autosave side file
+// a couple of seconds after the last change.
+func (f *formScreen) scheduleAutosave() {
+	if f.timer != nil {
+		f.timer.Stop()
+	}
+	f.timer = time.AfterFunc(f.u.autosaveDelay, func() { fyne.Do(f.autosave) })
+}
+
+// stopAutosave cancels a pending autosave (the draft is being left).
+func (f *formScreen) stopAutosave() {
+	if f.timer != nil {
+		f.timer.Stop()
+	}
+}
+
+// autosave encodes the draft on the UI goroutine and writes it to the side
+// file in the background; a save made meanwhile wins.
+func (f *formScreen) autosave() {
+	if !f.dirty {
+		return
+	}
+	data, err := forms.Marshal(f.d)
+	if err != nil {
+		return
+	}
+	seq := f.editSeq
+	go func() {
+		f.ioMu.Lock()
+		defer f.ioMu.Unlock()
+		if f.savedAt(seq) {
+			return
+		}
+		err := forms.WriteFileAtomic(f.path+AutosaveSuffix, data, false)
+		fyne.Do(func() { f.autosaveDone(err) })
+	}()
+}
+
+// savedAt reports whether a save already covers edit number seq.
+func (f *formScreen) savedAt(seq int64) bool {
+	f.savedMu.Lock()
+	defer f.savedMu.Unlock()
+	return f.savedSeq >= seq
+}
+
+func (f *formScreen) autosaveDone(err error) {
+	if err != nil {
+		f.state.SetText("自动备份失败：" + err.Error())
+		return
+	}
+	f.autosaved = f.u.now()
+	f.refreshState()
+}
+
+// autosaveNow writes the side file synchronously (on close, and in tests).
+func (f *formScreen) autosaveNow() error {
+	f.stopAutosave()
+	if !f.dirty {
+		return nil
+	}
+	f.ioMu.Lock()
+	defer f.ioMu.Unlock()
+	err := writeAutosave(f.path, f.d)
+	if err == nil {
+		f.autosaved = f.u.now()
+		f.refreshState()
+	}
+	return err
+}
+
+// onSave saves the draft atomically (Ctrl+S). On failure the text stays in
+// the window and the user is told why, in Chinese.
+func (f *formScreen) onSave() {
+	if err := f.save(); err != nil {
+		f.u.showError("保存失败", err)
+	}
+}
+
+func (f *formScreen) save() error {
+	f.ioMu.Lock()
+	defer f.ioMu.Unlock()
+	if err := forms.Save(f.path, f.d, f.u.now()); err != nil {
+		return err
+	}
+	f.savedMu.Lock()
+	f.savedSeq = f.editSeq
+	f.savedMu.Unlock()
+	f.stopAutosave()
+	if err := os.Remove(f.path + AutosaveSuffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		_ = err // a stale side file with the same content is never offered
+	}
+	f.dirty = false
+	f.autosaved = time.Time{}
+	f.refreshState()
+	return nil
+}
+
+// askUnsaved asks before leaving a draft with unsaved changes. The changes
+// are written to the autosave side file first, so they survive whatever
+// happens next.
+func (f *formScreen) askUnsaved(next func()) {
+	_ = f.autosaveNow()
+	f.u.ask("保存修改？", "《"+displayName(f.path)+"》有未保存的修改。\n“不保存”会把这些修改移到“"+trashFolderName+"”文件夹（仍可找回），草稿文件保持上次保存的样子。",
+		choice{label: "保存", important: true, fn: func() {
+			if err := f.save(); err != nil {
+				f.u.showError("保存失败", err)
+				return
+			}
+			next()
+		}},
+		choice{label: "不保存", fn: func() {
+			f.stopAutosave()
+			if _, err := os.Stat(f.path + AutosaveSuffix); err == nil {
+				if _, err := moveToTrash(f.path+AutosaveSuffix, f.u.now()); err != nil {
+					f.u.showError("无法移动自动备份", err)
+					return
+				}
+			}
+			f.dirty = false
+			next()
+		}},
+		choice{label: "取消"},
+	)
+}

@@ -1,0 +1,174 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+// pickerScreen chooses the category of a new draft (or of the sample to
+// open) and shows that category's rules at a glance.
+type pickerScreen struct {
+	u       *ui
+	content fyne.CanvasObject
+	sample  bool
+
+	cats     *widget.List
+	selected *forms.Category
+	heading  *widget.Label
+	rules    *widget.Form
+	ruleText map[string]*widget.Label
+
+	createBtn, sampleBtn, backBtn *widget.Button
+}
+
+// ruleRows are the headings of the rules card, in order.
+var ruleRows = []string{"立项数量", "资助额度", "完成时间", "申报单位", "规模要求", "必备内容", "每个单位"}
+
+func newPickerScreen(u *ui, sample bool) *pickerScreen {
+	p := &pickerScreen{u: u, sample: sample, ruleText: map[string]*widget.Label{}}
+	call := u.call
+	p.cats = widget.NewList(
+		func() int { return len(call.Categories) },
+		func() fyne.CanvasObject {
+			return widget.NewLabel("第十五届吉林省研究生科技论文演讲比赛")
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := call.Categories[i]
+			o.(*widget.Label).SetText(c.Name)
+		})
+	p.cats.OnSelected = func(i widget.ListItemID) { p.onSelect(&call.Categories[i]) }
+	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.heading.SizeName = theme.SizeNameSubHeadingText
+	p.heading.Wrapping = fyne.TextWrapBreak
+	p.rules = widget.NewForm()
+	for _, r := range ruleRows {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapBreak
+		p.ruleText[r] = l
+		p.rules.Append(r, l)
+	}
+	p.createBtn = widget.NewButtonWithIcon("新建空白申报书", theme.ContentAddIcon(), p.onCreate)
+	p.sampleBtn = widget.NewButtonWithIcon("打开这一类的示例", theme.DocumentIcon(), p.onSample)
+	if sample {
+		p.sampleBtn.Importance = widget.HighImportance
+	} else {
+		p.createBtn.Importance = widget.HighImportance
+	}
+	p.backBtn = widget.NewButtonWithIcon("返回草稿列表", theme.NavigateBackIcon(), u.showStart)
+	intro := "选择项目类别："
+	if sample {
+		intro = "选择要看的示例的类别（示例按通知要求填写完整，可以直接改成自己的申报书）："
+	}
+	introLabel := widget.NewLabel(intro)
+	introLabel.Wrapping = fyne.TextWrapBreak
+	left := container.NewBorder(introLabel, nil, nil, nil, p.cats)
+	right := container.NewBorder(p.heading, container.NewHBox(p.createBtn, p.sampleBtn), nil, nil, container.NewVScroll(p.rules))
+	split := container.NewHSplit(left, container.NewPadded(right))
+	split.Offset = 0.36
+	p.content = container.NewBorder(container.NewHBox(p.backBtn), nil, nil, nil, split)
+	p.cats.Select(0)
+	return p
+}
+
+// onSelect shows a category's rules.
+func (p *pickerScreen) onSelect(c *forms.Category) {
+	p.selected = c
+	call := p.u.call
+	p.heading.SetText(c.Name + "（通知 " + c.Clause + "）")
+	win := fmt.Sprintf("%s（%s至%s）", c.WindowText, forms.DateOf(c.WindowStart).Chinese(), forms.DateOf(c.WindowEnd).Chinese())
+	types := make([]string, len(c.Eligible))
+	for i, t := range c.Eligible {
+		types[i] = call.ApplicantTypeName(t)
+		if c.NeedsGraduateTraining(t) {
+			types[i] += "（须有研究生培养资格）"
+		}
+	}
+	elig := strings.Join(types, "、")
+	if c.JointEncouraged {
+		elig += "；鼓励与市（州）、长白山开发区、梅河口市科协联合申报"
+	}
+	var scale []string
+	if c.MinParticipants > 0 {
+		scale = append(scale, fmt.Sprintf("参会人员%d人以上", c.MinParticipants))
+	}
+	if c.MinPapers > 0 {
+		scale = append(scale, fmt.Sprintf("征集论文%d篇以上", c.MinPapers))
+	}
+	if c.Conveners > 0 {
+		scale = append(scale, fmt.Sprintf("学术召集人%d名", c.Conveners))
+	}
+	if c.MinForeignExperts > 0 {
+		scale = append(scale, fmt.Sprintf("至少邀请%d名国外院士或专家", c.MinForeignExperts))
+	}
+	if len(c.FormsAllowed) > 0 {
+		scale = append(scale, "形式："+strings.Join(c.FormsAllowed, "、"))
+	}
+	if len(scale) == 0 {
+		scale = append(scale, "按通知要求")
+	}
+	funding := c.FundingText()
+	if c.WinnersSupport > 0 {
+		funding += fmt.Sprintf("（决赛另有%s元获奖者交流经费由省科协统筹，不由申报单位申请）", forms.Thousands(c.WinnersSupport))
+	}
+	content := "—"
+	if len(c.RequiredContent) > 0 {
+		content = "· " + strings.Join(c.RequiredContent, "\n· ")
+	}
+	set := func(k, v string) { p.ruleText[k].SetText(v) }
+	set("立项数量", c.QuotaText())
+	set("资助额度", funding)
+	set("完成时间", win)
+	set("申报单位", elig)
+	set("规模要求", strings.Join(scale, "；"))
+	set("必备内容", content)
+	set("每个单位", fmt.Sprintf("同类项目限报%d项，各类合计不超过%d项（通知 二、2）", call.MaxPerCategory, call.MaxTotal))
+	p.rules.Refresh()
+}
+
+// onCreate makes an empty draft of the chosen category, saves it at once in
+// the drafts folder (so it is never only in memory) and opens it.
+func (p *pickerScreen) onCreate() {
+	u := p.u
+	if p.selected == nil {
+		return
+	}
+	d := forms.NewDraft(u.call, p.selected.ID)
+	d.Cover.ApplyDate = forms.DateOf(u.now())
+	path := newDraftPath(u.draftsDir(), p.selected, u.now())
+	if err := forms.Save(path, d, u.now()); err != nil {
+		u.showError("无法创建申报书", err)
+		return
+	}
+	u.showForm(path, d, false)
+}
+
+// onSample opens the sample of the chosen category, saved as a draft named
+// 示例-<category> in the drafts folder (the existing one when there is).
+func (p *pickerScreen) onSample() {
+	u := p.u
+	if p.selected == nil {
+		return
+	}
+	path := samplePath(u.draftsDir(), p.selected)
+	if _, err := forms.Load(path); err == nil {
+		u.openDraft(path)
+		return
+	}
+	d, err := forms.Sample(u.call, p.selected.ID)
+	if err != nil {
+		u.showError("无法打开示例", err)
+		return
+	}
+	if err := forms.Save(path, d, u.now()); err != nil {
+		u.showError("无法保存示例", err)
+		return
+	}
+	u.showForm(path, d, false)
+}

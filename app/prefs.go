@@ -1,0 +1,28 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// Preference keys (fyne Preferences).
+const (
+	prefDraftsDir = "draftsDir" // the folder the start screen lists
+)
+
+// draftsFolderName is the folder under the user's Documents where drafts go
+// by default; trashFolderName is the subfolder deleted drafts move to.
+const (
+	draftsFolderName = "申报助手"
+	trashFolderName  = "回收站"
+)
+
+// defaultDraftsDir is ~/Documents/申报助手 (on every platform the Documents
+// folder is a folder a secretary can find).
+func defaultDraftsDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" {
+		home = "."
+	}
+	return filepath.Join(home, "Documents", draftsFolderName)
+}

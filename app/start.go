@@ -1,0 +1,210 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+// startScreen lists the drafts of the drafts folder.
+type startScreen struct {
+	u       *ui
+	content fyne.CanvasObject
+
+	folder   *widget.Label
+	deadline *widget.Label
+	status   *widget.Label
+	list     *fyne.Container
+	empty    *widget.Label
+
+	newBtn, openBtn, sampleBtn, folderBtn *widget.Button
+
+	drafts []draftInfo
+	rows   []*draftRow
+}
+
+// draftRow is one draft of the list with its buttons.
+type draftRow struct {
+	info           draftInfo
+	title, detail  *widget.Label
+	open, dup, del *widget.Button
+}
+
+func newStartScreen(u *ui) *startScreen {
+	s := &startScreen{u: u}
+	title := widget.NewLabelWithStyle(fmt.Sprintf("%d年度吉林省科协国内外学术交流项目 · 申报助手", u.call.Year), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	s.deadline = widget.NewLabel("")
+	s.folder = widget.NewLabel("")
+	s.folder.Truncation = fyne.TextTruncateEllipsis
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapBreak
+	s.status.Importance = widget.DangerImportance
+	s.status.Hide()
+	s.newBtn = widget.NewButtonWithIcon("新建申报书", theme.ContentAddIcon(), s.onNew)
+	s.newBtn.Importance = widget.HighImportance
+	s.sampleBtn = widget.NewButtonWithIcon("打开示例", theme.DocumentIcon(), s.onSample)
+	s.openBtn = widget.NewButtonWithIcon("打开文件…", theme.FolderOpenIcon(), u.onOpenFile)
+	s.folderBtn = widget.NewButton("更改文件夹…", s.onChangeFolder)
+	s.empty = widget.NewLabel("这个文件夹里还没有申报书。\n第一次使用？点“打开示例”看一份按通知要求填好的申报书；准备好了就点“新建申报书”。")
+	s.empty.Wrapping = fyne.TextWrapBreak
+	s.list = container.NewVBox()
+
+	folderRow := container.NewBorder(nil, nil, widget.NewLabel("草稿文件夹："), s.folderBtn, s.folder)
+	buttons := container.NewHBox(s.newBtn, s.sampleBtn, s.openBtn)
+	top := container.NewVBox(title, s.deadline, folderRow, buttons, s.status, widget.NewSeparator())
+	s.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.list))
+	return s
+}
+
+// refreshDrafts re-reads the drafts folder and rebuilds the list.
+func (s *startScreen) refreshDrafts() {
+	u := s.u
+	dir := u.draftsDir()
+	s.folder.SetText(dir)
+	s.deadline.SetText(deadlineText(u.call, u.now()))
+	s.status.Hide()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		s.showStatus(fmt.Sprintf("无法创建草稿文件夹 %s：%v。请点“更改文件夹…”选择一个可以写入的文件夹。", dir, err))
+	}
+	drafts, err := listDrafts(dir, u.call, u.now())
+	if err != nil && !os.IsNotExist(err) {
+		s.showStatus(fmt.Sprintf("无法读取草稿文件夹 %s：%v。", dir, err))
+	}
+	s.drafts = drafts
+	s.rows = nil
+	s.list.RemoveAll()
+	if len(drafts) == 0 {
+		s.list.Add(s.empty)
+	}
+	for _, in := range drafts {
+		r := s.newRow(in)
+		s.rows = append(s.rows, r)
+		s.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.open, r.dup, r.del), container.NewVBox(r.title, r.detail)))
+		s.list.Add(widget.NewSeparator())
+	}
+	s.list.Refresh()
+}
+
+func (s *startScreen) showStatus(msg string) {
+	s.status.SetText(msg)
+	s.status.Show()
+}
+
+func (s *startScreen) newRow(in draftInfo) *draftRow {
+	r := &draftRow{info: in}
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.detail = widget.NewLabel("")
+	r.detail.Wrapping = fyne.TextWrapBreak
+	r.open = widget.NewButton("打开", func() { s.u.openDraft(in.Path) })
+	r.dup = widget.NewButton("复制", func() { s.onDuplicate(in.Path) })
+	r.del = widget.NewButton("删除", func() { s.onDelete(in.Path) })
+	saved := in.Saved.Local().Format("2006-01-02 15:04")
+	if in.Draft == nil {
+		r.title.SetText(displayName(in.Path) + "（无法打开）")
+		r.detail.SetText(in.Err.Error())
+		r.detail.Importance = widget.DangerImportance
+		r.open.Disable()
+		r.dup.Disable()
+		return r
+	}
+	d := in.Draft
+	catName := d.Category
+	if c := s.u.call.Category(d.Category); c != nil {
+		catName = c.ShortName
+	}
+	name := d.Project.Name
+	if name == "" {
+		name = "（未填项目名称）"
+	}
+	unit := d.Applicant.Name
+	if unit == "" {
+		unit = "（未填申报单位）"
+	}
+	r.title.SetText(fmt.Sprintf("【%s】%s", catName, name))
+	detail := fmt.Sprintf("%s　·　最后保存 %s　·　%s　·　%s　·　文件 %s", unit, saved, countsText(in.Errors, in.Warnings), deadlineShort(s.u.call, s.u.now()), filepath.Base(in.Path))
+	if !in.Autosave.IsZero() {
+		detail += "\n有未保存的修改（自动保存于 " + in.Autosave.Local().Format("2006-01-02 15:04") + "），打开时可恢复。"
+	}
+	r.detail.SetText(detail)
+	if in.Errors > 0 {
+		r.detail.Importance = widget.DangerImportance
+	} else if in.Warnings > 0 {
+		r.detail.Importance = widget.WarningImportance
+	} else {
+		r.detail.Importance = widget.SuccessImportance
+	}
+	return r
+}
+
+// countsText is "2 个错误、1 个警告" or "没有发现问题".
+func countsText(errs, warns int) string {
+	if errs == 0 && warns == 0 {
+		return "没有发现问题"
+	}
+	return fmt.Sprintf("%d 个错误、%d 个警告", errs, warns)
+}
+
+// deadlineText is the countdown shown at the top of the start screen.
+func deadlineText(call *forms.Call, now time.Time) string {
+	return "申报截止：" + forms.DateOf(call.Deadline).Chinese() + "（" + deadlineShort(call, now) + "）"
+}
+
+// deadlineShort is "还有 10 天截止", "今天截止" or "已截止 3 天".
+func deadlineShort(call *forms.Call, now time.Time) string {
+	left := forms.DateOf(now).DaysUntil(forms.DateOf(call.Deadline))
+	switch {
+	case left > 0:
+		return fmt.Sprintf("还有 %d 天截止", left)
+	case left == 0:
+		return "今天截止"
+	}
+	return fmt.Sprintf("已截止 %d 天", -left)
+}
+
+func (s *startScreen) onNew() { s.u.showPicker(false) }
+
+func (s *startScreen) onSample() { s.u.showPicker(true) }
+
+func (s *startScreen) onChangeFolder() {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil || l == nil {
+			return
+		}
+		s.u.setDraftsDir(l.Path())
+		s.refreshDrafts()
+	}, s.u.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (s *startScreen) onDuplicate(path string) {
+	if _, err := duplicateDraft(path, s.u.now()); err != nil {
+		s.u.showError("无法复制", err)
+		return
+	}
+	s.refreshDrafts()
+}
+
+func (s *startScreen) onDelete(path string) {
+	trash := trashDir(path)
+	s.u.ask("删除申报书？", "把《"+displayName(path)+"》移到回收站文件夹：\n"+trash+"\n需要时可以从那里把文件拿回草稿文件夹。",
+		choice{label: "移到回收站", important: true, fn: func() {
+			if _, err := moveToTrash(path, s.u.now()); err != nil {
+				s.u.showError("无法删除", err)
+			}
+			s.refreshDrafts()
+		}},
+		choice{label: "取消"},
+	)
+}

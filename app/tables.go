@@ -1,0 +1,169 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+// rowsTable is an editable list of rows (experts, agenda, budget lines…)
+// with add and remove buttons. Adding or removing a row rebuilds this table
+// only, never the whole form.
+type rowsTable struct {
+	f       *formScreen
+	path    string
+	headers []string
+	box     *fyne.Container
+	addBtn  *widget.Button
+	delBtns []*widget.Button
+
+	count  func() int
+	cells  func(i int, msg *widget.Label) []fyne.CanvasObject
+	add    func()
+	remove func(i int)
+}
+
+// table adds an editable table to a section. Its own findings (for example
+// "at least one expert") show under the table.
+func (f *formScreen) table(s *section, path, label string, headers []string, count func() int,
+	cells func(i int, msg *widget.Label) []fyne.CanvasObject, add func(), remove func(i int)) *rowsTable {
+	t := &rowsTable{f: f, path: path, headers: headers, count: count, cells: cells, add: add, remove: remove}
+	t.box = container.NewVBox()
+	t.addBtn = widget.NewButtonWithIcon("添加一行", theme.ContentAddIcon(), t.onAdd)
+	fl := &field{path: path, focus: t.addBtn, obj: t.box, msg: newMsg(), reload: t.rebuild}
+	f.register(fl)
+	f.tables[path] = t
+	if s.first == "" {
+		s.first = path
+	}
+	head := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.box.Add(container.NewVBox(head, t.box, container.NewHBox(t.addBtn), fl.msg))
+	t.rebuild()
+	return t
+}
+
+// rebuild lays out the rows again from the draft.
+func (t *rowsTable) rebuild() {
+	t.f.unregisterPrefix(t.path + "[")
+	t.box.RemoveAll()
+	t.delBtns = nil
+	n := t.count()
+	if n > 0 {
+		hs := make([]fyne.CanvasObject, len(t.headers))
+		for i, h := range t.headers {
+			l := widget.NewLabel(h)
+			l.Importance = widget.LowImportance
+			hs[i] = l
+		}
+		spacer := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+		spacer.Hide()
+		t.box.Add(container.NewBorder(nil, nil, widget.NewLabel("  "), spacer, container.NewGridWithColumns(len(hs), hs...)))
+	}
+	for i := 0; i < n; i++ {
+		i := i
+		msg := newMsg()
+		cells := t.cells(i, msg)
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.onRemove(i) })
+		t.delBtns = append(t.delBtns, del)
+		num := widget.NewLabel(fmt.Sprintf("%d", i+1))
+		t.box.Add(container.NewVBox(container.NewBorder(nil, nil, num, del, container.NewGridWithColumns(len(cells), cells...)), msg))
+	}
+	t.box.Refresh()
+}
+
+func (t *rowsTable) onAdd() {
+	t.add()
+	t.rebuild()
+	t.f.changed()
+	if fl := t.f.fields[fmt.Sprintf("%s[%d]", t.path, t.count()-1)+t.firstCell()]; fl != nil && fl.focus != nil {
+		t.f.u.win.Canvas().Focus(fl.focus)
+	}
+}
+
+func (t *rowsTable) onRemove(i int) {
+	if i >= t.count() {
+		return
+	}
+	t.remove(i)
+	t.rebuild()
+	t.f.changed()
+}
+
+// firstCell is the path suffix of a row's first cell.
+func (t *rowsTable) firstCell() string {
+	for _, fl := range t.f.order {
+		if len(fl.path) > len(t.path)+3 && fl.path[:len(t.path)+1] == t.path+"[" {
+			for j := len(t.path) + 1; j < len(fl.path); j++ {
+				if fl.path[j] == ']' {
+					return fl.path[j+1:]
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// cellText is a text cell of a table row, bound to the draft.
+func (f *formScreen) cellText(path string, ptr *string, msg *widget.Label, hint string) fyne.CanvasObject {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(hint)
+	fl := &field{path: path, focus: e, obj: e, msg: msg}
+	fl.reload = f.bindEntry(e, ptr)
+	f.register(fl)
+	return e
+}
+
+// cellAmount is a whole-yuan cell.
+func (f *formScreen) cellAmount(path string, ptr *int64, msg *widget.Label) fyne.CanvasObject {
+	e, fl, _ := f.numberField(path, func() int64 { return *ptr }, func(n int64) { *ptr = n }, false, "")
+	fl.msg = msg
+	f.register(fl)
+	return e
+}
+
+// cellDate is a date cell.
+func (f *formScreen) cellDate(path string, ptr *forms.Date, msg *widget.Label) fyne.CanvasObject {
+	e, fl, _ := f.dateField(path, ptr)
+	fl.msg = msg
+	f.register(fl)
+	return e
+}
+
+// cellCheck is a check-box cell.
+func (f *formScreen) cellCheck(path, text string, ptr *bool, msg *widget.Label) fyne.CanvasObject {
+	c, fl := f.checkField(path, text, ptr)
+	fl.msg = msg
+	f.register(fl)
+	return c
+}
+
+// cellSelect is a select cell.
+func (f *formScreen) cellSelect(path string, opts []option, ptr *string, msg *widget.Label) fyne.CanvasObject {
+	s, fl := f.selectField(path, opts, ptr)
+	fl.msg = msg
+	f.register(fl)
+	return s
+}
+
+// personTable is the table of a committee, group or conveners.
+func (f *formScreen) personTable(s *section, path, label string, list *[]forms.Person) *rowsTable {
+	return f.table(s, path, label, []string{"姓名", "单位", "职称/职务", "分工"},
+		func() int { return len(*list) },
+		func(i int, msg *widget.Label) []fyne.CanvasObject {
+			p := &(*list)[i]
+			pre := fmt.Sprintf("%s[%d].", path, i)
+			return []fyne.CanvasObject{
+				f.cellText(pre+"name", &p.Name, msg, "姓名"),
+				f.cellText(pre+"unit", &p.Unit, msg, "单位"),
+				f.cellText(pre+"title", &p.Title, msg, "如 教授"),
+				f.cellText(pre+"role", &p.Role, msg, "如 组长、委员"),
+			}
+		},
+		func() { *list = append(*list, forms.Person{}) },
+		func(i int) { *list = append((*list)[:i], (*list)[i+1:]...) })
+}
