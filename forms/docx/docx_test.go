@@ -1,0 +1,266 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"shenbao/forms"
+	"shenbao/forms/internal/doctest"
+	"shenbao/forms/layout"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+var generated = time.Date(2024, 4, 10, 15, 4, 0, 0, time.UTC)
+
+func sampleDocx(t testing.TB, cat string) (*forms.Call, *forms.Draft, []byte) {
+	t.Helper()
+	call := forms.Default()
+	d, err := forms.Sample(call, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Application(&buf, call, d, generated); err != nil {
+		t.Fatal(err)
+	}
+	return call, d, buf.Bytes()
+}
+
+// parts reads every part of a .docx, failing on a bad zip or a part that is
+// not well-formed XML.
+func parts(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	out := map[string]string{}
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := xml.NewDecoder(bytes.NewReader(b))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("%s is not well-formed XML: %v", f.Name, err)
+			}
+		}
+		out[f.Name] = string(b)
+	}
+	for _, p := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/footer1.xml", "docProps/core.xml"} {
+		if _, ok := out[p]; !ok {
+			t.Errorf("part %s missing", p)
+		}
+	}
+	return out
+}
+
+// xmlRun is a w:r element with the properties the test looks at.
+type xmlRun struct {
+	Fonts *struct {
+		EastAsia string `xml:"eastAsia,attr"`
+		ASCII    string `xml:"ascii,attr"`
+		HAnsi    string `xml:"hAnsi,attr"`
+	} `xml:"rPr>rFonts"`
+	Text []string `xml:"t"`
+}
+
+// runsOf collects every w:r of a part.
+func runsOf(t *testing.T, part string) []xmlRun {
+	t.Helper()
+	var out []xmlRun
+	dec := xml.NewDecoder(strings.NewReader(part))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "r" {
+			var r xmlRun
+			if err := dec.DecodeElement(&r, &se); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, r)
+		}
+	}
+}
+
+// The .docx is a valid package: East Asian (and Latin) fonts named on every
+// run, A4 with the PDF's margins, spans and repeating header rows, the
+// footer with PAGE and NUMPAGES fields and the fingerprint, the title.
+func TestPackage(t *testing.T) {
+	_, d, data := sampleDocx(t, "annual")
+	ps := parts(t, data)
+	doc := ps["word/document.xml"]
+	for _, part := range []string{"word/document.xml", "word/footer1.xml"} {
+		rs := runsOf(t, ps[part])
+		if len(rs) < 50 && part == "word/document.xml" {
+			t.Fatalf("%s has only %d runs", part, len(rs))
+		}
+		for i, r := range rs {
+			if r.Fonts == nil || r.Fonts.EastAsia == "" || r.Fonts.ASCII == "" || r.Fonts.HAnsi == "" {
+				t.Errorf("%s run %d (%q) has no eastAsia/ascii/hAnsi font", part, i, r.Text)
+			} else if r.Fonts.EastAsia != BodyFontEastAsia && r.Fonts.EastAsia != HeadingFontEastAsia {
+				t.Errorf("%s run %d: eastAsia font %q", part, i, r.Fonts.EastAsia)
+			}
+		}
+	}
+	for _, want := range []string{
+		`<w:pgSz w:w="11906" w:h="16838"/>`,
+		`w:left="1587"`, `w:right="1134"`,
+		`<w:gridSpan w:val="3"/>`, `<w:tblHeader/>`, `<w:cantSplit/>`,
+		`w:eastAsia="黑体"`, `w:eastAsia="宋体"`,
+		`<w:footerReference w:type="default" r:id="rIdFooter1"/>`,
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+	foot := ps["word/footer1.xml"]
+	for _, want := range []string{"> PAGE <", "> NUMPAGES <", `w:fldCharType="begin"`, forms.Fingerprint(d, generated)} {
+		if !strings.Contains(foot, want) {
+			t.Errorf("footer lacks %q", want)
+		}
+	}
+	if !strings.Contains(ps["docProps/core.xml"], d.Project.Name) {
+		t.Error("the title in docProps/core.xml lacks the project name")
+	}
+}
+
+var tag = regexp.MustCompile(`<[^>]*>`)
+
+// plain is the text of document.xml, paragraph by paragraph.
+func plain(doc string) string {
+	doc = strings.ReplaceAll(doc, "</w:p>", "\n")
+	doc = strings.ReplaceAll(doc, "<w:br/>", "\n")
+	s := tag.ReplaceAllString(doc, "")
+	r := strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&#34;", `"`, "&#39;", "'", "&#xA;", "\n", "&#x9;", "\t")
+	return r.Replace(s)
+}
+
+// The .docx holds the layout's texts in the layout's order, as the PDF does.
+func TestSameContentAndOrderAsLayout(t *testing.T) {
+	call, d, data := sampleDocx(t, "speech")
+	text := doctest.Squeeze(plain(parts(t, data)["word/document.xml"]))
+	at := 0
+	for _, s := range layout.Application(call, d, generated).Texts() {
+		s = doctest.Squeeze(s)
+		if s == "" {
+			continue
+		}
+		i := strings.Index(text[at:], s)
+		if i < 0 {
+			t.Fatalf("%q is missing or out of order in document.xml (after byte %d)", s, at)
+		}
+		at += i + len(s)
+	}
+}
+
+// For every category's sample, LibreOffice opens the .docx (no repair: the
+// conversion succeeds) and its text holds every value the user typed.
+func TestSamplesInLibreOffice(t *testing.T) {
+	call := forms.Default()
+	docs := map[string][]byte{}
+	drafts := map[string]*forms.Draft{}
+	for _, cat := range call.Categories {
+		_, d, data := sampleDocx(t, cat.ID)
+		docs[cat.ID], drafts[cat.ID] = data, d
+	}
+	texts := doctest.DocxTexts(t, docs)
+	for id, text := range texts {
+		if miss := doctest.Missing(text, layout.PrintedTexts(call, drafts[id])); len(miss) > 0 {
+			t.Errorf("%s: not in LibreOffice's text: %s", id, strings.Join(miss, "; "))
+		}
+		for _, want := range []string{"项目申报书", "申报单位（公章）", "省科协审核意见", forms.Capital(drafts[id].Budget.Total)} {
+			if !strings.Contains(doctest.Squeeze(text), doctest.Squeeze(want)) {
+				t.Errorf("%s: %q not in LibreOffice's text", id, want)
+			}
+		}
+	}
+}
+
+// LibreOffice lays the .docx out on A4 and prints the page numbers and the
+// fingerprint in the footer.
+func TestLibreOfficePDF(t *testing.T) {
+	_, d, data := sampleDocx(t, "intl")
+	pdf := doctest.DocxToPDF(t, data)
+	info := doctest.PDFInfo(t, pdf)
+	if !regexp.MustCompile(`^595(\.\d+)? x 84[12](\.\d+)? pts`).MatchString(info["Page size"]) {
+		t.Errorf("LibreOffice's page size %q, want A4", info["Page size"])
+	}
+	text := doctest.Squeeze(doctest.PDFText(t, pdf))
+	n := info["Pages"]
+	for _, want := range []string{"第1页共" + n + "页", "第" + n + "页共" + n + "页", doctest.Squeeze(forms.Fingerprint(d, generated)), "HansMüller"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LibreOffice's PDF lacks %q", want)
+		}
+	}
+}
+
+// The text of document.xml for the annual sample matches the golden file
+// (go test ./forms/docx -update rewrites it after a deliberate change).
+func TestGolden(t *testing.T) {
+	_, _, data := sampleDocx(t, "annual")
+	got := plain(parts(t, data)["word/document.xml"])
+	path := filepath.Join("testdata", "annual.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./forms/docx -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("document.xml text differs from %s (run with -update after a deliberate change)\n--- got ---\n%s", path, got)
+	}
+}
+
+// Characters XML cannot hold do not break the file.
+func TestControlCharacters(t *testing.T) {
+	doc := &layout.Document{Title: "a\x01b", Blocks: []layout.Block{&layout.Paragraph{Text: "前\x00\x0b后 <&>"}}}
+	var buf bytes.Buffer
+	if err := Document(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	ps := parts(t, buf.Bytes())
+	if !strings.Contains(plain(ps["word/document.xml"]), "<&>") {
+		t.Error("escaped text lost")
+	}
+}
+
+func BenchmarkApplicationDocx(b *testing.B) {
+	call := forms.Default()
+	d, _ := forms.Sample(call, "annual")
+	var size int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Application(&buf, call, d, generated); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size)/1024, "KB/docx")
+}
