@@ -6,8 +6,9 @@ FUZZTIME ?= 5s
 BUILD_DEBS = gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
              libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # What the tests use to look at what the program makes: PDF readers, a word
-# processor for the .docx, and an X server for screenshots.
-TEST_DEBS  = poppler-utils libreoffice-writer-nogui xvfb xauth imagemagick
+# processor for the .docx, an X server for screenshots; unzip and python3
+# read the submission package's .zip and .eml independently of Go.
+TEST_DEBS  = poppler-utils libreoffice-writer-nogui xvfb xauth imagemagick unzip python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps-build deps-test build check-format vet staticcheck unit fuzz bench sample-check
@@ -48,6 +49,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzUnmarshal$$' -fuzztime $(FUZZTIME) ./forms
 	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) ./forms
 	$(GO) test -run '^$$' -fuzz '^FuzzParseCall$$' -fuzztime $(FUZZTIME) ./forms
+	$(GO) test -run '^$$' -fuzz '^FuzzSafeName$$' -fuzztime $(FUZZTIME) ./forms/submission
 
 # Every embedded sample, written out by the binary, must pass its own check.
 sample-check:

@@ -168,11 +168,13 @@ func checkZip(t *testing.T, res *Result, built time.Time) {
 		t.Errorf("zip holds %q, folder %q", names, res.Names.Files())
 	}
 	// unzip, a reader that does not use Go's code, sees the same names.
-	if out, err := exec.Command("unzip", "-Z1", res.Zip).Output(); err == nil {
-		for _, n := range res.Names.Files() {
-			if !strings.Contains(string(out), root+"/"+n) {
-				t.Errorf("unzip -Z1 does not list %s:\n%s", n, out)
-			}
+	out, err := exec.Command("unzip", "-Z1", res.Zip).Output()
+	if err != nil {
+		t.Fatalf("unzip -Z1 %s: %v (CI installs unzip: make deps-test)", res.Zip, err)
+	}
+	for _, n := range res.Names.Files() {
+		if !strings.Contains(string(out), root+"/"+n) {
+			t.Errorf("unzip -Z1 does not list %s:\n%s", n, out)
 		}
 	}
 }

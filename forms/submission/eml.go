@@ -105,9 +105,9 @@ func WriteEML(w io.Writer, m *Mail) error {
 		buf.WriteString("\r\n")
 	}
 	if m.From.Address != "" {
-		header("From", m.From.String())
+		header("From", formatAddress(m.From))
 	}
-	header("To", m.To.String())
+	header("To", formatAddress(m.To))
 	header("Subject", mime.BEncoding.Encode("UTF-8", m.Subject))
 	header("Date", m.Date.Format(time.RFC1123Z))
 	header("MIME-Version", "1.0")
@@ -151,6 +151,20 @@ func WriteEML(w io.Writer, m *Mail) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// formatAddress is an address for a header. net/mail encodes a non-ASCII
+// display name in Q encoding, which splits a ten-character Chinese name into
+// two encoded words, and some readers (Python's email package, seen here)
+// then show a space in the middle; B encoding keeps a name of up to 15
+// Chinese characters in one word.
+func formatAddress(a mail.Address) string {
+	for _, r := range a.Name {
+		if r >= 0x80 {
+			return mime.BEncoding.Encode("UTF-8", a.Name) + " <" + a.Address + ">"
+		}
+	}
+	return a.String()
 }
 
 // writeBase64Lines writes data as base64 (encoding/base64) in lines of 76

@@ -3,10 +3,15 @@ package submission
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/hex"
 	"io"
 	"mime"
 	"mime/multipart"
 	"net/mail"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -180,5 +185,49 @@ func TestWriteEMLLongNames(t *testing.T) {
 	}
 	if p.attachName != name || p.attachName2 != name {
 		t.Errorf("attachment named %q / %q, want %q", p.attachName, p.attachName2, name)
+	}
+}
+
+// pythonCheck is read by Python's email package, an implementation of
+// MIME independent of Go's: it prints the decoded subject, the To name and
+// address, the X-Unsent header, and each attachment's name and bytes (hex).
+const pythonCheck = `
+import sys, email, email.policy
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+a = m['to'].addresses[0]
+print(m['subject'])
+print(a.display_name)
+print(a.addr_spec)
+print(m['x-unsent'])
+print(len(m.defects))
+for p in m.iter_attachments():
+    print(p.get_filename())
+    print(p.get_payload(decode=True).hex())
+`
+
+// TestEMLInPython reads the .eml with Python's email package (CI installs
+// python3 with the test packages): another reader must see the same
+// subject, recipient and attachment, with no defects.
+func TestEMLInPython(t *testing.T) {
+	call := forms.Default()
+	d, _ := forms.Sample(call, "basic")
+	docx := []byte("PK\x03\x04" + strings.Repeat("内容", 300))
+	name := ApplicationName(call, d) + ".docx"
+	file := filepath.Join(t.TempDir(), "draft.eml")
+	var buf bytes.Buffer
+	if err := WriteEML(&buf, NewMail(call, d, name, docx, pinned)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("python3", "-c", pythonCheck, file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("python3: %v\n%s", err, out)
+	}
+	got := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	want := []string{Subject(call, d), call.Contact.Department, call.Contact.Email, "1", "0", name, hex.EncodeToString(docx)}
+	if !slices.Equal(got, want) {
+		t.Errorf("Python reads\n%q\nwant\n%q", got, want)
 	}
 }
