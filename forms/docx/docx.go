@@ -74,6 +74,7 @@ func Document(w io.Writer, doc *layout.Document) error {
 		{"word/settings.xml", settingsXML},
 		{"word/footer1.xml", footerXML(doc)},
 	}
+	parts = b.withMedia(parts)
 	for _, p := range parts {
 		fw, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
@@ -187,7 +188,8 @@ func (p para) pPr(style runStyle) string {
 
 type builder struct {
 	buf       strings.Builder
-	pageBreak bool // the next paragraph starts a new page
+	pageBreak bool     // the next paragraph starts a new page
+	media     [][]byte // pictures, stored as word/media/imageN.jpeg (image.go)
 }
 
 func (b *builder) p(text string, p para, s runStyle) {
@@ -221,6 +223,8 @@ func (b *builder) blocks(bs []layout.Block, keep bool) {
 			b.blocks(bl.Blocks, true)
 		case *layout.PageBreak:
 			b.pageBreak = true
+		case *layout.Image:
+			b.image(bl, keep)
 		case *layout.Spacer:
 			h := twips(bl.MM)
 			if h < 20 {

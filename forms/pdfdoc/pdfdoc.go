@@ -323,6 +323,8 @@ func (e *engine) block(b layout.Block) {
 		if !e.atTop() {
 			e.newPage()
 		}
+	case *layout.Image:
+		e.image(b)
 	case *layout.Spacer:
 		if !e.atTop() {
 			e.y += b.MM * mm
