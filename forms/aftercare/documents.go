@@ -1,0 +1,293 @@
+package aftercare
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"shenbao/forms"
+	"shenbao/forms/docx"
+	"shenbao/forms/layout"
+	"shenbao/forms/pdfdoc"
+)
+
+// Report documents, by the after-event item kind they are sent as.
+var ReportKinds = []string{forms.ItemReport, forms.ItemResults, forms.ItemSummary, forms.ItemAccounts}
+
+// ReportName is the Chinese name of a report document, used as its title
+// and file name.
+func ReportName(kind string) string {
+	switch kind {
+	case forms.ItemReport:
+		return "信息报道稿"
+	case forms.ItemResults:
+		return "演讲比赛分赛场成绩"
+	case forms.ItemSummary, forms.ItemReview:
+		return "项目总结及学术观点综述"
+	case forms.ItemAccounts:
+		return "项目决算表"
+	}
+	return kind
+}
+
+// PhotoLoader returns a stored photo's JPEG bytes.
+type PhotoLoader func(forms.Photo) ([]byte, error)
+
+// DraftPhotos loads photos from the files folder of the draft at draftPath.
+func DraftPhotos(draftPath string) PhotoLoader {
+	return func(p forms.Photo) ([]byte, error) { return ReadPhoto(draftPath, p) }
+}
+
+// Report builds the report document of a kind (ReportKinds) for a draft.
+// photos is needed only for the information report.
+func Report(kind string, call *forms.Call, d *forms.Draft, photos PhotoLoader, generated time.Time) (*layout.Document, error) {
+	r := d.Reports
+	if r == nil {
+		r = &forms.AfterReports{}
+	}
+	var blocks []layout.Block
+	var err error
+	switch kind {
+	case forms.ItemReport:
+		blocks, err = infoBlocks(call, d, &r.Info, photos)
+	case forms.ItemResults:
+		blocks = resultsBlocks(call, d, r.Results)
+	case forms.ItemSummary, forms.ItemReview:
+		blocks = summaryBlocks(call, d, r)
+	case forms.ItemAccounts:
+		blocks = accountsBlocks(call, d, r.Accounts)
+	default:
+		return nil, fmt.Errorf("没有“%s”这种会后材料", kind)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &layout.Document{
+		Title:  d.Project.Name + " " + ReportName(kind),
+		Blocks: blocks,
+		Footer: forms.Fingerprint(d, generated),
+	}, nil
+}
+
+// WritePDF renders a report as PDF with the application's PDF writer.
+func WritePDF(w io.Writer, kind string, call *forms.Call, d *forms.Draft, photos PhotoLoader, generated time.Time) error {
+	doc, err := Report(kind, call, d, photos, generated)
+	if err != nil {
+		return err
+	}
+	return pdfdoc.Document(w, doc)
+}
+
+// WriteDOCX renders a report as a Word file with the application's writer.
+func WriteDOCX(w io.Writer, kind string, call *forms.Call, d *forms.Draft, photos PhotoLoader, generated time.Time) error {
+	doc, err := Report(kind, call, d, photos, generated)
+	if err != nil {
+		return err
+	}
+	return docx.Document(w, doc)
+}
+
+// title is a report's centred title lines.
+func title(lines ...string) []layout.Block {
+	var bs []layout.Block
+	for i, l := range lines {
+		size := 16.0
+		if i > 0 {
+			size = 12
+		}
+		bs = append(bs, &layout.Paragraph{Text: l, Align: layout.Center, Size: size})
+	}
+	return append(bs, &layout.Spacer{MM: 4})
+}
+
+// projectTable is the table that opens every report: which project, which
+// unit, when it was held.
+func projectTable(call *forms.Call, d *forms.Draft) *layout.Table {
+	start, end := d.Project.StartDate, d.Project.EndDate
+	if s := d.Selection; s != nil && !s.ActualEnd.IsZero() {
+		start, end = s.ActualStart, s.ActualEnd
+	}
+	when := start.Chinese()
+	if end != start && !end.IsZero() {
+		when += "至" + end.Chinese()
+	}
+	cat := layout.CategoryText(call, d)
+	return &layout.Table{Widths: []float64{1, 3}, Rows: []layout.Row{
+		{Cells: []layout.Cell{{Text: "项目名称", Label: true}, {Text: d.Project.Name}}},
+		{Cells: []layout.Cell{{Text: "项目类别", Label: true}, {Text: cat}}},
+		{Cells: []layout.Cell{{Text: "承办单位", Label: true}, {Text: d.Applicant.Name}}},
+		{Cells: []layout.Cell{{Text: "举办时间", Label: true}, {Text: when}}},
+		{Cells: []layout.Cell{{Text: "举办地点", Label: true}, {Text: strings.TrimSpace(d.Project.City + " " + d.Project.Place)}}},
+	}}
+}
+
+// paragraphs splits a long text at line breaks into body paragraphs (empty
+// lines dropped), each indented by two full-width spaces as Chinese prose is
+// printed (the user's own leading spaces are replaced by it).
+func paragraphs(text string) []layout.Block {
+	var bs []layout.Block
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if p = strings.TrimSpace(strings.Trim(p, "　")); p != "" {
+			bs = append(bs, &layout.Paragraph{Text: "　　" + p})
+		}
+	}
+	return bs
+}
+
+// PhotoWidthMM is the printed width of a landscape photo in the information
+// report; portrait photos are limited to PhotoMaxHeightMM.
+const (
+	PhotoWidthMM     = 140
+	PhotoMaxHeightMM = 120
+)
+
+func infoBlocks(call *forms.Call, d *forms.Draft, in *forms.InfoReport, photos PhotoLoader) ([]layout.Block, error) {
+	head := in.Title
+	if strings.TrimSpace(head) == "" {
+		head = d.Project.Name
+	}
+	bs := title(head)
+	bs = append(bs, &layout.Paragraph{Text: fmt.Sprintf("%s　%s", d.Applicant.Name, countText(in.Text, forms.ReportMaxChars(call))), Align: layout.Right, Size: 9})
+	bs = append(bs, &layout.Spacer{MM: 2})
+	bs = append(bs, paragraphs(in.Text)...)
+	for i, p := range in.Photos {
+		if photos == nil {
+			return nil, fmt.Errorf("导出信息报道稿需要照片文件")
+		}
+		data, err := photos(p)
+		if err != nil {
+			return nil, err
+		}
+		caption := fmt.Sprintf("图%d", i+1)
+		if c := strings.TrimSpace(p.Caption); c != "" {
+			caption += "　" + c
+		}
+		bs = append(bs, &layout.Spacer{MM: 4}, &layout.KeepTogether{Blocks: []layout.Block{
+			&layout.Image{JPEG: data, PixelWidth: p.Width, PixelHeight: p.Height, WidthMM: PhotoWidthMM, MaxHeightMM: PhotoMaxHeightMM},
+			&layout.Paragraph{Text: caption, Align: layout.Center, Size: 9},
+		}})
+	}
+	return bs, nil
+}
+
+func countText(text string, limit int) string {
+	n := forms.CountChars(text)
+	if limit > 0 {
+		return fmt.Sprintf("正文%d字（限%d字，空格和换行不计）", n, limit)
+	}
+	return fmt.Sprintf("正文%d字", n)
+}
+
+func resultsBlocks(call *forms.Call, d *forms.Draft, rows []forms.ResultRow) []layout.Block {
+	venue := layout.VenueText(call, d)
+	bs := title(d.Project.Name, venue+"成绩")
+	bs = append(bs, projectTable(call, d), &layout.Spacer{MM: 4})
+	sorted := append([]forms.ResultRow(nil), rows...)
+	forms.SortResults(sorted, forms.ByRank, false)
+	t := &layout.Table{
+		Widths: []float64{0.7, 1.2, 2.2, 1.3, 3.6, 0.9, 1.1},
+		Header: []layout.Row{{Cells: []layout.Cell{{Text: "名次", Label: true}, {Text: "姓名", Label: true}, {Text: "单位", Label: true}, {Text: "学历层次", Label: true}, {Text: "演讲题目", Label: true}, {Text: "得分", Label: true}, {Text: "奖项", Label: true}}}},
+	}
+	for _, r := range sorted {
+		rank := ""
+		if r.Rank > 0 {
+			rank = fmt.Sprint(r.Rank)
+		}
+		t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{
+			{Text: rank, Align: layout.Center}, {Text: r.Name, Align: layout.Center}, {Text: r.Unit}, {Text: r.Degree, Align: layout.Center},
+			{Text: r.Title}, {Text: forms.ScoreText(r.Score), Align: layout.Center}, {Text: r.Award, Align: layout.Center},
+		}})
+	}
+	if len(t.Rows) == 0 {
+		t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{{Text: "（尚未填写成绩）", Span: 7, Align: layout.Center}}})
+	}
+	bs = append(bs, t, &layout.Spacer{MM: 4}, &layout.Paragraph{Text: fmt.Sprintf("参赛%d人。评委会主任（签字）：　　　　　　　　　承办单位（公章）", len(rows))})
+	return bs
+}
+
+func summaryBlocks(call *forms.Call, d *forms.Draft, r *forms.AfterReports) []layout.Block {
+	bs := title(d.Project.Name, "项目总结及学术观点综述")
+	bs = append(bs, projectTable(call, d), &layout.Spacer{MM: 4})
+	bs = append(bs, &layout.Heading{Text: "一、项目总结", Level: 1})
+	if p := paragraphs(r.Summary); len(p) > 0 {
+		bs = append(bs, p...)
+	} else {
+		bs = append(bs, &layout.Paragraph{Text: "（尚未填写）"})
+	}
+	h := "二、与会人员学术观点综述"
+	if r.Proceedings {
+		h = "二、论文汇编"
+	}
+	bs = append(bs, &layout.Heading{Text: h, Level: 1})
+	if p := paragraphs(r.Review); len(p) > 0 {
+		bs = append(bs, p...)
+	} else {
+		bs = append(bs, &layout.Paragraph{Text: "（尚未填写）"})
+	}
+	return bs
+}
+
+func accountsBlocks(call *forms.Call, d *forms.Draft, fa *forms.FinalAccounts) []layout.Block {
+	if fa == nil {
+		fa = forms.NewFinalAccounts(d)
+	}
+	tot := fa.Totals(d)
+	bs := title(d.Project.Name, "项目决算表")
+	bs = append(bs, projectTable(call, d), &layout.Spacer{MM: 2},
+		&layout.Paragraph{Text: fmt.Sprintf("批准省科协资助：%s元（%s）　　　　单位：元", forms.Thousands(tot.Grant), forms.Capital(tot.Grant))},
+		&layout.Spacer{MM: 2})
+	t := &layout.Table{
+		Widths: []float64{0.5, 2, 1.2, 1.2, 1.1, 0.9, 2},
+		Header: []layout.Row{{Cells: []layout.Cell{{Text: "序号", Label: true}, {Text: "支出项目", Label: true}, {Text: "预算金额", Label: true}, {Text: "实际支出", Label: true}, {Text: "差额", Label: true}, {Text: "执行率", Label: true}, {Text: "说明", Label: true}}}},
+	}
+	for i, l := range fa.Lines {
+		t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{
+			{Text: fmt.Sprint(i + 1), Align: layout.Center}, {Text: l.Item},
+			{Text: forms.Thousands(l.Budgeted), Align: layout.Right}, {Text: forms.Thousands(l.Spent), Align: layout.Right},
+			{Text: forms.SignedThousands(l.Difference()), Align: layout.Right}, {Text: forms.PercentText(l.Spent, l.Budgeted), Align: layout.Right},
+			{Text: l.Note},
+		}})
+	}
+	t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{
+		{Text: "合计", Label: true, Span: 2},
+		{Text: forms.Thousands(tot.Budgeted), Align: layout.Right}, {Text: forms.Thousands(tot.Spent), Align: layout.Right},
+		{Text: forms.SignedThousands(tot.Spent - tot.Budgeted), Align: layout.Right}, {Text: forms.PercentText(tot.Spent, tot.Budgeted), Align: layout.Right},
+		{Text: ""},
+	}})
+	src := &layout.Table{
+		Widths: []float64{2, 1.4, 3},
+		Header: []layout.Row{{Cells: []layout.Cell{{Text: "经费来源", Label: true}, {Text: "实际金额", Label: true}, {Text: "说明", Label: true}}}},
+		Rows: []layout.Row{
+			{Cells: []layout.Cell{{Text: "省科协资助"}, {Text: forms.Thousands(fa.Provincial), Align: layout.Right}, {Text: grantNote(tot)}}},
+			{Cells: []layout.Cell{{Text: "自筹经费"}, {Text: forms.Thousands(fa.SelfRaised), Align: layout.Right}, {Text: ""}}},
+			{Cells: []layout.Cell{{Text: "其他经费"}, {Text: forms.Thousands(fa.Other), Align: layout.Right}, {Text: ""}}},
+			{Cells: []layout.Cell{{Text: "合计", Label: true}, {Text: forms.Thousands(tot.Sources), Align: layout.Right}, {Text: sourcesNote(tot)}}},
+		},
+	}
+	bs = append(bs, t, &layout.Spacer{MM: 4}, src)
+	if n := strings.TrimSpace(fa.Note); n != "" {
+		bs = append(bs, &layout.Spacer{MM: 2}, &layout.Paragraph{Text: "决算说明：" + n})
+	}
+	bs = append(bs, &layout.Spacer{MM: 8}, &layout.Table{Widths: []float64{1, 1, 1}, Rows: []layout.Row{{MinHeightMM: 24, Cells: []layout.Cell{
+		{Text: "单位负责人（签字）："}, {Text: "财务负责人（签字）："}, {Text: "填表人：", Foot: []string{"（承办单位公章）", "年　月　日"}},
+	}}}})
+	return bs
+}
+
+func grantNote(t forms.AccountTotals) string {
+	switch {
+	case t.GrantLeft > 0:
+		return fmt.Sprintf("批准%s元，未列支%s元", forms.Thousands(t.Grant), forms.Thousands(t.GrantLeft))
+	case t.GrantLeft < 0:
+		return fmt.Sprintf("超过批准额%s元，请核对", forms.Thousands(-t.GrantLeft))
+	}
+	return "批准额已全部列支"
+}
+
+func sourcesNote(t forms.AccountTotals) string {
+	if t.Sources != t.Spent {
+		return fmt.Sprintf("与实际支出合计%s元不符", forms.Thousands(t.Spent))
+	}
+	return "与实际支出合计相符"
+}
