@@ -25,3 +25,10 @@ const (
 	CJKFontName   = "DroidSansFallbackFull.ttf"
 	LatinFontName = "DejaVuSans.ttf"
 )
+
+// Icon is the application icon (PNG, 1024×1024): 申 on a rounded blue
+// square, drawn by assets/icongen. FyneApp.toml names the same file, which
+// the packages' Windows icon and Linux .desktop entry are made from.
+//
+//go:embed icon.png
+var Icon []byte
