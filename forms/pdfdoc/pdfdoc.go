@@ -82,9 +82,7 @@ func Write(w io.Writer, doc *layout.Document, opts Options) error {
 	e := &engine{gp: gp, o: opts}
 	e.init()
 	e.newPage()
-	for _, b := range doc.Blocks {
-		e.block(b)
-	}
+	e.flow(doc.Blocks)
 	return e.render(w, doc)
 }
 
@@ -335,25 +333,56 @@ func (e *engine) block(b layout.Block) {
 	}
 }
 
+// flow lays out blocks in order. Headings and the table that follows them
+// move together to the next page when they are short (at most a third of a
+// page), so that a heading is never parted from its table and a short table
+// (the funding sources, a committee) is never split.
+func (e *engine) flow(bs []layout.Block) {
+	e.flowGrouped(bs, !e.measuring)
+}
+
+// flowGrouped is flow; group false lays blocks out one by one (inside a
+// group already kept together, and when measuring).
+func (e *engine) flowGrouped(bs []layout.Block, group bool) {
+	for i := 0; i < len(bs); i++ {
+		j := i
+		for j < len(bs) {
+			if _, ok := bs[j].(*layout.Heading); !ok {
+				break
+			}
+			j++
+		}
+		if j < len(bs) && group {
+			if _, ok := bs[j].(*layout.Table); ok {
+				group := bs[i : j+1]
+				if e.measure(group) <= (e.bot-e.top)/3 {
+					e.keepTogether(&layout.KeepTogether{Blocks: group})
+					i = j
+					continue
+				}
+			}
+		}
+		e.block(bs[i])
+	}
+}
+
 // measure is the height blocks take when laid out on an endless page.
 func (e *engine) measure(bs []layout.Block) float64 {
 	m := &engine{gp: e.gp, o: e.o, measuring: true}
 	m.init()
 	m.bot = math.Inf(1)
 	m.newPage()
-	for _, b := range bs {
-		m.block(b)
-	}
+	m.flow(bs)
 	return m.y - m.top
 }
 
 func (e *engine) keepTogether(k *layout.KeepTogether) {
-	if h := e.measure(k.Blocks); h > e.avail() && !e.atTop() {
-		e.newPage()
+	if !e.measuring {
+		if h := e.measure(k.Blocks); h > e.avail() && !e.atTop() {
+			e.newPage()
+		}
 	}
-	for _, b := range k.Blocks {
-		e.block(b)
-	}
+	e.flowGrouped(k.Blocks, false)
 }
 
 func (e *engine) headingSize(level int) float64 {
