@@ -99,7 +99,8 @@ const (
 )
 
 // accountsFindings check the final accounts once something has been entered:
-// lines over budget and spending the budget did not foresee (warnings),
+// lines over budget and spending the budget did not foresee (warnings; an
+// information once the line's note explains them),
 // the total over the approved budget (warning), sources that do not add up
 // to the spending (error), and more provincial money shown than was granted
 // (error: the grant is a fixed amount, 一（x）3; spending beyond it is the
@@ -116,9 +117,11 @@ func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
 		case l.Spent < 0 || l.Budgeted < 0:
 			out = append(out, Finding{Rule: RuleAmount, Field: path + ".spent", Severity: Error, Message: fmt.Sprintf("决算表第%d行（%s）的金额不能为负数。", i+1, l.Item)})
 		case l.Budgeted == 0 && l.Spent > 0:
-			out = append(out, Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，预算中没有这一项：请在说明中写明预算外支出的原因。", i+1, l.Item, Thousands(l.Spent))})
+			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，预算中没有这一项：请在这一行的说明中写明预算外支出的原因。", i+1, l.Item, Thousands(l.Spent))}
+			out = append(out, explained(f, l))
 		case l.Spent > l.Budgeted:
-			out = append(out, Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，超出预算%s元%s元（执行率%s）：请核对，或在说明中写明超支原因。", i+1, l.Item, Thousands(l.Spent), Thousands(l.Budgeted), Thousands(l.Difference()), PercentText(l.Spent, l.Budgeted))})
+			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，比预算%s元超出%s元（执行率%s）：请核对，或在这一行的说明中写明超支原因。", i+1, l.Item, Thousands(l.Spent), Thousands(l.Budgeted), Thousands(l.Difference()), PercentText(l.Spent, l.Budgeted))}
+			out = append(out, explained(f, l))
 		}
 	}
 	if t.Budgeted > 0 && t.Spent > t.Budgeted {
@@ -141,4 +144,15 @@ func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
 		out = append(out, Finding{Rule: RuleAccountsUnspent, Field: "reports.accounts.provincial", Severity: Info, Message: fmt.Sprintf("省科协资助%s元中有%s元未列支出：请核对；如确有结余，请按省科协学会学术部的要求说明处理方式。", Thousands(t.Grant), Thousands(t.GrantLeft))})
 	}
 	return out
+}
+
+// explained turns a line's over-budget warning into information once the
+// line says why ("说明").
+func explained(f Finding, l AccountLine) Finding {
+	if strings.TrimSpace(l.Note) == "" {
+		return f
+	}
+	f.Severity = Info
+	f.Message = fmt.Sprintf("决算表“%s”超出预算%s元，已说明原因：%s", l.Item, Thousands(l.Difference()), strings.TrimSpace(l.Note))
+	return f
 }

@@ -68,6 +68,10 @@ func TestFinalAccountsSums(t *testing.T) {
 	if len(over) != 2 || !strings.Contains(over[0].Message, "资料印刷费") || !strings.Contains(over[0].Message, "1,200元") || !strings.Contains(over[0].Message, "115%") || !strings.Contains(over[1].Message, "预算中没有这一项") {
 		t.Errorf("lines over budget: %+v", over)
 	}
+	fa.Lines[2].Note = "会议手册加印"
+	if f := afterRule(accountsFindings(d, fa), RuleAccountsLineOver); len(f) != 2 || f[0].Severity != Info || !strings.Contains(f[0].Message, "会议手册加印") || f[1].Severity != Warning {
+		t.Errorf("explained line: %+v", f)
+	}
 	if f := afterRule(fs, RuleAccountsTotalOver); len(f) != 1 || f[0].Severity != Warning || !strings.Contains(f[0].Message, "300元") {
 		t.Errorf("total over budget: %+v", f)
 	}
