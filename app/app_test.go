@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
+	"shenbao/forms/submission"
 )
 
 // today is the clock of the tests: two days before the 2024 deadline.
@@ -560,6 +561,21 @@ func TestExportWithErrorsAsksFirst(t *testing.T) {
 	if u.win.Canvas().Focused() != f.fields["applicant.email"].focus {
 		t.Error("返回修改 did not focus the first error")
 	}
+	// Confirming exports anyway.
+	called := false
+	buildPackage = func(string, *forms.Call, *forms.Draft, time.Time, submission.Progress) (*submission.Result, error) {
+		called = true
+		return nil, &submission.Error{Message: "磁盘已满（测试）"}
+	}
+	defer func() { buildPackage = defaultBuildPackage }()
+	done := make(chan struct{})
+	f.onExportDone = func() { close(done) }
+	u.onExport()
+	test.Tap(u.prompt.buttons["仍然导出"])
+	<-done
+	if !called || u.prompt.title != "导出失败" || !strings.Contains(u.prompt.message, "磁盘已满") {
+		t.Errorf("export after confirming: called %v, prompt %+v", called, u.prompt)
+	}
 }
 
 // BenchmarkKeystroke is the per-keystroke path: one typed character through
@@ -589,5 +605,38 @@ func BenchmarkKeystroke(b *testing.B) {
 		} else {
 			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 		}
+	}
+	b.StopTimer()
+	if f.editSeq < int64(b.N) {
+		b.Fatalf("%d keystrokes re-checked the draft only %d times", b.N, f.editSeq)
+	}
+}
+
+// Export runs in the background with a progress bar and ends with a dialog
+// that offers to open the folder; typing goes on meanwhile.
+func TestExportSample(t *testing.T) {
+	u, dir := newTestUI(t)
+	f := openSample(t, u, "forum")
+	done := make(chan struct{})
+	f.onExportDone = func() { close(done) }
+	u.onExport() // what Ctrl+E runs: no errors, so no confirmation
+	select {
+	case <-done:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("export did not finish")
+	}
+	if u.prompt == nil || u.prompt.title != "导出完成" || u.prompt.buttons["打开文件夹"] == nil {
+		t.Fatalf("after export: %+v", u.prompt)
+	}
+	if f.exported == nil || !strings.HasPrefix(f.exported.Dir, filepath.Join(dir, exportFolderName)) {
+		t.Fatalf("exported to %+v", f.exported)
+	}
+	for _, p := range f.exported.Files {
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Errorf("exported file %s: %v", p, err)
+		}
+	}
+	if f.exportBox.Visible() || f.exportBtn.Disabled() {
+		t.Error("progress still shown after the export")
 	}
 }

@@ -5,15 +5,21 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 
 	"shenbao/forms"
+	"shenbao/forms/submission"
 )
 
-// exportFunc builds the submission package of a draft into outDir and
-// returns the folder it wrote. It is nil until the document writers exist.
-var exportFunc func(outDir string, call *forms.Call, d *forms.Draft) (string, error)
+// buildPackage builds the submission package (package forms/submission);
+// tests may replace it.
+var buildPackage = defaultBuildPackage
+
+func defaultBuildPackage(outDir string, call *forms.Call, d *forms.Draft, now time.Time, progress submission.Progress) (*submission.Result, error) {
+	return submission.DefaultWriters().Build(outDir, call, d, now, progress)
+}
 
 // onExport exports the submission package (Ctrl+E): allowed with warnings,
 // and with errors only after a confirmation that lists them.
@@ -52,40 +58,53 @@ func (f *formScreen) onExport() {
 }
 
 // runExport builds the package in the background with a progress bar, then
-// offers to open the folder.
+// offers to open the folder. Typing goes on meanwhile: the package is built
+// from a copy of the draft as it was.
 func (f *formScreen) runExport() {
 	u := f.u
-	if exportFunc == nil {
-		u.ask("导出", "这个版本还不能生成报送材料（Word、PDF）。", choice{label: "确定", important: true})
-		return
-	}
-	d, err := forms.Unmarshal(f.path, mustMarshal(f.d)) // a copy: typing goes on meanwhile
+	d, err := forms.Unmarshal(f.path, mustMarshal(f.d))
 	if err != nil {
 		u.showError("导出失败", err)
 		return
 	}
 	outDir := filepath.Join(filepath.Dir(f.path), exportFolderName)
 	f.exporting = true
-	f.exportProgress.Show()
-	f.exportProgress.Start()
+	f.exportProgress.SetValue(0)
+	f.exportStep.SetText("正在准备导出……")
+	f.exportBox.Show()
 	f.exportBtn.Disable()
+	now := u.now()
 	go func() {
-		dir, err := exportFunc(outDir, u.call, d)
-		fyne.Do(func() {
-			f.exporting = false
-			f.exportProgress.Stop()
-			f.exportProgress.Hide()
-			f.exportBtn.Enable()
-			if err != nil {
-				u.showError("导出失败", err)
-				return
-			}
-			f.exportedDir = dir
-			u.ask("导出完成", "报送材料已保存到：\n"+dir,
-				choice{label: "打开文件夹", important: true, fn: func() { openFolder(u, dir) }},
-				choice{label: "关闭"})
+		res, err := buildPackage(outDir, u.call, d, now, func(step, total int, what string) {
+			fyne.Do(func() {
+				f.exportProgress.SetValue(float64(step-1) / float64(total))
+				f.exportStep.SetText(fmt.Sprintf("%s（%d/%d）", what, step, total))
+			})
 		})
+		fyne.Do(func() { f.exportFinished(res, err) })
 	}()
+}
+
+// exportFinished reports the end of an export.
+func (f *formScreen) exportFinished(res *submission.Result, err error) {
+	u := f.u
+	f.exporting = false
+	f.exportBox.Hide()
+	f.exportBtn.Enable()
+	defer func() {
+		if f.onExportDone != nil {
+			f.onExportDone()
+		}
+	}()
+	if err != nil {
+		u.showError("导出失败", err)
+		return
+	}
+	f.exported = res
+	msg := "报送材料已保存到文件夹：\n" + res.Dir + "\n\n压缩包：" + res.Zip + "\n\n请按文件夹中的报送清单逐项办理：打印、盖章、发送电子邮件、寄送纸质件。"
+	u.ask("导出完成", msg,
+		choice{label: "打开文件夹", important: true, fn: func() { openFolder(u, res.Dir) }},
+		choice{label: "关闭"})
 }
 
 // exportFolderName is the folder, next to the draft, exports go to.

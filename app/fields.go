@@ -42,7 +42,7 @@ type section struct {
 // newSection starts a part of the form.
 func (f *formScreen) newSection(id, title string) *section {
 	s := &section{id: id, title: title, grid: container.New(layout.NewFormLayout())}
-	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{})
 	head.SizeName = theme.SizeNameSubHeadingText
 	s.box = container.NewVBox(head, s.grid)
 	f.sections = append(f.sections, s)

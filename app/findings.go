@@ -24,7 +24,7 @@ type findingsPanel struct {
 
 func newFindingsPanel(f *formScreen) *findingsPanel {
 	p := &findingsPanel{f: f}
-	p.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{})
 	p.counts.Wrapping = fyne.TextWrapBreak
 	hint := widget.NewLabel("点击一条，跳到要修改的地方。")
 	p.box = container.NewVBox()

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
+	"shenbao/forms/submission"
 )
 
 // formScreen is one open draft: the guided form of its category, the
@@ -45,9 +46,12 @@ type formScreen struct {
 	exportBtn, copyUnitBtn      *widget.Button
 	budgetSum                   *widget.Label
 	exporting                   bool
-	exportProgress              *widget.ProgressBarInfinite
+	exportProgress              *widget.ProgressBar
+	exportStep                  *widget.Label
+	exportBox                   *fyne.Container
+	exported                    *submission.Result
+	onExportDone                func() // tests wait for the export
 	copyUnitSelect              *widget.Select
-	exportedDir                 string
 
 	dirty     bool
 	editSeq   int64      // counts changes
@@ -69,22 +73,23 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	f.scroll = container.NewVScroll(container.NewPadded(f.body))
 	f.panel = newFindingsPanel(f)
 
-	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{})
 	f.title.Truncation = fyne.TextTruncateEllipsis
 	f.state = widget.NewLabel("")
 	f.backBtn = widget.NewButtonWithIcon("草稿列表", theme.NavigateBackIcon(), func() { u.leaveForm(u.showStart) })
 	f.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.reviewBtn = widget.NewButtonWithIcon("审阅全文", theme.VisibilityIcon(), f.onReview)
 	f.exportBtn = widget.NewButtonWithIcon("导出申报材料", theme.UploadIcon(), f.onExport)
-	f.exportProgress = widget.NewProgressBarInfinite()
-	f.exportProgress.Stop()
-	f.exportProgress.Hide()
+	f.exportProgress = widget.NewProgressBar()
+	f.exportStep = widget.NewLabel("")
+	f.exportBox = container.NewBorder(nil, nil, f.exportStep, nil, f.exportProgress)
+	f.exportBox.Hide()
 	bar := container.NewBorder(nil, nil, f.backBtn,
 		container.NewHBox(f.state, f.saveBtn, f.reviewBtn, f.exportBtn),
 		f.title)
 	split := container.NewHSplit(f.scroll, f.panel.content)
 	split.Offset = 0.68
-	f.content = container.NewBorder(container.NewVBox(bar, f.exportProgress, widget.NewSeparator()), nil, nil, nil, split)
+	f.content = container.NewBorder(container.NewVBox(bar, f.exportBox, widget.NewSeparator()), nil, nil, nil, split)
 	f.recheck()
 	f.refreshState()
 	return f

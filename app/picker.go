@@ -44,7 +44,7 @@ func newPickerScreen(u *ui, sample bool) *pickerScreen {
 			o.(*widget.Label).SetText(c.Name)
 		})
 	p.cats.OnSelected = func(i widget.ListItemID) { p.onSelect(&call.Categories[i]) }
-	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{})
 	p.heading.SizeName = theme.SizeNameSubHeadingText
 	p.heading.Wrapping = fyne.TextWrapBreak
 	p.rules = widget.NewForm()

@@ -52,14 +52,14 @@ func newReviewScreen(f *formScreen) *reviewScreen {
 	if cat != nil {
 		catName = cat.Name
 	}
-	title := widget.NewLabelWithStyle(fmt.Sprintf("%d年度吉林省科协国内外学术交流项目\n项目申报书", call.Year), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(fmt.Sprintf("%d年度吉林省科协国内外学术交流项目\n项目申报书", call.Year), fyne.TextAlignCenter, fyne.TextStyle{})
 	title.SizeName = theme.SizeNameHeadingText
 	page.Add(title)
 
 	add := func(id, heading string, rows [][2]string, extra ...fyne.CanvasObject) {
 		grid := container.New(layout.NewFormLayout())
 		for _, row := range rows {
-			k := widget.NewLabelWithStyle(row[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+			k := widget.NewLabelWithStyle(row[0], fyne.TextAlignTrailing, fyne.TextStyle{})
 			v := widget.NewLabel(orDash(row[1]))
 			v.Wrapping = fyne.TextWrapBreak
 			grid.Add(k)
@@ -67,7 +67,7 @@ func newReviewScreen(f *formScreen) *reviewScreen {
 		}
 		edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { r.onEdit(id) })
 		r.edit[id] = edit
-		h := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		h := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{})
 		h.SizeName = theme.SizeNameSubHeadingText
 		box := container.NewVBox(container.NewBorder(nil, nil, nil, edit, h), grid)
 		for _, e := range extra {
@@ -135,7 +135,7 @@ func newReviewScreen(f *formScreen) *reviewScreen {
 		{"申报单位意见", d.Opinions.Applicant}, {"负责人签字", d.Opinions.Signer}, {"", "（公章）　　年　月　日"},
 		{"省科协审核意见", "（由省科协填写）"},
 	})
-	top := container.NewVBox(container.NewBorder(nil, nil, back, export, widget.NewLabelWithStyle("审阅全文（按打印的申报书排列）", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})), r.summary, widget.NewSeparator())
+	top := container.NewVBox(container.NewBorder(nil, nil, back, export, widget.NewLabelWithStyle("审阅全文（按打印的申报书排列）", fyne.TextAlignCenter, fyne.TextStyle{})), r.summary, widget.NewSeparator())
 	r.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(page)))
 	return r
 }
@@ -204,7 +204,7 @@ func part3Tables(d *forms.Draft) []fyne.CanvasObject {
 func reviewTable(title string, headers []string, rows [][]string) fyne.CanvasObject {
 	grid := container.NewGridWithColumns(len(headers))
 	for _, h := range headers {
-		grid.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{}))
 	}
 	for _, r := range rows {
 		for _, c := range r {
@@ -213,7 +213,7 @@ func reviewTable(title string, headers []string, rows [][]string) fyne.CanvasObj
 			grid.Add(l)
 		}
 	}
-	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{})
 	if len(rows) == 0 {
 		return container.NewVBox(head, widget.NewLabel("（未填写）"))
 	}

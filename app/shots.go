@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -52,7 +53,10 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		u.app.Lifecycle().SetOnStarted(func() {
 			go func() {
 				fyne.Do(func() {
-					fmt.Fprintf(os.Stderr, "usable window after %d ms\n", time.Since(started).Milliseconds())
+					var m runtime.MemStats
+					runtime.ReadMemStats(&m)
+					fmt.Fprintf(os.Stderr, "usable window after %d ms; Go heap in use %d MB, Go runtime total %d MB\n",
+						time.Since(started).Milliseconds(), m.HeapInuse>>20, m.Sys>>20)
 					u.app.Quit()
 				})
 			}()

@@ -41,7 +41,7 @@ type draftRow struct {
 
 func newStartScreen(u *ui) *startScreen {
 	s := &startScreen{u: u}
-	title := widget.NewLabelWithStyle(fmt.Sprintf("%d年度吉林省科协国内外学术交流项目 · 申报助手", u.call.Year), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(fmt.Sprintf("%d年度吉林省科协国内外学术交流项目 · 申报助手", u.call.Year), fyne.TextAlignLeading, fyne.TextStyle{})
 	title.SizeName = theme.SizeNameSubHeadingText
 	s.deadline = widget.NewLabel("")
 	s.folder = widget.NewLabel("")
@@ -102,7 +102,7 @@ func (s *startScreen) showStatus(msg string) {
 
 func (s *startScreen) newRow(in draftInfo) *draftRow {
 	r := &draftRow{info: in}
-	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{})
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.detail = widget.NewLabel("")
 	r.detail.Wrapping = fyne.TextWrapBreak

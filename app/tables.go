@@ -41,7 +41,7 @@ func (f *formScreen) table(s *section, path, label string, headers []string, cou
 	if s.first == "" {
 		s.first = path
 	}
-	head := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{})
 	s.box.Add(container.NewVBox(head, t.box, container.NewHBox(t.addBtn), fl.msg))
 	t.rebuild()
 	return t
