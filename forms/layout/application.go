@@ -357,7 +357,7 @@ func (b *appBuilder) part6() {
 	}
 	opinion := func(label, text, signLine string) *Table {
 		return &Table{Widths: []float64{0.2, 0.8}, Rows: []Row{{
-			MinHeightMM: 62,
+			MinHeightMM: 55,
 			Cells: []Cell{
 				{Text: label, Label: true},
 				{Text: text, Foot: []string{signLine + "　　　　（公章）", "年　　月　　日"}},
@@ -368,7 +368,7 @@ func (b *appBuilder) part6() {
 		&Heading{Text: "六、意见", Level: 1},
 		opinion("申报单位意见", o.Applicant, signer),
 	}}, &KeepTogether{Blocks: []Block{
-		&Spacer{MM: 4},
+		&Spacer{MM: 3},
 		opinion("省科协审核意见", "", "负责人签字："),
 	}})
 }
