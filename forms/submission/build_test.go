@@ -402,3 +402,12 @@ func TestBuildProgress(t *testing.T) {
 		}
 	}
 }
+
+func mustRead(tb testing.TB, p string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}

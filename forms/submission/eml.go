@@ -104,7 +104,10 @@ func WriteEML(w io.Writer, m *Mail) error {
 		buf.WriteString(fold(name + ": " + value))
 		buf.WriteString("\r\n")
 	}
-	if m.From.Address != "" {
+	// A From the user mistyped would make the whole header unreadable to
+	// strict readers; it is left out, and the mail program fills in the
+	// account's own address (Outlook does so for every X-Unsent draft).
+	if _, err := mail.ParseAddress("<" + m.From.Address + ">"); err == nil {
 		header("From", formatAddress(m.From))
 	}
 	header("To", formatAddress(m.To))

@@ -231,3 +231,28 @@ func TestEMLInPython(t *testing.T) {
 		t.Errorf("Python reads\n%q\nwant\n%q", got, want)
 	}
 }
+
+func TestEMLBadFromLeftOut(t *testing.T) {
+	call := forms.Default()
+	for _, addr := range []string{"", "不是邮箱", "a b@c", "x@y.com>\r\nBcc: evil@example.com"} {
+		d, _ := forms.Sample(call, "forum")
+		d.Applicant.Email = addr
+		var buf bytes.Buffer
+		if err := WriteEML(&buf, NewMail(call, d, "a.docx", []byte("x"), pinned)); err != nil {
+			t.Fatal(err)
+		}
+		msg, err := mail.ReadMessage(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("%q: %v", addr, err)
+		}
+		if f := msg.Header.Get("From"); f != "" {
+			t.Errorf("From %q written for address %q", f, addr)
+		}
+		if b := msg.Header.Get("Bcc"); b != "" {
+			t.Errorf("header injected through the address: Bcc %q", b)
+		}
+		if to, err := msg.Header.AddressList("To"); err != nil || to[0].Address != call.Contact.Email {
+			t.Errorf("To %v (%v)", to, err)
+		}
+	}
+}
