@@ -49,7 +49,6 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 	copies := max(call.PaperCopies, 1)
 	signer := firstNonEmpty(strings.TrimSpace(d.Opinions.Signer), strings.TrimSpace(d.Applicant.Leader), "申报单位负责人")
 	secret := clauseSecret
-	contactLine := fmt.Sprintf("%s %s，电话 %s", c.Department, c.Person, c.Phone)
 
 	var s []Step
 	s = append(s, Step{"核对", fmt.Sprintf("纸质件与Word文件每页页脚的“%s”应一致（二者内容相同）。", forms.Fingerprint(d, generated)), ""})
@@ -61,8 +60,8 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		if n := oneLine(d.ConfidentialNote); n != "" {
 			why += "（" + n + "）"
 		}
-		s = append(s, Step{"不发电子邮件", fmt.Sprintf("%s。按通知%s，%s，因此本材料包没有生成电子邮件草稿，也不要把申报书通过电子邮件、网盘或聊天软件发送。请在报送前先告知%s（%s），电子版如何提交请按其要求办理，并报送纸质件。",
-			why, secret, ruleSummary(forms.RuleConfidential), c.Department, contactLine), secret})
+		s = append(s, Step{"不发电子邮件", fmt.Sprintf("%s。按通知%s，%s，因此本材料包没有生成电子邮件草稿，也不要把申报书通过电子邮件、网盘或聊天软件发送。请在报送前先告知%s（%s，电话 %s），电子版如何提交请按其要求办理，并报送纸质件。",
+			why, secret, ruleSummary(forms.RuleConfidential), c.Department, c.Person, c.Phone), secret})
 	} else {
 		mailLine := fmt.Sprintf("将Word文档“%s”发送至 %s（%s）。", names.DOCX, c.Email, c.Department)
 		if names.EML != "" {
