@@ -92,9 +92,11 @@ var (
 	container *gopdf.FontContainer
 	chain     []*fonts.Font
 	parseErr  error
-	// widths caches the advance of a character at 1 pt, per font name.
-	widthMu sync.Mutex
-	widths  = map[string]map[rune]float64{}
+	// widths caches the advance of a character at 1 pt, per font name,
+	// measured in measurer; widthMu guards both.
+	widthMu  sync.Mutex
+	widths   = map[string]map[rune]float64{}
+	measurer *gopdf.GoPdf
 )
 
 func loadFonts() error {
@@ -230,9 +232,17 @@ func (e *engine) width(r rune) float64 {
 	if w, ok := widths[name][pr]; ok {
 		return w
 	}
+	if measurer == nil {
+		// A PDF of its own for measuring, so that the documents' font
+		// subsets hold only what they print, in the order they print it.
+		var err error
+		if measurer, err = newPDF(); err != nil {
+			return 0
+		}
+	}
 	w := 0.0
-	if err := e.gp.SetFont(name, "", 1000); err == nil {
-		if m, err := e.gp.MeasureTextWidth(string(pr)); err == nil {
+	if err := measurer.SetFont(name, "", 1000); err == nil {
+		if m, err := measurer.MeasureTextWidth(string(pr)); err == nil {
 			w = m / 1000
 		}
 	}

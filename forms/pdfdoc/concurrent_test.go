@@ -1,0 +1,29 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+)
+
+// Documents can be rendered from several goroutines at once (the parsed
+// fonts are shared): each result is the same as a lone rendering.
+func TestConcurrent(t *testing.T) {
+	want := samplePDF(t, "intl")
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := samplePDF(t, "intl"); !bytes.Equal(got, want) {
+				errs <- "a concurrent rendering differs"
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
