@@ -186,7 +186,7 @@ func resultsBlocks(call *forms.Call, d *forms.Draft, rows []forms.ResultRow) []l
 	sorted := append([]forms.ResultRow(nil), rows...)
 	forms.SortResults(sorted, forms.ByRank, false)
 	t := &layout.Table{
-		Widths: []float64{0.7, 1.2, 2.2, 1.3, 3.6, 0.9, 1.1},
+		Widths: []float64{0.7, 1.1, 2.0, 1.6, 3.1, 1.2, 1.1},
 		Header: []layout.Row{{Cells: []layout.Cell{{Text: "名次", Label: true}, {Text: "姓名", Label: true}, {Text: "单位", Label: true}, {Text: "学历层次", Label: true}, {Text: "演讲题目", Label: true}, {Text: "得分", Label: true}, {Text: "奖项", Label: true}}}},
 	}
 	for _, r := range sorted {
@@ -238,7 +238,7 @@ func accountsBlocks(call *forms.Call, d *forms.Draft, fa *forms.FinalAccounts) [
 		&layout.Paragraph{Text: fmt.Sprintf("批准省科协资助：%s元（%s）　　　　单位：元", forms.Thousands(tot.Grant), forms.Capital(tot.Grant))},
 		&layout.Spacer{MM: 2})
 	t := &layout.Table{
-		Widths: []float64{0.5, 2, 1.2, 1.2, 1.1, 0.9, 2},
+		Widths: []float64{0.7, 2, 1.2, 1.2, 1.1, 1.1, 1.8},
 		Header: []layout.Row{{Cells: []layout.Cell{{Text: "序号", Label: true}, {Text: "支出项目", Label: true}, {Text: "预算金额", Label: true}, {Text: "实际支出", Label: true}, {Text: "差额", Label: true}, {Text: "执行率", Label: true}, {Text: "说明", Label: true}}}},
 	}
 	for i, l := range fa.Lines {

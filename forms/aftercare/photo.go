@@ -13,7 +13,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/rwcarlsen/goexif/exif"
 	"golang.org/x/image/draw"
@@ -277,34 +279,63 @@ func boxShrinkYCbCr(src *image.YCbCr, k int) *image.RGBA {
 	r := src.Rect
 	sw, sh := r.Dx()/k, r.Dy()/k
 	dst := image.NewRGBA(image.Rect(0, 0, sw, sh))
-	sums := make([]uint32, sw*3)
 	n := uint32(k * k)
-	for y := 0; y < sh; y++ {
-		clear(sums)
-		for dy := 0; dy < k; dy++ {
-			sy := r.Min.Y + y*k + dy
-			yrow := src.Y[(sy-r.Min.Y)*src.YStride:]
-			for x := 0; x < sw; x++ {
-				var yy, cb, cr uint32
-				for dx := 0; dx < k; dx++ {
-					sx := r.Min.X + x*k + dx
-					yy += uint32(yrow[sx-r.Min.X])
-					ci := src.COffset(sx, sy)
-					cb += uint32(src.Cb[ci])
-					cr += uint32(src.Cr[ci])
-				}
-				sums[x*3] += yy
-				sums[x*3+1] += cb
-				sums[x*3+2] += cr
-			}
+	parallelRows(sh, func(y0, y1 int) {
+		sums := make([]uint32, sw*3)
+		for y := y0; y < y1; y++ {
+			boxRowYCbCr(src, dst, sums, y, k, n)
 		}
-		out := dst.Pix[y*dst.Stride:]
+	})
+	return dst
+}
+
+// boxRowYCbCr computes one output row of boxShrinkYCbCr.
+func boxRowYCbCr(src *image.YCbCr, dst *image.RGBA, sums []uint32, y, k int, n uint32) {
+	r := src.Rect
+	sw := dst.Rect.Dx()
+	clear(sums)
+	for dy := 0; dy < k; dy++ {
+		sy := r.Min.Y + y*k + dy
+		yrow := src.Y[(sy-r.Min.Y)*src.YStride:]
 		for x := 0; x < sw; x++ {
-			cr, cg, cb := color.YCbCrToRGB(uint8((sums[x*3]+n/2)/n), uint8((sums[x*3+1]+n/2)/n), uint8((sums[x*3+2]+n/2)/n))
-			out[x*4], out[x*4+1], out[x*4+2], out[x*4+3] = cr, cg, cb, 255
+			var yy, cb, cr uint32
+			for dx := 0; dx < k; dx++ {
+				sx := r.Min.X + x*k + dx
+				yy += uint32(yrow[sx-r.Min.X])
+				ci := src.COffset(sx, sy)
+				cb += uint32(src.Cb[ci])
+				cr += uint32(src.Cr[ci])
+			}
+			sums[x*3] += yy
+			sums[x*3+1] += cb
+			sums[x*3+2] += cr
 		}
 	}
-	return dst
+	out := dst.Pix[y*dst.Stride:]
+	for x := 0; x < sw; x++ {
+		cr, cg, cb := color.YCbCrToRGB(uint8((sums[x*3]+n/2)/n), uint8((sums[x*3+1]+n/2)/n), uint8((sums[x*3+2]+n/2)/n))
+		out[x*4], out[x*4+1], out[x*4+2], out[x*4+3] = cr, cg, cb, 255
+	}
+}
+
+// parallelRows runs f over [0, rows) split into one band per CPU (at most
+// 8), each band in its own goroutine, and waits for all.
+func parallelRows(rows int, f func(y0, y1 int)) {
+	bands := min(runtime.GOMAXPROCS(0), 8, rows)
+	if bands <= 1 {
+		f(0, rows)
+		return
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < bands; i++ {
+		y0, y1 := rows*i/bands, rows*(i+1)/bands
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(y0, y1)
+		}()
+	}
+	wg.Wait()
 }
 
 func atLeast1(n int) int {
