@@ -640,3 +640,32 @@ func TestExportSample(t *testing.T) {
 		t.Error("progress still shown after the export")
 	}
 }
+
+// The timer writes the autosave side file shortly after the last change,
+// leaving the draft file alone.
+func TestAutosaveAfterChange(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.autosaveDelay = 50 * time.Millisecond
+	f := openSample(t, u, "forum")
+	before, err := os.ReadFile(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := entry(t, f, "project.city")
+	e.SetText("")
+	test.Type(e, "吉林市")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if d, err := forms.Load(f.path + AutosaveSuffix); err == nil && d.Project.City == "吉林市" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no autosave with the typed text after 10 s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	after, _ := os.ReadFile(f.path)
+	if string(after) != string(before) {
+		t.Error("autosave changed the draft file")
+	}
+}
