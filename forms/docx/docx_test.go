@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -180,6 +181,7 @@ func TestSameContentAndOrderAsLayout(t *testing.T) {
 // For every category's sample, LibreOffice opens the .docx (no repair: the
 // conversion succeeds) and its text holds every value the user typed.
 func TestSamplesInLibreOffice(t *testing.T) {
+	t.Parallel()
 	call := forms.Default()
 	docs := map[string][]byte{}
 	drafts := map[string]*forms.Draft{}
@@ -201,17 +203,32 @@ func TestSamplesInLibreOffice(t *testing.T) {
 }
 
 // LibreOffice lays the .docx out on A4 and prints the page numbers and the
-// fingerprint in the footer.
+// fingerprint in the footer; a long text flows over pages and is all there.
 func TestLibreOfficePDF(t *testing.T) {
-	_, d, data := sampleDocx(t, "intl")
-	pdf := doctest.DocxToPDF(t, data)
+	t.Parallel()
+	call := forms.Default()
+	d, err := forms.Sample(call, "intl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A 50,000-character summary flows over many pages in Word too.
+	last := "最后一句：全部内容到此为止，一字不缺。"
+	d.Project.Summary = strings.Repeat("邀请国外知名院士、专家作特邀报告（含“主旨报告”），开展交流研讨。", 50000/32) + last
+	var buf bytes.Buffer
+	if err := Application(&buf, call, d, generated); err != nil {
+		t.Fatal(err)
+	}
+	pdf := doctest.DocxToPDF(t, buf.Bytes())
 	info := doctest.PDFInfo(t, pdf)
 	if !regexp.MustCompile(`^595(\.\d+)? x 84[12](\.\d+)? pts`).MatchString(info["Page size"]) {
 		t.Errorf("LibreOffice's page size %q, want A4", info["Page size"])
 	}
 	text := doctest.Squeeze(doctest.PDFText(t, pdf))
 	n := info["Pages"]
-	for _, want := range []string{"第1页共" + n + "页", "第" + n + "页共" + n + "页", doctest.Squeeze(forms.Fingerprint(d, generated)), "HansMüller"} {
+	if pages, _ := strconv.Atoi(n); pages <= 5 {
+		t.Errorf("LibreOffice lays the long summary out on %s pages, want more than 5", n)
+	}
+	for _, want := range []string{"第1页共" + n + "页", "第" + n + "页共" + n + "页", doctest.Squeeze(forms.Fingerprint(d, generated)), "HansMüller", doctest.Squeeze(last)} {
 		if !strings.Contains(text, want) {
 			t.Errorf("LibreOffice's PDF lacks %q", want)
 		}
