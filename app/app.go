@@ -79,7 +79,11 @@ func (u *ui) setMenu() {
 	u.menuExport = fyne.NewMenuItem("导出申报材料…", u.onExport)
 	u.menuExport.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}
 	listItem := fyne.NewMenuItem("草稿列表", func() { u.leaveForm(u.showStart) })
-	file := fyne.NewMenu("文件", newItem, openItem, u.menuSave, u.menuExport, fyne.NewMenuItemSeparator(), listItem)
+	// Our own quit item, so quitting from the menu asks about unsaved
+	// changes like closing the window does (Fyne's default quits at once).
+	quitItem := fyne.NewMenuItem("退出", u.onCloseRequest)
+	quitItem.IsQuit = true
+	file := fyne.NewMenu("文件", newItem, openItem, u.menuSave, u.menuExport, fyne.NewMenuItemSeparator(), listItem, quitItem)
 	u.win.SetMainMenu(fyne.NewMainMenu(file))
 }
 

@@ -379,6 +379,22 @@ func TestCloseWithUnsavedAsks(t *testing.T) {
 	if u.form != f || !f.dirty {
 		t.Fatal("cancel left the draft")
 	}
+	// Quitting from the menu asks too.
+	var quit *fyne.MenuItem
+	for _, it := range u.win.MainMenu().Items[0].Items {
+		if it.IsQuit {
+			quit = it
+		}
+	}
+	u.prompt = nil
+	if quit == nil || quit.Action == nil {
+		t.Fatal("no quit item of our own in the menu")
+	}
+	quit.Action()
+	if u.prompt == nil || u.prompt.title != "保存修改？" {
+		t.Fatal("quitting from the menu did not ask")
+	}
+	test.Tap(u.prompt.buttons["取消"])
 	u.onCloseRequest()
 	test.Tap(u.prompt.buttons["保存"])
 	d, err := forms.Load(f.path)
