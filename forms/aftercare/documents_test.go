@@ -19,7 +19,7 @@ var generated = time.Date(2024, 10, 25, 9, 0, 0, 0, time.UTC)
 
 // withPhotos is the selected speech sample with three photos (landscape,
 // portrait, wide) imported next to a draft in a temporary folder.
-func withPhotos(t testing.TB) (*forms.Draft, PhotoLoader) {
+func withPhotos(t testing.TB) (*forms.Draft, string) {
 	t.Helper()
 	d := selectedSample(t, "speech", forms.NewDate(2024, 10, 18))
 	dir := t.TempDir()
@@ -36,7 +36,7 @@ func withPhotos(t testing.TB) (*forms.Draft, PhotoLoader) {
 		ph.Caption = []string{"开幕式现场", "评委现场打分", "参赛选手合影"}[i]
 		d.Reports.Info.Photos = append(d.Reports.Info.Photos, ph)
 	}
-	return d, DraftPhotos(draft)
+	return d, draft
 }
 
 // wants are the values each report must print.
@@ -94,7 +94,8 @@ func pdfImages(t *testing.T, pdf []byte) int {
 }
 
 func TestReportsPDF(t *testing.T) {
-	d, photos := withPhotos(t)
+	d, draft := withPhotos(t)
+	photos := DraftPhotos(draft)
 	if fs := forms.Check(forms.Default(), d, forms.Options{}); hasAfterFinding(fs) {
 		t.Fatalf("the filled sample has findings: %+v", fs)
 	}
@@ -133,7 +134,8 @@ func hasAfterFinding(fs []forms.Finding) bool {
 }
 
 func TestReportsDOCX(t *testing.T) {
-	d, photos := withPhotos(t)
+	d, draft := withPhotos(t)
+	photos := DraftPhotos(draft)
 	docs := map[string][]byte{}
 	for _, kind := range ReportKinds {
 		var b bytes.Buffer
@@ -196,5 +198,43 @@ func TestUnknownReport(t *testing.T) {
 		if _, err := Report(k, forms.Default(), d, nil, generated); err != nil {
 			t.Errorf("%s: %v", k, err)
 		}
+	}
+}
+
+func TestExportAll(t *testing.T) {
+	d, draft := withPhotos(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "导出")
+	files, err := ExportAll(out, forms.Default(), d, draft, generated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 9 {
+		t.Fatalf("%d files: %+v", len(files), files)
+	}
+	for _, f := range files {
+		st, err := os.Stat(f.Path)
+		if err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", f.Path, err)
+		}
+		if !strings.HasPrefix(filepath.Base(f.Path), "第十五届吉林省研究生科技论文演讲比赛农科分赛场-") {
+			t.Errorf("name %s", filepath.Base(f.Path))
+		}
+	}
+	if files[8].Kind != CalendarKind || !strings.HasSuffix(files[8].Path, "-报送日程.ics") {
+		t.Errorf("calendar %+v", files[8])
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, ".export-*")); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	// The annual sample has no results; an unselected draft exports nothing.
+	a := selectedSample(t, "annual", forms.NewDate(2024, 9, 20))
+	files, err = ExportAll(filepath.Join(dir, "a"), forms.Default(), a, filepath.Join(dir, "a.shenbao.json"), generated)
+	if err != nil || len(files) != 7 {
+		t.Fatalf("annual: %d files, %v", len(files), err)
+	}
+	a.Selection.Selected = false
+	if _, err := ExportAll(filepath.Join(dir, "b"), forms.Default(), a, "", generated); err == nil || !strings.Contains(err.Error(), "入选") {
+		t.Errorf("unselected: %v", err)
 	}
 }

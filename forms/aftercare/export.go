@@ -1,0 +1,88 @@
+package aftercare
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"shenbao/forms"
+	"shenbao/forms/submission"
+)
+
+// Exported is one file written by ExportAll.
+type Exported struct {
+	Kind string // a ReportKinds kind, or "calendar"
+	Path string
+}
+
+// CalendarKind names the .ics file among the exported files.
+const CalendarKind = "calendar"
+
+// ExportAll writes every after-event document of a selected draft into dir:
+// each report of ReportKinds that concerns the draft (the results only for
+// the speech competition) as PDF and DOCX, and the due dates as an .ics
+// calendar. File names start with the project's name, made safe for every
+// system. Each file is written whole to a temporary name first and renamed,
+// so an interrupted export leaves no half-written file under a real name.
+// draftPath locates the photos (FilesDir).
+func ExportAll(dir string, call *forms.Call, d *forms.Draft, draftPath string, now time.Time) ([]Exported, error) {
+	if !d.IsSelected() {
+		return nil, fmt.Errorf("项目尚未标记入选：请先在“入选与会后材料”中标记入选并填写实际举办日期")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("无法创建文件夹 “%s”：%v", dir, err)
+	}
+	base := submission.SafeName(d.Project.Name, 40)
+	photos := DraftPhotos(draftPath)
+	var out []Exported
+	for _, kind := range ReportKinds {
+		if kind == forms.ItemResults && d.Category != "speech" {
+			continue
+		}
+		for _, w := range []struct {
+			ext   string
+			write func(io.Writer, string, *forms.Call, *forms.Draft, PhotoLoader, time.Time) error
+		}{{".pdf", WritePDF}, {".docx", WriteDOCX}} {
+			var buf bytes.Buffer
+			if err := w.write(&buf, kind, call, d, photos, now); err != nil {
+				return out, err
+			}
+			p := filepath.Join(dir, base+"-"+ReportName(kind)+w.ext)
+			if err := writeFile(p, buf.Bytes()); err != nil {
+				return out, err
+			}
+			out = append(out, Exported{Kind: kind, Path: p})
+		}
+	}
+	var buf bytes.Buffer
+	if err := Calendar(&buf, call, d, now); err != nil {
+		return out, err
+	}
+	p := filepath.Join(dir, base+"-报送日程.ics")
+	if err := writeFile(p, buf.Bytes()); err != nil {
+		return out, err
+	}
+	return append(out, Exported{Kind: CalendarKind, Path: p}), nil
+}
+
+func writeFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*.tmp")
+	if err != nil {
+		return fmt.Errorf("无法在 “%s” 中写入文件：请确认文件夹可写且磁盘未满（%v）", filepath.Dir(path), err)
+	}
+	_, werr := tmp.Write(data)
+	if err := tmp.Close(); werr == nil {
+		werr = err
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), path)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("无法写入 “%s”：如果文件正在Word或PDF阅读器中打开，请先关闭它再导出（%v）", filepath.Base(path), werr)
+	}
+	return nil
+}
