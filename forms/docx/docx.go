@@ -271,17 +271,52 @@ func (b *builder) tableStart(cols []int, tblBorders string) {
 	b.buf.WriteString("</w:tblGrid>")
 }
 
+// textHeight is the height of the text area in twips.
+const textHeight = pageH - marginTop - marginBottom
+
+// rowEst estimates a row's height in twips.
+func rowEst(r layout.Row, cols []int) int {
+	h := twips(r.MinHeightMM)
+	col := 0
+	for _, c := range r.Cells {
+		if col >= len(cols) {
+			break
+		}
+		w := 0
+		for _, x := range cols[col:min(col+c.SpanOf(), len(cols))] {
+			w += x
+		}
+		col += c.SpanOf()
+		ch := estLines(c.Text, w-170)*lineTwips + paraTwips
+		if len(c.Foot) > 0 {
+			ch += (1 + len(c.Foot)) * lineTwips
+		}
+		h = max(h, ch)
+	}
+	return h
+}
+
+// table writes a ruled table. A row estimated at most a third of a page
+// high does not split; a table that short in all is kept on one page with
+// what precedes it (its heading), as in the PDF.
 func (b *builder) table(t *layout.Table, keep bool) {
 	if len(t.Widths) == 0 {
 		return
 	}
 	cols := grid(t.Widths)
+	total := 0
+	for _, rs := range [][]layout.Row{t.Header, t.Rows} {
+		for _, r := range rs {
+			total += rowEst(r, cols)
+		}
+	}
+	short := total <= textHeight/3
 	b.tableStart(cols, borders)
 	for _, r := range t.Header {
-		b.row(r, cols, true, keep)
+		b.row(r, cols, true, true, keep || short || len(t.Rows) > 0)
 	}
-	for _, r := range t.Rows {
-		b.row(r, cols, false, keep)
+	for i, r := range t.Rows {
+		b.row(r, cols, false, keep || rowEst(r, cols) <= textHeight/3, keep || (short && i < len(t.Rows)-1))
 	}
 	b.buf.WriteString("</w:tbl>")
 	// Word needs a paragraph between two tables, or it joins them; it also
@@ -289,9 +324,11 @@ func (b *builder) table(t *layout.Table, keep bool) {
 	b.p("", para{line: 80, keepNext: keep}, runStyle{size: 2})
 }
 
-func (b *builder) row(r layout.Row, cols []int, header, keep bool) {
+// row writes a table row; cantSplit keeps it on one page, keepNext keeps it
+// with the next row.
+func (b *builder) row(r layout.Row, cols []int, header, cantSplit, keepNext bool) {
 	b.buf.WriteString("<w:tr><w:trPr>")
-	if keep || header {
+	if cantSplit {
 		b.buf.WriteString("<w:cantSplit/>")
 	}
 	if r.MinHeightMM > 0 {
@@ -301,6 +338,7 @@ func (b *builder) row(r layout.Row, cols []int, header, keep bool) {
 		b.buf.WriteString("<w:tblHeader/>")
 	}
 	b.buf.WriteString("</w:trPr>")
+	keep := keepNext
 	col := 0
 	for _, c := range r.Cells {
 		if col >= len(cols) {
@@ -314,7 +352,7 @@ func (b *builder) row(r layout.Row, cols []int, header, keep bool) {
 		for _, x := range cols[col : col+span] {
 			w += x
 		}
-		b.cell(c, w, span, keep)
+		b.cell(c, w, span, keep, twips(r.MinHeightMM))
 		col += span
 	}
 	if col < len(cols) { // columns no cell covers
@@ -322,12 +360,42 @@ func (b *builder) row(r layout.Row, cols []int, header, keep bool) {
 		for _, x := range cols[col:] {
 			w += x
 		}
-		b.cell(layout.Cell{}, w, len(cols)-col, keep)
+		b.cell(layout.Cell{}, w, len(cols)-col, keep, 0)
 	}
 	b.buf.WriteString("</w:tr>")
 }
 
-func (b *builder) cell(c layout.Cell, w, span int, keep bool) {
+// Estimated heights in twips, at 10.5 pt and 1.5 line spacing.
+const (
+	lineTwips = 420
+	paraTwips = 80 // spacing before and after a cell paragraph
+)
+
+// estLines estimates how many lines text takes in a width (twips): a CJK
+// character is one body-size em wide, other characters half.
+func estLines(text string, width int) int {
+	return estLinesAt(text, width, bodySize)
+}
+
+// estLinesAt is estLines at a size in half-points.
+func estLinesAt(text string, width, size int) int {
+	per := float64(width) / float64(size*10) // ems per line
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		ems := 0.0
+		for _, r := range para {
+			if r < 0x2E80 {
+				ems += 0.5
+			} else {
+				ems++
+			}
+		}
+		n += int(math.Max(1, math.Ceil(ems/per)))
+	}
+	return n
+}
+
+func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 	fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, w)
 	if span > 1 {
 		fmt.Fprintf(&b.buf, `<w:gridSpan w:val="%d"/>`, span)
@@ -345,7 +413,14 @@ func (b *builder) cell(c layout.Cell, w, span int, keep bool) {
 	b.buf.WriteString("<w:p>" + cp.pPr(runStyle{}) + runs(c.Text, runStyle{}) + "</w:p>")
 	if len(c.Foot) > 0 {
 		fp := para{align: "right", keepNext: keep}
-		b.buf.WriteString("<w:p>" + fp.pPr(runStyle{}) + "</w:p>")
+		// The blank line before the foot lines grows so that they sit at
+		// the bottom of a row with a least height, as in the PDF.
+		gap := para{keepNext: keep, line: lineTwips}
+		used := estLines(c.Text, w-170)*lineTwips + paraTwips + (1+len(c.Foot))*lineTwips
+		if extra := minH - used - 60; extra > 0 {
+			gap.before = extra
+		}
+		b.buf.WriteString("<w:p>" + gap.pPr(runStyle{}) + "</w:p>")
 		for _, f := range c.Foot {
 			b.buf.WriteString("<w:p>" + fp.pPr(runStyle{}) + runs(f, runStyle{}) + "</w:p>")
 		}
@@ -391,14 +466,20 @@ func (b *builder) cover(c *layout.Cover) {
 		}
 	}
 	b.buf.WriteString("</w:tbl>")
+	// The bottom lines sit near the foot of the page: the space before them
+	// shrinks by what long field values take in extra lines.
+	before := twips(30)
+	for _, f := range c.Fields {
+		before -= (estLinesAt(f.Value, cols[1]-170, 28) - 1) * 560
+	}
 	for i, l := range c.Bottom {
-		before, size := 0, 28
+		size, p := 28, para{align: "center", keepNext: i < len(c.Bottom)-1}
 		if i == 0 {
-			before = twips(30)
+			p.before = max(before, 0)
 		} else {
 			size = 20
 		}
-		b.p(l, para{align: "center", before: before}, runStyle{size: size})
+		b.p(l, p, runStyle{size: size})
 	}
 	b.pageBreak = true
 }
