@@ -281,3 +281,15 @@ func BenchmarkApplicationDocx(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/1024, "KB/docx")
 }
+
+// A new draft of every category, nothing filled in, gives a valid package.
+func TestEmptyDrafts(t *testing.T) {
+	call := forms.Default()
+	for _, cat := range call.Categories {
+		var buf bytes.Buffer
+		if err := Application(&buf, call, forms.NewDraft(call, cat.ID), generated); err != nil {
+			t.Fatalf("%s: %v", cat.ID, err)
+		}
+		parts(t, buf.Bytes())
+	}
+}

@@ -106,3 +106,30 @@ func squeeze(s string) string {
 		return r
 	}, s)
 }
+
+// FuzzWrap: whatever the text and width, Wrap loses no character and
+// starts no line with closing punctuation (except where the text begins
+// with it).
+func FuzzWrap(f *testing.F) {
+	f.Add("一二三四，五六", 4.0)
+	f.Add("ab cd 《efg》。”", 3.0)
+	f.Fuzz(func(t *testing.T, text string, max float64) {
+		if max < 1 || max > 200 || len(text) > 2000 {
+			return
+		}
+		lines := Wrap(text, max, unit)
+		var want []string
+		for _, p := range strings.Split(text, "\n") {
+			want = append(want, squeeze(p))
+		}
+		if squeeze(strings.Join(lines, "")) != squeeze(strings.Join(want, "")) {
+			t.Fatalf("characters lost: %q → %q", text, lines)
+		}
+		for i, l := range lines {
+			r := []rune(l)
+			if i > 0 && len(r) > 0 && NoStart(r[0]) && !allNoStart(lines[:i]) && !strings.Contains(text, "\n") {
+				t.Fatalf("line %d starts with %q: %q", i, r[0], lines)
+			}
+		}
+	})
+}

@@ -300,3 +300,18 @@ func BenchmarkFontParse(b *testing.B) {
 		}
 	}
 }
+
+// A new draft of every category, nothing filled in, renders without error.
+func TestEmptyDrafts(t *testing.T) {
+	call := forms.Default()
+	for _, cat := range call.Categories {
+		d := forms.NewDraft(call, cat.ID)
+		var buf bytes.Buffer
+		if err := Application(&buf, call, d, generated); err != nil {
+			t.Errorf("%s: %v", cat.ID, err)
+		}
+		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+			t.Errorf("%s: not a PDF", cat.ID)
+		}
+	}
+}
