@@ -235,7 +235,18 @@ func scaleDown(img image.Image, max int) *image.RGBA {
 		return rgba
 	}
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	Scaler.Scale(dst, dst.Bounds(), rgba, rgba.Bounds(), draw.Src, nil)
+	if _, ok := Scaler.(*draw.Kernel); ok {
+		// A kernel scaler's first pass covers the whole source whatever
+		// the clip: banding would repeat it.
+		Scaler.Scale(dst, dst.Bounds(), rgba, rgba.Bounds(), draw.Src, nil)
+		return dst
+	}
+	// Each band of rows is scaled on its own CPU: the whole picture is
+	// mapped (dr) and each band's sub-image clips the writes to its rows.
+	parallelRows(h, func(y0, y1 int) {
+		band := dst.SubImage(image.Rect(0, y0, w, y1)).(*image.RGBA)
+		Scaler.Scale(band, dst.Bounds(), rgba, rgba.Bounds(), draw.Src, nil)
+	})
 	return dst
 }
 
