@@ -31,7 +31,7 @@ deps-test: deps-build
 
 # The whole test command: formatting, vet, staticcheck, every test, a short
 # fuzz of the loader and the checker, and the samples through `shenbao check`.
-test: deps-test check-format vet staticcheck unit fuzz sample-check
+test: deps-test check-format vet staticcheck unit fuzz sample-check windows-check
 
 check-format:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -59,3 +59,52 @@ sample-check:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./forms/...
+
+# --- Shipping: Windows .exe, Linux archive, dist/ (docs/release.md) ---------
+# The MinGW cross-compiler builds the Windows .exe (cgo); `file` and MinGW's
+# objdump (a dependency of the compiler) check it; zip packs it for release;
+# desktop-file-utils checks the Linux .desktop entry.
+WIN_DEBS  = gcc-mingw-w64-x86-64 file zip xz-utils desktop-file-utils
+# Wine runs the .exe under Xvfb for the smoke test (make wine-smoke).
+WINE_DEBS = wine wine64 xdotool
+install-debs = @missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+.PHONY: deps-windows deps-wine windows windows-check linux-package linux-check wine-smoke release icon
+
+deps-windows: deps-test
+	$(call install-debs,$(WIN_DEBS))
+
+deps-wine: deps-windows
+	$(call install-debs,$(WINE_DEBS))
+
+# build/windows/shenbao.exe (GUI) and shenbao-cli.exe (console), cross-built
+# with cgo, with icon, version resources and the version from git.
+windows: deps-windows
+	GO=$(GO) .ci/ship windows
+
+# Part of `make test`: PE32+ GUI/console, only Windows system DLLs, icon and
+# version resources, version string, -trimpath.
+windows-check: windows
+	GO=$(GO) .ci/ship windows-check
+
+# build/linux/shenbao-linux-amd64.tar.xz made by `fyne package -os linux`.
+linux-package: deps-windows
+	GO=$(GO) .ci/ship linux
+
+linux-check: linux-package
+	GO=$(GO) .ci/ship linux-check
+
+# Starts the .exe under Wine and Xvfb, waits for its window, takes a
+# screenshot (SHOT=docs/screenshots/windows-wine.png to refresh the docs').
+wine-smoke: deps-wine windows
+	GO=$(GO) .ci/ship wine-smoke
+
+# Everything that can be built here, into dist/, with SHA256SUMS.
+release: deps-windows
+	GO=$(GO) .ci/ship release
+
+# Redraws assets/icon.png.
+icon:
+	$(GO) run ./assets/icongen -o assets/icon.png
