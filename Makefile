@@ -50,6 +50,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) ./forms
 	$(GO) test -run '^$$' -fuzz '^FuzzParseCall$$' -fuzztime $(FUZZTIME) ./forms
 	$(GO) test -run '^$$' -fuzz '^FuzzSafeName$$' -fuzztime $(FUZZTIME) ./forms/submission
+	$(GO) test -run '^$$' -fuzz '^FuzzWrap$$' -fuzztime $(FUZZTIME) ./forms/pdfdoc
 
 # Every embedded sample, written out by the binary, must pass its own check.
 sample-check:
@@ -58,7 +59,7 @@ sample-check:
 	$$tmp/shenbao check --today 2024-04-10 $$tmp/*.shenbao.json && echo "samples: all pass shenbao check"; rc=$$?; rm -rf $$tmp; exit $$rc
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./forms/...
+	$(GO) test -run '^$$' -bench . -benchmem ./forms/... ./app/...
 
 # --- Shipping: Windows .exe, Linux archive, dist/ (docs/release.md) ---------
 # The MinGW cross-compiler builds the Windows .exe (cgo); `file` and MinGW's
