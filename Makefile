@@ -31,7 +31,7 @@ deps-test: deps-build
 
 # The whole test command: formatting, vet, staticcheck, every test, a short
 # fuzz of the loader and the checker, and the samples through `shenbao check`.
-test: deps-test check-format vet staticcheck unit fuzz sample-check windows-check
+test: deps-test check-format vet staticcheck unit fuzz sample-check windows-check wine-smoke
 
 check-format:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -97,8 +97,10 @@ linux-package: deps-windows
 linux-check: linux-package
 	GO=$(GO) .ci/ship linux-check
 
-# Starts the .exe under Wine and Xvfb, waits for its window, takes a
-# screenshot (SHOT=docs/screenshots/windows-wine.png to refresh the docs').
+# Part of `make test` (~30 s once Wine is installed): starts the .exe under
+# Wine and Xvfb, waits for its window, takes a screenshot (into build/wine/;
+# SHOT=docs/screenshots/windows-wine.png refreshes the one in docs/), and runs
+# shenbao-cli.exe sample.
 wine-smoke: deps-wine windows
 	GO=$(GO) .ci/ship wine-smoke
 
