@@ -1,0 +1,194 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+	"shenbao/forms/aftercare"
+)
+
+// infoScreen edits the information report (信息报道稿): title, text with a
+// live character counter against the call's limit, and 1–3 photos with
+// captions, imported through package aftercare.
+type infoScreen struct {
+	env     *reportEnv
+	content fyne.CanvasObject
+
+	title    *widget.Entry
+	body     *widget.Entry
+	counter  *widget.Label
+	photos   *fyne.Container
+	addBtn   *widget.Button
+	photoMsg *widget.Label // why the last photo was refused
+	findings *widget.Label
+	captions []*widget.Entry
+	importer func(draftPath, src string) (forms.Photo, error)
+}
+
+func newInfoScreen(env *reportEnv) *infoScreen {
+	s := &infoScreen{env: env, importer: aftercare.ImportPhoto}
+	in := &env.d.EnsureReports().Info
+	s.title = widget.NewEntry()
+	s.title.SetPlaceHolder("如：第十三届吉林省科协年会××分会场在长春召开")
+	s.title.SetText(in.Title)
+	s.title.OnChanged = func(t string) { in.Title = t; s.edited() }
+	s.body = widget.NewMultiLineEntry()
+	s.body.Wrapping = fyne.TextWrapWord
+	s.body.SetMinRowsVisible(12)
+	s.body.SetPlaceHolder("时间、地点、主题、参会人数、主要内容和成效……")
+	s.body.SetText(in.Text)
+	s.counter = widget.NewLabel("")
+	s.counter.Alignment = fyne.TextAlignTrailing
+	s.body.OnChanged = func(t string) {
+		in.Text = t
+		s.refreshCounter()
+		s.edited()
+	}
+	s.photoMsg = newNote()
+	s.photoMsg.Importance = widget.DangerImportance
+	s.photoMsg.Hide()
+	s.findings = newNote()
+	s.photos = container.NewVBox()
+	s.addBtn = widget.NewButtonWithIcon("添加照片…", theme.ContentAddIcon(), s.onAdd)
+	lo, hi := forms.PhotoLimits(env.call)
+	hint := widget.NewLabel(fmt.Sprintf("附%d-%d张照片，JPEG或PNG；超过2000像素的照片导入时自动缩小，手机照片的方向自动摆正。照片保存在草稿旁的文件夹 “%s” 中。", lo, hi, displayFiles(env.draftPath)))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	form := container.New(layout.NewFormLayout(), widget.NewLabel("标题"), s.title,
+		widget.NewLabel("正文"), container.NewBorder(nil, s.counter, nil, nil, s.body))
+	s.content = container.NewVBox(form, widget.NewSeparator(),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle("照片", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.addBtn),
+		hint, s.photoMsg, s.photos, s.findings)
+	s.refreshCounter()
+	s.refreshPhotos()
+	return s
+}
+
+func displayFiles(draftPath string) string {
+	if draftPath == "" {
+		return "（保存草稿后确定）"
+	}
+	return filepath.Base(aftercare.FilesDir(draftPath))
+}
+
+func (s *infoScreen) edited() {
+	s.env.edited()
+	setNote(s.findings, s.env.findingsFor("after.report_"))
+}
+
+func (s *infoScreen) refreshCounter() {
+	text, over := forms.CharCounter(s.env.d.Reports.Info.Text, forms.ReportMaxChars(s.env.call))
+	s.counter.SetText(text)
+	if over {
+		s.counter.Importance = widget.DangerImportance
+	} else {
+		s.counter.Importance = widget.LowImportance
+	}
+	s.counter.Refresh()
+}
+
+func (s *infoScreen) onAdd() {
+	if s.env.draftPath == "" {
+		s.showPhotoError("请先保存草稿：照片保存在草稿文件旁边的文件夹中。")
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.importPaths([]string{path})
+	}, s.env.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}))
+	d.Show()
+}
+
+// importPaths imports photo files in order, up to the call's maximum; the
+// first refusal is shown and stops the import.
+func (s *infoScreen) importPaths(paths []string) {
+	in := &s.env.d.Reports.Info
+	_, hi := forms.PhotoLimits(s.env.call)
+	s.photoMsg.Hide()
+	for _, p := range paths {
+		if hi > 0 && len(in.Photos) >= hi {
+			s.showPhotoError(fmt.Sprintf("信息报道稿最多附%d张照片；要换照片，请先删去一张。", hi))
+			break
+		}
+		ph, err := s.importer(s.env.draftPath, p)
+		if err != nil {
+			var pe *aftercare.PhotoError
+			if errors.As(err, &pe) {
+				s.showPhotoError(pe.Message)
+			} else {
+				s.showPhotoError("照片无法导入：" + err.Error())
+			}
+			break
+		}
+		in.Photos = append(in.Photos, ph)
+	}
+	s.refreshPhotos()
+	s.edited()
+}
+
+func (s *infoScreen) showPhotoError(msg string) {
+	s.photoMsg.SetText(msg)
+	s.photoMsg.Show()
+}
+
+// refreshPhotos rebuilds the photo rows: thumbnail, caption, move, remove.
+func (s *infoScreen) refreshPhotos() {
+	in := &s.env.d.Reports.Info
+	s.photos.RemoveAll()
+	s.captions = nil
+	_, hi := forms.PhotoLimits(s.env.call)
+	if hi > 0 && len(in.Photos) >= hi {
+		s.addBtn.Disable()
+	} else {
+		s.addBtn.Enable()
+	}
+	for i := range in.Photos {
+		i := i
+		ph := &in.Photos[i]
+		var thumb fyne.CanvasObject = widget.NewLabel("（找不到照片文件）")
+		if s.env.draftPath != "" {
+			img := canvas.NewImageFromFile(aftercare.PhotoPath(s.env.draftPath, *ph))
+			img.FillMode = canvas.ImageFillContain
+			img.SetMinSize(fyne.NewSize(160, 120))
+			thumb = img
+		}
+		caption := widget.NewEntry()
+		caption.SetPlaceHolder("照片说明，如：开幕式现场")
+		caption.SetText(ph.Caption)
+		caption.OnChanged = func(t string) { in.Photos[i].Caption = t; s.edited() }
+		s.captions = append(s.captions, caption)
+		remove := widget.NewButtonWithIcon("删去", theme.DeleteIcon(), func() {
+			in.Photos = append(in.Photos[:i], in.Photos[i+1:]...)
+			s.refreshPhotos()
+			s.edited()
+		})
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() {
+			in.Photos[i-1], in.Photos[i] = in.Photos[i], in.Photos[i-1]
+			s.refreshPhotos()
+			s.edited()
+		})
+		if i == 0 {
+			up.Disable()
+		}
+		info := widget.NewLabel(fmt.Sprintf("图%d · %d×%d · %s", i+1, ph.Width, ph.Height, ph.Original))
+		info.Importance = widget.LowImportance
+		s.photos.Add(container.NewBorder(nil, nil, thumb, container.NewHBox(up, remove), container.NewVBox(info, caption)))
+	}
+	s.photos.Refresh()
+}

@@ -1,0 +1,161 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+// selectionScreen marks a draft selected (入选), takes the list's date and
+// the actual event dates, and shows each due date with its countdown and a
+// "已报送" check per item.
+type selectionScreen struct {
+	env     *reportEnv
+	content fyne.CanvasObject
+
+	selected                              *widget.Check
+	listPublished, actualStart, actualEnd *widget.Entry
+	dateMsg                               *widget.Label
+	dues                                  *fyne.Container
+	dueRows                               []*dueRow
+}
+
+// dueRow is one item due after the event.
+type dueRow struct {
+	item      forms.DueItem
+	label     *widget.Label
+	submitted *widget.Check
+}
+
+func newSelectionScreen(env *reportEnv) *selectionScreen {
+	s := &selectionScreen{env: env}
+	sel := env.d.Selection
+	if sel == nil {
+		sel = &forms.Selection{}
+	}
+	s.selected = widget.NewCheck("本项目已入选（入选项目名单已公布）", s.onSelected)
+	s.selected.SetChecked(sel.Selected)
+	s.listPublished = s.dateEntry(sel.ListPublished, func(d forms.Date) { env.d.Selection.ListPublished = d })
+	s.actualStart = s.dateEntry(sel.ActualStart, func(d forms.Date) { env.d.Selection.ActualStart = d })
+	s.actualEnd = s.dateEntry(sel.ActualEnd, func(d forms.Date) { env.d.Selection.ActualEnd = d })
+	s.dateMsg = newNote()
+	s.dues = container.NewVBox()
+	grid := container.New(layout.NewFormLayout(),
+		widget.NewLabel("名单公布日期"), s.listPublished,
+		widget.NewLabel("实际开始日期"), s.actualStart,
+		widget.NewLabel("实际结束日期"), s.actualEnd,
+	)
+	hint := widget.NewLabel(fmt.Sprintf("报送期限按实际结束日期计算（通知 二、3）；日期写作 %s。", "2024-10-18"))
+	hint.Importance = widget.LowImportance
+	s.content = container.NewVBox(s.selected, grid, hint, s.dateMsg, widget.NewSeparator(),
+		widget.NewLabelWithStyle("会后须报送的材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.dues)
+	s.refresh()
+	return s
+}
+
+func (s *selectionScreen) dateEntry(v forms.Date, set func(forms.Date)) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("年-月-日，如 2024-10-18")
+	e.SetText(v.String())
+	e.OnChanged = func(text string) {
+		d, err := forms.ParseDate(text)
+		if err != nil {
+			s.dateMsg.SetText(err.Error())
+			s.dateMsg.Importance = widget.DangerImportance
+			s.dateMsg.Show()
+			s.dateMsg.Refresh()
+			return
+		}
+		s.ensure()
+		set(d)
+		s.env.edited()
+		s.refresh()
+	}
+	return e
+}
+
+func (s *selectionScreen) ensure() {
+	if s.env.d.Selection == nil {
+		s.env.d.Selection = &forms.Selection{}
+	}
+}
+
+func (s *selectionScreen) onSelected(on bool) {
+	if (s.env.d.Selection != nil && s.env.d.Selection.Selected) == on {
+		return
+	}
+	s.ensure()
+	sel := s.env.d.Selection
+	sel.Selected = on
+	if on && sel.ActualStart.IsZero() && sel.ActualEnd.IsZero() {
+		// Start from the planned dates; the user corrects them.
+		sel.ActualStart, sel.ActualEnd = s.env.d.Project.StartDate, s.env.d.Project.EndDate
+		s.actualStart.SetText(sel.ActualStart.String())
+		s.actualEnd.SetText(sel.ActualEnd.String())
+	}
+	s.env.edited()
+	s.refresh()
+}
+
+// refresh rebuilds the due list and the date findings.
+func (s *selectionScreen) refresh() {
+	env := s.env
+	setNote(s.dateMsg, env.findingsFor(forms.RuleAfterDates))
+	s.dues.RemoveAll()
+	s.dueRows = nil
+	if !env.d.IsSelected() {
+		s.dues.Add(widget.NewLabel("标记入选后，这里列出信息报道稿、总结、决算表等材料的报送期限。"))
+		return
+	}
+	today := env.today()
+	for _, g := range forms.DueGroups(env.call, env.d) {
+		for _, it := range g.Items {
+			r := &dueRow{item: it, label: widget.NewLabel("")}
+			r.label.Wrapping = fyne.TextWrapWord
+			kind := it.Kind
+			r.submitted = widget.NewCheck("已报送", func(on bool) {
+				was := !env.d.Selection.Submitted[kind].IsZero()
+				if was == on {
+					return
+				}
+				d := forms.Date{}
+				if on {
+					d = env.today()
+				}
+				env.d.Selection.MarkSubmitted(kind, d)
+				env.edited()
+				s.refresh()
+			})
+			r.submitted.SetChecked(!it.Submitted.IsZero())
+			r.label.SetText(dueText(it, today))
+			if it.Submitted.IsZero() && today.After(it.Due) {
+				r.label.Importance = widget.DangerImportance
+			}
+			s.dueRows = append(s.dueRows, r)
+			s.dues.Add(container.NewBorder(nil, nil, nil, r.submitted, r.label))
+		}
+	}
+	s.dues.Refresh()
+}
+
+// dueText is one due item as the list shows it: "信息报道稿 · 2024年11月1日前
+// · 还有2天" or "已逾期3天" or "已于…报送".
+func dueText(it forms.DueItem, today forms.Date) string {
+	head := fmt.Sprintf("%s · %s前（结束后%d日内）", it.Name, it.Due.Chinese(), it.Days)
+	if !it.Submitted.IsZero() {
+		return head + " · 已于" + it.Submitted.Chinese() + "报送"
+	}
+	switch left := today.DaysUntil(it.Due); {
+	case left < 0:
+		return fmt.Sprintf("%s · 已逾期%d天", head, -left)
+	case left == 0:
+		return head + " · 今天截止"
+	default:
+		return fmt.Sprintf("%s · 还有%d天", head, left)
+	}
+}
