@@ -159,3 +159,36 @@ func dueText(it forms.DueItem, today forms.Date) string {
 		return fmt.Sprintf("%s · 还有%d天", head, left)
 	}
 }
+
+// dueBadge is the line the drafts list can show for a selected draft: the
+// nearest outstanding due date with its countdown, and whether it is
+// overdue (to show in red). It is "" for a draft not selected, or with
+// everything submitted ("会后材料已全部报送").
+func dueBadge(call *forms.Call, d *forms.Draft, today forms.Date) (text string, overdue bool) {
+	if !d.IsSelected() {
+		return "", false
+	}
+	groups := forms.DueGroups(call, d)
+	for _, g := range groups {
+		open := g.Outstanding()
+		if len(open) == 0 {
+			continue
+		}
+		what := open[0].Name
+		if len(open) > 1 {
+			what += fmt.Sprintf("等%d项", len(open))
+		}
+		switch left := today.DaysUntil(g.Due); {
+		case left < 0:
+			return fmt.Sprintf("已入选 · %s %s截止，已逾期%d天", what, g.Due.Chinese(), -left), true
+		case left == 0:
+			return fmt.Sprintf("已入选 · %s 今天截止", what), false
+		default:
+			return fmt.Sprintf("已入选 · %s %s截止，还有%d天", what, g.Due.Chinese(), left), false
+		}
+	}
+	if len(groups) > 0 {
+		return "已入选 · 会后材料已全部报送", false
+	}
+	return "已入选 · 请填写实际举办日期", false
+}

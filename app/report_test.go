@@ -302,3 +302,31 @@ type lightTheme struct{ fyne.Theme }
 func (l lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	return l.Theme.Color(n, theme.VariantLight)
 }
+
+func TestDueBadge(t *testing.T) {
+	d, _ := forms.Sample(forms.Default(), "speech")
+	call := forms.Default()
+	if s, _ := dueBadge(call, d, forms.NewDate(2024, 10, 20)); s != "" {
+		t.Errorf("unselected: %q", s)
+	}
+	aftercare.FillSample(d) // ends 2024-10-18
+	s, over := dueBadge(call, d, forms.NewDate(2024, 10, 20))
+	if over || s != "已入选 · 1000字以内信息报道稿（附1-3张照片）等2项 2024年10月21日截止，还有1天" {
+		t.Errorf("upcoming: %q %v", s, over)
+	}
+	s, over = dueBadge(call, d, forms.NewDate(2024, 10, 23))
+	if !over || !strings.Contains(s, "已逾期2天") {
+		t.Errorf("overdue: %q %v", s, over)
+	}
+	d.Selection.MarkSubmitted(forms.ItemReport, forms.NewDate(2024, 10, 20))
+	d.Selection.MarkSubmitted(forms.ItemResults, forms.NewDate(2024, 10, 20))
+	if s, over = dueBadge(call, d, forms.NewDate(2024, 10, 23)); over || !strings.Contains(s, "项目总结等3项 2024年10月28日截止，还有5天") {
+		t.Errorf("next group: %q %v", s, over)
+	}
+	for _, k := range []string{forms.ItemSummary, forms.ItemReview, forms.ItemAccounts} {
+		d.Selection.MarkSubmitted(k, forms.NewDate(2024, 10, 25))
+	}
+	if s, _ = dueBadge(call, d, forms.NewDate(2024, 11, 30)); s != "已入选 · 会后材料已全部报送" {
+		t.Errorf("all submitted: %q", s)
+	}
+}
