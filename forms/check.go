@@ -395,7 +395,9 @@ func quoteJoin(list []string) string {
 
 // timeFindings are the findings that depend on today's date.
 func timeFindings(call *Call, d *Draft, opts Options) []Finding {
-	if opts.Today.IsZero() {
+	if opts.Today.IsZero() || d.IsSelected() {
+		// once selected, the application deadline is history; the due
+		// dates of the reports take its place (afterFindings)
 		return nil
 	}
 	dl := DateOf(call.Deadline)

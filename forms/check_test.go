@@ -582,3 +582,16 @@ func TestFindingsSortedBySeverity(t *testing.T) {
 		}
 	}
 }
+
+func TestNoApplicationDeadlineOnceSelected(t *testing.T) {
+	d := sample(t, "annual")
+	d.Selection = &Selection{Selected: true}
+	fs := record(Check(Default(), d, Options{Today: NewDate(2024, 6, 1)}))
+	if find(fs, RuleDeadlinePassed) != nil || find(fs, RuleDeadline) != nil || find(fs, RulePosted) != nil {
+		t.Errorf("a selected draft should not be reminded of the application deadline: %v", fs)
+	}
+	d.Selection.Selected = false
+	if f := find(Check(Default(), d, Options{Today: NewDate(2024, 6, 1)}), RuleDeadlinePassed); f == nil {
+		t.Error("an unselected draft after the deadline should be warned")
+	}
+}
