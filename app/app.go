@@ -39,6 +39,7 @@ type ui struct {
 	prompt *prompt
 
 	menuSave, menuExport *fyne.MenuItem
+	menuAfter            *fyne.MenuItem
 }
 
 // Run opens the main window with the drafts list and blocks until it is
@@ -78,12 +79,13 @@ func (u *ui) setMenu() {
 	u.menuSave.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
 	u.menuExport = fyne.NewMenuItem("导出申报材料…", u.onExport)
 	u.menuExport.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}
+	u.menuAfter = fyne.NewMenuItem("入选与会后材料", u.onAfter)
 	listItem := fyne.NewMenuItem("草稿列表", func() { u.leaveForm(u.showStart) })
 	// Our own quit item, so quitting from the menu asks about unsaved
 	// changes like closing the window does (Fyne's default quits at once).
 	quitItem := fyne.NewMenuItem("退出", u.onCloseRequest)
 	quitItem.IsQuit = true
-	file := fyne.NewMenu("文件", newItem, openItem, u.menuSave, u.menuExport, fyne.NewMenuItemSeparator(), listItem, quitItem)
+	file := fyne.NewMenu("文件", newItem, openItem, u.menuSave, u.menuExport, u.menuAfter, fyne.NewMenuItemSeparator(), listItem, quitItem)
 	u.win.SetMainMenu(fyne.NewMainMenu(file))
 }
 
@@ -121,6 +123,13 @@ func (u *ui) onSave() {
 func (u *ui) onExport() {
 	if u.form != nil {
 		u.form.onExport()
+	}
+}
+
+// onAfter opens the after-selection screen of the open draft.
+func (u *ui) onAfter() {
+	if u.form != nil && u.form.after == nil {
+		u.form.onAfter()
 	}
 }
 

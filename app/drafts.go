@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"shenbao/forms"
+	"shenbao/forms/aftercare"
 	"shenbao/forms/fonts"
 )
 
@@ -173,7 +174,32 @@ func moveToTrash(path string, now time.Time) (string, error) {
 			moved = dst
 		}
 	}
+	// The draft's photos go with it, to the folder its new name implies,
+	// so a draft taken back out of the trash finds them again.
+	if strings.HasSuffix(path, forms.DraftExt) && moved != "" {
+		if src := aftercare.FilesDir(path); isDir(src) {
+			dst := aftercare.FilesDir(moved)
+			if exists(dst) {
+				dst = uniquePath(dst)
+			}
+			if err := os.Rename(src, dst); err != nil {
+				return moved, fmt.Errorf("草稿已移到回收站，但它的照片文件夹 %s 无法移动：%v。照片仍在草稿文件夹中，没有丢失。", filepath.Base(src), err)
+			}
+		}
+	}
 	return moved, nil
+}
+
+// exists reports whether something is at p.
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+// isDir reports whether p is an existing folder.
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }
 
 // uniquePath returns p, or p with " (2)", " (3)"… before the extension when
@@ -217,10 +243,47 @@ func duplicateDraft(path string, now time.Time) (string, error) {
 	d.CreatedAt = time.Time{}
 	stem := strings.TrimSuffix(filepath.Base(path), forms.DraftExt)
 	dst := uniquePath(filepath.Join(filepath.Dir(path), stem+"（副本）"+forms.DraftExt))
+	for i := 2; exists(aftercare.FilesDir(dst)); i++ {
+		// A photo folder left behind under that name is not this copy's.
+		dst = uniquePath(filepath.Join(filepath.Dir(path), fmt.Sprintf("%s（副本%d）%s", stem, i, forms.DraftExt)))
+	}
+	// The photos first, so a copy never names photos it does not have.
+	if src := aftercare.FilesDir(path); isDir(src) {
+		if err := copyFlatDir(src, aftercare.FilesDir(dst)); err != nil {
+			os.RemoveAll(aftercare.FilesDir(dst))
+			return "", fmt.Errorf("无法复制草稿的照片文件夹 %s：%v。没有生成副本；请确认磁盘未满后重试。", filepath.Base(src), err)
+		}
+	}
 	if err := forms.Save(dst, d, now); err != nil {
+		os.RemoveAll(aftercare.FilesDir(dst))
 		return "", err
 	}
 	return dst, nil
+}
+
+// copyFlatDir copies the regular files of folder src into a new folder dst
+// (a draft's photo folder holds no subfolders).
+func copyFlatDir(src, dst string) error {
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	if err := os.Mkdir(dst, 0o755); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // displayName is how a draft file is named in the window.

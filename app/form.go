@@ -44,6 +44,8 @@ type formScreen struct {
 	title, state                *widget.Label
 	backBtn, saveBtn, reviewBtn *widget.Button
 	exportBtn, copyUnitBtn      *widget.Button
+	afterBtn                    *widget.Button
+	after                       *afterView // the after-selection screen, while shown
 	budgetSum                   *widget.Label
 	exporting                   bool
 	exportProgress              *widget.ProgressBar
@@ -80,12 +82,13 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	f.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.reviewBtn = widget.NewButtonWithIcon("审阅全文", theme.VisibilityIcon(), f.onReview)
 	f.exportBtn = widget.NewButtonWithIcon("导出申报材料", theme.UploadIcon(), f.onExport)
+	f.afterBtn = widget.NewButtonWithIcon("入选与会后材料", theme.HistoryIcon(), f.onAfter)
 	f.exportProgress = widget.NewProgressBar()
 	f.exportStep = widget.NewLabel("")
 	f.exportBox = container.NewBorder(nil, nil, f.exportStep, nil, f.exportProgress)
 	f.exportBox.Hide()
 	bar := container.NewBorder(nil, nil, f.backBtn,
-		container.NewHBox(f.state, f.saveBtn, f.reviewBtn, f.exportBtn),
+		container.NewHBox(f.state, f.saveBtn, f.reviewBtn, f.exportBtn, f.afterBtn),
 		f.title)
 	split := container.NewHSplit(f.scroll, f.panel.content)
 	split.Offset = 0.68

@@ -44,6 +44,7 @@ func (f *formScreen) refreshState() {
 	if f.state.Text != state {
 		f.state.SetText(state)
 	}
+	f.refreshAfterState()
 }
 
 // scheduleAutosave (re)starts the timer that writes the autosave side file
@@ -94,6 +95,7 @@ func (f *formScreen) savedAt(seq int64) bool {
 func (f *formScreen) autosaveDone(err error) {
 	if err != nil {
 		f.state.SetText("自动备份失败：" + err.Error())
+		f.refreshAfterState()
 		return
 	}
 	f.autosaved = f.u.now()

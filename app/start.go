@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
+	"shenbao/forms/aftercare"
 )
 
 // startScreen lists the drafts of the drafts folder.
@@ -36,6 +37,7 @@ type startScreen struct {
 type draftRow struct {
 	info           draftInfo
 	title, detail  *widget.Label
+	due            *widget.Label // a selected draft's nearest due date; hidden otherwise
 	open, dup, del *widget.Button
 }
 
@@ -89,7 +91,7 @@ func (s *startScreen) refreshDrafts() {
 	for _, in := range drafts {
 		r := s.newRow(in)
 		s.rows = append(s.rows, r)
-		s.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.open, r.dup, r.del), container.NewVBox(r.title, r.detail)))
+		s.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.open, r.dup, r.del), container.NewVBox(r.title, r.detail, r.due)))
 		s.list.Add(widget.NewSeparator())
 	}
 	s.list.Refresh()
@@ -106,6 +108,9 @@ func (s *startScreen) newRow(in draftInfo) *draftRow {
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.detail = widget.NewLabel("")
 	r.detail.Wrapping = fyne.TextWrapBreak
+	r.due = widget.NewLabel("")
+	r.due.Wrapping = fyne.TextWrapBreak
+	r.due.Hide()
 	r.open = widget.NewButton("打开", func() { s.u.openDraft(in.Path) })
 	r.dup = widget.NewButton("复制", func() { s.onDuplicate(in.Path) })
 	r.del = widget.NewButton("删除", func() { s.onDelete(in.Path) })
@@ -132,7 +137,20 @@ func (s *startScreen) newRow(in draftInfo) *draftRow {
 		unit = "（未填申报单位）"
 	}
 	r.title.SetText(fmt.Sprintf("【%s】%s", catName, name))
-	detail := fmt.Sprintf("%s　·　最后保存 %s　·　%s　·　%s　·　文件 %s", unit, saved, countsText(in.Errors, in.Warnings), deadlineShort(s.u.call, s.u.now()), filepath.Base(in.Path))
+	// A selected project is past the application deadline: its row counts
+	// down to the reports due after the event instead, overdue in red.
+	deadline := "　·　" + deadlineShort(s.u.call, s.u.now())
+	if text, overdue := dueBadge(s.u.call, d, forms.DateOf(s.u.now())); text != "" {
+		deadline = ""
+		r.due.SetText(text)
+		if overdue {
+			r.due.Importance = widget.DangerImportance
+		} else {
+			r.due.Importance = widget.MediumImportance
+		}
+		r.due.Show()
+	}
+	detail := fmt.Sprintf("%s　·　最后保存 %s　·　%s%s　·　文件 %s", unit, saved, countsText(in.Errors, in.Warnings), deadline, filepath.Base(in.Path))
 	if !in.Autosave.IsZero() {
 		detail += "\n有未保存的修改（自动保存于 " + in.Autosave.Local().Format("2006-01-02 15:04") + "），打开时可恢复。"
 	}
@@ -198,7 +216,11 @@ func (s *startScreen) onDuplicate(path string) {
 
 func (s *startScreen) onDelete(path string) {
 	trash := trashDir(path)
-	s.u.ask("删除申报书？", "把《"+displayName(path)+"》移到回收站文件夹：\n"+trash+"\n需要时可以从那里把文件拿回草稿文件夹。",
+	what := "《" + displayName(path) + "》"
+	if isDir(aftercare.FilesDir(path)) {
+		what += "和它的照片文件夹"
+	}
+	s.u.ask("删除申报书？", "把"+what+"移到回收站文件夹：\n"+trash+"\n需要时可以从那里把文件拿回草稿文件夹。",
 		choice{label: "移到回收站", important: true, fn: func() {
 			if _, err := moveToTrash(path, s.u.now()); err != nil {
 				s.u.showError("无法删除", err)
