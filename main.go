@@ -7,10 +7,12 @@ package main
 import (
 	"os"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"shenbao/app"
 	"shenbao/app/cli"
+	"shenbao/assets"
 )
 
 // appID must match the ID in FyneApp.toml.
@@ -20,5 +22,7 @@ func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	app.Run(fyneapp.NewWithID(appID))
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	app.Run(a)
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"time"
 
+	"shenbao/assets"
 	"shenbao/forms"
 	"shenbao/forms/fonts"
 )
@@ -41,6 +42,10 @@ var commands = map[string]func(args []string, env Env) int{
 	"check":  runCheck,
 	"sample": runSample,
 	"rules":  runRules,
+	"version": func(_ []string, env Env) int {
+		fmt.Fprintf(env.Stdout, "申报助手 shenbao %s（%d年度申报通知）\n", assets.Version, env.Call.Year)
+		return ExitOK
+	},
 }
 
 // Run is Main with an explicit environment (tests pin the clock).
@@ -83,7 +88,9 @@ func usage(w io.Writer) {
   shenbao sample                                        列出类别代码
   shenbao sample 类别代码 [-o 文件]                      写出该类别的完整示例申报书
   shenbao rules [--json]                                列出全部检查规则
+  shenbao version                                       显示版本
   shenbao export 文件 [--out 文件夹]                      导出PDF、Word和报送材料包
+  shenbao reports 文件 [--out 文件夹]                     导出入选项目的会后材料和报送日程
   shenbao --call 通知数据.toml 命令 ...                   使用另一年度的申报通知数据
 退出码：0 无错误，1 有错误，2 文件无法读取或用法有误。
 `)

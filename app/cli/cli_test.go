@@ -148,3 +148,10 @@ func TestUsageAndCallFile(t *testing.T) {
 		t.Errorf("bad call file: %d %s", code, errOut)
 	}
 }
+
+func TestVersion(t *testing.T) {
+	code, out, _ := run(t, "version")
+	if code != 0 || !strings.Contains(out, "申报助手") || !strings.Contains(out, "2024年度") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}
