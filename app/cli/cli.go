@@ -1,5 +1,5 @@
 // Package cli holds the headless commands of the shenbao binary: check,
-// sample, rules (and export). Run with no arguments, the binary opens the
+// sample, rules (and export, reports). Run with no arguments, the binary opens the
 // window instead. The package imports nothing from fyne.io, so the commands
 // work and are tested without a display.
 package cli
@@ -13,6 +13,7 @@ import (
 
 	"shenbao/assets"
 	"shenbao/forms"
+	"shenbao/forms/aftercare"
 	"shenbao/forms/fonts"
 )
 
@@ -36,8 +37,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	return Run(args, Env{Stdout: stdout, Stderr: stderr, Now: time.Now})
 }
 
-// Commands maps a command name to its implementation; export registers
-// itself here from its own file.
+// Commands maps a command name to its implementation; export and reports register
+// themselves here from their own files.
 var commands = map[string]func(args []string, env Env) int{
 	"check":  runCheck,
 	"sample": runSample,
@@ -87,6 +88,7 @@ func usage(w io.Writer) {
   shenbao check [--json] [--today YYYY-MM-DD] 文件...   检查草稿（含同一单位的限额）
   shenbao sample                                        列出类别代码
   shenbao sample 类别代码 [-o 文件]                      写出该类别的完整示例申报书
+  shenbao sample 类别代码 --selected [-o 文件]           同上，并标记入选、填好会后材料（不含照片）
   shenbao rules [--json]                                列出全部检查规则
   shenbao version                                       显示版本
   shenbao export 文件 [--out 文件夹]                      导出PDF、Word和报送材料包
@@ -220,9 +222,10 @@ func printText(w io.Writer, drafts []forms.NamedDraft, out []JSONFinding) {
 func runSample(args []string, env Env) int {
 	fs := newFlags("sample")
 	outPath := fs.String("o", "", "")
+	selected := fs.Bool("selected", false, "")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "参数有误：%v\n用法：shenbao sample [类别代码 [-o 文件]]\n", err)
+		fmt.Fprintf(env.Stderr, "参数有误：%v\n用法：shenbao sample [类别代码 [--selected] [-o 文件]]\n", err)
 		return ExitUnread
 	}
 	if len(rest) == 0 {
@@ -236,6 +239,9 @@ func runSample(args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, err)
 		return ExitUnread
 	}
+	if *selected {
+		aftercare.FillSample(d) // marked selected, every report filled, no photos
+	}
 	if *outPath == "" {
 		b, _ := forms.Marshal(d)
 		_, _ = env.Stdout.Write(b)
@@ -246,6 +252,10 @@ func runSample(args []string, env Env) int {
 		return ExitUnread
 	}
 	fmt.Fprintf(env.Stdout, "已写出示例申报书：%s\n", *outPath)
+	if *selected {
+		lo, hi := forms.PhotoLimits(env.Call)
+		fmt.Fprintf(env.Stdout, "示例已标记入选，会后材料已填好；信息报道稿还须附%d-%d张照片：在窗口中打开它，点“入选与会后材料”添加。\n", lo, hi)
+	}
 	return ExitOK
 }
 

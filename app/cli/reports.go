@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"shenbao/forms"
+	"shenbao/forms/aftercare"
+	"shenbao/forms/fonts"
+)
+
+func init() { commands["reports"] = runReports }
+
+// reportsFolder is where `shenbao reports` writes without --out: a folder
+// beside the draft, so the drafts folder keeps only drafts.
+const reportsFolder = "会后材料"
+
+const reportsUsage = `用法：shenbao reports 文件 [--out 文件夹]
+  为已入选的项目写出会后须报送的全部材料（通知 二、3）：信息报道稿（附照片）、
+  演讲比赛分赛场成绩（仅演讲比赛）、项目总结及学术观点综述、决算表，各一份PDF和
+  Word文档，另加报送日程（.ics，可导入Outlook、苹果日历，提前一天提醒）。
+  --out 文件夹   写到这里（默认：草稿文件旁的“会后材料”文件夹）。同名文件被新版本替换。
+  照片从草稿文件旁的“草稿名.files”文件夹读取。
+  会后材料检查有错误时仍照常导出，但列出错误并以退出码1结束：请改正后重新导出再报送。
+退出码：0 已导出且无错误，1 已导出但有错误，2 文件无法读取或写入、项目未入选、用法有误。
+`
+
+func runReports(args []string, env Env) int {
+	fs := newFlags("reports")
+	out := fs.String("out", "", "")
+	files, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(env.Stdout, reportsUsage)
+		return ExitOK
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "参数有误：%v\n%s", err, reportsUsage)
+		return ExitUnread
+	}
+	if len(files) != 1 {
+		fmt.Fprintf(env.Stderr, "请给出一个已入选项目的草稿文件。\n%s", reportsUsage)
+		return ExitUnread
+	}
+	file := files[0]
+	d, err := forms.Load(file)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, err)
+		return ExitUnread
+	}
+	if !d.IsSelected() {
+		fmt.Fprintf(env.Stderr, "《%s》尚未标记入选，没有会后材料可导出。请在窗口中打开这份申报书，点“入选与会后材料”标记入选并填写实际举办日期；"+
+			"想先看看效果，可用 shenbao sample speech --selected -o 示例.shenbao.json 写出一份入选示例。\n", filepath.Base(file))
+		return ExitUnread
+	}
+
+	// Only the after-event findings: the application itself was submitted
+	// long ago (shenbao check lists everything).
+	now := env.Now()
+	var list []JSONFinding
+	errs := 0
+	for _, f := range forms.Check(env.Call, d, forms.Options{Today: forms.DateOf(now), Printable: fonts.Printable}) {
+		if !strings.HasPrefix(f.Rule, "after.") {
+			continue
+		}
+		if f.Severity == forms.Error {
+			errs++
+		}
+		list = append(list, JSONFinding{File: file, Rule: f.Rule, Field: f.Field, Severity: f.Severity, Message: f.Message})
+	}
+	printText(env.Stdout, []forms.NamedDraft{{Name: file, Draft: d}}, list)
+
+	dir := *out
+	if dir == "" {
+		dir = filepath.Join(filepath.Dir(file), reportsFolder)
+	}
+	written, err := aftercare.ExportAll(dir, env.Call, d, file, now)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, err)
+		if len(written) > 0 {
+			fmt.Fprintf(env.Stderr, "已写出的%d个文件不完整，请解决上述问题后重新导出。\n", len(written))
+		}
+		return ExitUnread
+	}
+	fmt.Fprintf(env.Stdout, "已导出会后材料到 %s：\n", dir)
+	for _, e := range written {
+		fmt.Fprintf(env.Stdout, "  %s\n", filepath.Base(e.Path))
+	}
+	if errs > 0 {
+		fmt.Fprintf(env.Stderr, "注意：会后材料还有%d个错误（见上），文件仍已导出，但请改正后重新导出再报送。\n", errs)
+		return ExitFindings
+	}
+	return ExitOK
+}
