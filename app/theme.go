@@ -9,9 +9,10 @@ import (
 	"shenbao/assets"
 )
 
-// cjkFont is the bundled CJK font as a Fyne resource. Package assets holds
+// cjkFont is the window's bundled CJK font (assets.UIFont, a subset of the
+// documents' Droid Sans Fallback) as a Fyne resource. Package assets holds
 // the bytes only, so that it stays free of GUI imports.
-var cjkFont = fyne.NewStaticResource(assets.CJKFontName, assets.CJKFont)
+var cjkFont = fyne.NewStaticResource(assets.UIFontName, assets.UIFont)
 
 // appTheme is Fyne's default theme with the bundled CJK font for all
 // proportional text, so Chinese renders on a machine with no Chinese font.

@@ -14,15 +14,28 @@ import _ "embed"
 //go:embed fonts/DroidSansFallbackFull.ttf
 var CJKFont []byte
 
+// UIFont is the window's CJK font: Droid Sans Fallback cut down by
+// fonts/make-ui-subset.sh to what a Chinese form needs (all CJK Unified
+// Ideographs U+4E00–9FFF that CJKFont has, CJK punctuation, Kana, full-width
+// forms, general punctuation), without Ext-A, compatibility ideographs,
+// Hangul or hinting. The window's text stack parses every glyph of its font
+// into memory, so the smaller font saves memory at every start; documents
+// keep CJKFont, which prints what UIFont lacks.
+//
+//go:embed fonts/DroidSansFallback-UI.ttf
+var UIFont []byte
+
 // LatinFont is DejaVu Sans (Bitstream Vera licence): Latin, Greek, Cyrillic,
 // digits and symbols, the fallback for what CJKFont lacks.
 //
 //go:embed fonts/DejaVuSans.ttf
 var LatinFont []byte
 
-// CJKFontName and LatinFontName are the file names of the fonts above.
+// CJKFontName, UIFontName and LatinFontName are the file names of the
+// fonts above.
 const (
 	CJKFontName   = "DroidSansFallbackFull.ttf"
+	UIFontName    = "DroidSansFallback-UI.ttf"
 	LatinFontName = "DejaVuSans.ttf"
 )
 
