@@ -78,6 +78,10 @@ func validBreak(rs []rune, b int) bool {
 // Wrap breaks text into lines no wider than max, given the width of each
 // character. "\n" ends a line. Spaces at the start of a wrapped line (not
 // of a paragraph) are dropped; spaces at the end of a line may overhang.
+// The spaces that begin a paragraph are its indent (usually two ideographic
+// spaces, U+3000): the first line never breaks inside the indent or right
+// after it, which would leave an empty line and start the text unindented,
+// unless the indent and one character are wider than the line itself.
 // When no allowed break fits (a Latin word longer than the line), the word
 // is cut, but a line still never starts with closing punctuation: the
 // punctuation then hangs into the margin.
@@ -93,9 +97,14 @@ func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
 	if len(rs) == 0 {
 		return []string{""}
 	}
+	indent := paraIndent(rs, max, width)
 	var lines []string
 	start := 0
 	for start < len(rs) {
+		lo := start // the earliest place this line may end
+		if lo < indent {
+			lo = indent
+		}
 		w := 0.0
 		end := len(rs) // where this line ends (exclusive)
 		for i := start; i < len(rs); i++ {
@@ -105,7 +114,7 @@ func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
 			}
 			// rs[i] does not fit: break at the last allowed place.
 			end = -1
-			for b := i; b > start; b-- {
+			for b := i; b > lo; b-- {
 				if validBreak(rs, b) {
 					end = b
 					break
@@ -124,7 +133,7 @@ func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
 					}
 					end = j + 1
 				}
-				for end-1 > start && NoEnd(rs[end-1]) {
+				for end-1 > lo && NoEnd(rs[end-1]) {
 					end--
 				}
 			}
@@ -137,4 +146,25 @@ func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
 		}
 	}
 	return lines
+}
+
+// paraIndent is the number of spaces that indent a paragraph, when they and
+// the character after them fit on a line; 0 otherwise (no indent, a
+// paragraph of spaces only, or a column narrower than the indent).
+func paraIndent(rs []rune, max float64, width func(rune) float64) int {
+	n := 0
+	for n < len(rs) && unicode.IsSpace(rs[n]) {
+		n++
+	}
+	if n == 0 || n == len(rs) {
+		return 0
+	}
+	w := 0.0
+	for _, r := range rs[:n+1] {
+		w += width(r)
+	}
+	if w > max {
+		return 0
+	}
+	return n
 }
