@@ -7,11 +7,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"shenbao/forms/aftercare"
 )
 
 // screenshotMode opens a given screen for the documentation's screenshots
 // and the start-up measurement, when SHENBAO_SCREENSHOT is set (start,
-// picker, form, review). With SHENBAO_SCREENSHOT_QUIT=1 the program prints
+// picker, form, review, after, start-after). With SHENBAO_SCREENSHOT_QUIT=1 the program prints
 // the time to the first usable window and quits. It reports whether a mode
 // was set.
 func (u *ui) screenshotMode(mode string, started time.Time) bool {
@@ -29,6 +31,35 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 			u.picker.onSample()
 		}
 		u.showStart()
+	case "after", "start-after":
+		// A selected speech-competition sub-venue (ended 18 October), its
+		// reports filled: the after-selection screen reached from the form,
+		// or the drafts list with its due date.
+		day := 20
+		if mode == "start-after" {
+			day = 24 // the information report is overdue
+		}
+		u.now = func() time.Time { return time.Date(2024, 10, day, 10, 0, 0, 0, time.Local) }
+		u.showPicker(true)
+		if mode == "start-after" {
+			u.picker.cats.Select(0) // an application not selected, for contrast
+			u.picker.onSample()
+			u.showPicker(true)
+		}
+		for i, c := range u.call.Categories {
+			if c.ID == "speech" {
+				u.picker.cats.Select(i)
+			}
+		}
+		u.picker.onSample()
+		if f := u.form; f != nil {
+			aftercare.FillSample(f.d)
+			f.changed()
+			f.onAfter()
+			if mode == "start-after" {
+				u.showStart()
+			}
+		}
 	case "picker":
 		u.showPicker(false)
 		u.picker.cats.Select(3)
