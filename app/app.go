@@ -46,6 +46,7 @@ type ui struct {
 // closed.
 func Run(a fyne.App) {
 	started := time.Now()
+	tuneGC()
 	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow("申报助手")
 	u := newUI(a, w, forms.Default(), time.Now)
