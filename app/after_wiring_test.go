@@ -3,7 +3,9 @@ package app
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -285,5 +287,100 @@ func TestDuplicateAndDeleteKeepPhotos(t *testing.T) {
 	readAll(cp)
 	if len(u.start.rows) != 1 {
 		t.Errorf("%d rows after delete", len(u.start.rows))
+	}
+}
+
+// TestSelectedSampleThroughAllReports is issue 6's "done when" in the
+// window: the speech sample opened as a newcomer does, taken from its form
+// to 入选与会后材料, every report typed in through its screen, saved with
+// Ctrl+S, and every document exported and read back.
+func TestSelectedSampleThroughAllReports(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.now = func() time.Time { return afterToday } // 2024-10-20, the event ended 10-18
+	f := openSample(t, u, "speech")
+	test.Tap(f.afterBtn)
+	s := f.after.s
+
+	test.Tap(s.selection.selected)
+	s.selection.listPublished.SetText("2024-04-28")
+
+	s.tabs.SelectIndex(1)
+	s.info.title.SetText("第十五届吉林省研究生科技论文演讲比赛农科分赛场举行")
+	s.info.body.SetText("　　10月18日，分赛场在吉林农业大学举行，十二名研究生登台演讲。\n　　评委现场点评，评出一等奖两名。")
+	for i := 0; i < 3; i++ {
+		s.info.importPaths([]string{photoFile(t, t.TempDir(), 800+40*i, 600)})
+	}
+	for i, c := range s.info.captions {
+		c.SetText([]string{"开幕式", "选手演讲", "颁奖合影"}[i])
+	}
+
+	s.tabs.SelectIndex(2)
+	test.Tap(s.results.addBtn)
+	for j, v := range []string{"1", "刘思远", "吉林农业大学", "寒地水稻育种的分子标记辅助选择", "94.5"} {
+		s.results.entries[0][j].SetText(v)
+	}
+
+	s.tabs.SelectIndex(3)
+	s.summary.summary.SetText("一、基本情况\n分赛场按申报书的日程完成，参赛十二人。")
+	s.summary.review.SetText("与会专家认为，寒地农业的种质创新需要长期稳定的投入。")
+
+	s.tabs.SelectIndex(4)
+	fa := f.d.Reports.Accounts
+	var spent int64
+	for i, l := range fa.Lines {
+		s.accounts.spent[i].SetText(forms.Thousands(l.Budgeted))
+		spent += l.Budgeted
+	}
+	grant := min(f.d.Project.RequestedAmount, spent)
+	s.accounts.provincial.SetText(strconv.FormatInt(grant, 10))
+	s.accounts.selfRaised.SetText(strconv.FormatInt(spent-grant, 10))
+	s.accounts.note.SetText("各项支出按预算执行。")
+
+	if !f.dirty {
+		t.Fatal("report edits did not mark the draft unsaved")
+	}
+	menuItem(t, u, "", fyne.KeyS).Action()
+	saved, err := forms.Load(f.path)
+	if err != nil || f.dirty {
+		t.Fatalf("Ctrl+S: %v, dirty %v", err, f.dirty)
+	}
+	for _, fd := range forms.Check(u.call, saved, forms.Options{Today: forms.DateOf(afterToday)}) {
+		if strings.HasPrefix(fd.Rule, "after.") && fd.Severity == forms.Error {
+			t.Errorf("after-event error in the saved draft: %s", fd.Message)
+		}
+	}
+	if len(saved.Reports.Results) != 1 || saved.Reports.Results[0].Name != "刘思远" || len(saved.Reports.Info.Photos) != 3 {
+		t.Fatalf("saved draft: %d results, %d photos", len(saved.Reports.Results), len(saved.Reports.Info.Photos))
+	}
+
+	out := filepath.Join(t.TempDir(), "会后材料")
+	s.exportTo(out)
+	if len(s.exported) != 9 {
+		t.Fatalf("exported %d files: %q", len(s.exported), s.status.Text)
+	}
+	want := map[string][]string{
+		forms.ItemReport:   {"十二名研究生登台演讲", "颁奖合影"},
+		forms.ItemResults:  {"刘思远", "寒地水稻育种"},
+		forms.ItemSummary:  {"参赛十二人", "种质创新"},
+		forms.ItemAccounts: {forms.Thousands(spent), "各项支出按预算执行"},
+	}
+	for _, e := range s.exported {
+		if !strings.HasSuffix(e.Path, ".pdf") {
+			continue
+		}
+		raw, err := exec.Command("pdftotext", "-enc", "UTF-8", e.Path, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v (CI installs poppler-utils: make deps-test)", err)
+		}
+		text := strings.Join(strings.Fields(string(raw)), "")
+		for _, w := range want[e.Kind] {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s lacks %q", filepath.Base(e.Path), w)
+			}
+		}
+		delete(want, e.Kind)
+	}
+	if len(want) != 0 {
+		t.Errorf("no PDF of %v", want)
 	}
 }
