@@ -13,11 +13,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps-build deps-test build check-format vet staticcheck unit fuzz bench sample-check
 
+# no_emoji: the window leaves out Fyne's 4 MB colour-emoji font, which its
+# text stack would parse once per text style (~16 MB); see docs/window.md.
 run: deps-build
-	$(GO) run .
+	$(GO) run -tags no_emoji .
 
 build: deps-build
-	$(GO) build -trimpath -o shenbao .
+	$(GO) build -tags no_emoji -trimpath -o shenbao .
 
 deps-build:
 	@missing=$$(for p in $(BUILD_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
