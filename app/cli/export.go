@@ -23,27 +23,36 @@ const exportUsage = `用法：shenbao export 文件 [--out 文件夹]
 退出码：0 已导出且无错误，1 已导出但申报书有错误，2 文件无法读取或写入、用法有误。
 `
 
-func runExport(args []string, env Env) int {
-	fs := newFlags("export")
-	out := fs.String("out", "", "")
+// loadOne parses `CMD FILE [--out DIR]` and loads the draft. ok is false
+// when the command should end with code (help printed, usage mistake, or an
+// unreadable draft, each already reported).
+func loadOne(cmd string, args []string, env Env, usage, needFile string) (file, out string, d *forms.Draft, code int, ok bool) {
+	fs := newFlags(cmd)
+	outFlag := fs.String("out", "", "")
 	files, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(env.Stdout, exportUsage)
-		return ExitOK
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(env.Stdout, usage)
+		return "", "", nil, ExitOK, false
+	case err != nil:
+		fmt.Fprintf(env.Stderr, "参数有误：%v\n%s", err, usage)
+		return "", "", nil, ExitUnread, false
+	case len(files) != 1:
+		fmt.Fprintf(env.Stderr, "%s\n%s", needFile, usage)
+		return "", "", nil, ExitUnread, false
 	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "参数有误：%v\n%s", err, exportUsage)
-		return ExitUnread
-	}
-	if len(files) != 1 {
-		fmt.Fprintf(env.Stderr, "请给出一个要导出的草稿文件。\n%s", exportUsage)
-		return ExitUnread
-	}
-	file := files[0]
-	d, err := forms.Load(file)
+	d, err = forms.Load(files[0])
 	if err != nil {
 		fmt.Fprintln(env.Stderr, err)
-		return ExitUnread
+		return "", "", nil, ExitUnread, false
+	}
+	return files[0], *outFlag, d, 0, true
+}
+
+func runExport(args []string, env Env) int {
+	file, outDir, d, code, ok := loadOne("export", args, env, exportUsage, "请给出一个要导出的草稿文件。")
+	if !ok {
+		return code
 	}
 	now := env.Now()
 	findings := forms.Check(env.Call, d, forms.Options{Today: forms.DateOf(now), Printable: fonts.Printable})
@@ -57,7 +66,7 @@ func runExport(args []string, env Env) int {
 	}
 	printText(env.Stdout, []forms.NamedDraft{{Name: file, Draft: d}}, list)
 
-	dir := *out
+	dir := outDir
 	if dir == "" {
 		dir = filepath.Dir(file)
 	}

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -29,26 +27,9 @@ const reportsUsage = `用法：shenbao reports 文件 [--out 文件夹]
 `
 
 func runReports(args []string, env Env) int {
-	fs := newFlags("reports")
-	out := fs.String("out", "", "")
-	files, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(env.Stdout, reportsUsage)
-		return ExitOK
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "参数有误：%v\n%s", err, reportsUsage)
-		return ExitUnread
-	}
-	if len(files) != 1 {
-		fmt.Fprintf(env.Stderr, "请给出一个已入选项目的草稿文件。\n%s", reportsUsage)
-		return ExitUnread
-	}
-	file := files[0]
-	d, err := forms.Load(file)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, err)
-		return ExitUnread
+	file, outDir, d, code, ok := loadOne("reports", args, env, reportsUsage, "请给出一个已入选项目的草稿文件。")
+	if !ok {
+		return code
 	}
 	if !d.IsSelected() {
 		fmt.Fprintf(env.Stderr, "《%s》尚未标记入选，没有会后材料可导出。请在窗口中打开这份申报书，点“入选与会后材料”标记入选并填写实际举办日期；"+
@@ -72,7 +53,7 @@ func runReports(args []string, env Env) int {
 	}
 	printText(env.Stdout, []forms.NamedDraft{{Name: file, Draft: d}}, list)
 
-	dir := *out
+	dir := outDir
 	if dir == "" {
 		dir = filepath.Join(filepath.Dir(file), reportsFolder)
 	}
