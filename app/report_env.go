@@ -63,7 +63,7 @@ func setNote(l *widget.Label, text string) {
 	case text == "":
 		l.Hide()
 		return
-	case strings.Contains(text, "【错误】") || strings.Contains(text, "【提醒】"):
+	case strings.Contains(text, "【错误】") || strings.Contains(text, "【警告】"):
 		l.Importance = widget.DangerImportance
 	default:
 		l.Importance = widget.MediumImportance

@@ -18,7 +18,7 @@ func (s Severity) SeverityName() string {
 	case Error:
 		return "错误"
 	case Warning:
-		return "提醒"
+		return "警告"
 	}
 	return "提示"
 }

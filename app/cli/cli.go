@@ -208,7 +208,7 @@ func printText(w io.Writer, drafts []forms.NamedDraft, out []JSONFinding) {
 				wn++
 			}
 		}
-		fmt.Fprintf(w, "%s：%d个错误，%d个提醒\n", nd.Name, e, wn)
+		fmt.Fprintf(w, "%s：%d个错误，%d个警告\n", nd.Name, e, wn)
 		for _, f := range list {
 			field := ""
 			if f.Field != "" {

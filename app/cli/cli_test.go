@@ -155,3 +155,20 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: %d %q", code, out)
 	}
 }
+
+// TestUnprintableCharacterIsAFinding uses the real bundled fonts: a character
+// none of them has (CJK Extension B) must be reported before export, on its
+// field, instead of vanishing from the PDF.
+func TestUnprintableCharacterIsAFinding(t *testing.T) {
+	dir := t.TempDir()
+	p := writeSample(t, dir, "annual")
+	d, _ := forms.Load(p)
+	d.Experts[0].Name = "张\U00020BB7明" // 𠮷, not in Droid Sans Fallback nor DejaVu Sans
+	if err := forms.Save(p, d, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, "check", "--json", p)
+	if code != ExitFindings || !strings.Contains(out, forms.RuleGlyph) || !strings.Contains(out, `"field": "experts[0].name"`) || !strings.Contains(out, "U+20BB7") {
+		t.Errorf("want an unprintable-character finding on experts[0].name, got %d %s", code, out)
+	}
+}
