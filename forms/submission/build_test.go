@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"shenbao/forms"
+	"shenbao/forms/internal/doctest"
 	"shenbao/forms/layout"
 )
 
@@ -102,6 +103,17 @@ func TestBuildEverySample(t *testing.T) {
 			}
 			if p.subject != Subject(call, d) || len(p.to) != 1 || p.to[0].Address != call.Contact.Email {
 				t.Errorf("subject %q, to %v", p.subject, p.to)
+			}
+
+			// The checklist and the envelope label are one sheet each.
+			for _, name := range []string{res.Names.Checklist, res.Names.Envelope} {
+				b, err := os.ReadFile(res.Path(name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if pages := doctest.PDFInfo(t, b)["Pages"]; pages != "1" {
+					t.Errorf("%s has %s pages, want 1", name, pages)
+				}
 			}
 
 			// The application PDF carries the same fingerprint as the checklist.

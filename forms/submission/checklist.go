@@ -112,7 +112,7 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 			clauseSecret, ruleSummary(forms.RuleConfidential), call.Contact.Department)})
 	}
 	t := &layout.Table{
-		Widths: []float64{0.9, 1.9, 8, 0.9},
+		Widths: []float64{0.8, 1.5, 8.8, 0.8},
 		Header: []layout.Row{{Cells: []layout.Cell{
 			{Text: "序号", Label: true}, {Text: "事项", Label: true}, {Text: "要求", Label: true}, {Text: "完成", Label: true},
 		}}},
@@ -130,7 +130,7 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 		}})
 	}
 	doc.Blocks = append(doc.Blocks, t,
-		&layout.Paragraph{Text: "本清单由申报助手根据" + call.NoticeTitle + "生成，仅供申报单位自查，不必报送。", Size: 9},
+		&layout.Paragraph{Text: "本清单由申报助手按申报通知生成，仅供自查，不必报送。", Size: 9},
 	)
 	return doc
 }
