@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"shenbao/forms"
 	"shenbao/forms/fonts"
@@ -49,22 +50,30 @@ func loadOne(cmd string, args []string, env Env, usage, needFile string) (file, 
 	return files[0], *outFlag, d, 0, true
 }
 
-func runExport(args []string, env Env) int {
-	file, outDir, d, code, ok := loadOne("export", args, env, exportUsage, "请给出一个要导出的草稿文件。")
-	if !ok {
-		return code
-	}
-	now := env.Now()
-	findings := forms.Check(env.Call, d, forms.Options{Today: forms.DateOf(now), Printable: fonts.Printable})
-	list := make([]JSONFinding, 0, len(findings))
-	errs := 0
-	for _, f := range findings {
+// printFindings checks one draft, prints the findings keep accepts, and
+// returns how many of them are errors.
+func printFindings(env Env, file string, d *forms.Draft, now time.Time, keep func(forms.Finding) bool) (errs int) {
+	var list []JSONFinding
+	for _, f := range forms.Check(env.Call, d, forms.Options{Today: forms.DateOf(now), Printable: fonts.Printable}) {
+		if !keep(f) {
+			continue
+		}
 		if f.Severity == forms.Error {
 			errs++
 		}
 		list = append(list, JSONFinding{File: file, Rule: f.Rule, Field: f.Field, Severity: f.Severity, Message: f.Message})
 	}
 	printText(env.Stdout, []forms.NamedDraft{{Name: file, Draft: d}}, list)
+	return errs
+}
+
+func runExport(args []string, env Env) int {
+	file, outDir, d, code, ok := loadOne("export", args, env, exportUsage, "请给出一个要导出的草稿文件。")
+	if !ok {
+		return code
+	}
+	now := env.Now()
+	errs := printFindings(env, file, d, now, func(forms.Finding) bool { return true })
 
 	dir := outDir
 	if dir == "" {

@@ -7,7 +7,6 @@ import (
 
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
-	"shenbao/forms/fonts"
 )
 
 func init() { commands["reports"] = runReports }
@@ -40,18 +39,7 @@ func runReports(args []string, env Env) int {
 	// Only the after-event findings: the application itself was submitted
 	// long ago (shenbao check lists everything).
 	now := env.Now()
-	var list []JSONFinding
-	errs := 0
-	for _, f := range forms.Check(env.Call, d, forms.Options{Today: forms.DateOf(now), Printable: fonts.Printable}) {
-		if !strings.HasPrefix(f.Rule, "after.") {
-			continue
-		}
-		if f.Severity == forms.Error {
-			errs++
-		}
-		list = append(list, JSONFinding{File: file, Rule: f.Rule, Field: f.Field, Severity: f.Severity, Message: f.Message})
-	}
-	printText(env.Stdout, []forms.NamedDraft{{Name: file, Draft: d}}, list)
+	errs := printFindings(env, file, d, now, func(f forms.Finding) bool { return strings.HasPrefix(f.Rule, "after.") })
 
 	dir := outDir
 	if dir == "" {
