@@ -153,7 +153,7 @@ func savedSelected(t *testing.T, dir, name string, photos int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	aftercare.FillSample(d) // ends 2024-10-18: report due 10-21, summary 10-28
+	aftercare.FillSample(forms.Default(), d) // ends 2024-10-18: report due 10-21, summary 10-28
 	path := filepath.Join(dir, name+forms.DraftExt)
 	for i := 0; i < photos; i++ {
 		p, err := aftercare.ImportPhoto(path, photoFile(t, t.TempDir(), 300+10*i, 200))

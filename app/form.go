@@ -131,7 +131,7 @@ func (f *formScreen) build() {
 	f.text(s, "applicant.phone", "办公电话", &a.Phone, "如 0431-85261411")
 	f.text(s, "applicant.email", "电子邮箱", &a.Email, "name@example.com")
 	f.check(s, "applicant.annual_inspection_passed", "年检", "学会年检合格（省级学会必填）", &a.AnnualInspection)
-	f.check(s, "applicant.evaluation_taken", "学会评价", fmt.Sprintf("已参加省科协%d年度学会评价（省级学会必填）", call.Society.EvaluationYear), &a.Evaluation2023)
+	f.check(s, "applicant.evaluation_taken", "学会评价", fmt.Sprintf("已参加省科协%d年度学会评价（省级学会必填）", call.Society.EvaluationYear), &a.Evaluation)
 	f.check(s, "applicant.graduate_training", "研究生培养", "本单位有研究生培养资格", &a.GraduateTraining)
 	f.honours(s)
 	f.table(s, "joint_applicants", "联合申报单位（鼓励与地方科协联合申报）", []string{"单位名称", "单位类型"},
@@ -235,57 +235,6 @@ func (f *formScreen) build() {
 // containerForm is a label | input grid outside a section's own grid.
 func containerForm() *fyne.Container {
 	return container.New(layout.NewFormLayout())
-}
-
-// buildCategoryPart lays out Part 3 for the draft's category.
-func (f *formScreen) buildCategoryPart() {
-	d, cat := f.d, f.cat
-	if cat == nil {
-		return
-	}
-	s := f.newSection("part3", "第三部分　"+cat.ShortName+"专项内容（通知 "+cat.Clause+"）")
-	switch d.Category {
-	case "annual":
-		p := d.AnnualMeeting
-		f.choose(s, "annual_meeting.focus_area", "对应领域", plainOptions(cat.FocusAreas...), &p.FocusArea)
-		f.long(s, "annual_meeting.theme_link", "与年会主题的关联", &p.ThemeLink, "年会主题："+cat.Theme)
-		f.long(s, "annual_meeting.research_plan", "会前调研、座谈研讨计划", &p.ResearchPlan, "时间、地点、对象")
-		f.choose(s, "annual_meeting.expected_output", "调研成果形式", plainOptions("调研报告", "专家建议"), &p.ExpectedOutput)
-		f.personTable(s, "annual_meeting.expert_group", "会前专家组", &p.ExpertGroup)
-	case "forum":
-		p := d.Forum
-		f.text(s, "forum.topic", "论坛专题", &p.Topic, "")
-		f.long(s, "forum.call_for_papers", "论文征集办法", &p.CallForPapers, "征文时间、对象、方式")
-		f.check(s, "forum.one_paper_per_student", "限投", "研究生以第一作者身份限投1篇论文", &p.OnePaperRule)
-		f.check(s, "forum.authors_first", "参会代表", "参加论坛代表以论文作者优先", &p.AuthorsFirst)
-		f.personTable(s, "forum.review_committee", "评审委员会", &p.ReviewCommittee)
-	case "speech":
-		p := d.Speech
-		f.long(s, "speech.recruitment", "参赛者推荐办法", &p.Recruitment, "")
-		f.check(s, "speech.materials_ppt", "参赛材料", "要求提交演讲提纲PPT", &p.MaterialsPPT)
-		f.check(s, "speech.materials_paper", "参赛材料", "要求提交演讲依据的论文", &p.MaterialsPaper)
-		f.personTable(s, "speech.judging_committee", "评委会", &p.JudgingCommittee)
-	case "basic":
-		p := d.Basic
-		f.text(s, "basic.discipline", "学科", &p.Discipline, "")
-		f.choose(s, "basic.discipline_kind", "学科类型", plainOptions(cat.DisciplineKinds...), &p.DisciplineKind)
-		f.long(s, "basic.invitation", "邀请方式", &p.Invitation, "特邀制，参会人员50人以上")
-		f.personTable(s, "basic.conveners", "学术召集人（学科带头人或行业领军人）", &p.Conveners)
-	case "intl":
-		p := d.International
-		f.long(s, "international.future_topics", "研讨的未来发展议题", &p.FutureTopics, "")
-		f.table(s, "international.foreign_experts", "邀请的国外院士、专家", []string{"姓名", "国家", "所在机构", "职称", "院士", "报告题目"},
-			func() int { return len(p.ForeignExperts) },
-			func(i int, msg *widget.Label) []fyne.CanvasObject {
-				e := &p.ForeignExperts[i]
-				pre := fmt.Sprintf("international.foreign_experts[%d].", i)
-				return []fyne.CanvasObject{f.cellText(pre+"name", &e.Name, msg, "姓名"), f.cellText(pre+"country", &e.Country, msg, "国家"),
-					f.cellText(pre+"institution", &e.Institution, msg, "机构"), f.cellText(pre+"title", &e.Title, msg, "职称"),
-					f.cellCheck(pre+"academician", "院士", &e.Academician, msg), f.cellText(pre+"talk_title", &e.TalkTitle, msg, "报告题目")}
-			},
-			func() { p.ForeignExperts = append(p.ForeignExperts, forms.ForeignExpert{}) },
-			func(i int) { p.ForeignExperts = append(p.ForeignExperts[:i], p.ForeignExperts[i+1:]...) })
-	}
 }
 
 // honours is the check group of the honours that give priority.

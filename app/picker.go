@@ -101,11 +101,17 @@ func (p *pickerScreen) onSelect(c *forms.Category) {
 	if c.MinPapers > 0 {
 		scale = append(scale, fmt.Sprintf("征集论文%d篇以上", c.MinPapers))
 	}
-	if c.Conveners > 0 {
-		scale = append(scale, fmt.Sprintf("学术召集人%d名", c.Conveners))
+	if c.MaxParticipants > 0 {
+		scale = append(scale, fmt.Sprintf("不超过%d人", c.MaxParticipants))
 	}
-	if c.MinForeignExperts > 0 {
-		scale = append(scale, fmt.Sprintf("至少邀请%d名国外院士或专家", c.MinForeignExperts))
+	for i := range c.Part.Fields {
+		fd := &c.Part.Fields[i]
+		switch {
+		case fd.Kind == forms.KindTable && fd.Count > 0:
+			scale = append(scale, fmt.Sprintf("%s%d名", fd.Label, fd.Count))
+		case fd.Kind == forms.KindTable && fd.Min != nil && *fd.Min > 0:
+			scale = append(scale, fmt.Sprintf("%s至少%d名", fd.Label, *fd.Min))
+		}
 	}
 	if len(c.FormsAllowed) > 0 {
 		scale = append(scale, "形式："+strings.Join(c.FormsAllowed, "、"))

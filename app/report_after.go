@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/forms"
 	"shenbao/forms/aftercare"
 )
 
@@ -43,7 +44,7 @@ func newAfterScreen(env *reportEnv) *afterScreen {
 		container.NewTabItem("入选与报送期限", scroll(s.selection.content)),
 		container.NewTabItem("信息报道稿", scroll(s.info.content)),
 	}
-	if env.d.Category == "speech" {
+	if forms.HasAfterItem(env.call, env.d, forms.ItemResults) {
 		s.results = newResultsScreen(env)
 		items = append(items, container.NewTabItem("分赛场成绩", scroll(s.results.content)))
 	}

@@ -36,7 +36,7 @@ func newReportEnv(t *testing.T, category string, fill bool) (*reportEnv, *int) {
 		t.Fatal(err)
 	}
 	if fill {
-		aftercare.FillSample(d)
+		aftercare.FillSample(forms.Default(), d)
 	}
 	path := filepath.Join(t.TempDir(), "sample.shenbao.json")
 	if err := forms.Save(path, d, afterToday); err != nil {
@@ -309,7 +309,7 @@ func TestDueBadge(t *testing.T) {
 	if s, _ := dueBadge(call, d, forms.NewDate(2024, 10, 20)); s != "" {
 		t.Errorf("unselected: %q", s)
 	}
-	aftercare.FillSample(d) // ends 2024-10-18
+	aftercare.FillSample(forms.Default(), d) // ends 2024-10-18
 	s, over := dueBadge(call, d, forms.NewDate(2024, 10, 20))
 	if over || s != "已入选 · 1000字以内信息报道稿（附1-3张照片）等2项 2024年10月21日截止，还有1天" {
 		t.Errorf("upcoming: %q %v", s, over)

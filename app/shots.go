@@ -47,13 +47,13 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 			u.showPicker(true)
 		}
 		for i, c := range u.call.Categories {
-			if c.ID == "speech" {
+			if len(c.Venues) > 0 {
 				u.picker.cats.Select(i)
 			}
 		}
 		u.picker.onSample()
 		if f := u.form; f != nil {
-			aftercare.FillSample(f.d)
+			aftercare.FillSample(u.call, f.d)
 			f.changed()
 			f.onAfter()
 			if mode == "start-after" {

@@ -149,21 +149,3 @@ func (f *formScreen) cellSelect(path string, opts []option, ptr *string, msg *wi
 	f.register(fl)
 	return s
 }
-
-// personTable is the table of a committee, group or conveners.
-func (f *formScreen) personTable(s *section, path, label string, list *[]forms.Person) *rowsTable {
-	return f.table(s, path, label, []string{"姓名", "单位", "职称/职务", "分工"},
-		func() int { return len(*list) },
-		func(i int, msg *widget.Label) []fyne.CanvasObject {
-			p := &(*list)[i]
-			pre := fmt.Sprintf("%s[%d].", path, i)
-			return []fyne.CanvasObject{
-				f.cellText(pre+"name", &p.Name, msg, "姓名"),
-				f.cellText(pre+"unit", &p.Unit, msg, "单位"),
-				f.cellText(pre+"title", &p.Title, msg, "如 教授"),
-				f.cellText(pre+"role", &p.Role, msg, "如 组长、委员"),
-			}
-		},
-		func() { *list = append(*list, forms.Person{}) },
-		func(i int) { *list = append((*list)[:i], (*list)[i+1:]...) })
-}

@@ -114,48 +114,6 @@ const (
 	RuleReportCaption = "after.report_caption"
 )
 
-// afterLabels name the field path segments of the after-selection fields;
-// they are added to the form's labels (FieldLabel) where the form has none.
-// The segment names were chosen so that none clashes with a form label.
-var afterLabels = map[string]string{
-	"selection":      "入选信息",
-	"list_published": "名单公布日期",
-	"actual_start":   "实际开始日期",
-	"actual_end":     "实际结束日期",
-	"submitted":      "报送情况",
-	"reports":        "会后材料",
-	"info_report":    "信息报道稿",
-	"headline":       "标题",
-	"body":           "正文",
-	"photos":         "照片",
-	"caption":        "照片说明",
-	"file":           "文件",
-	"original":       "原文件名",
-	"results":        "分赛场成绩",
-	"rank":           "名次",
-	"contestant":     "姓名",
-	"degree":         "学历层次",
-	"speech_title":   "演讲题目",
-	"score":          "得分",
-	"award":          "奖项",
-	"final_summary":  "项目总结",
-	"views_review":   "学术观点综述",
-	"accounts":       "决算表",
-	"expense":        "支出项目",
-	"budgeted":       "预算金额",
-	"spent":          "实际支出",
-	"note":           "说明",
-	"spent_lines":    "支出明细",
-}
-
-func init() {
-	for k, v := range afterLabels {
-		if _, ok := fieldLabels[k]; !ok {
-			fieldLabels[k] = v
-		}
-	}
-}
-
 // reportFindings are the rules of the after-event reports of a selected
 // draft. An information report not yet begun (no title, text or photo) is
 // reported only by its due date.

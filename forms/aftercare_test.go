@@ -1,6 +1,8 @@
 package forms
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -87,7 +89,7 @@ func TestInfoReportFindings(t *testing.T) {
 	if f := afterRule(fs, RuleReportPhotos); len(f) != 1 || !strings.Contains(f[0].Message, "删去1张") {
 		t.Errorf("four photos: %+v", f)
 	}
-	if f := afterRule(fs, RuleReportCaption); len(f) != 1 || f[0].Field != "reports.info_report.photos[1].caption" || FieldLabel(f[0].Field) != "会后材料 信息报道稿 照片 第2行 照片说明" {
+	if f := afterRule(fs, RuleReportCaption); len(f) != 1 || f[0].Field != "reports.info_report.photos[1].caption" || FieldLabel(f[0].Field) != "第2张照片的说明" {
 		t.Errorf("caption: %+v %q", f, FieldLabel(f[0].Field))
 	}
 	in.Photos = in.Photos[:3]
@@ -106,12 +108,64 @@ func TestInfoReportFindings(t *testing.T) {
 	}
 }
 
-func TestAfterLabelsDoNotClash(t *testing.T) {
-	// The after-selection segments were added without overriding a form
-	// label: each still reads as the after-selection name.
-	for seg, want := range afterLabels {
-		if got := fieldLabels[seg]; got != want {
-			t.Errorf("segment %q reads %q, want %q (clash with the form's labels)", seg, got, want)
+// Every field of a draft, after-selection reports included, has a Chinese
+// label of its own: no finding shows a raw key. The walk goes over the
+// stored JSON of each sample with every optional part filled.
+func TestEveryPathHasALabel(t *testing.T) {
+	call := Default()
+	for _, cat := range call.Categories {
+		d, err := Sample(call, cat.ID)
+		if err != nil {
+			t.Fatal(err)
 		}
+		d.Selection = &Selection{Selected: true, ListPublished: NewDate(2024, 4, 29), ActualStart: d.Project.StartDate, ActualEnd: d.Project.EndDate, Submitted: map[string]Date{"report": d.Project.EndDate}}
+		r := d.EnsureReports()
+		r.Info = InfoReport{Title: "标题", Text: "正文", Photos: []Photo{{File: "a.jpg", Caption: "说明", Width: 10, Height: 10, Original: "a.jpg"}}}
+		r.Results = []ResultRow{{Rank: 1, Name: "甲", Unit: "乙", Title: "丙", Score: 90, Award: "一等奖"}}
+		r.Summary, r.Review, r.Proceedings = "总结", "综述", true
+		r.Accounts = NewFinalAccounts(d)
+		r.Accounts.Note = "说明"
+		r.Accounts.Lines[0].Note = "说明"
+		d.Joint = []Joint{{Name: "长春市科学技术协会", Type: TypeCitySAT}}
+		d.Applicant.Honours = []string{"academic_work"}
+		d.Project.CoOrganisers, d.Project.Supporters, d.Budget.OtherNote, d.ConfidentialNote = "x", "x", "x", "x"
+		b, err := Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		skip := map[string]bool{"schema_version": true, "id": true, "created_at": true, "updated_at": true}
+		var walk func(path string, v any)
+		walk = func(path string, v any) {
+			switch t := v.(type) {
+			case map[string]any:
+				for k, x := range t {
+					p := k
+					if path != "" {
+						p = path + "." + k
+					}
+					if path == "" && skip[k] || path == "selection.submitted" {
+						continue
+					}
+					walk(p, x)
+				}
+				return
+			case []any:
+				for i, x := range t {
+					walk(fmt.Sprintf("%s[%d]", path, i), x)
+				}
+				return
+			}
+			if !call.KnownPath(path) {
+				t.Errorf("%s: field %s has no Chinese label (reads %q)", cat.ID, path, call.FieldLabel(path))
+			}
+			if l := call.FieldLabel(path); strings.ContainsAny(l, "abcdefghijklmnopqrstuvwxyz_") {
+				t.Errorf("%s: label of %s is %q", cat.ID, path, l)
+			}
+		}
+		walk("", m)
 	}
 }

@@ -5,9 +5,12 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,7 +19,7 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-//go:embed calls/*.toml
+//go:embed calls
 var callFiles embed.FS
 
 // Funding kinds of a category.
@@ -50,6 +53,12 @@ type Call struct {
 
 	// Source names where the call was read from (for messages).
 	Source string `toml:"-"`
+	// Path is the absolute path of a call read from disk ("" when embedded).
+	Path string `toml:"-"`
+	// Embedded reports whether the call ships with the program.
+	Embedded bool `toml:"-"`
+
+	samples fs.FS // the call's sample drafts
 }
 
 // Contact is the department that receives the applications.
@@ -77,11 +86,30 @@ type Honour struct {
 
 // AfterEvent is an obligation due some days after the event ends (二、3).
 type AfterEvent struct {
-	Days           int      `toml:"days"`
-	Items          []string `toml:"items"`
-	ReportMaxChars int      `toml:"report_max_chars"`
-	PhotosMin      int      `toml:"photos_min"`
-	PhotosMax      int      `toml:"photos_max"`
+	Days           int         `toml:"days"`
+	Items          []AfterItem `toml:"items"`
+	ReportMaxChars int         `toml:"report_max_chars"`
+	PhotosMin      int         `toml:"photos_min"`
+	PhotosMax      int         `toml:"photos_max"`
+}
+
+// AfterItem is one material due after the event: its kind (what this
+// program has an editor for: report, results, summary, review, accounts, or
+// other), its name as the notice words it, and, when it is not due from
+// every project, the categories (and venues) it is due from.
+type AfterItem struct {
+	Kind       string   `toml:"kind"`
+	Name       string   `toml:"name"`
+	Categories []string `toml:"categories"`
+	Venues     []string `toml:"venues"`
+}
+
+// Applies reports whether the item is due from a draft.
+func (it AfterItem) Applies(d *Draft) bool {
+	if len(it.Categories) > 0 && !contains(it.Categories, d.Category) {
+		return false
+	}
+	return len(it.Venues) == 0 || contains(it.Venues, d.Venue)
 }
 
 // Venue is a sub-venue or final of the speech competition.
@@ -117,14 +145,15 @@ type Category struct {
 	WindowEnd                time.Time `toml:"window_end"`
 	WindowText               string    `toml:"window_text"`
 	WindowClause             string    `toml:"window_clause"`
+	MaxParticipants          int       `toml:"max_participants"`
 	FormsAllowed             []string  `toml:"forms_allowed"`
 	Theme                    string    `toml:"theme"`
-	FocusAreas               []string  `toml:"focus_areas"`
-	DisciplineKinds          []string  `toml:"discipline_kinds"`
-	Conveners                int       `toml:"conveners"`
-	MinForeignExperts        int       `toml:"min_foreign_experts"`
-	ContentClause            string    `toml:"content_clause"`
 	RequiredContent          []string  `toml:"required_content"`
+	// Part is the category's own part of the form (第三部分), declared
+	// field by field.
+	Part PartDecl `toml:"part"`
+
+	rules *partRules // Part compiled for the validator
 }
 
 // Category returns the category with the given ID, or nil.
@@ -240,16 +269,54 @@ func (e *CallError) Error() string {
 	return fmt.Sprintf("申报通知数据文件 %s 有误：%s", e.File, e.Problem)
 }
 
-// Default returns the embedded call the program ships with (2024), parsed
-// once. It panics only if the embedded file is broken, which the tests rule
-// out. Callers must not modify it.
-var Default = sync.OnceValue(func() *Call {
-	c, err := ParseCall("calls/2024.toml", mustRead("calls/2024.toml"))
+// CallFileName is the name of a call's file inside its folder; the
+// folder's samples/ holds the call's sample drafts (<category>.shenbao.json).
+const CallFileName = "call.toml"
+
+// embeddedCalls are the calls the program ships with (calls/<folder>/call.toml),
+// newest first, parsed once. It panics only if an embedded file is broken,
+// which the tests rule out. Callers must not modify them.
+var embeddedCalls = sync.OnceValue(func() []*Call {
+	dirs, err := fs.ReadDir(callFiles, "calls")
 	if err != nil {
 		panic(err)
 	}
-	return c
+	var out []*Call
+	for _, e := range dirs {
+		if !e.IsDir() {
+			continue
+		}
+		dir := path.Join("calls", e.Name())
+		c, err := ParseCall(path.Join(dir, CallFileName), mustRead(path.Join(dir, CallFileName)))
+		if err != nil {
+			panic(err)
+		}
+		c.Embedded = true
+		c.samples, _ = fs.Sub(callFiles, path.Join(dir, "samples"))
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		panic("no embedded call")
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Year > out[j].Year })
+	return out
 })
+
+// EmbeddedCalls are the calls the program ships with, newest first.
+func EmbeddedCalls() []*Call { return embeddedCalls() }
+
+// Default is the newest call the program ships with.
+func Default() *Call { return embeddedCalls()[0] }
+
+// EmbeddedCall returns the shipped call of a year, or nil.
+func EmbeddedCall(year int) *Call {
+	for _, c := range embeddedCalls() {
+		if c.Year == year {
+			return c
+		}
+	}
+	return nil
+}
 
 func mustRead(name string) []byte {
 	b, err := callFiles.ReadFile(name)
@@ -259,13 +326,47 @@ func mustRead(name string) []byte {
 	return b
 }
 
-// LoadCallFile reads a call for another year from disk.
-func LoadCallFile(path string) (*Call, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &CallError{File: path, Problem: "无法读取文件（" + osReason(err) + "）"}
+// LoadCallFile reads a call from disk: its TOML file, and the sample drafts
+// in the folder samples/ beside it (if any).
+func LoadCallFile(file string) (*Call, error) {
+	st, err := os.Stat(file)
+	if err == nil && st.IsDir() {
+		file = filepath.Join(file, CallFileName)
+		st, err = os.Stat(file)
 	}
-	return ParseCall(filepath.Base(path), b)
+	if err != nil {
+		return nil, &CallError{File: file, Problem: "无法读取文件（" + osReason(err) + "）"}
+	}
+	if st.Size() > maxCallFileSize {
+		return nil, &CallError{File: file, Problem: fmt.Sprintf("文件有 %d 字节，申报通知数据文件不会超过 %d 字节：请确认选的是申报通知数据文件（.toml）", st.Size(), maxCallFileSize)}
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, &CallError{File: file, Problem: "无法读取文件（" + osReason(err) + "）"}
+	}
+	c, err := ParseCall(filepath.Base(file), b)
+	if err != nil {
+		return nil, err
+	}
+	c.Path, _ = filepath.Abs(file)
+	c.samples = os.DirFS(filepath.Join(filepath.Dir(file), "samples"))
+	return c, nil
+}
+
+// maxCallFileSize bounds what LoadCallFile reads: a call file is a few KB.
+const maxCallFileSize = 1 << 20
+
+// SampleData is the stored sample draft of a category, or nil when the call
+// has none.
+func (c *Call) SampleData(category string) []byte {
+	if c.samples == nil {
+		return nil
+	}
+	b, err := fs.ReadFile(c.samples, category+DraftExt)
+	if err != nil {
+		return nil
+	}
+	return b
 }
 
 // ParseCall reads a call from TOML bytes; name is used in error messages.
@@ -316,6 +417,16 @@ func (c *Call) topProblem() string {
 	case len(c.Categories) == 0:
 		return "没有任何 [[categories]]（项目类别）"
 	}
+	for i, ae := range c.AfterEvent {
+		if ae.Days < 1 {
+			return fmt.Sprintf("第%d个 [[after_event]] 的 days（完成后几日内）须至少为1", i+1)
+		}
+		for _, it := range ae.Items {
+			if !contains(afterKinds, it.Kind) || it.Name == "" {
+				return fmt.Sprintf("第%d个 [[after_event]] 的 items 中 “%s” 的 kind 须为 %s 之一，且须有 name", i+1, it.Name, strings.Join(afterKinds, "、"))
+			}
+		}
+	}
 	return ""
 }
 
@@ -364,6 +475,12 @@ func (c *Call) categoryProblem() (string, int) {
 		}
 		if cat.Quota < 1 {
 			return where + "的 quota（项目数量）须至少为1", i
+		}
+		if cat.MaxParticipants > 0 && cat.MaxParticipants < cat.MinParticipants {
+			return where + "的 max_participants（参会人数上限）小于 min_participants（下限）", i
+		}
+		if p := c.Categories[i].compile(); p != "" {
+			return where + p, i
 		}
 	}
 	return "", -1

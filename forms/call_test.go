@@ -54,7 +54,7 @@ func TestCall2024Numbers(t *testing.T) {
 			t.Fatalf("no category %s", id)
 		}
 		got := want{cat.Name, cat.QuotaMin, cat.Quota, cat.FundingKind, cat.Funding, cat.FundingMin, cat.FundingMax, cat.MinParticipants, cat.MinPapers,
-			DateOf(cat.WindowStart), DateOf(cat.WindowEnd), cat.Eligible, cat.Conveners, cat.MinForeignExperts}
+			DateOf(cat.WindowStart), DateOf(cat.WindowEnd), cat.Eligible, partCount(cat, "conveners"), partMin(cat, "foreign_experts")}
 		if got.name != w.name || got.quotaMin != w.quotaMin || got.quota != w.quota || got.kind != w.kind || got.funding != w.funding ||
 			got.fmin != w.fmin || got.fmax != w.fmax || got.minPart != w.minPart || got.minPapers != w.minPapers ||
 			got.start != w.start || got.end != w.end || strings.Join(got.eligible, ",") != strings.Join(w.eligible, ",") ||
@@ -73,10 +73,10 @@ func TestCall2024Numbers(t *testing.T) {
 	if len(venues) != 5 || venues["science"] != 15000 || venues["engineering"] != 15000 || venues["agriculture"] != 15000 || venues["medicine"] != 15000 || venues["final"] != 60000 || sp.WinnersSupport != 30000 {
 		t.Errorf("speech venues %v, winners %d", venues, sp.WinnersSupport)
 	}
-	if a := c.Category("annual"); a.Theme != "坚持科技创新引领  推动新质生产力形成" || strings.Join(a.FocusAreas, ",") != "四大集群,六新产业,四新设施" || !a.JointEncouraged {
-		t.Errorf("annual theme/focus %q %v", a.Theme, a.FocusAreas)
+	if a := c.Category("annual"); a.Theme != "坚持科技创新引领  推动新质生产力形成" || strings.Join(a.PartField("focus_area").Options, ",") != "四大集群,六新产业,四新设施" || !a.JointEncouraged {
+		t.Errorf("annual theme/focus %q %v", a.Theme, a.PartField("focus_area").Options)
 	}
-	if f := c.Category("forum"); strings.Join(f.GraduateTrainingRequired, ",") != "university,university_sat" || !f.JointEncouraged {
+	if f := c.Category("forum"); strings.Join(f.GraduateTrainingRequired, ",") != "university,university_sat,research_institute" || !f.JointEncouraged {
 		t.Errorf("forum graduate training %v", f.GraduateTrainingRequired)
 	}
 	if got := sp.FundingText(); !strings.Contains(got, "决赛60,000元") || !strings.Contains(got, "理科分赛场15,000元") {
@@ -91,7 +91,7 @@ func TestCall2024Numbers(t *testing.T) {
 }
 
 func TestParseCallErrors(t *testing.T) {
-	good := string(mustRead("calls/2024.toml"))
+	good := string(mustRead(defaultCallFile))
 	cases := []struct {
 		name, data string
 		line       int
@@ -142,7 +142,7 @@ func lineNth(s, sub string, n int) int {
 func TestLoadCallFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "2025.toml")
-	data := strings.ReplaceAll(string(mustRead("calls/2024.toml")), "year = 2024", "year = 2025")
+	data := strings.ReplaceAll(string(mustRead(defaultCallFile)), "year = 2024", "year = 2025")
 	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestLoadCallFile(t *testing.T) {
 }
 
 func FuzzParseCall(f *testing.F) {
-	f.Add(mustRead("calls/2024.toml"))
+	f.Add(mustRead(defaultCallFile))
 	f.Add([]byte("year = 2024\n[[categories]]\nid = \"x\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := ParseCall("fuzz.toml", data)
@@ -174,4 +174,23 @@ func FuzzParseCall(f *testing.F) {
 			Check(c, d, Options{Today: today})
 		}
 	})
+}
+
+// defaultCallFile is the embedded call file of the tests' call.
+const defaultCallFile = "calls/2024/" + CallFileName
+
+// partCount is the exact row count a category's table field declares.
+func partCount(cat *Category, key string) int {
+	if fd := cat.PartField(key); fd != nil {
+		return fd.Count
+	}
+	return 0
+}
+
+// partMin is the minimum a category's field declares.
+func partMin(cat *Category, key string) int {
+	if fd := cat.PartField(key); fd != nil && fd.Min != nil {
+		return int(*fd.Min)
+	}
+	return 0
 }

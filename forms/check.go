@@ -55,6 +55,7 @@ func newValidator() *validator.Validate {
 	must(v.RegisterValidation("cnphone", str(ValidPhone)))
 	must(v.RegisterValidation("cnemail", str(ValidEmail)))
 	must(v.RegisterValidation("postcode", str(ValidPostcode)))
+	must(registerPartValidations(v))
 	v.RegisterStructValidationCtx(draftRules, Draft{})
 	return v
 }
@@ -63,20 +64,11 @@ func newValidator() *validator.Validate {
 // errors first, then warnings, then info; within a severity in form order.
 func Check(call *Call, d *Draft, opts Options) []Finding {
 	// Only the part of the draft's own category is checked: a user who
-	// switched category keeps the other part's text, unchecked.
+	// switched category keeps the other part's values, unchecked.
 	c := *d
-	c.AnnualMeeting, c.Forum, c.Speech, c.Basic, c.International = nil, nil, nil, nil, nil
-	switch d.Category {
-	case "annual":
-		c.AnnualMeeting = d.AnnualMeeting
-	case "forum":
-		c.Forum = d.Forum
-	case "speech":
-		c.Speech = d.Speech
-	case "basic":
-		c.Basic = d.Basic
-	case "intl":
-		c.International = d.International
+	c.Parts = nil
+	if p := d.Parts[d.Category]; p != nil {
+		c.Parts = map[string]Values{d.Category: p}
 	}
 	c.EnsurePart()
 	env := &checkEnv{call: call, cat: call.Category(d.Category), opts: opts}
@@ -87,15 +79,18 @@ func Check(call *Call, d *Draft, opts Options) []Finding {
 	if errors.As(err, &verrs) {
 		out = make([]Finding, 0, len(verrs))
 		for _, fe := range verrs {
-			out = append(out, toFinding(fe))
+			out = append(out, toFinding(call, fe))
 		}
 	} else if err != nil {
 		out = append(out, Finding{Rule: RuleRequired, Severity: Error, Message: "草稿无法检查：" + err.Error()})
 	}
+	if env.cat != nil {
+		out = append(out, partFindings(call, env.cat, &c)...)
+	}
 	out = append(out, timeFindings(call, &c, opts)...)
 	out = append(out, afterFindings(call, &c, opts)...)
 	if opts.Printable != nil {
-		out = append(out, glyphFindings(&c, opts.Printable)...)
+		out = append(out, glyphFindings(call, &c, opts.Printable)...)
 	}
 	SortFindings(out)
 	return out
@@ -110,13 +105,13 @@ func SortFindings(fs []Finding) {
 
 // toFinding turns a validator error into a finding. Struct-level rules put
 // the rule ID in the tag and the Chinese message in the param.
-func toFinding(fe validator.FieldError) Finding {
+func toFinding(call *Call, fe validator.FieldError) Finding {
 	path := strings.TrimPrefix(fe.Namespace(), "Draft.")
 	if r, ok := ruleByID[fe.Tag()]; ok {
-		return Finding{Rule: r.ID, Field: path, Severity: r.Severity, Message: fe.Param()}
+		return Finding{Rule: r.id, Field: path, Severity: r.sev, Message: fe.Param()}
 	}
-	label := FieldLabel(path)
-	val := fmt.Sprint(fe.Value())
+	label := call.FieldLabel(path)
+	val := Shorten(fmt.Sprint(fe.Value()), 40)
 	fw := ""
 	if hasFullWidth(val) {
 		fw = "（其中有全角字符，请切换到半角输入）"
@@ -177,6 +172,9 @@ func draftRules(ctx context.Context, sl validator.StructLevel) {
 	fundingRules(sl, cat, d)
 	budgetRules(sl, d)
 	contentRules(sl, cat, d)
+	if ad, dl := d.Cover.ApplyDate, DateOf(call.Deadline); !ad.IsZero() && ad.After(dl) && !d.IsSelected() {
+		report(sl, RuleApplyDate, "cover.apply_date", fmt.Sprintf("封面的申报日期%s晚于申报截止时间%s：申报日期应为报送之日，须在截止时间之前；如确已逾期，请先与%s联系（通知 二、5）。", ad.Chinese(), dl.Chinese(), call.Contact.Department))
+	}
 	if d.Confidential {
 		report(sl, RuleConfidential, "confidential", "已声明涉及保密内容：申报书不得通过互联网传送，请事先告知省科协学会学术部，以纸质件报送，不生成电子邮件（通知 二、4）。")
 	}
@@ -184,28 +182,21 @@ func draftRules(ctx context.Context, sl validator.StructLevel) {
 
 func eligibilityRules(sl validator.StructLevel, call *Call, cat *Category, d *Draft) {
 	a := &d.Applicant
-	typeNames := func(ids []string) string {
-		n := make([]string, len(ids))
-		for i, id := range ids {
-			n[i] = call.ApplicantTypeName(id)
-		}
-		return strings.Join(n, "、")
-	}
 	switch {
 	case a.Type == "":
 		// field.required reports it
 	case a.Type == TypeCitySAT:
-		report(sl, RuleCitySAT, "applicant.type", fmt.Sprintf("%s不能作为申报单位，只能作为联合申报单位：请由%s申报，并把本科协填入“联合申报单位”（通知 %s）。", call.ApplicantTypeName(TypeCitySAT), typeNames(cat.Eligible), cat.EligibleClause))
+		report(sl, RuleCitySAT, "applicant.type", fmt.Sprintf("%s不能作为申报单位，只能作为联合申报单位：请由%s申报，并把本科协填入“联合申报单位”（通知 %s）。", call.ApplicantTypeName(TypeCitySAT), typeNames(call, cat.Eligible), cat.EligibleClause))
 	case !cat.IsEligible(a.Type):
-		report(sl, RuleEligibility, "applicant.type", fmt.Sprintf("%s不在“%s”的申报范围内，本类别只能由%s申报（通知 %s）。", call.ApplicantTypeName(a.Type), cat.Name, typeNames(cat.Eligible), cat.EligibleClause))
+		report(sl, RuleEligibility, "applicant.type", fmt.Sprintf("%s不在“%s”的申报范围内，本类别只能由%s申报（通知 %s）。", call.ApplicantTypeName(a.Type), cat.Name, typeNames(call, cat.Eligible), cat.EligibleClause))
 	case cat.NeedsGraduateTraining(a.Type) && !a.GraduateTraining:
-		report(sl, RuleGraduateTraining, "applicant.graduate_training", fmt.Sprintf("“%s”须由有研究生培养资格的省内高校申报：请确认并勾选“有研究生培养资格”，否则不能申报（通知 %s）。", cat.Name, cat.EligibleClause))
+		report(sl, RuleGraduateTraining, "applicant.graduate_training", fmt.Sprintf("“%s”由%s申报时，须有研究生培养资格：请确认并勾选“本单位有研究生培养资格”，没有这项资格的%s不能申报（通知 %s）。", cat.Name, typeNames(call, cat.GraduateTrainingRequired), call.ApplicantTypeName(a.Type), cat.EligibleClause))
 	}
 	if a.Type == TypeProvincialSociety {
 		if call.Society.AnnualInspection && !a.AnnualInspection {
 			report(sl, RuleAnnualInspection, "applicant.annual_inspection_passed", fmt.Sprintf("申报的省级学会须年检合格：请确认并勾选“年检合格”，未通过年检的学会不能申报（通知 %s）。", call.Society.Clause))
 		}
-		if call.Society.EvaluationYear > 0 && !a.Evaluation2023 {
+		if call.Society.EvaluationYear > 0 && !a.Evaluation {
 			report(sl, RuleEvaluation, "applicant.evaluation_taken", fmt.Sprintf("申报的省级学会须按规定参加省科协%d年度学会评价：请确认并勾选，未参加评价的学会不能申报（通知 %s）。", call.Society.EvaluationYear, call.Society.Clause))
 		}
 		if len(a.Honours) > 0 {
@@ -222,6 +213,9 @@ func eligibilityRules(sl validator.StructLevel, call *Call, cat *Category, d *Dr
 }
 
 func scaleRules(sl validator.StructLevel, cat *Category, d *Draft) {
+	if cat.MaxParticipants > 0 && d.Project.Participants > cat.MaxParticipants {
+		report(sl, RuleParticipantsMax, "project.participants", fmt.Sprintf("参会人员不超过%d人，现在填的是%d人：请把预计参会人数改为不超过%d人（通知 %s）。", cat.MaxParticipants, d.Project.Participants, cat.MaxParticipants, cat.ScaleClause))
+	}
 	if cat.MinParticipants > 0 && d.Project.Participants < cat.MinParticipants {
 		report(sl, RuleParticipants, "project.participants", fmt.Sprintf("参会人员须在%d人以上，现在填的是%d人：请把预计参会人数改为不少于%d人（通知 %s）。", cat.MinParticipants, d.Project.Participants, cat.MinParticipants, cat.ScaleClause))
 	}
@@ -326,52 +320,15 @@ func contentRules(sl validator.StructLevel, cat *Category, d *Draft) {
 	if len(d.Agenda) == 0 {
 		report(sl, RuleAgenda, "agenda", "请填写日程安排（日期、时间、内容、报告人），评审时据此了解活动安排（申报书 第四部分）。")
 	}
-	switch cat.ID {
-	case "annual":
-		p := d.AnnualMeeting
-		if len(cat.FocusAreas) > 0 && !contains(cat.FocusAreas, p.FocusArea) {
-			report(sl, RuleAnnualFocus, "annual_meeting.focus_area", fmt.Sprintf("请选择分会场聚焦的领域：%s之一，并说明与年会主题“%s”的关联（通知 %s1）。", quoteJoin(cat.FocusAreas), cat.Theme, cat.Clause))
+	if s, e := d.Project.StartDate, d.Project.EndDate; !s.IsZero() && e.After(s) {
+		undated := 0
+		for _, a := range d.Agenda {
+			if a.Date.IsZero() {
+				undated++
+			}
 		}
-		if len(p.ExpertGroup) == 0 {
-			report(sl, RuleAnnualExperts, "annual_meeting.expert_group", fmt.Sprintf("会前须组成专家组开展产业发展调研、座谈研讨：请至少填写1名专家组成员（通知 %s）。", cat.ScaleClause))
-		}
-		if strings.TrimSpace(p.ResearchPlan) == "" {
-			report(sl, RuleAnnualPlan, "annual_meeting.research_plan", fmt.Sprintf("请填写会前专家组的产业发展调研、座谈研讨计划（时间、地点、对象）（通知 %s）。", cat.ScaleClause))
-		}
-		if p.ExpectedOutput != "调研报告" && p.ExpectedOutput != "专家建议" {
-			report(sl, RuleAnnualOutput, "annual_meeting.expected_output", fmt.Sprintf("请选择会前调研的成果形式：调研报告或专家建议（通知 %s）。", cat.ScaleClause))
-		}
-	case "forum":
-		p := d.Forum
-		if len(p.ReviewCommittee) == 0 {
-			report(sl, RuleForumCommittee, "forum.review_committee", fmt.Sprintf("须按专题组成评审委员会对论文进行评审：请填写评审委员会成员（通知 %s）。", cat.ScaleClause))
-		}
-		if !p.OnePaperRule {
-			report(sl, RuleForumOnePaper, "forum.one_paper_per_student", fmt.Sprintf("征集办法须写明：研究生以第一作者身份限投1篇论文，不限是否发表；请确认并勾选（通知 %s）。", cat.ScaleClause))
-		}
-		if !p.AuthorsFirst {
-			report(sl, RuleForumAuthorsFirst, "forum.authors_first", fmt.Sprintf("参加论坛代表以提交论文作者优先；请确认并勾选（通知 %s）。", cat.ScaleClause))
-		}
-	case "speech":
-		p := d.Speech
-		if len(p.JudgingCommittee) == 0 {
-			report(sl, RuleSpeechCommittee, "speech.judging_committee", fmt.Sprintf("承办分赛场须成立评委会组织评选：请填写评委会成员（通知 %s4(2)）。", cat.Clause))
-		}
-		if !p.MaterialsPPT || !p.MaterialsPaper {
-			report(sl, RuleSpeechMaterials, "speech.materials_ppt", fmt.Sprintf("参赛者须提交演讲提纲PPT和演讲依据论文等材料；请确认两项都已要求（通知 %s4(2)）。", cat.Clause))
-		}
-	case "basic":
-		p := d.Basic
-		if n := len(p.Conveners); n != cat.Conveners && cat.Conveners > 0 {
-			report(sl, RuleBasicConvener, "basic.conveners", fmt.Sprintf("须设学术召集人%d名（由学科带头人或行业领军人担任），现在填了%d名，请改为%d名（通知 %s）。", cat.Conveners, n, cat.Conveners, cat.ScaleClause))
-		}
-		if len(cat.DisciplineKinds) > 0 && !contains(cat.DisciplineKinds, p.DisciplineKind) {
-			report(sl, RuleBasicKind, "basic.discipline_kind", fmt.Sprintf("请选择学科类型：%s（通知 %s1）。", strings.Join(cat.DisciplineKinds, "、"), cat.Clause))
-		}
-	case "intl":
-		p := d.International
-		if len(p.ForeignExperts) < cat.MinForeignExperts {
-			report(sl, RuleIntlForeign, "international.foreign_experts", fmt.Sprintf("须邀请国外知名院士、专家作报告：请至少填写%d名国外专家（姓名、国家、机构、职称、报告题目）（通知 %s）。", cat.MinForeignExperts, cat.ContentClause))
+		if undated > 0 {
+			report(sl, RuleAgendaDates, "agenda", fmt.Sprintf("活动从%s到%s共%d天，日程安排中有%d项没有写日期：请为每一项填写日期，评审据此了解每天的安排（申报书 第四部分）。", s.Chinese(), e.Chinese(), s.DaysUntil(e)+1, undated))
 		}
 	}
 }
@@ -383,14 +340,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func quoteJoin(list []string) string {
-	q := make([]string, len(list))
-	for i, s := range list {
-		q[i] = "“" + s + "”"
-	}
-	return strings.Join(q, "")
 }
 
 // timeFindings are the findings that depend on today's date.

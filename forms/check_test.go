@@ -38,8 +38,13 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	if code == 0 && flag.Lookup("test.run").Value.String() == "" && flag.Lookup("test.fuzz").Value.String() == "" {
 		var missing []string
-		for _, r := range Rules() {
-			if !fired[r.ID] {
+		for _, r := range registry {
+			if !fired[r.id] {
+				missing = append(missing, r.id)
+			}
+		}
+		for _, r := range Rules(Default()) {
+			if !fired[r.ID] && !contains(missing, r.ID) {
 				missing = append(missing, r.ID)
 			}
 		}
@@ -75,7 +80,7 @@ func expect(t *testing.T, d *Draft, rule string, fires bool, field string) {
 		if field != "" && f.Field != field {
 			t.Errorf("rule %s on field %q, want %q", rule, f.Field, field)
 		}
-		r, _ := RuleByID(rule)
+		r, _ := RuleByID(Default(), rule)
 		if f.Severity != r.Severity {
 			t.Errorf("rule %s severity %s, registry says %s", rule, f.Severity, r.Severity)
 		}
@@ -290,7 +295,7 @@ func TestEveryApplicantTypeTimesCategory(t *testing.T) {
 				d := sample(t, cat)
 				d.Applicant.Type = typ
 				d.Applicant.GraduateTraining = true
-				d.Applicant.AnnualInspection, d.Applicant.Evaluation2023 = true, true
+				d.Applicant.AnnualInspection, d.Applicant.Evaluation = true, true
 				eligible := contains(ok, typ)
 				expect(t, d, RuleEligibility, !eligible && typ != TypeCitySAT, "applicant.type")
 				expect(t, d, RuleCitySAT, typ == TypeCitySAT, "applicant.type")
@@ -321,11 +326,11 @@ func TestProvincialSocietyConditions(t *testing.T) {
 	d.Applicant.AnnualInspection = false
 	expect(t, d, RuleAnnualInspection, true, "applicant.annual_inspection_passed")
 	d = sample(t, "annual")
-	d.Applicant.Evaluation2023 = false
+	d.Applicant.Evaluation = false
 	expect(t, d, RuleEvaluation, true, "applicant.evaluation_taken")
 	// the same unchecked boxes mean nothing for a university SAT
 	d = sample(t, "speech")
-	d.Applicant.AnnualInspection, d.Applicant.Evaluation2023 = false, false
+	d.Applicant.AnnualInspection, d.Applicant.Evaluation = false, false
 	expect(t, d, RuleAnnualInspection, false, "")
 	expect(t, d, RuleEvaluation, false, "")
 }
@@ -352,21 +357,21 @@ func TestCategoryContent(t *testing.T) {
 		cat, rule, field string
 		change           func(*Draft)
 	}{
-		{"annual", RuleAnnualFocus, "annual_meeting.focus_area", func(d *Draft) { d.AnnualMeeting.FocusArea = "" }},
-		{"annual", RuleAnnualExperts, "annual_meeting.expert_group", func(d *Draft) { d.AnnualMeeting.ExpertGroup = nil }},
-		{"annual", RuleAnnualPlan, "annual_meeting.research_plan", func(d *Draft) { d.AnnualMeeting.ResearchPlan = "  " }},
-		{"annual", RuleAnnualOutput, "annual_meeting.expected_output", func(d *Draft) { d.AnnualMeeting.ExpectedOutput = "论文集" }},
+		{"annual", RuleAnnualFocus, "parts.annual.focus_area", func(d *Draft) { d.Part().SetText("focus_area", "") }},
+		{"annual", RuleAnnualExperts, "parts.annual.expert_group", func(d *Draft) { d.Part().SetRows("expert_group", nil) }},
+		{"annual", RuleAnnualPlan, "parts.annual.research_plan", func(d *Draft) { d.Part().SetText("research_plan", "  ") }},
+		{"annual", RuleAnnualOutput, "parts.annual.expected_output", func(d *Draft) { d.Part().SetText("expected_output", "论文集") }},
 		{"annual", RuleForm, "project.form", func(d *Draft) { d.Project.Form = "培训班" }},
 		{"basic", RuleForm, "project.form", func(d *Draft) { d.Project.Form = "专题讲座" }},
-		{"forum", RuleForumCommittee, "forum.review_committee", func(d *Draft) { d.Forum.ReviewCommittee = nil }},
-		{"forum", RuleForumOnePaper, "forum.one_paper_per_student", func(d *Draft) { d.Forum.OnePaperRule = false }},
-		{"forum", RuleForumAuthorsFirst, "forum.authors_first", func(d *Draft) { d.Forum.AuthorsFirst = false }},
-		{"speech", RuleSpeechCommittee, "speech.judging_committee", func(d *Draft) { d.Speech.JudgingCommittee = nil }},
-		{"speech", RuleSpeechMaterials, "speech.materials_ppt", func(d *Draft) { d.Speech.MaterialsPaper = false }},
-		{"basic", RuleBasicConvener, "basic.conveners", func(d *Draft) { d.Basic.Conveners = nil }},
-		{"basic", RuleBasicConvener, "basic.conveners", func(d *Draft) { d.Basic.Conveners = append(d.Basic.Conveners, d.Basic.Conveners[0]) }},
-		{"basic", RuleBasicKind, "basic.discipline_kind", func(d *Draft) { d.Basic.DisciplineKind = "普通学科" }},
-		{"intl", RuleIntlForeign, "international.foreign_experts", func(d *Draft) { d.International.ForeignExperts = nil }},
+		{"forum", RuleForumCommittee, "parts.forum.review_committee", func(d *Draft) { d.Part().SetRows("review_committee", nil) }},
+		{"forum", RuleForumOnePaper, "parts.forum.one_paper_per_student", func(d *Draft) { d.Part().SetBool("one_paper_per_student", false) }},
+		{"forum", RuleForumAuthorsFirst, "parts.forum.authors_first", func(d *Draft) { d.Part().SetBool("authors_first", false) }},
+		{"speech", RuleSpeechCommittee, "parts.speech.judging_committee", func(d *Draft) { d.Part().SetRows("judging_committee", nil) }},
+		{"speech", RuleSpeechMaterials, "parts.speech.materials", func(d *Draft) { d.Part().SetList("materials", []string{"演讲提纲PPT"}) }},
+		{"basic", RuleBasicConvener, "parts.basic.conveners", func(d *Draft) { d.Part().SetRows("conveners", nil) }},
+		{"basic", RuleBasicConvener, "parts.basic.conveners", func(d *Draft) { r := d.Part().Rows("conveners"); d.Part().SetRows("conveners", append(r, r[0])) }},
+		{"basic", RuleBasicKind, "parts.basic.discipline_kind", func(d *Draft) { d.Part().SetText("discipline_kind", "普通学科") }},
+		{"intl", RuleIntlForeign, "parts.intl.foreign_experts", func(d *Draft) { d.Part().SetRows("foreign_experts", nil) }},
 		{"annual", RuleAgenda, "agenda", func(d *Draft) { d.Agenda = nil }},
 	}
 	for _, m := range mutate {
@@ -379,13 +384,13 @@ func TestCategoryContent(t *testing.T) {
 	}
 	// A part of another category is kept but not checked.
 	d := sample(t, "annual")
-	d.Forum = &ForumPart{}
+	d.Parts["forum"] = Values{}
 	expect(t, d, RuleForumCommittee, false, "")
 	expect(t, d, RuleRequired, false, "")
 }
 
 func TestRequiredFields(t *testing.T) {
-	for _, path := range []string{"applicant.name", "project.name", "project.city", "applicant.leader", "experts[1].name", "budget.lines[0].item", "forum.topic"} {
+	for _, path := range []string{"applicant.name", "project.name", "project.city", "applicant.leader", "experts[1].name", "budget.lines[0].item", "parts.forum.topic", "parts.forum.review_committee[1].unit"} {
 		t.Run(path, func(t *testing.T) {
 			d := sample(t, "forum")
 			switch path {
@@ -401,8 +406,10 @@ func TestRequiredFields(t *testing.T) {
 				d.Experts[1].Name = ""
 			case "budget.lines[0].item":
 				d.Budget.Lines[0].Item = ""
-			case "forum.topic":
-				d.Forum.Topic = ""
+			case "parts.forum.topic":
+				d.Part().SetText("topic", "")
+			case "parts.forum.review_committee[1].unit":
+				d.Part().Rows("review_committee")[1].SetText("unit", "")
 			}
 			fs := checked(d)
 			var got *Finding
@@ -414,8 +421,8 @@ func TestRequiredFields(t *testing.T) {
 			if got == nil {
 				t.Fatalf("no %s finding on %s: %v", RuleRequired, path, fs)
 			}
-			if !strings.Contains(got.Message, "请填写") || !strings.Contains(got.Message, FieldLabel(path)) {
-				t.Errorf("message %q should ask to fill in %q", got.Message, FieldLabel(path))
+			if !strings.Contains(got.Message, "请填写") || !strings.Contains(got.Message, Default().FieldLabel(path)) {
+				t.Errorf("message %q should ask to fill in %q", got.Message, Default().FieldLabel(path))
 			}
 		})
 	}
@@ -555,7 +562,7 @@ func TestGlyphFinding(t *testing.T) {
 // that every rule fires in some test.
 func TestEveryRuleIsRegisteredOnce(t *testing.T) {
 	seen := map[string]bool{}
-	for _, r := range Rules() {
+	for _, r := range Rules(Default()) {
 		if seen[r.ID] {
 			t.Errorf("rule %s registered twice", r.ID)
 		}
@@ -594,4 +601,23 @@ func TestNoApplicationDeadlineOnceSelected(t *testing.T) {
 	if f := find(Check(Default(), d, Options{Today: NewDate(2024, 6, 1)}), RuleDeadlinePassed); f == nil {
 		t.Error("an unselected draft after the deadline should be warned")
 	}
+}
+
+// sampleBudget spreads a budget over the usual lines: the provincial grant
+// plus 20% self-raised funds.
+func sampleBudget(grant int64) Budget {
+	self := grant / 5
+	total := grant + self
+	lines := []BudgetLine{
+		{Item: "会议费", Amount: total * 30 / 100, Basis: "会议用餐、资料"},
+		{Item: "场地费", Amount: total * 20 / 100, Basis: "会场租用"},
+		{Item: "专家咨询费", Amount: total * 25 / 100, Basis: "按省科协专家咨询费标准"},
+		{Item: "差旅费", Amount: total * 15 / 100, Basis: "特邀专家往返交通"},
+	}
+	var sum int64
+	for _, l := range lines {
+		sum += l.Amount
+	}
+	lines = append(lines, BudgetLine{Item: "资料印刷费", Amount: total - sum, Basis: "会议手册印刷"})
+	return Budget{Lines: lines, Total: total, Provincial: grant, SelfRaised: self}
 }

@@ -8,7 +8,7 @@ import (
 
 // SchemaVersion is the version of the draft file format this program writes.
 // docs/draft-format.md documents every field of every version.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Applicant types (the IDs of the call's [applicant_types]).
 const (
@@ -41,11 +41,11 @@ type Draft struct {
 	Joint     []Joint   `json:"joint_applicants" validate:"dive"`
 	Project   Project   `json:"project"`
 
-	AnnualMeeting *AnnualMeetingPart `json:"annual_meeting,omitempty"`
-	Forum         *ForumPart         `json:"forum,omitempty"`
-	Speech        *SpeechPart        `json:"speech,omitempty"`
-	Basic         *BasicPart         `json:"basic,omitempty"`
-	International *InternationalPart `json:"international,omitempty"`
+	// Parts holds each category's own part (第三部分) by category ID, its
+	// values by the keys the call declares. Only the draft's own category's
+	// part is checked and printed; a user who switched category keeps the
+	// other part, unchecked.
+	Parts map[string]Values `json:"parts,omitempty"`
 
 	Agenda          []AgendaItem `json:"agenda" validate:"dive"`
 	Experts         []Expert     `json:"experts" validate:"dive"`
@@ -81,7 +81,7 @@ type Applicant struct {
 	Phone            string   `json:"phone,omitempty" validate:"omitempty,cnphone"`
 	Email            string   `json:"email" validate:"required,cnemail"`
 	AnnualInspection bool     `json:"annual_inspection_passed"`
-	Evaluation2023   bool     `json:"evaluation_taken"`
+	Evaluation       bool     `json:"evaluation_taken"`
 	GraduateTraining bool     `json:"graduate_training"`
 	Honours          []string `json:"honours,omitempty"`
 }
@@ -108,64 +108,6 @@ type Project struct {
 	Supporters      string `json:"supporters,omitempty"`
 	Summary         string `json:"summary" validate:"required"`
 	RequestedAmount int64  `json:"requested_amount"`
-}
-
-// AnnualMeetingPart is Part 3 for a sub-venue of the annual meeting (一（一）).
-type AnnualMeetingPart struct {
-	FocusArea      string   `json:"focus_area"`
-	ThemeLink      string   `json:"theme_link" validate:"required"`
-	ExpertGroup    []Person `json:"expert_group" validate:"dive"`
-	ResearchPlan   string   `json:"research_plan"`
-	ExpectedOutput string   `json:"expected_output"` // 调研报告 or 专家建议
-}
-
-// ForumPart is Part 3 for the graduate forum (一（二）).
-type ForumPart struct {
-	Topic           string   `json:"topic" validate:"required"`
-	CallForPapers   string   `json:"call_for_papers" validate:"required"`
-	OnePaperRule    bool     `json:"one_paper_per_student"`
-	ReviewCommittee []Person `json:"review_committee" validate:"dive"`
-	AuthorsFirst    bool     `json:"authors_first"`
-}
-
-// SpeechPart is Part 3 for the speech competition (一（三）).
-type SpeechPart struct {
-	JudgingCommittee []Person `json:"judging_committee" validate:"dive"`
-	Recruitment      string   `json:"recruitment" validate:"required"`
-	MaterialsPPT     bool     `json:"materials_ppt"`
-	MaterialsPaper   bool     `json:"materials_paper"`
-}
-
-// BasicPart is Part 3 for a basic-research exchange (一（四）).
-type BasicPart struct {
-	Conveners      []Person `json:"conveners" validate:"dive"`
-	Discipline     string   `json:"discipline" validate:"required"`
-	DisciplineKind string   `json:"discipline_kind"`
-	Invitation     string   `json:"invitation" validate:"required"`
-}
-
-// InternationalPart is Part 3 for a high-level international exchange (一（五）).
-type InternationalPart struct {
-	ForeignExperts []ForeignExpert `json:"foreign_experts" validate:"dive"`
-	FutureTopics   string          `json:"future_topics" validate:"required"`
-}
-
-// Person is a member of a committee or group, or a convener.
-type Person struct {
-	Name  string `json:"name" validate:"required"`
-	Unit  string `json:"unit" validate:"required"`
-	Title string `json:"title" validate:"required"`
-	Role  string `json:"role,omitempty"`
-}
-
-// ForeignExpert is an invited foreign academician or expert.
-type ForeignExpert struct {
-	Name        string `json:"name" validate:"required"`
-	Country     string `json:"country" validate:"required"`
-	Institution string `json:"institution" validate:"required"`
-	Title       string `json:"title" validate:"required"`
-	Academician bool   `json:"academician"`
-	TalkTitle   string `json:"talk_title" validate:"required"`
 }
 
 // AgendaItem is one line of the agenda (Part 4).
@@ -222,32 +164,20 @@ func NewDraft(call *Call, category string) *Draft {
 	return d
 }
 
-// EnsurePart allocates the category-specific part of the draft's category
-// (and only that one), leaving an existing one untouched.
+// EnsurePart allocates the part of the draft's own category, leaving an
+// existing one untouched.
 func (d *Draft) EnsurePart() {
-	switch d.Category {
-	case "annual":
-		if d.AnnualMeeting == nil {
-			d.AnnualMeeting = &AnnualMeetingPart{}
-		}
-	case "forum":
-		if d.Forum == nil {
-			d.Forum = &ForumPart{}
-		}
-	case "speech":
-		if d.Speech == nil {
-			d.Speech = &SpeechPart{}
-		}
-	case "basic":
-		if d.Basic == nil {
-			d.Basic = &BasicPart{}
-		}
-	case "intl":
-		if d.International == nil {
-			d.International = &InternationalPart{}
-		}
+	if d.Parts == nil {
+		d.Parts = map[string]Values{}
+	}
+	if d.Parts[d.Category] == nil && d.Category != "" {
+		d.Parts[d.Category] = Values{}
 	}
 }
+
+// Part is the part of the draft's own category (never nil once EnsurePart
+// has run).
+func (d *Draft) Part() Values { return d.Parts[d.Category] }
 
 // NewID returns a random 16-hex-digit identifier for a draft.
 func NewID() string {

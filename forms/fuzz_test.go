@@ -31,7 +31,7 @@ func FuzzCheck(f *testing.F) {
 		d.Applicant.Name, d.Applicant.Type, d.Venue, d.Applicant.CreditCode = unit, typ, venue, code
 		fs := Check(Default(), d, Options{Today: today, Printable: func(r rune) bool { return r < 0x20000 }})
 		for _, f := range fs {
-			r, ok := RuleByID(f.Rule)
+			r, ok := RuleByID(Default(), f.Rule)
 			if !ok {
 				t.Fatalf("finding with unregistered rule %q", f.Rule)
 			}

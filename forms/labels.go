@@ -2,107 +2,226 @@ package forms
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
 
-// fieldLabels names each field path segment in Chinese, as printed on the form.
-var fieldLabels = map[string]string{
+// pathLabels name the fields of the common parts of the form (and of the
+// after-selection reports) in Chinese, as the form and the print call them,
+// by field path with the row numbers taken out ("experts[].name"). The
+// category's own part is labelled by the call's declaration (Call.FieldLabel).
+var pathLabels = map[string]string{
 	"category":          "项目类别",
-	"venue":             "分赛场",
+	"venue":             "承办赛场",
+	"call_year":         "所属年度",
+	"confidential":      "保密声明",
+	"confidential_note": "保密说明",
 	"cover":             "封面",
-	"apply_date":        "申报日期",
-	"applicant":         "申报单位",
-	"name":              "名称",
-	"type":              "单位类型",
-	"credit_code":       "统一社会信用代码",
-	"address":           "通讯地址",
-	"postcode":          "邮政编码",
-	"leader":            "法定代表人（负责人）",
-	"contact":           "联系人",
-	"mobile":            "联系人手机",
-	"phone":             "办公电话",
-	"email":             "电子邮箱",
-	"joint_applicants":  "联合申报单位",
-	"project":           "项目",
-	"theme":             "主题",
-	"start_date":        "开始日期",
-	"end_date":          "结束日期",
-	"city":              "举办城市",
-	"place":             "举办地点",
-	"form":              "活动形式",
-	"participants":      "参会人数",
-	"papers":            "征集论文数",
-	"organisers":        "主办/承办单位",
-	"summary":           "项目简介",
-	"requested_amount":  "申请省科协资助",
-	"annual_meeting":    "年会分会场",
-	"focus_area":        "对应领域",
-	"theme_link":        "与年会主题的关联",
-	"expert_group":      "会前专家组",
-	"research_plan":     "调研、座谈研讨计划",
-	"expected_output":   "预期成果（调研报告或专家建议）",
-	"forum":             "研究生论坛",
-	"topic":             "专题",
-	"call_for_papers":   "论文征集办法",
-	"review_committee":  "评审委员会",
-	"speech":            "演讲比赛",
-	"judging_committee": "评委会",
-	"recruitment":       "参赛者推荐办法",
-	"basic":             "基础研究",
-	"conveners":         "学术召集人",
-	"discipline":        "学科",
-	"discipline_kind":   "学科类型",
-	"invitation":        "邀请方式",
-	"international":     "对外交流",
-	"foreign_experts":   "国外专家",
-	"country":           "国家",
-	"institution":       "所在机构",
-	"talk_title":        "报告题目",
-	"future_topics":     "研讨的未来发展议题",
-	"future":            "",
-	"unit":              "单位",
-	"title":             "职称/职务",
-	"agenda":            "日程安排",
-	"date":              "日期",
-	"time":              "时间",
-	"item":              "内容",
-	"speaker":           "报告人",
-	"experts":           "邀请专家",
-	"expected_results":  "预期成果",
-	"publicity":         "宣传计划",
-	"budget":            "经费预算",
-	"lines":             "支出明细",
-	"amount":            "金额",
-	"total":             "预算总额",
-	"provincial":        "省科协资助",
-	"self_raised":       "自筹经费",
-	"other":             "其他经费",
-	"opinions":          "意见",
+	"cover.apply_date":  "申报日期",
+
+	"applicant":                          "申报单位",
+	"applicant.name":                     "单位名称",
+	"applicant.type":                     "单位类型",
+	"applicant.credit_code":              "统一社会信用代码",
+	"applicant.address":                  "通讯地址",
+	"applicant.postcode":                 "邮政编码",
+	"applicant.leader":                   "法定代表人（负责人）",
+	"applicant.leader_title":             "负责人职务",
+	"applicant.contact":                  "联系人",
+	"applicant.contact_title":            "联系人职务",
+	"applicant.mobile":                   "联系人手机",
+	"applicant.phone":                    "办公电话",
+	"applicant.email":                    "电子邮箱",
+	"applicant.annual_inspection_passed": "学会年检合格",
+	"applicant.evaluation_taken":         "参加省科协学会评价",
+	"applicant.graduate_training":        "研究生培养资格",
+	"applicant.honours":                  "获得荣誉",
+	"applicant.honours[]":                "获得荣誉",
+	"joint_applicants":                   "联合申报单位",
+	"joint_applicants[]":                 "联合申报单位",
+	"joint_applicants[].name":            "联合申报单位名称",
+	"joint_applicants[].type":            "联合申报单位类型",
+
+	"project":                  "项目基本情况",
+	"project.name":             "项目名称",
+	"project.theme":            "项目主题",
+	"project.start_date":       "开始日期",
+	"project.end_date":         "结束日期",
+	"project.city":             "举办城市",
+	"project.place":            "举办地点",
+	"project.form":             "活动形式",
+	"project.participants":     "预计参会人数",
+	"project.papers":           "征集论文数",
+	"project.organisers":       "主办/承办单位",
+	"project.co_organisers":    "协办单位",
+	"project.supporters":       "支持单位",
+	"project.summary":          "项目简介",
+	"project.requested_amount": "申请省科协资助",
+
+	"agenda":                "日程安排",
+	"agenda[]":              "日程安排",
+	"agenda[].date":         "日期",
+	"agenda[].time":         "时间",
+	"agenda[].item":         "内容",
+	"agenda[].speaker":      "报告人",
+	"experts":               "邀请专家",
+	"experts[]":             "邀请专家",
+	"experts[].name":        "姓名",
+	"experts[].unit":        "单位",
+	"experts[].title":       "职称/职务",
+	"experts[].topic":       "报告题目",
+	"expected_results":      "预期成果",
+	"publicity":             "宣传计划",
+	"budget":                "经费预算",
+	"budget.lines":          "支出明细",
+	"budget.lines[]":        "支出明细",
+	"budget.lines[].item":   "支出项目",
+	"budget.lines[].amount": "金额",
+	"budget.lines[].basis":  "测算依据",
+	"budget.total":          "预算总额",
+	"budget.provincial":     "省科协资助",
+	"budget.self_raised":    "自筹经费",
+	"budget.other":          "其他经费",
+	"budget.other_note":     "其他经费来源",
+	"opinions":              "申报单位意见",
+	"opinions.applicant":    "申报单位意见",
+	"opinions.signer":       "负责人",
+
+	"selection":                "入选情况",
+	"selection.selected":       "已入选",
+	"selection.list_published": "名单公布日期",
+	"selection.actual_start":   "实际开始日期",
+	"selection.actual_end":     "实际结束日期",
+	"selection.submitted":      "已报送的材料",
+
+	"reports":                                 "会后材料",
+	"reports.info_report":                     "信息报道稿",
+	"reports.info_report.headline":            "信息报道稿标题",
+	"reports.info_report.body":                "信息报道稿正文",
+	"reports.info_report.photos":              "信息报道稿照片",
+	"reports.info_report.photos[]":            "照片",
+	"reports.info_report.photos[].caption":    "说明",
+	"reports.info_report.photos[].file":       "文件",
+	"reports.info_report.photos[].width":      "宽度",
+	"reports.info_report.photos[].height":     "高度",
+	"reports.info_report.photos[].original":   "原文件名",
+	"reports.results":                         "演讲比赛分赛场成绩",
+	"reports.results[]":                       "成绩",
+	"reports.results[].contestant":            "姓名",
+	"reports.results[].unit":                  "单位",
+	"reports.results[].speech_title":          "演讲题目",
+	"reports.results[].rank":                  "名次",
+	"reports.results[].score":                 "得分",
+	"reports.results[].award":                 "奖项",
+	"reports.final_summary":                   "项目总结",
+	"reports.views_review":                    "学术观点综述",
+	"reports.proceedings":                     "论文汇编",
+	"reports.accounts":                        "决算表",
+	"reports.accounts.spent_lines":            "决算支出明细",
+	"reports.accounts.spent_lines[]":          "决算支出",
+	"reports.accounts.spent_lines[].expense":  "支出项目",
+	"reports.accounts.spent_lines[].budgeted": "预算金额",
+	"reports.accounts.spent_lines[].spent":    "实际支出",
+	"reports.accounts.spent_lines[].note":     "说明",
+	"reports.accounts.provincial":             "省科协资助",
+	"reports.accounts.self_raised":            "自筹经费",
+	"reports.accounts.other":                  "其他经费",
+	"reports.accounts.note":                   "决算说明",
 }
 
-// FieldLabel turns a field path such as "experts[1].name" into the Chinese
-// label the user sees: "邀请专家 第2行 名称".
+// rowWords name a row of a table where "第n行" would not fit.
+var rowWords = map[string]string{
+	"reports.info_report.photos": "第%d张照片",
+	"applicant.honours":          "第%d项荣誉",
+}
+
+var indexRe = regexp.MustCompile(`\[(\d+)\]`)
+
+// FieldLabel turns a field path of the common parts, such as
+// "experts[1].name", into the Chinese label the user sees: "邀请专家第2行的姓名".
+// Paths of a category's own part need the call: use Call.FieldLabel.
 func FieldLabel(path string) string {
-	var parts []string
-	for _, seg := range strings.Split(path, ".") {
-		idx := -1
-		if i := strings.IndexByte(seg, '['); i >= 0 && strings.HasSuffix(seg, "]") {
-			idx, _ = strconv.Atoi(seg[i+1 : len(seg)-1])
-			seg = seg[:i]
+	if l, ok := pathLabels[path]; ok {
+		return l
+	}
+	idx := indexRe.FindAllStringSubmatch(path, -1)
+	generic := indexRe.ReplaceAllString(path, "[]")
+	if len(idx) > 0 {
+		// "experts[1].name": the row's label, its number, the column's label
+		last := strings.LastIndex(generic, "[]")
+		table := generic[:last]
+		n, _ := strconv.Atoi(idx[len(idx)-1][1])
+		col := generic
+		if w, ok := rowWords[table]; ok {
+			row := fmt.Sprintf(w, n+1)
+			if cl, ok := pathLabels[col]; ok && generic != table+"[]" {
+				return row + "的" + cl
+			}
+			return row
 		}
-		l, ok := fieldLabels[seg]
-		if !ok {
-			l = seg
-		}
-		if l != "" {
-			parts = append(parts, l)
-		}
-		if idx >= 0 {
-			parts = append(parts, fmt.Sprintf("第%d行", idx+1))
+		tl, ok := pathLabels[table]
+		if ok {
+			if generic == table+"[]" {
+				return fmt.Sprintf("%s第%d行", tl, n+1)
+			}
+			if cl, ok := pathLabels[col]; ok {
+				return fmt.Sprintf("%s第%d行的%s", tl, n+1, cl)
+			}
 		}
 	}
-	// "项目 名称" reads better as "项目名称"; keep the last two joined when the
-	// first is a section name.
-	return strings.Join(parts, " ")
+	if l, ok := pathLabels[generic]; ok {
+		return l
+	}
+	// an unknown path: its known head, so a message never shows a raw key
+	for p := generic; p != ""; {
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+		if l, ok := pathLabels[p]; ok {
+			return l
+		}
+	}
+	return "此项"
+}
+
+// FieldLabel is FieldLabel for any path of a draft of this call, the
+// category's own part ("parts.forum.review_committee[0].name") included.
+func (c *Call) FieldLabel(path string) string {
+	if rest, ok := strings.CutPrefix(path, "parts."); ok && c != nil {
+		catID, key, _ := strings.Cut(rest, ".")
+		cat := c.Category(catID)
+		if cat == nil {
+			return "专项内容"
+		}
+		generic := indexRe.ReplaceAllString(key, "[]")
+		name, col, _ := strings.Cut(generic, "[].")
+		name = strings.TrimSuffix(name, "[]")
+		fd := cat.PartField(name)
+		if fd == nil {
+			return cat.PartTitle()
+		}
+		idx := indexRe.FindStringSubmatch(key)
+		if idx == nil {
+			return fd.Label
+		}
+		n, _ := strconv.Atoi(idx[1])
+		if c := fd.Column(col); c != nil {
+			return fmt.Sprintf("%s第%d行的%s", fd.Label, n+1, c.Label)
+		}
+		return fmt.Sprintf("%s第%d行", fd.Label, n+1)
+	}
+	return FieldLabel(path)
+}
+
+// KnownPath reports whether a path has a label of its own (not the
+// fallback of an unknown path): the test that every rule's field is named.
+func (c *Call) KnownPath(path string) bool {
+	if strings.HasPrefix(path, "parts.") {
+		l := c.FieldLabel(path)
+		return l != "专项内容"
+	}
+	return FieldLabel(path) != "此项"
 }

@@ -25,8 +25,8 @@ type Selection struct {
 	Submitted map[string]Date `json:"submitted,omitempty"`
 }
 
-// Kinds of after-event items. The call's [[after_event]] items are free
-// Chinese text; AfterItemKind maps each to one of these.
+// Kinds of after-event items: the call's [[after_event]] items say which
+// each is (kind = "..."), and this program has an editor for each but other.
 const (
 	ItemReport   = "report"   // 信息报道稿（附照片）
 	ItemResults  = "results"  // 演讲比赛分赛场成绩
@@ -36,43 +36,29 @@ const (
 	ItemOther    = "other"    // an item this program has no editor for
 )
 
-// itemKeywords classify an after-event item of the call by the words it
-// contains; the first match wins.
-var itemKeywords = []struct {
-	kind  string
-	words []string
-}{
-	{ItemReport, []string{"信息报道", "报道稿"}},
-	{ItemResults, []string{"成绩"}},
-	{ItemSummary, []string{"总结"}},
-	{ItemReview, []string{"综述", "论文汇编", "学术观点"}},
-	{ItemAccounts, []string{"决算"}},
+var afterKinds = []string{ItemReport, ItemResults, ItemSummary, ItemReview, ItemAccounts, ItemOther}
+
+// AfterItemsFor are the items of an after-event group due from a draft.
+func AfterItemsFor(ae AfterEvent, d *Draft) []AfterItem {
+	var out []AfterItem
+	for _, it := range ae.Items {
+		if it.Applies(d) {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
-// AfterItemKind classifies one item text of the call's [[after_event]].
-func AfterItemKind(item string) string {
-	for _, k := range itemKeywords {
-		for _, w := range k.words {
-			if strings.Contains(item, w) {
-				return k.kind
+// HasAfterItem reports whether a draft owes an item of a kind after the event.
+func HasAfterItem(call *Call, d *Draft, kind string) bool {
+	for _, ae := range call.AfterEvent {
+		for _, it := range AfterItemsFor(ae, d) {
+			if it.Kind == kind {
+				return true
 			}
 		}
 	}
-	return ItemOther
-}
-
-// afterItemApplies reports whether an item of the call concerns a draft: the
-// speech competition's sub-venue results (演讲比赛分赛场成绩) are due only
-// from a speech competition sub-venue, not from the final or other
-// categories; every other item concerns every selected project.
-func afterItemApplies(item string, d *Draft) bool {
-	if !strings.Contains(item, "演讲比赛") {
-		return true
-	}
-	if d.Category != "speech" {
-		return false
-	}
-	return !strings.Contains(item, "分赛场") || d.Venue != "final"
+	return false
 }
 
 // DueItem is one obligation after the event with its due date.
@@ -132,15 +118,11 @@ func DueGroups(call *Call, d *Draft) []DueGroup {
 	var out []DueGroup
 	for _, ae := range call.AfterEvent {
 		g := DueGroup{Days: ae.Days, Due: end.AddDays(ae.Days), Rule: RuleSummaryDue}
-		for _, name := range ae.Items {
-			if !afterItemApplies(name, d) {
-				continue
-			}
-			kind := AfterItemKind(name)
-			if kind == ItemReport || kind == ItemResults {
+		for _, it := range AfterItemsFor(ae, d) {
+			if it.Kind == ItemReport || it.Kind == ItemResults {
 				g.Rule = RuleReportDue
 			}
-			g.Items = append(g.Items, DueItem{Kind: kind, Name: name, Days: ae.Days, Due: g.Due, Submitted: d.Selection.Submitted[kind]})
+			g.Items = append(g.Items, DueItem{Kind: it.Kind, Name: it.Name, Days: ae.Days, Due: g.Due, Submitted: d.Selection.Submitted[it.Kind]})
 		}
 		if len(g.Items) > 0 {
 			out = append(out, g)

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -56,7 +57,7 @@ func TestDueDatesAcrossMonthAndYearEnds(t *testing.T) {
 
 func TestDueDaysComeFromTheCall(t *testing.T) {
 	call := *Default()
-	call.AfterEvent = []AfterEvent{{Days: 5, Items: []string{"信息报道稿"}}, {Days: 20, Items: []string{"决算表"}}}
+	call.AfterEvent = []AfterEvent{{Days: 5, Items: []AfterItem{{Kind: ItemReport, Name: "信息报道稿"}}}, {Days: 20, Items: []AfterItem{{Kind: ItemAccounts, Name: "决算表"}}}}
 	d := selectedSample(t, "annual", NewDate(2024, 10, 29))
 	gs := DueGroups(&call, d)
 	if len(gs) != 2 || gs[0].Due.String() != "2024-11-03" || gs[1].Due.String() != "2024-11-18" {
@@ -96,16 +97,21 @@ func TestDueItemsPerCategory(t *testing.T) {
 	}
 }
 
-func TestAfterItemKind(t *testing.T) {
+// Every after-event item of the call has a kind this program knows, and a
+// call file with an unknown kind is refused with its line.
+func TestAfterItemKinds(t *testing.T) {
 	for _, ae := range Default().AfterEvent {
 		for _, it := range ae.Items {
-			if AfterItemKind(it) == ItemOther {
-				t.Errorf("call item %q has no kind", it)
+			if !contains(afterKinds, it.Kind) || it.Kind == ItemOther {
+				t.Errorf("call item %q has kind %q", it.Name, it.Kind)
 			}
 		}
 	}
-	if k := AfterItemKind("活动照片原件"); k != ItemOther {
-		t.Errorf("unknown item: %s", k)
+	bad := strings.Replace(string(mustRead(defaultCallFile)), `kind = "summary"`, `kind = "总结"`, 1)
+	_, err := ParseCall("bad.toml", []byte(bad))
+	var ce *CallError
+	if !errors.As(err, &ce) || !strings.Contains(ce.Problem, "kind") {
+		t.Errorf("unknown item kind: %v", err)
 	}
 }
 
@@ -224,7 +230,7 @@ func TestActualDatesFindings(t *testing.T) {
 
 func TestAfterRulesListed(t *testing.T) {
 	for _, id := range []string{RuleAfterDates, RuleReportDue, RuleSummaryDue} {
-		if _, ok := RuleByID(id); !ok {
+		if _, ok := RuleByID(Default(), id); !ok {
 			t.Errorf("rule %s not in the rules table", id)
 		}
 	}

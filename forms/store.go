@@ -109,8 +109,12 @@ func migrate(v int, data []byte) ([]byte, error) {
 			m[key] = s
 			delete(m, "specific")
 		}
-		m["schema_version"] = 1
+		v = 1
 	}
+	if v == 1 {
+		migrateV1(m)
+	}
+	m["schema_version"] = SchemaVersion
 	return json.Marshal(m)
 }
 

@@ -118,7 +118,7 @@ func TestSaveIntoUnwritableFolder(t *testing.T) {
 
 func TestLoadBadFiles(t *testing.T) {
 	good, _ := Marshal(sample(t, "annual"))
-	newer := bytes.Replace(good, []byte(`"schema_version": 1`), []byte(`"schema_version": 7`), 1)
+	newer := bytes.Replace(good, []byte(`"schema_version": 2`), []byte(`"schema_version": 7`), 1)
 	cases := map[string]struct {
 		data []byte
 		want string
@@ -166,8 +166,8 @@ func TestMigrateVersion0(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.SchemaVersion != SchemaVersion || d.Budget.Provincial != 20000 || d.Forum == nil || d.Forum.Topic != "新材料" || len(d.Forum.ReviewCommittee) != 1 {
-		t.Errorf("migration lost data: %+v %+v", d.Budget, d.Forum)
+	if p := d.Parts["forum"]; d.SchemaVersion != SchemaVersion || d.Budget.Provincial != 20000 || p == nil || p.Text("topic") != "新材料" || len(p.Rows("review_committee")) != 1 || p.Rows("review_committee")[0].Text("unit") != "吉林大学" {
+		t.Errorf("migration lost data: %+v %+v", d.Budget, d.Parts)
 	}
 	if _, err := Unmarshal("old.json", []byte(`{"schema_version": 0, "category": "x", "specific": {}}`)); err == nil {
 		t.Error("a v0 file with an unknown category's part should not load silently")
@@ -178,7 +178,7 @@ func TestMarshalIsStable(t *testing.T) {
 	d := sample(t, "intl")
 	a, _ := Marshal(d)
 	b, _ := Marshal(d)
-	if !bytes.Equal(a, b) || !json.Valid(a) || !bytes.Contains(a, []byte(`"schema_version": 1`)) {
+	if !bytes.Equal(a, b) || !json.Valid(a) || !bytes.Contains(a, []byte(`"schema_version": 2`)) {
 		t.Error("Marshal should be deterministic JSON with the schema version")
 	}
 	if bytes.Contains(a, []byte(`\u`)) {

@@ -3,6 +3,7 @@ package forms
 import (
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -48,11 +49,17 @@ func walk(v reflect.Value, path string, fn func(path, text string)) {
 		if s := v.String(); s != "" {
 			fn(path, s)
 		}
+	case reflect.Map:
+		if parts, ok := v.Interface().(map[string]Values); ok {
+			for _, cat := range sortedKeys(parts) {
+				walkValues(parts[cat], path+"."+cat, fn)
+			}
+		}
 	}
 }
 
 // glyphFindings reports, per field, the characters no bundled font can print.
-func glyphFindings(d *Draft, printable func(rune) bool) []Finding {
+func glyphFindings(call *Call, d *Draft, printable func(rune) bool) []Finding {
 	var out []Finding
 	WalkText(d, func(path, text string) {
 		var bad []rune
@@ -71,7 +78,7 @@ func glyphFindings(d *Draft, printable func(rune) bool) []Finding {
 		for i, r := range bad {
 			list[i] = fmt.Sprintf("“%c”(U+%04X)", r, r)
 		}
-		out = append(out, Finding{Rule: RuleGlyph, Field: path, Severity: Error, Message: fmt.Sprintf("%s中的 %s 无法用本程序的字体打印，导出的PDF会缺字：请改用常用字或同音/通用写法，生僻人名用字可在打印后手写补全（通知 二、2）。", FieldLabel(path), strings.Join(list, "、"))})
+		out = append(out, Finding{Rule: RuleGlyph, Field: path, Severity: Error, Message: fmt.Sprintf("%s中的 %s 无法用本程序的字体打印，导出的PDF会缺字：请改用常用字或同音/通用写法，生僻人名用字可在打印后手写补全（通知 二、2）。", call.FieldLabel(path), strings.Join(list, "、"))})
 	})
 	return out
 }
@@ -83,4 +90,36 @@ func containsRune(rs []rune, r rune) bool {
 		}
 	}
 	return false
+}
+
+// walkValues reports the texts of a category's part, keys in order.
+func walkValues(v Values, path string, fn func(path, text string)) {
+	for _, k := range v.Keys() {
+		p := path + "." + k
+		switch t := v[k].(type) {
+		case *string:
+			if *t != "" {
+				fn(p, *t)
+			}
+		case *[]string:
+			for i, s := range *t {
+				if s != "" {
+					fn(fmt.Sprintf("%s[%d]", p, i), s)
+				}
+			}
+		case *[]Values:
+			for i, r := range *t {
+				walkValues(r, fmt.Sprintf("%s[%d]", p, i), fn)
+			}
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -240,7 +240,7 @@ func runSample(args []string, env Env) int {
 		return ExitUnread
 	}
 	if *selected {
-		aftercare.FillSample(d) // marked selected, every report filled, no photos
+		aftercare.FillSample(env.Call, d) // marked selected, every report filled, no photos
 	}
 	if *outPath == "" {
 		b, _ := forms.Marshal(d)
@@ -266,7 +266,7 @@ func runRules(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "参数有误：%v\n用法：shenbao rules [--json]\n", err)
 		return ExitUnread
 	}
-	rules := forms.Rules()
+	rules := forms.Rules(env.Call)
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetEscapeHTML(false)

@@ -123,14 +123,14 @@ func TestRules(t *testing.T) {
 	if code != 0 {
 		t.Fatal(code)
 	}
-	for _, r := range forms.Rules() {
+	for _, r := range forms.Rules(forms.Default()) {
 		if !strings.Contains(out, r.ID) || !strings.Contains(out, r.Summary) {
 			t.Errorf("rules output lacks %s", r.ID)
 		}
 	}
 	code, out, _ = run(t, "rules", "--json")
 	var rules []forms.Rule
-	if code != 0 || json.Unmarshal([]byte(out), &rules) != nil || len(rules) != len(forms.Rules()) || rules[0].Clause == "" {
+	if code != 0 || json.Unmarshal([]byte(out), &rules) != nil || len(rules) != len(forms.Rules(forms.Default())) || rules[0].Clause == "" {
 		t.Errorf("rules --json: %d %.100s", code, out)
 	}
 }

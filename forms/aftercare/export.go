@@ -39,7 +39,7 @@ func ExportAll(dir string, call *forms.Call, d *forms.Draft, draftPath string, n
 	photos := DraftPhotos(draftPath)
 	var out []Exported
 	for _, kind := range ReportKinds {
-		if kind == forms.ItemResults && d.Category != "speech" {
+		if kind == forms.ItemResults && !forms.HasAfterItem(call, d, kind) {
 			continue
 		}
 		for _, w := range []struct {

@@ -21,7 +21,7 @@ func selectedSample(t testing.TB, category string, end forms.Date) *forms.Draft 
 	if err != nil {
 		t.Fatal(err)
 	}
-	FillSample(d)
+	FillSample(forms.Default(), d)
 	d.Selection.ActualStart, d.Selection.ActualEnd = end, end
 	return d
 }

@@ -4,15 +4,15 @@ import (
 	"shenbao/forms"
 )
 
-// FillSample marks a sample draft (forms.Sample) selected, held on its
+// FillSample marks a sample draft of the call (forms.Sample) selected, held on its
 // planned dates, and fills every after-event report with plausible text,
 // results (for the speech competition) and final accounts that balance.
 // Photos are not added: they are files (see ImportPhoto). It is the fixture
 // of the report tests and a demonstration for newcomers.
-func FillSample(d *forms.Draft) {
+func FillSample(call *forms.Call, d *forms.Draft) {
 	d.Selection = &forms.Selection{
 		Selected:      true,
-		ListPublished: forms.NewDate(2024, 4, 28),
+		ListPublished: forms.DateOf(call.AnnouncementBy).AddDays(-2),
 		ActualStart:   d.Project.StartDate,
 		ActualEnd:     d.Project.EndDate,
 	}
@@ -24,7 +24,7 @@ func FillSample(d *forms.Draft) {
 	}
 	r.Summary = "一、基本情况\n" + d.Project.Summary + "\n二、主要成效\n活动按申报书确定的日程完成，参会人数达到通知要求，形成了会议材料和专家建议。\n三、经验与不足\n会前宣传充分；今后将进一步扩大青年科技工作者的参与面。"
 	r.Review = "与会专家围绕“" + d.Project.Theme + "”交流了最新研究进展。主要观点如下：\n1．学科交叉是原始创新的重要来源。\n2．应加强产学研协同，推动成果在省内转化。\n3．青年人才培养需要稳定的学术交流平台。"
-	if d.Category == "speech" {
+	if forms.HasAfterItem(call, d, forms.ItemResults) {
 		r.Results = []forms.ResultRow{
 			{Rank: 1, Name: "张敏", Unit: "吉林农业大学", Degree: "硕士研究生", Title: "玉米抗旱基因的挖掘与利用", Score: 93.25, Award: "一等奖"},
 			{Rank: 2, Name: "王磊", Unit: "吉林大学", Degree: "博士研究生", Title: "黑土地保护性耕作的土壤微生物机制", Score: 91.5, Award: "一等奖"},

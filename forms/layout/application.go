@@ -148,7 +148,7 @@ func (b *appBuilder) part1() {
 	}
 	if a.Type == forms.TypeProvincialSociety {
 		rows = append(rows, kv(fmt.Sprintf("%d年度年检合格", b.call.Society.EvaluationYear), YesNo(a.AnnualInspection),
-			fmt.Sprintf("参加%d年度学会评价", b.call.Society.EvaluationYear), YesNo(a.Evaluation2023)))
+			fmt.Sprintf("参加%d年度学会评价", b.call.Society.EvaluationYear), YesNo(a.Evaluation)))
 	}
 	if a.Type == forms.TypeUniversity || a.Type == forms.TypeUniversitySAT || a.GraduateTraining {
 		rows = append(rows, kv("具有研究生培养资格", YesNo(a.GraduateTraining)))
@@ -198,7 +198,7 @@ func (b *appBuilder) part2() {
 		kv("举办城市", p.City, "举办地点", p.Place),
 		kv("活动形式", p.Form, "预计参会人数", count(p.Participants, "人")),
 	}
-	if p.Papers > 0 || b.d.Category == "forum" {
+	if p.Papers > 0 || b.cat != nil && b.cat.MinPapers > 0 {
 		rows = append(rows, kv("征集论文数", count(p.Papers, "篇")))
 	}
 	rows = append(rows, kv("主办/承办单位", p.Organisers))
@@ -219,82 +219,158 @@ func count(n int, unit string) string {
 	return fmt.Sprintf("%d%s", n, unit)
 }
 
-// people is a table of committee or group members.
-func people(ps []forms.Person, roleName string) *Table {
-	t := &Table{
-		Widths: []float64{0.08, 0.16, 0.38, 0.22, 0.16},
-		Header: []Row{{Cells: []Cell{{Text: "序号", Label: true}, {Text: "姓名", Label: true}, {Text: "单位", Label: true}, {Text: "职称/职务", Label: true}, {Text: roleName, Label: true}}}},
+// part3 is the category's own part, as its call declares it: the fields
+// that are not tables as label/value rows (two half fields share a row),
+// then each table under its own heading, in declaration order.
+func (b *appBuilder) part3() {
+	name := b.d.Category
+	if b.cat != nil {
+		name = b.cat.PartTitle()
 	}
-	for i, p := range ps {
-		t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: fmt.Sprint(i + 1), Align: Center}, {Text: p.Name}, {Text: p.Unit}, {Text: p.Title}, {Text: p.Role}}})
+	b.add(&Heading{Text: "三、" + name, Level: 1})
+	if b.cat == nil {
+		return
 	}
-	if len(ps) == 0 {
-		t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: "（未填写）", Span: 5, Align: Center}}})
+	for _, blk := range PartBlocks(b.call, b.cat, b.d) {
+		b.add(blk)
+	}
+}
+
+// PartBlocks lays out a draft's own part as its call declares it (the
+// review page shows the same blocks).
+func PartBlocks(call *forms.Call, cat *forms.Category, d *forms.Draft) []Block {
+	v := d.Parts[cat.ID]
+	var out []Block
+	var rows []Row
+	var half []string
+	flushHalf := func() {
+		if len(half) > 0 {
+			rows = append(rows, kv(half...))
+			half = nil
+		}
+	}
+	flushRows := func() {
+		flushHalf()
+		if len(rows) > 0 {
+			out = append(out, kvTable(rows...))
+			rows = nil
+		}
+	}
+	if len(cat.Venues) > 0 {
+		rows = append(rows, kv("承办赛场", VenueText(call, d)))
+	}
+	for i := range cat.Part.Fields {
+		fd := &cat.Part.Fields[i]
+		if fd.Kind == forms.KindTable {
+			flushRows()
+			out = append(out, &Heading{Text: fd.Label, Level: 2}, rowsTable(fd, v.Rows(fd.Key)))
+			continue
+		}
+		text := FieldText(call, cat, fd, v)
+		if fd.Half {
+			half = append(half, fd.Label, text)
+			if len(half) == 4 {
+				flushHalf()
+			}
+			continue
+		}
+		flushHalf()
+		rows = append(rows, kv(fd.Label, text))
+	}
+	flushRows()
+	return out
+}
+
+// FieldText is a declared field's value as printed: a date in Chinese, a
+// yes/no as 是/否, a checklist as its ticked items.
+func FieldText(call *forms.Call, cat *forms.Category, fd *forms.FieldDecl, v forms.Values) string {
+	switch fd.Kind {
+	case forms.KindNote:
+		return cat.NoteText(call, fd)
+	case forms.KindYesNo:
+		return YesNo(v.Bool(fd.Key))
+	case forms.KindDate:
+		return v.Date(fd.Key).Chinese()
+	case forms.KindInt:
+		if !v.Has(fd.Key) {
+			return ""
+		}
+		return fmt.Sprintf("%d%s", v.Int(fd.Key), fd.Unit)
+	case forms.KindChecklist:
+		got := v.List(fd.Key)
+		var yes, no []string
+		for _, it := range fd.Items {
+			if containsString(got, it) {
+				yes = append(yes, it)
+			} else {
+				no = append(no, it)
+			}
+		}
+		s := strings.Join(yes, "、")
+		if len(no) > 0 && len(yes) > 0 {
+			s += "（未要求：" + strings.Join(no, "、") + "）"
+		} else if len(no) > 0 {
+			s = "未要求：" + strings.Join(no, "、")
+		}
+		return s
+	}
+	return v.Text(fd.Key)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// rowsTable is a declared table: a number column, then the declared columns.
+func rowsTable(fd *forms.FieldDecl, rows []forms.Values) *Table {
+	t := &Table{Widths: []float64{0.08}}
+	head := Row{Cells: []Cell{{Text: "序号", Label: true}}}
+	rest := 0.92
+	for _, c := range fd.Columns {
+		w := c.Width
+		if w <= 0 {
+			w = rest / float64(len(fd.Columns))
+		}
+		t.Widths = append(t.Widths, w)
+		head.Cells = append(head.Cells, Cell{Text: c.Label, Label: true})
+	}
+	t.Header = []Row{head}
+	for i, r := range rows {
+		row := Row{Cells: []Cell{{Text: fmt.Sprint(i + 1), Align: Center}}}
+		for j := range fd.Columns {
+			c := &fd.Columns[j]
+			cell := Cell{Text: columnText(c, r)}
+			if c.Kind == forms.KindYesNo || c.Kind == forms.KindDate || c.Kind == forms.KindInt {
+				cell.Align = Center
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if len(rows) == 0 {
+		t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: "（未填写）", Span: len(fd.Columns) + 1, Align: Center}}})
 	}
 	return t
 }
 
-func (b *appBuilder) part3() {
-	name := b.d.Category
-	if b.cat != nil {
-		name = b.cat.ShortName
+func columnText(c *forms.FieldDecl, r forms.Values) string {
+	switch c.Kind {
+	case forms.KindYesNo:
+		return YesNo(r.Bool(c.Key))
+	case forms.KindDate:
+		return r.Date(c.Key).Chinese()
+	case forms.KindInt:
+		if !r.Has(c.Key) {
+			return ""
+		}
+		return fmt.Sprint(r.Int(c.Key))
 	}
-	b.add(&Heading{Text: "三、" + name + "专项内容", Level: 1})
-	d := b.d
-	switch d.Category {
-	case "annual":
-		if p := d.AnnualMeeting; p != nil {
-			theme := ""
-			if b.cat != nil {
-				theme = b.cat.Theme
-			}
-			b.add(kvTable(
-				kv("年会主题", theme),
-				kv("对应领域", p.FocusArea),
-				kv("与年会主题的关联", p.ThemeLink),
-				kv("调研、座谈研讨计划", p.ResearchPlan),
-				kv("预期成果", p.ExpectedOutput),
-			), &Heading{Text: "会前专家组", Level: 2}, people(p.ExpertGroup, "分工"))
-		}
-	case "forum":
-		if p := d.Forum; p != nil {
-			b.add(kvTable(
-				kv("论坛专题", p.Topic),
-				kv("论文征集办法", p.CallForPapers),
-				kv("研究生以第一作者限投1篇", YesNo(p.OnePaperRule), "论文作者优先参会", YesNo(p.AuthorsFirst)),
-			), &Heading{Text: "评审委员会", Level: 2}, people(p.ReviewCommittee, "分工"))
-		}
-	case "speech":
-		if p := d.Speech; p != nil {
-			b.add(kvTable(
-				kv("分赛场", VenueText(b.call, d)),
-				kv("参赛者推荐办法", p.Recruitment),
-				kv("提交演讲提纲PPT", YesNo(p.MaterialsPPT), "提交演讲依据论文", YesNo(p.MaterialsPaper)),
-			), &Heading{Text: "评委会", Level: 2}, people(p.JudgingCommittee, "分工"))
-		}
-	case "basic":
-		if p := d.Basic; p != nil {
-			b.add(kvTable(
-				kv("学科", p.Discipline, "学科类型", p.DisciplineKind),
-				kv("邀请方式", p.Invitation),
-			), &Heading{Text: "学术召集人", Level: 2}, people(p.Conveners, "角色"))
-		}
-	case "intl":
-		if p := d.International; p != nil {
-			b.add(kvTable(kv("研讨的未来发展议题", p.FutureTopics)), &Heading{Text: "邀请的国外院士、专家", Level: 2})
-			t := &Table{
-				Widths: []float64{0.07, 0.15, 0.1, 0.2, 0.14, 0.09, 0.25},
-				Header: []Row{{Cells: []Cell{{Text: "序号", Label: true}, {Text: "姓名", Label: true}, {Text: "国家", Label: true}, {Text: "所在机构", Label: true}, {Text: "职称", Label: true}, {Text: "院士", Label: true}, {Text: "报告题目", Label: true}}}},
-			}
-			for i, e := range p.ForeignExperts {
-				t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: fmt.Sprint(i + 1), Align: Center}, {Text: e.Name}, {Text: e.Country}, {Text: e.Institution}, {Text: e.Title}, {Text: YesNo(e.Academician), Align: Center}, {Text: e.TalkTitle}}})
-			}
-			if len(p.ForeignExperts) == 0 {
-				t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: "（未填写）", Span: 7, Align: Center}}})
-			}
-			b.add(t)
-		}
-	}
+	return r.Text(c.Key)
 }
 
 func (b *appBuilder) part4() {

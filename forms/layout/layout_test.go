@@ -51,12 +51,13 @@ func TestApplicationHoldsEveryText(t *testing.T) {
 func TestApplicationOnlyOwnPart(t *testing.T) {
 	call := forms.Default()
 	d, _ := forms.Sample(call, "basic")
-	d.Forum = &forms.ForumPart{Topic: "不应出现的专题"}
+	d.Parts["forum"] = forms.Values{}
+	d.Parts["forum"].SetText("topic", "不应出现的专题")
 	all := strings.Join(Application(call, d, generated).Texts(), "")
 	if strings.Contains(all, "不应出现的专题") {
 		t.Error("the forum part of a basic-research draft is printed")
 	}
-	if !strings.Contains(all, d.Basic.Discipline) {
+	if !strings.Contains(all, d.Part().Text("discipline")) || d.Part().Text("discipline") == "" {
 		t.Error("the basic part is missing")
 	}
 }

@@ -233,13 +233,16 @@ func TestChecklistFollowsCall(t *testing.T) {
 	c.Deadline = time.Date(2025, 5, 9, 0, 0, 0, 0, time.UTC)
 	c.AnnouncementBy = time.Date(2025, 5, 20, 0, 0, 0, 0, time.UTC)
 	c.MaxPerCategory, c.MaxTotal, c.PaperCopies = 2, 3, 2
-	c.AfterEvent = []forms.AfterEvent{{Days: 5, Items: []string{"活动简报"}}}
+	c.AfterEvent = []forms.AfterEvent{{Days: 5, Items: []forms.AfterItem{{Kind: forms.ItemReport, Name: "活动简报"}, {Kind: forms.ItemResults, Name: "分赛场成绩单", Categories: []string{"speech"}}}}}
 	d, _ := forms.Sample(&c, "basic")
 	var all []string
 	for _, s := range Steps(&c, d, NamesFor(&c, d, 1), pinned) {
 		all = append(all, s.Detail)
 	}
 	text := strings.Join(all, "\n")
+	if strings.Contains(text, "分赛场成绩单") {
+		t.Errorf("a basic-research project owes no speech results:\n%s", text)
+	}
 	for _, want := range []string{"apply2025@example.org", "某某部（101室）", "2025年5月9日", "2025年5月20日", "只能申报2项", "总计不超过3项", "共2份", "5日内", "活动简报"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("steps lack %q:\n%s", want, text)

@@ -20,11 +20,9 @@ const (
 )
 
 // ruleSummary is the Chinese summary of a rule of package forms.
-func ruleSummary(id string) string {
-	for _, r := range forms.Rules() {
-		if r.ID == id {
-			return r.Summary
-		}
+func ruleSummary(call *forms.Call, id string) string {
+	if r, ok := forms.RuleByID(call, id); ok {
+		return r.Summary
 	}
 	return ""
 }
@@ -61,7 +59,7 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 			why += "（" + n + "）"
 		}
 		s = append(s, Step{"不发电子邮件", fmt.Sprintf("%s。按通知%s，%s，因此本材料包没有生成电子邮件草稿，也不要把申报书通过电子邮件、网盘或聊天软件发送。请在报送前先告知%s（%s，电话 %s），电子版如何提交请按其要求办理，并报送纸质件。",
-			why, secret, ruleSummary(forms.RuleConfidential), c.Department, c.Person, c.Phone), secret})
+			why, secret, ruleSummary(call, forms.RuleConfidential), c.Department, c.Person, c.Phone), secret})
 	} else {
 		mailLine := fmt.Sprintf("将Word文档“%s”发送至 %s（%s）。", names.DOCX, c.Email, c.Department)
 		if names.EML != "" {
@@ -87,7 +85,15 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		s = append(s, Step{"结果公布", fmt.Sprintf("入选项目名单将于%s前%s公布；项目一经确定，务必如期完成。", forms.DateOf(call.AnnouncementBy).Chinese(), where), clauseAfterEvent})
 	}
 	for _, ae := range call.AfterEvent {
-		s = append(s, Step{fmt.Sprintf("完成后%d日内", ae.Days), "项目完成后" + fmt.Sprint(ae.Days) + "日内报送：" + strings.Join(ae.Items, "；") + "。", clauseAfterEvent})
+		items := forms.AfterItemsFor(ae, d)
+		if len(items) == 0 {
+			continue
+		}
+		names := make([]string, len(items))
+		for i, it := range items {
+			names[i] = it.Name
+		}
+		s = append(s, Step{fmt.Sprintf("完成后%d日内", ae.Days), "项目完成后" + fmt.Sprint(ae.Days) + "日内报送：" + strings.Join(names, "；") + "。", clauseAfterEvent})
 	}
 	return s
 }
@@ -109,7 +115,7 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 	)
 	if d.Confidential {
 		doc.Blocks = append(doc.Blocks, &layout.Paragraph{Text: fmt.Sprintf("【涉及保密内容】本申报书已声明涉及保密内容：按通知%s，%s。本材料包不含电子邮件草稿，请只报送纸质件，并事先告知%s。",
-			clauseSecret, ruleSummary(forms.RuleConfidential), call.Contact.Department)})
+			clauseSecret, ruleSummary(call, forms.RuleConfidential), call.Contact.Department)})
 	}
 	t := &layout.Table{
 		Widths: []float64{0.8, 1.5, 8.8, 0.8},

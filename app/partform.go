@@ -1,0 +1,124 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+// buildCategoryPart lays out Part 3 from the call's declaration of the
+// draft's category: one input per declared field, in declared order.
+func (f *formScreen) buildCategoryPart() {
+	d, cat := f.d, f.cat
+	if cat == nil || len(cat.Part.Fields) == 0 {
+		return
+	}
+	call := f.u.call
+	s := f.newSection("part3", "第三部分　"+cat.PartTitle()+"（通知 "+cat.Clause+"）")
+	v := d.Part()
+	for i := range cat.Part.Fields {
+		fd := &cat.Part.Fields[i]
+		path := forms.PartPath(cat.ID, fd.Key)
+		hint := cat.HintText(call, fd)
+		switch fd.Kind {
+		case forms.KindNote:
+			l := widget.NewLabel(cat.NoteText(call, fd))
+			l.Wrapping = fyne.TextWrapBreak
+			s.grid.Add(widget.NewLabel(fd.Label))
+			s.grid.Add(l)
+		case forms.KindText:
+			f.text(s, path, fd.Label, v.TextPtr(fd.Key), hint)
+		case forms.KindLong:
+			f.long(s, path, fd.Label, v.TextPtr(fd.Key), hint)
+		case forms.KindInt:
+			p := v.IntPtr(fd.Key)
+			f.number(s, path, fd.Label, func() int64 { return *p }, func(n int64) { *p = n }, false, fd.Unit)
+		case forms.KindYesNo:
+			text := fd.Text
+			if text == "" {
+				text = fd.Label
+			}
+			f.check(s, path, fd.Label, text, v.BoolPtr(fd.Key))
+		case forms.KindDate:
+			f.date(s, path, fd.Label, v.DatePtr(fd.Key))
+		case forms.KindChoice:
+			f.choose(s, path, fd.Label, plainOptions(fd.Options...), v.TextPtr(fd.Key))
+		case forms.KindChecklist:
+			f.checklist(s, path, fd.Label, fd.Items, v.ListPtr(fd.Key))
+		case forms.KindTable:
+			f.declaredTable(s, path, fd, v.RowsPtr(fd.Key))
+		}
+	}
+}
+
+// declaredTable is an editable table of a declared table field.
+func (f *formScreen) declaredTable(s *section, path string, fd *forms.FieldDecl, rows *[]forms.Values) *rowsTable {
+	headers := make([]string, len(fd.Columns))
+	for i, c := range fd.Columns {
+		headers[i] = c.Label
+	}
+	label := fd.Label
+	if fd.Hint != "" {
+		label += "（" + fd.Hint + "）"
+	}
+	return f.table(s, path, label, headers,
+		func() int { return len(*rows) },
+		func(i int, msg *widget.Label) []fyne.CanvasObject {
+			r := (*rows)[i]
+			pre := fmt.Sprintf("%s[%d].", path, i)
+			cells := make([]fyne.CanvasObject, len(fd.Columns))
+			for j := range fd.Columns {
+				c := &fd.Columns[j]
+				hint := c.Hint
+				if hint == "" {
+					hint = c.Label
+				}
+				switch c.Kind {
+				case forms.KindYesNo:
+					cells[j] = f.cellCheck(pre+c.Key, c.Label, r.BoolPtr(c.Key), msg)
+				case forms.KindDate:
+					cells[j] = f.cellDate(pre+c.Key, r.DatePtr(c.Key), msg)
+				case forms.KindChoice:
+					cells[j] = f.cellSelect(pre+c.Key, plainOptions(c.Options...), r.TextPtr(c.Key), msg)
+				case forms.KindInt:
+					cells[j] = f.cellAmount(pre+c.Key, r.IntPtr(c.Key), msg)
+				default:
+					cells[j] = f.cellText(pre+c.Key, r.TextPtr(c.Key), msg, hint)
+				}
+			}
+			return cells
+		},
+		func() { *rows = append(*rows, forms.Values{}) },
+		func(i int) { *rows = append((*rows)[:i], (*rows)[i+1:]...) })
+}
+
+// checklist adds a group of check boxes whose ticked items are stored.
+func (f *formScreen) checklist(s *section, path, label string, items []string, list *[]string) *widget.CheckGroup {
+	g := widget.NewCheckGroup(items, nil)
+	g.Horizontal = true
+	fl := &field{path: path, focus: nil, obj: g, msg: newMsg()}
+	set := func() { g.SetSelected(append([]string(nil), *list...)) }
+	set()
+	fl.reload = set
+	g.OnChanged = func(sel []string) {
+		var ordered []string
+		for _, it := range items {
+			for _, x := range sel {
+				if x == it {
+					ordered = append(ordered, it)
+				}
+			}
+		}
+		if fmt.Sprint(ordered) == fmt.Sprint(*list) {
+			return
+		}
+		*list = ordered
+		f.changed()
+	}
+	f.register(fl)
+	f.addRow(s, label, fl, g)
+	return g
+}
