@@ -1,10 +1,12 @@
 // Command shenbao is 申报助手: it prepares an application for the Jilin
 // Provincial Association for Science and Technology's academic-exchange
 // projects. With no arguments it opens the window; with a command (check,
-// sample, rules, export) it works headless.
+// sample, rules, export, carry…) it works headless; "--call FILE" alone
+// opens the window with that call file.
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -13,16 +15,27 @@ import (
 	"shenbao/app"
 	"shenbao/app/cli"
 	"shenbao/assets"
+	"shenbao/forms"
 )
 
 // appID must match the ID in FyneApp.toml.
 const appID = "cn.org.jlsat.shenbao"
 
 func main() {
-	if len(os.Args) > 1 {
+	var call *forms.Call
+	switch {
+	case len(os.Args) == 3 && os.Args[1] == "--call":
+		// shenbao --call FILE: the window, with that call
+		c, err := forms.LoadCallFile(os.Args[2])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(cli.ExitUnread)
+		}
+		call = c
+	case len(os.Args) > 1:
 		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	app.Run(a)
+	app.Run(a, call)
 }

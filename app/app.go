@@ -4,6 +4,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"time"
 
@@ -25,8 +26,12 @@ const autosaveDelay = 2 * time.Second
 type ui struct {
 	app  fyne.App
 	win  fyne.Window
-	call *forms.Call
+	call *forms.Call   // the call new drafts use (and the open draft's)
 	now  func() time.Time
+
+	calls        []*forms.Call  // the calls the window knows: embedded, imported
+	callProblems []string       // imported call files that no longer load
+	callSelect   *widget.Select // the start screen's choice of call
 
 	autosaveDelay time.Duration
 
@@ -43,13 +48,18 @@ type ui struct {
 }
 
 // Run opens the main window with the drafts list and blocks until it is
-// closed.
-func Run(a fyne.App) {
+// closed. call, when not nil, is a call file given on the command line
+// (shenbao --call FILE): it is imported and used.
+func Run(a fyne.App, call *forms.Call) {
 	started := time.Now()
 	tuneGC()
 	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow("申报助手")
 	u := newUI(a, w, forms.Default(), time.Now)
+	if call != nil {
+		u.call = nil
+		u.useCall(u.addCall(call))
+	}
 	w.Resize(fyne.NewSize(1200, 780))
 	u.showStart()
 	if !u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started) {
@@ -62,6 +72,7 @@ func Run(a fyne.App) {
 // fixed clock.
 func newUI(a fyne.App, w fyne.Window, call *forms.Call, now func() time.Time) *ui {
 	u := &ui{app: a, win: w, call: call, now: now, autosaveDelay: autosaveDelay}
+	u.loadCalls()
 	u.start = newStartScreen(u)
 	w.SetCloseIntercept(u.onCloseRequest)
 	u.setMenu()
@@ -168,7 +179,16 @@ func (u *ui) openDraft(path string) {
 // showForm opens a draft in the form screen. dirty marks content that is
 // not yet in the draft file (a recovered autosave).
 func (u *ui) showForm(path string, d *forms.Draft, dirty bool) {
+	c := u.callFor(d)
+	if c != nil && c != u.call {
+		u.call = c
+		u.app.Preferences().SetString(prefCurrentCall, callKey(c))
+		u.start = newStartScreen(u)
+	}
 	u.form = newFormScreen(u, path, d)
+	if c == nil {
+		u.form.setReadOnly(fmt.Sprintf("此草稿属于%d年度的申报通知，本程序中没有这一年度的通知数据，因此以只读方式打开，不能修改或导出。如需继续填写，请在草稿列表点“导入申报通知文件…”导入%d年度的通知文件，或用“用往年申报书新建”带入%d年度的申报书。", d.CallYear, d.CallYear, u.call.Year))
+	}
 	if dirty {
 		u.form.markDirty()
 	}

@@ -24,7 +24,7 @@ func defaultBuildPackage(outDir string, call *forms.Call, d *forms.Draft, now ti
 // onExport exports the submission package (Ctrl+E): allowed with warnings,
 // and with errors only after a confirmation that lists them.
 func (f *formScreen) onExport() {
-	if f.exporting {
+	if f.exporting || f.readOnly {
 		return
 	}
 	var errs []string

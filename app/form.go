@@ -55,6 +55,9 @@ type formScreen struct {
 	onExportDone                func() // tests wait for the export
 	copyUnitSelect              *widget.Select
 
+	readOnly     bool          // a draft of a call the program does not have
+	readOnlyNote *widget.Label // says why
+
 	dirty     bool
 	editSeq   int64      // counts changes
 	savedSeq  int64      // editSeq at the last successful save

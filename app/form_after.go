@@ -30,6 +30,9 @@ type afterView struct {
 // what is on disk. When that save fails the user is told why and the form
 // stays.
 func (f *formScreen) onAfter() {
+	if f.readOnly {
+		return
+	}
 	if _, err := os.Stat(f.path); f.dirty || errors.Is(err, fs.ErrNotExist) {
 		if err := f.save(); err != nil {
 			f.u.showError("保存失败", err)

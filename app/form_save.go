@@ -121,6 +121,10 @@ func (f *formScreen) autosaveNow() error {
 // onSave saves the draft atomically (Ctrl+S). On failure the text stays in
 // the window and the user is told why, in Chinese.
 func (f *formScreen) onSave() {
+	if f.readOnly {
+		f.u.ask("不能保存", f.readOnlyNote.Text, choice{label: "确定", important: true})
+		return
+	}
 	if err := f.save(); err != nil {
 		f.u.showError("保存失败", err)
 	}

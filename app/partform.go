@@ -122,3 +122,25 @@ func (f *formScreen) checklist(s *section, path, label string, items []string, l
 	f.addRow(s, label, fl, g)
 	return g
 }
+
+// setReadOnly shows a draft that cannot be edited: every input disabled,
+// no saving or exporting, and why at the top of the form.
+func (f *formScreen) setReadOnly(why string) {
+	f.readOnly = true
+	for _, fl := range f.order {
+		if d, ok := fl.focus.(fyne.Disableable); ok {
+			d.Disable()
+		}
+	}
+	for _, b := range []*widget.Button{f.saveBtn, f.exportBtn, f.afterBtn, f.copyUnitBtn} {
+		if b != nil {
+			b.Disable()
+		}
+	}
+	l := widget.NewLabel(why)
+	l.Wrapping = fyne.TextWrapBreak
+	l.Importance = widget.DangerImportance
+	f.readOnlyNote = l
+	f.body.Objects = append([]fyne.CanvasObject{l}, f.body.Objects...)
+	f.body.Refresh()
+}

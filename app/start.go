@@ -63,7 +63,7 @@ func newStartScreen(u *ui) *startScreen {
 
 	folderRow := container.NewBorder(nil, nil, widget.NewLabel("草稿文件夹："), s.folderBtn, s.folder)
 	buttons := container.NewHBox(s.newBtn, s.sampleBtn, s.openBtn)
-	top := container.NewVBox(title, s.deadline, folderRow, buttons, s.status, widget.NewSeparator())
+	top := container.NewVBox(title, u.callBar(), s.deadline, folderRow, buttons, s.status, widget.NewSeparator())
 	s.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.list))
 	return s
 }

@@ -279,6 +279,11 @@ var registry = []ruleDef{
 	{RuleAccountsSources, Error, afterClause, fixed("决算表经费来源合计须等于实际支出合计")},
 	{RuleAccountsOverGrant, Error, func(c *Call) string { return catClauses(all, fundingClause)(c) + "、" + afterClause(c) }, fixed("决算表中省科协资助支出不能超过批准的资助额")},
 	{RuleAccountsUnspent, Info, afterClause, fixed("省科协资助未全部列支时提示核对")},
+	{RuleCarryCategory, Error, fixed("一"), fixed("用往年申报书新建：新通知已取消该类别时，须重新选择类别")},
+	{RuleCarryNewField, Info, fixed("一"), fixed("用往年申报书新建：列出新通知新增的专项内容")},
+	{RuleCarryDropped, Warning, fixed("一"), fixed("用往年申报书新建：列出不再需要或不能带入的往年内容")},
+	{RuleCarryLimit, Warning, fixed("一"), fixed("用往年申报书新建：列出新通知改变的数量、金额和可选项")},
+	{RuleCarryReset, Warning, fixed("一"), fixed("用往年申报书新建：与年度有关的日期和声明须重新填写")},
 }
 
 var ruleByID = func() map[string]ruleDef {

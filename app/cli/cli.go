@@ -93,7 +93,8 @@ func usage(w io.Writer) {
   shenbao version                                       显示版本
   shenbao export 文件 [--out 文件夹]                      导出PDF、Word和报送材料包
   shenbao reports 文件 [--out 文件夹]                     导出入选项目的会后材料和报送日程
-  shenbao --call 通知数据.toml 命令 ...                   使用另一年度的申报通知数据
+  shenbao carry 往年草稿 [--call 新通知.toml] [-o 新草稿]   用往年申报书新建本年度的申报书
+  shenbao --call 通知数据.toml [命令 ...]                 使用另一年度的申报通知数据（不带命令时打开窗口）
 退出码：0 无错误，1 有错误，2 文件无法读取或用法有误。
 `)
 }
@@ -147,7 +148,7 @@ func runCheck(args []string, env Env) int {
 	today := forms.DateOf(env.Now())
 	if *todayS != "" {
 		if today, err = forms.ParseDate(*todayS); err != nil || today.IsZero() {
-			fmt.Fprintf(env.Stderr, "--today 的日期 “%s” 有误，应写作 2024-04-10。\n", *todayS)
+			fmt.Fprintf(env.Stderr, "--today 的日期 “%s” 有误，应写作 年-月-日，如 %s。\n", *todayS, forms.DateOf(env.Call.Deadline))
 			return ExitUnread
 		}
 	}
@@ -188,11 +189,11 @@ func runCheck(args []string, env Env) int {
 		_ = enc.Encode(out)
 		return code
 	}
-	printText(env.Stdout, drafts, out)
+	printText(env.Stdout, env.Call, drafts, out)
 	return code
 }
 
-func printText(w io.Writer, drafts []forms.NamedDraft, out []JSONFinding) {
+func printText(w io.Writer, call *forms.Call, drafts []forms.NamedDraft, out []JSONFinding) {
 	byFile := map[string][]JSONFinding{}
 	for _, f := range out {
 		byFile[f.File] = append(byFile[f.File], f)
@@ -212,7 +213,7 @@ func printText(w io.Writer, drafts []forms.NamedDraft, out []JSONFinding) {
 		for _, f := range list {
 			field := ""
 			if f.Field != "" {
-				field = "［" + forms.FieldLabel(f.Field) + "］"
+				field = "［" + call.FieldLabel(f.Field) + "］"
 			}
 			fmt.Fprintf(w, "  %s %s%s %s\n", f.Severity.SeverityName(), field, f.Message, "("+f.Rule+")")
 		}

@@ -63,7 +63,7 @@ func printFindings(env Env, file string, d *forms.Draft, now time.Time, keep fun
 		}
 		list = append(list, JSONFinding{File: file, Rule: f.Rule, Field: f.Field, Severity: f.Severity, Message: f.Message})
 	}
-	printText(env.Stdout, []forms.NamedDraft{{Name: file, Draft: d}}, list)
+	printText(env.Stdout, env.Call, []forms.NamedDraft{{Name: file, Draft: d}}, list)
 	return errs
 }
 

@@ -10,5 +10,5 @@ import (
 )
 
 func main() {
-	app.Run(fyneapp.NewWithID("cn.org.jlsat.shenbao"))
+	app.Run(fyneapp.NewWithID("cn.org.jlsat.shenbao"), nil)
 }

@@ -1,0 +1,168 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+// Preference keys of the calls the window knows.
+const (
+	prefImportedCalls = "importedCalls" // imported call files' paths, one a line
+	prefCurrentCall   = "currentCall"   // the call new drafts use: its year, or an imported file's path
+)
+
+// loadCalls makes the list of calls: the embedded ones and the imported
+// files remembered in the preferences (a file that no longer loads is left
+// out and forgotten, and told on the start screen).
+func (u *ui) loadCalls() {
+	u.calls = append([]*forms.Call(nil), forms.EmbeddedCalls()...)
+	var keep []string
+	for _, p := range strings.Split(u.app.Preferences().String(prefImportedCalls), "\n") {
+		if p == "" {
+			continue
+		}
+		c, err := forms.LoadCallFile(p)
+		if err != nil {
+			u.callProblems = append(u.callProblems, err.Error())
+			continue
+		}
+		keep = append(keep, p)
+		u.addCall(c)
+	}
+	u.app.Preferences().SetString(prefImportedCalls, strings.Join(keep, "\n"))
+	cur := u.app.Preferences().String(prefCurrentCall)
+	for _, c := range u.calls {
+		if cur != "" && (c.Path == cur || c.Path == "" && strconv.Itoa(c.Year) == cur) {
+			u.call = c
+		}
+	}
+}
+
+// addCall adds a call, replacing one of the same year read from the same
+// file; it returns the call kept.
+func (u *ui) addCall(c *forms.Call) *forms.Call {
+	for i, o := range u.calls {
+		if o.Path != "" && o.Path == c.Path {
+			u.calls[i] = c
+			return c
+		}
+	}
+	u.calls = append(u.calls, c)
+	return c
+}
+
+// callKey is how the preferences name a call.
+func callKey(c *forms.Call) string {
+	if c.Path != "" {
+		return c.Path
+	}
+	return strconv.Itoa(c.Year)
+}
+
+// callName is how a call is listed: "2024年度（内置）", "2025年度（导入：f.toml）".
+func callName(c *forms.Call) string {
+	if c.Path == "" {
+		return fmt.Sprintf("%d年度申报通知（内置）", c.Year)
+	}
+	return fmt.Sprintf("%d年度申报通知（导入：%s）", c.Year, c.Source)
+}
+
+// callFor is the call a draft was made for: the current call when it is of
+// the draft's year, else another known call of that year; nil when none is
+// known (the draft then opens read-only).
+func (u *ui) callFor(d *forms.Draft) *forms.Call {
+	if d.CallYear == 0 || d.CallYear == u.call.Year {
+		return u.call
+	}
+	for _, c := range u.calls {
+		if c.Year == d.CallYear {
+			return c
+		}
+	}
+	return nil
+}
+
+// useCall makes a call the one new drafts use, remembers it, and redraws
+// the start screen.
+func (u *ui) useCall(c *forms.Call) {
+	if c == u.call {
+		return
+	}
+	u.call = c
+	u.app.Preferences().SetString(prefCurrentCall, callKey(c))
+	u.start = newStartScreen(u)
+	if u.form == nil && u.review == nil {
+		u.showStart()
+	}
+}
+
+// callBar is the start screen's row that chooses the call.
+func (u *ui) callBar() fyne.CanvasObject {
+	names := make([]string, len(u.calls))
+	for i, c := range u.calls {
+		names[i] = callName(c)
+	}
+	sel := widget.NewSelect(names, nil)
+	for i, c := range u.calls {
+		if c == u.call {
+			sel.SetSelectedIndex(i)
+		}
+	}
+	sel.OnChanged = func(string) {
+		if i := sel.SelectedIndex(); i >= 0 && i < len(u.calls) {
+			u.useCall(u.calls[i])
+		}
+	}
+	u.callSelect = sel
+	imp := widget.NewButtonWithIcon("导入申报通知文件…", theme.FolderOpenIcon(), u.onImportCall)
+	return container.NewBorder(nil, nil, widget.NewLabel("申报通知："), imp, sel)
+}
+
+// onImportCall lets the user choose a call file (.toml) from disk.
+func (u *ui) onImportCall() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		p := r.URI().Path()
+		r.Close()
+		u.importCallFile(p)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// importCallFile loads a call file, and on success remembers it and makes
+// it the current call; a bad file is refused with its file, line and
+// problem, and nothing changes.
+func (u *ui) importCallFile(path string) bool {
+	c, err := forms.LoadCallFile(path)
+	if err != nil {
+		u.ask("无法导入申报通知文件", err.Error()+"\n\n请改正文件后重新导入；程序仍使用原来的申报通知。", choice{label: "确定", important: true})
+		return false
+	}
+	c = u.addCall(c)
+	prefs := u.app.Preferences()
+	list := strings.Split(prefs.String(prefImportedCalls), "\n")
+	found := false
+	for _, p := range list {
+		found = found || p == c.Path
+	}
+	if !found {
+		prefs.SetString(prefImportedCalls, strings.TrimPrefix(strings.Join(append(list, c.Path), "\n"), "\n"))
+	}
+	u.call = nil // force the redraw
+	u.useCall(c)
+	return true
+}
