@@ -26,7 +26,7 @@ const autosaveDelay = 2 * time.Second
 type ui struct {
 	app  fyne.App
 	win  fyne.Window
-	call *forms.Call   // the call new drafts use (and the open draft's)
+	call *forms.Call // the call new drafts use (and the open draft's)
 	now  func() time.Time
 
 	calls        []*forms.Call  // the calls the window knows: embedded, imported
