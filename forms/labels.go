@@ -225,3 +225,24 @@ func (c *Call) KnownPath(path string) bool {
 	}
 	return FieldLabel(path) != "此项"
 }
+
+// PartFieldOf is the declared field (or table column) a path of a
+// category's part names, or nil.
+func (c *Call) PartFieldOf(path string) *FieldDecl {
+	rest, ok := strings.CutPrefix(path, "parts.")
+	if !ok {
+		return nil
+	}
+	catID, key, _ := strings.Cut(rest, ".")
+	cat := c.Category(catID)
+	if cat == nil {
+		return nil
+	}
+	generic := indexRe.ReplaceAllString(key, "[]")
+	name, col, _ := strings.Cut(generic, "[].")
+	fd := cat.PartField(strings.TrimSuffix(name, "[]"))
+	if fd != nil && col != "" {
+		return fd.Column(col)
+	}
+	return fd
+}

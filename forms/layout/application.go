@@ -465,6 +465,12 @@ func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
 		return call.ApplicantTypeName(text)
 	case strings.HasPrefix(path, "applicant.honours["):
 		return call.HonourName(text)
+	case strings.HasPrefix(path, "parts."):
+		if fd := call.PartFieldOf(path); fd != nil && fd.Kind == forms.KindDate {
+			if dt, err := forms.ParseDate(text); err == nil {
+				return dt.Chinese()
+			}
+		}
 	}
 	return text
 }

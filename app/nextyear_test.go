@@ -1,0 +1,223 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+	pdflayout "shenbao/forms/layout"
+)
+
+// testCallPath is the realistic call of another year (forms/testdata).
+var testCallPath, _ = filepath.Abs("../forms/testdata/call-2025/" + forms.CallFileName)
+
+// copySample writes a call's sample draft into the drafts folder.
+func copySample(t *testing.T, call *forms.Call, dir, category string) string {
+	t.Helper()
+	d, err := forms.Sample(call, category)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, category+forms.DraftExt)
+	if err := forms.Save(p, d, today); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestWindowImportsACallAndRemembersIt(t *testing.T) {
+	u, dir := newTestUI(t)
+	if !u.importCallFile(testCallPath) {
+		t.Fatalf("import refused: %s", u.prompt.message)
+	}
+	if u.call.Year != 2025 || len(u.calls) != len(forms.EmbeddedCalls())+1 {
+		t.Fatalf("current call %d, %d calls", u.call.Year, len(u.calls))
+	}
+	if !strings.Contains(u.app.Preferences().String(prefImportedCalls), testCallPath) {
+		t.Error("the imported file is not remembered")
+	}
+	if u.callSelect == nil || !strings.Contains(u.callSelect.Selected, "2025年度") {
+		t.Errorf("start screen shows %v", u.callSelect)
+	}
+	// the picker offers the new call's categories, the new one included
+	u.showPicker(false)
+	var ids []string
+	for _, c := range u.call.Categories {
+		ids = append(ids, c.ID)
+	}
+	if strings.Join(ids, ",") != "annual,forum,basic,intl,salon" {
+		t.Errorf("picker categories %v", ids)
+	}
+	// a new window on the same preferences starts with the same call
+	u2 := newTestUIOn(t, u.app, dir)
+	if u2.call.Year != 2025 {
+		t.Errorf("after restart the call is %d", u2.call.Year)
+	}
+	// choosing the embedded call again
+	u2.callSelect.SetSelectedIndex(0)
+	if u2.call != forms.Default() {
+		t.Errorf("chosen call %d", u2.call.Year)
+	}
+}
+
+func TestWindowRefusesABadCallFile(t *testing.T) {
+	u, _ := newTestUI(t)
+	bad := filepath.Join(t.TempDir(), "坏的通知.toml")
+	data, _ := os.ReadFile(testCallPath)
+	data = []byte(strings.Replace(string(data), "quota = 5", "quota = = 5", 1))
+	if err := os.WriteFile(bad, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if u.importCallFile(bad) {
+		t.Fatal("a broken call file was imported")
+	}
+	if u.call != forms.Default() || !strings.Contains(u.prompt.message, "坏的通知.toml") || !strings.Contains(u.prompt.message, "行") || !strings.Contains(u.prompt.message, "仍使用原来的申报通知") {
+		t.Errorf("message %q, call %d", u.prompt.message, u.call.Year)
+	}
+	if strings.Contains(u.app.Preferences().String(prefImportedCalls), bad) {
+		t.Error("a refused file is remembered")
+	}
+}
+
+// The new category's form is built from its declaration: each declared
+// field has its input, the checks follow it, the review shows it.
+func TestNewCategoryForm(t *testing.T) {
+	u, dir := newTestUI(t)
+	if !u.importCallFile(testCallPath) {
+		t.Fatal(u.prompt.message)
+	}
+	p := copySample(t, u.call, dir, "salon")
+	u.openDraft(p)
+	f := u.form
+	if f == nil || f.cat.ID != "salon" {
+		t.Fatal("salon sample not opened")
+	}
+	for _, key := range []string{"salon_topic", "young_participants", "first_session", "documents", "hosts", "hosts[1].title"} {
+		if f.fields["parts.salon."+key] == nil {
+			t.Errorf("no input for %s", key)
+		}
+	}
+	if e, _ := countFindings(f.findings); e != 0 {
+		t.Fatalf("the sample has errors in the window: %v", f.findings)
+	}
+	n := entry(t, f, "parts.salon.young_participants")
+	n.SetText("19")
+	var hit bool
+	for _, fd := range f.findings {
+		hit = hit || fd.Rule == "content.salon.young_participants"
+	}
+	if !hit || f.d.Part().Int("young_participants") != 19 {
+		t.Errorf("typing 19 young participants: %v", f.findings)
+	}
+	g := f.fields["parts.salon.documents"].obj.(*widget.CheckGroup)
+	g.SetSelected([]string{"活动方案"})
+	if got := f.d.Part().List("documents"); len(got) != 1 || got[0] != "活动方案" {
+		t.Errorf("checklist stored %v", got)
+	}
+	test.Tap(f.saveBtn)
+	d, err := forms.Load(p)
+	if err != nil || d.Part().Int("young_participants") != 19 || len(d.Part().List("documents")) != 1 {
+		t.Errorf("saved part %v (%v)", d.Part(), err)
+	}
+}
+
+// A draft opens with the call it was made for, even when another call is
+// the current one.
+func TestDraftOpensWithItsCall(t *testing.T) {
+	u, dir := newTestUI(t)
+	if !u.importCallFile(testCallPath) {
+		t.Fatal(u.prompt.message)
+	}
+	next := u.call
+	p2025 := copySample(t, next, dir, "salon")
+	p2024 := copySample(t, forms.Default(), dir, "speech")
+	u.useCall(forms.Default())
+	u.openDraft(p2025)
+	if u.call != next || u.form.cat == nil || u.form.cat.ID != "salon" {
+		t.Fatalf("2025 draft opened with the %d call", u.call.Year)
+	}
+	u.leaveForm(u.showStart)
+	u.openDraft(p2024)
+	if u.call.Year != 2024 || u.form.cat == nil || u.form.cat.ID != "speech" || u.form.readOnly {
+		t.Errorf("2024 draft opened with the %d call", u.call.Year)
+	}
+}
+
+// A draft whose call the program does not have says so and opens read-only:
+// nothing can be typed, saving says why, the file stays as it was.
+func TestDraftOfAnUnknownCallIsReadOnly(t *testing.T) {
+	u, dir := newTestUI(t)
+	next, err := forms.LoadCallFile(testCallPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := copySample(t, next, dir, "forum")
+	before, _ := os.ReadFile(p)
+	u.openDraft(p)
+	f := u.form
+	if f == nil || !f.readOnly || !strings.Contains(f.readOnlyNote.Text, "2025年度") || !strings.Contains(f.readOnlyNote.Text, "只读") {
+		t.Fatalf("not read-only: %+v", f)
+	}
+	e := entry(t, f, "project.name")
+	if !e.Disabled() || !f.saveBtn.Disabled() || !f.exportBtn.Disabled() {
+		t.Error("inputs or buttons still enabled")
+	}
+	u.onSave()
+	if u.prompt == nil || !strings.Contains(u.prompt.message, "只读") {
+		t.Error("Ctrl+S on a read-only draft says nothing")
+	}
+	after, _ := os.ReadFile(p)
+	if string(after) != string(before) {
+		t.Error("a read-only draft was written")
+	}
+}
+
+// The review page shows the printed form's parts in the print's order, with
+// a 修改 link on each that lands on its section.
+func TestReviewFollowsThePrint(t *testing.T) {
+	u, dir := newTestUI(t)
+	p := copySample(t, u.call, dir, "annual")
+	u.openDraft(p)
+	f := u.form
+	test.Tap(f.reviewBtn)
+	var headings []string
+	for _, o := range test.LaidOutObjects(u.review.content) {
+		if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold && l.SizeName != "" {
+			headings = append(headings, l.Text)
+		}
+	}
+	var printed []string
+	for _, b := range pdflayout.Application(u.call, f.d, today).Blocks {
+		if h, ok := b.(*pdflayout.Heading); ok && h.Level == 1 {
+			printed = append(printed, h.Text)
+		}
+		if k, ok := b.(*pdflayout.KeepTogether); ok {
+			for _, b := range k.Blocks {
+				if h, ok := b.(*pdflayout.Heading); ok && h.Level == 1 {
+					printed = append(printed, h.Text)
+				}
+			}
+		}
+	}
+	if strings.Join(headings[1:], "|") != strings.Join(printed, "|") {
+		t.Errorf("review parts\n%v\nprint parts\n%v", headings, printed)
+	}
+	for _, id := range []string{"applicant", "project", "part3", "agenda", "budget", "opinions"} {
+		if u.review.edit[id] == nil {
+			t.Errorf("no 修改 link for %s", id)
+		}
+	}
+	test.Tap(u.review.edit["agenda"])
+	if u.review != nil || u.win.Content() != f.content {
+		t.Fatal("修改 did not return to the form")
+	}
+	focused := u.win.Canvas().Focused()
+	if fl := f.fields["agenda"]; fl == nil || focused != fl.focus {
+		t.Errorf("修改 on Part 4 focused %v", focused)
+	}
+}
