@@ -55,11 +55,19 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzWrap$$' -fuzztime $(FUZZTIME) ./forms/pdfdoc
 	$(GO) test -run '^$$' -fuzz '^FuzzPrepare$$' -fuzztime $(FUZZTIME) ./forms/aftercare
 
-# Every embedded sample, written out by the binary, must pass its own check.
+# Every sample, written out by the binary, must pass its own call's check:
+# the embedded call's, and the test call of another year (TESTCALL), each
+# with --today set to its samples' 申报日期.
+TESTCALL = forms/testdata/call-2025/call.toml
 sample-check:
 	@tmp=$$(mktemp -d); $(GO) build -o $$tmp/shenbao . && \
-	for c in $$($$tmp/shenbao sample); do $$tmp/shenbao sample $$c -o $$tmp/$$c.shenbao.json >/dev/null || exit 1; done && \
-	$$tmp/shenbao check --today 2024-04-10 $$tmp/*.shenbao.json && echo "samples: all pass shenbao check"; rc=$$?; rm -rf $$tmp; exit $$rc
+	mkdir $$tmp/a $$tmp/b && \
+	for c in $$($$tmp/shenbao sample); do $$tmp/shenbao sample $$c -o $$tmp/a/$$c.shenbao.json >/dev/null || exit 1; done && \
+	$$tmp/shenbao check --today 2024-04-10 $$tmp/a/*.shenbao.json && \
+	for c in $$($$tmp/shenbao --call $(TESTCALL) sample); do $$tmp/shenbao --call $(TESTCALL) sample $$c -o $$tmp/b/$$c.shenbao.json >/dev/null || exit 1; done && \
+	$$tmp/shenbao --call $(TESTCALL) check --today 2025-04-28 $$tmp/b/*.shenbao.json && \
+	$$tmp/shenbao --call $(TESTCALL) rules >/dev/null && \
+	echo "samples: all pass shenbao check (embedded call and $(TESTCALL))"; rc=$$?; rm -rf $$tmp; exit $$rc
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./forms/... ./app/...

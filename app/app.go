@@ -85,6 +85,8 @@ func (u *ui) setMenu() {
 	ctrl := fyne.KeyModifierShortcutDefault
 	newItem := fyne.NewMenuItem("新建申报书…", u.onNew)
 	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}
+	carryItem := fyne.NewMenuItem("用往年申报书新建…", u.onCarry)
+	importItem := fyne.NewMenuItem("导入申报通知文件…", u.onImportCall)
 	openItem := fyne.NewMenuItem("打开文件…", u.onOpenFile)
 	openItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl}
 	u.menuSave = fyne.NewMenuItem("保存", u.onSave)
@@ -97,7 +99,7 @@ func (u *ui) setMenu() {
 	// changes like closing the window does (Fyne's default quits at once).
 	quitItem := fyne.NewMenuItem("退出", u.onCloseRequest)
 	quitItem.IsQuit = true
-	file := fyne.NewMenu("文件", newItem, openItem, u.menuSave, u.menuExport, u.menuAfter, fyne.NewMenuItemSeparator(), listItem, quitItem)
+	file := fyne.NewMenu("文件", newItem, carryItem, openItem, importItem, u.menuSave, u.menuExport, u.menuAfter, fyne.NewMenuItemSeparator(), listItem, quitItem)
 	u.win.SetMainMenu(fyne.NewMainMenu(file))
 }
 

@@ -166,3 +166,64 @@ func (u *ui) importCallFile(path string) bool {
 	u.useCall(c)
 	return true
 }
+
+// onCarry lets the user choose last year's application and makes a new
+// draft of the current call from it (用往年申报书新建).
+func (u *ui) onCarry() {
+	u.leaveForm(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			p := r.URI().Path()
+			r.Close()
+			u.carryFrom(p)
+		}, u.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+		if l, err := storage.ListerForURI(storage.NewFileURI(u.draftsDir())); err == nil {
+			d.SetLocation(l)
+		}
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+}
+
+// carryFrom makes a new draft of the current call from the draft at path,
+// saves it in the drafts folder (never over another file), opens it and
+// lists what changed. The old draft is not touched.
+func (u *ui) carryFrom(path string) bool {
+	old, err := forms.Load(path)
+	if err != nil {
+		u.showError("无法打开往年的申报书", err)
+		return false
+	}
+	var from *forms.Call
+	for _, c := range u.calls {
+		if c.Year == old.CallYear {
+			from = c
+		}
+	}
+	now := u.now()
+	d, findings := forms.Carry(from, u.call, old, now, checkOptions(now))
+	dst := newDraftPath(u.draftsDir(), u.call.Category(d.Category), now)
+	if err := forms.SaveNew(dst, d, now); err != nil {
+		u.showError("无法保存新的申报书", err)
+		return false
+	}
+	u.showForm(dst, d, false)
+	var b strings.Builder
+	fmt.Fprintf(&b, "已用%d年度的申报书《%s》新建%d年度的申报书，带入了单位、联系人、专家和各项文字；往年的文件没有改动。", old.CallYear, displayName(path), u.call.Year)
+	if len(findings) > 0 {
+		b.WriteString("请核对以下变化：\n")
+		for _, f := range findings {
+			fmt.Fprintf(&b, "\n· %s", f.Message)
+		}
+	}
+	list := widget.NewLabel(b.String())
+	list.Wrapping = fyne.TextWrapBreak
+	scroll := container.NewVScroll(list)
+	scroll.SetMinSize(fyne.NewSize(560, 300))
+	p := u.askWith("用往年申报书新建", "", scroll, choice{label: "开始核对", important: true})
+	p.message = b.String()
+	return true
+}

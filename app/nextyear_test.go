@@ -221,3 +221,37 @@ func TestReviewFollowsThePrint(t *testing.T) {
 		t.Errorf("修改 on Part 4 focused %v", focused)
 	}
 }
+
+// 用往年申报书新建: last year's application becomes a draft of the current
+// call, saved in the drafts folder and opened; the old file is untouched and
+// the changes are listed.
+func TestCarryInTheWindow(t *testing.T) {
+	u, dir := newTestUI(t)
+	old := copySample(t, forms.Default(), dir, "basic")
+	before, _ := os.ReadFile(old)
+	if !u.importCallFile(testCallPath) {
+		t.Fatal(u.prompt.message)
+	}
+	if !u.carryFrom(old) {
+		t.Fatal(u.prompt.message)
+	}
+	f := u.form
+	if f == nil || f.d.CallYear != 2025 || f.path == old || filepath.Dir(f.path) != dir || f.readOnly {
+		t.Fatalf("carried draft %+v", f)
+	}
+	if got := entry(t, f, "applicant.name").Text; got != "吉林省数学会" {
+		t.Errorf("unit name %q", got)
+	}
+	for _, want := range []string{"2024年度", "2025年度", "学术召集人", "往年的举办日期"} {
+		if !strings.Contains(u.prompt.message, want) {
+			t.Errorf("carry message lacks %q:\n%s", want, u.prompt.message)
+		}
+	}
+	if d, err := forms.Load(f.path); err != nil || d.CallYear != 2025 || d.ID == "sample-basic" {
+		t.Errorf("saved carried draft: %v", err)
+	}
+	after, _ := os.ReadFile(old)
+	if string(after) != string(before) {
+		t.Error("the old draft was changed")
+	}
+}

@@ -28,6 +28,7 @@ type startScreen struct {
 	empty    *widget.Label
 
 	newBtn, openBtn, sampleBtn, folderBtn *widget.Button
+	carryBtn                              *widget.Button // 用往年申报书新建
 
 	drafts []draftInfo
 	rows   []*draftRow
@@ -62,7 +63,8 @@ func newStartScreen(u *ui) *startScreen {
 	s.list = container.NewVBox()
 
 	folderRow := container.NewBorder(nil, nil, widget.NewLabel("草稿文件夹："), s.folderBtn, s.folder)
-	buttons := container.NewHBox(s.newBtn, s.sampleBtn, s.openBtn)
+	s.carryBtn = widget.NewButtonWithIcon("用往年申报书新建…", theme.ContentCopyIcon(), u.onCarry)
+	buttons := container.NewHBox(s.newBtn, s.carryBtn, s.sampleBtn, s.openBtn)
 	top := container.NewVBox(title, u.callBar(), s.deadline, folderRow, buttons, s.status, widget.NewSeparator())
 	s.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.list))
 	return s

@@ -284,3 +284,28 @@ func TestMigrateV1Samples(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoadCallFile is the cost of reading a call file from disk: TOML,
+// the checks of its content and the compilation of its parts' rules.
+func BenchmarkLoadCallFile(b *testing.B) {
+	for b.Loop() {
+		if _, err := LoadCallFile(testCallPath); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheckNewCategory checks the test call's new category, whose part
+// is only a declaration.
+func BenchmarkCheckNewCategory(b *testing.B) {
+	c := testCall(b)
+	d, err := Sample(c, "salon")
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := Options{Today: d.Cover.ApplyDate}
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(c, d, opts)
+	}
+}
