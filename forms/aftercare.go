@@ -126,7 +126,11 @@ func reportFindings(call *Call, d *Draft) []Finding {
 	out = append(out, infoFindings(call, &r.Info)...)
 	out = append(out, resultsFindings(r.Results)...)
 	if r.Accounts != nil {
-		out = append(out, accountsFindings(d, r.Accounts)...)
+		for _, f := range accountsFindings(d, r.Accounts) {
+			if f.Rule != RuleAmount { // checkAmount reports those
+				out = append(out, f)
+			}
+		}
 	}
 	return out
 }

@@ -134,6 +134,7 @@ type Category struct {
 	FundingMax               int64     `toml:"funding_max"`
 	Venues                   []Venue   `toml:"venues"`
 	WinnersSupport           int64     `toml:"winners_support"`
+	WinnersVenue             string    `toml:"winners_venue"` // the venue the winners' support goes with
 	Eligible                 []string  `toml:"eligible"`
 	EligibleClause           string    `toml:"eligible_clause"`
 	GraduateTrainingRequired []string  `toml:"graduate_training_required"`

@@ -100,6 +100,13 @@ type ruleDef struct {
 	sev     Severity
 	clause  func(*Call) string
 	summary func(*Call) string
+	// check reports the rule's findings; nil where the rule is a field
+	// constraint (struct tags, a category part's declaration), or is checked
+	// across drafts (CheckAcross) or by Carry, as its comment says.
+	check func(*run)
+	// noCategory: the check runs also when the draft's category is not in
+	// the call (the others need the category).
+	noCategory bool
 }
 
 // fixed is a clause or summary that does not depend on the call.
@@ -174,116 +181,116 @@ func afterItems(c *Call, i int) string {
 func afterClause(*Call) string { return "二、3" }
 
 var registry = []ruleDef{
-	{RuleRequired, Error, fixed("申报书"), fixed("申报书的必填项须填写")},
+	{RuleRequired, Error, fixed("申报书"), fixed("申报书的必填项须填写"), nil, false}, // struct tags `required`, and each declared field
 	{RuleCategory, Error, fixed("一"), func(c *Call) string {
 		return fmt.Sprintf("项目类别须为本年度通知所设的%d个类别之一", len(c.Categories))
-	}},
-	{RuleCallYear, Warning, fixed("通知"), fixed("草稿所属年度须与当前申报通知一致")},
-	{RuleEligibility, Error, catClauses(all, eligibleClause), fixed("申报单位类型须在该类别的申报范围内")},
+	}, checkCategory, true},
+	{RuleCallYear, Warning, fixed("通知"), fixed("草稿所属年度须与当前申报通知一致"), checkCallYear, true},
+	{RuleEligibility, Error, catClauses(all, eligibleClause), fixed("申报单位类型须在该类别的申报范围内"), checkEligibility, false},
 	{RuleCitySAT, Error, catClauses(func(cat *Category) bool { return cat.JointEncouraged }, eligibleClause), func(c *Call) string {
 		return c.ApplicantTypeName(TypeCitySAT) + "只能作为联合申报单位"
-	}},
+	}, checkCitySAT, false},
 	{RuleGraduateTraining, Error, catClauses(func(cat *Category) bool { return len(cat.GraduateTrainingRequired) > 0 }, eligibleClause), func(c *Call) string {
 		return perCategory(c, func(cat *Category) bool { return len(cat.GraduateTrainingRequired) > 0 }, func(cat *Category) string {
 			return "由" + typeNames(c, cat.GraduateTrainingRequired) + "申报时，须有研究生培养资格"
 		})
-	}},
-	{RuleJointEncouraged, Info, catClauses(func(cat *Category) bool { return cat.JointEncouraged }, eligibleClause), fixed("鼓励与地方科协联合申报")},
-	{RuleAnnualInspection, Error, func(c *Call) string { return c.Society.Clause }, fixed("申报的省级学会须年检合格")},
+	}, checkGraduateTraining, false},
+	{RuleJointEncouraged, Info, catClauses(func(cat *Category) bool { return cat.JointEncouraged }, eligibleClause), fixed("鼓励与地方科协联合申报"), checkJointEncouraged, false},
+	{RuleAnnualInspection, Error, func(c *Call) string { return c.Society.Clause }, fixed("申报的省级学会须年检合格"), checkAnnualInspection, false},
 	{RuleEvaluation, Error, func(c *Call) string { return c.Society.Clause }, func(c *Call) string {
 		return fmt.Sprintf("申报的省级学会须按规定参加省科协%d年度学会评价", c.Society.EvaluationYear)
-	}},
+	}, checkEvaluation, false},
 	{RulePriority, Info, func(c *Call) string { return c.Society.Clause }, func(c *Call) string {
 		n := make([]string, len(c.Honours))
 		for i, h := range c.Honours {
 			n[i] = h.Name
 		}
 		return c.PriorityYears + "年度" + strings.Join(n, "、") + "优先支持"
-	}},
+	}, checkPriority, false},
 	{RuleParticipants, Error, catClauses(func(cat *Category) bool { return cat.MinParticipants > 0 }, scaleClause), func(c *Call) string {
 		return "参会人数不少于该类别的最低人数（" + perCategory(c, func(cat *Category) bool { return cat.MinParticipants > 0 }, func(cat *Category) string {
 			return fmt.Sprintf("%d人", cat.MinParticipants)
 		}) + "）"
-	}},
+	}, checkParticipants, false},
 	{RuleParticipantsMax, Error, catClauses(func(cat *Category) bool { return cat.MaxParticipants > 0 }, scaleClause), func(c *Call) string {
 		return "参会人数不超过该类别的上限（" + perCategory(c, func(cat *Category) bool { return cat.MaxParticipants > 0 }, func(cat *Category) string {
 			return fmt.Sprintf("%d人", cat.MaxParticipants)
 		}) + "）"
-	}},
+	}, checkParticipantsMax, false},
 	{RulePapers, Error, catClauses(func(cat *Category) bool { return cat.MinPapers > 0 }, scaleClause), func(c *Call) string {
 		return perCategory(c, func(cat *Category) bool { return cat.MinPapers > 0 }, func(cat *Category) string {
 			return fmt.Sprintf("须征集论文%d篇以上", cat.MinPapers)
 		})
-	}},
-	{RuleDatesMissing, Error, catClauses(all, windowClause), fixed("须填写项目开始和结束日期")},
-	{RuleDateOrder, Error, catClauses(all, windowClause), fixed("开始日期不能晚于结束日期")},
+	}, checkPapers, false},
+	{RuleDatesMissing, Error, catClauses(all, windowClause), fixed("须填写项目开始和结束日期"), checkDatesMissing, false},
+	{RuleDateOrder, Error, catClauses(all, windowClause), fixed("开始日期不能晚于结束日期"), checkDateOrder, false},
 	{RuleWindow, Error, catClauses(all, windowClause), func(c *Call) string {
 		return "项目须在该类别的完成时间内举办（" + perCategory(c, all, func(cat *Category) string { return cat.WindowText }) + "）"
-	}},
+	}, checkWindow, false},
 	{RuleVenue, Error, catClauses(func(cat *Category) bool { return cat.FundingKind == FundingVenue }, func(cat *Category) string { return cat.Clause + "1、3" }), func(c *Call) string {
 		return perCategory(c, func(cat *Category) bool { return cat.FundingKind == FundingVenue }, func(*Category) string { return "须选择承办的分赛场或决赛" })
-	}},
+	}, checkVenue, false},
 	{RuleFundingFixed, Error, catClauses(func(cat *Category) bool { return cat.FundingKind == FundingFixed }, fundingClause), func(c *Call) string {
 		return "申请省科协资助须等于该类别的经费额度（" + perCategory(c, func(cat *Category) bool { return cat.FundingKind == FundingFixed }, func(cat *Category) string { return cat.FundingText() }) + "）"
-	}},
+	}, checkFundingFixed, false},
 	{RuleFundingVenue, Error, catClauses(func(cat *Category) bool { return cat.FundingKind == FundingVenue }, fundingClause), func(c *Call) string {
 		return perCategory(c, func(cat *Category) bool { return cat.FundingKind == FundingVenue }, func(cat *Category) string { return "按赛场申请：" + cat.FundingText() })
-	}},
+	}, checkFundingVenue, false},
 	{RuleFundingRange, Error, catClauses(func(cat *Category) bool { return cat.FundingKind == FundingRange }, fundingClause), func(c *Call) string {
 		return perCategory(c, func(cat *Category) bool { return cat.FundingKind == FundingRange }, func(cat *Category) string { return "申请" + cat.FundingText() })
-	}},
-	{RuleBudgetProvincial, Error, fixed("申报书 第五部分"), fixed("预算中的省科协资助须与申请金额一致")},
-	{RuleBudgetLines, Error, fixed("申报书 第五部分"), fixed("经费预算须列出支出明细")},
-	{RuleBudgetLinesSum, Error, fixed("申报书 第五部分"), fixed("支出明细之和须等于预算总额")},
-	{RuleBudgetSourcesSum, Error, fixed("申报书 第五部分"), fixed("省科协资助、自筹和其他经费之和须等于预算总额")},
+	}, checkFundingRange, false},
+	{RuleBudgetProvincial, Error, fixed("申报书 第五部分"), fixed("预算中的省科协资助须与申请金额一致"), checkBudgetProvincial, false},
+	{RuleBudgetLines, Error, fixed("申报书 第五部分"), fixed("经费预算须列出支出明细"), checkBudgetLines, false},
+	{RuleBudgetLinesSum, Error, fixed("申报书 第五部分"), fixed("支出明细之和须等于预算总额"), checkBudgetLinesSum, false},
+	{RuleBudgetSourcesSum, Error, fixed("申报书 第五部分"), fixed("省科协资助、自筹和其他经费之和须等于预算总额"), checkBudgetSourcesSum, false},
 	{RuleForm, Error, catClauses(func(cat *Category) bool { return len(cat.FormsAllowed) > 0 }, scaleClause), func(c *Call) string {
 		return "活动形式须为该类别允许的形式（" + perCategory(c, func(cat *Category) bool { return len(cat.FormsAllowed) > 0 }, func(cat *Category) string { return "：" + strings.Join(cat.FormsAllowed, "、") }) + "）"
-	}},
-	{RuleAgenda, Warning, fixed("申报书 第四部分"), fixed("申报书应附日程安排")},
-	{RuleAgendaDates, Warning, fixed("申报书 第四部分"), fixed("跨多日举办的活动，日程安排须写明每项的日期")},
-	{RuleUSCC, Error, fixed("GB 32100-2015"), fixed("统一社会信用代码须为18位且校验码正确")},
-	{RulePhone, Error, fixed("申报书"), fixed("电话号码格式须正确（手机11位，或区号-号码）")},
-	{RuleEmail, Error, fixed("申报书"), fixed("电子邮箱格式须正确")},
-	{RulePostcode, Error, fixed("申报书"), fixed("邮政编码须为6位数字")},
-	{RuleAmount, Error, fixed("申报书 第五部分"), fixed("金额不能为负数")},
-	{RuleConfidential, Info, fixed("二、4"), fixed("涉及保密内容须事先告知，不得通过互联网传送")},
-	{RuleDeadline, Info, fixed("二、5"), func(c *Call) string { return "申报截止时间为" + DateOf(c.Deadline).Chinese() }},
-	{RuleDeadlinePassed, Warning, fixed("二、5"), fixed("申报截止时间已过")},
+	}, checkForm, false},
+	{RuleAgenda, Warning, fixed("申报书 第四部分"), fixed("申报书应附日程安排"), checkAgenda, false},
+	{RuleAgendaDates, Warning, fixed("申报书 第四部分"), fixed("跨多日举办的活动，日程安排须写明每项的日期"), checkAgendaDates, false},
+	{RuleUSCC, Error, fixed("GB 32100-2015"), fixed("统一社会信用代码须为18位且校验码正确"), nil, false}, // struct tag `uscc`
+	{RulePhone, Error, fixed("申报书"), fixed("电话号码格式须正确（手机11位，或区号-号码）"), nil, false},      // struct tags `cnmobile`, `cnphone`
+	{RuleEmail, Error, fixed("申报书"), fixed("电子邮箱格式须正确"), nil, false},                    // struct tag `cnemail`
+	{RulePostcode, Error, fixed("申报书"), fixed("邮政编码须为6位数字"), nil, false},                // struct tag `postcode`
+	{RuleAmount, Error, fixed("申报书 第五部分"), fixed("金额不能为负数"), checkAmount, false},
+	{RuleConfidential, Info, fixed("二、4"), fixed("涉及保密内容须事先告知，不得通过互联网传送"), checkConfidential, false},
+	{RuleDeadline, Info, fixed("二、5"), func(c *Call) string { return "申报截止时间为" + DateOf(c.Deadline).Chinese() }, checkDeadline, true},
+	{RuleDeadlinePassed, Warning, fixed("二、5"), fixed("申报截止时间已过"), checkDeadlinePassed, true},
 	{RuleApplyDate, Error, fixed("二、5"), func(c *Call) string {
 		return "封面的申报日期不能晚于申报截止时间" + DateOf(c.Deadline).Chinese()
-	}},
+	}, checkApplyDate, false},
 	{RulePosted, Info, fixed("二、2、二、5"), func(c *Call) string {
 		return fmt.Sprintf("纸质件%d份须在截止日%s前寄达或送达", c.PaperCopies, DateOf(c.Deadline).Chinese())
-	}},
+	}, checkPosted, true},
 	{RuleQuotaCategory, Error, fixed("二、2"), func(c *Call) string {
 		return fmt.Sprintf("每个单位在同类项目中只能申报%d项", c.MaxPerCategory)
-	}},
-	{RuleQuotaTotal, Error, fixed("二、2"), func(c *Call) string { return fmt.Sprintf("每个单位申报总计不超过%d项", c.MaxTotal) }},
-	{RuleGlyph, Error, fixed("二、2"), fixed("申报书中的每个字都须能印在纸质件上")},
-	{RuleAfterDates, Warning, afterClause, fixed("入选项目须填写实际举办日期，据此计算会后材料的报送期限")},
-	{RuleReportDue, Warning, afterClause, func(c *Call) string { return afterItems(c, 0) }},
-	{RuleSummaryDue, Warning, afterClause, func(c *Call) string { return afterItems(c, 1) }},
-	{RuleReportTitle, Warning, afterClause, fixed("信息报道稿须有标题")},
+	}, nil, false}, // CheckAcross (quota.go)
+	{RuleQuotaTotal, Error, fixed("二、2"), func(c *Call) string { return fmt.Sprintf("每个单位申报总计不超过%d项", c.MaxTotal) }, nil, false}, // CheckAcross (quota.go)
+	{RuleGlyph, Error, fixed("二、2"), fixed("申报书中的每个字都须能印在纸质件上"), checkGlyph, true},
+	{RuleAfterDates, Warning, afterClause, fixed("入选项目须填写实际举办日期，据此计算会后材料的报送期限"), checkAfterDates, true},
+	{RuleReportDue, Warning, afterClause, func(c *Call) string { return afterItems(c, 0) }, checkDue, true},
+	{RuleSummaryDue, Warning, afterClause, func(c *Call) string { return afterItems(c, 1) }, checkDue, true},
+	{RuleReportTitle, Warning, afterClause, fixed("信息报道稿须有标题"), checkReports, true},
 	{RuleReportLength, Error, afterClause, func(c *Call) string {
 		return fmt.Sprintf("信息报道稿正文不超过%d字（空格和换行不计）", ReportMaxChars(c))
-	}},
+	}, checkReports, true},
 	{RuleReportPhotos, Error, afterClause, func(c *Call) string {
 		lo, hi := PhotoLimits(c)
 		return fmt.Sprintf("信息报道稿附%d-%d张照片", lo, hi)
-	}},
-	{RuleReportCaption, Warning, afterClause, fixed("每张照片须有说明")},
-	{RuleResultsIncomplete, Warning, afterClause, fixed("分赛场成绩每行须有姓名、单位、演讲题目、名次和得分")},
-	{RuleResultsRank, Warning, afterClause, fixed("分赛场成绩的名次须与得分一致（得分高者名次靠前）")},
-	{RuleAccountsLineOver, Warning, afterClause, fixed("决算表各项支出不应超出预算，超支或预算外支出须说明原因")},
-	{RuleAccountsTotalOver, Warning, afterClause, fixed("决算表实际支出合计超出预算总额时须说明原因")},
-	{RuleAccountsSources, Error, afterClause, fixed("决算表经费来源合计须等于实际支出合计")},
-	{RuleAccountsOverGrant, Error, func(c *Call) string { return catClauses(all, fundingClause)(c) + "、" + afterClause(c) }, fixed("决算表中省科协资助支出不能超过批准的资助额")},
-	{RuleAccountsUnspent, Info, afterClause, fixed("省科协资助未全部列支时提示核对")},
-	{RuleCarryCategory, Error, fixed("一"), fixed("用往年申报书新建：新通知已取消该类别时，须重新选择类别")},
-	{RuleCarryNewField, Info, fixed("一"), fixed("用往年申报书新建：列出新通知新增的专项内容")},
-	{RuleCarryDropped, Warning, fixed("一"), fixed("用往年申报书新建：列出不再需要或不能带入的往年内容")},
-	{RuleCarryLimit, Warning, fixed("一"), fixed("用往年申报书新建：列出新通知改变的数量、金额和可选项")},
-	{RuleCarryReset, Warning, fixed("一"), fixed("用往年申报书新建：与年度有关的日期和声明须重新填写")},
+	}, checkReports, true},
+	{RuleReportCaption, Warning, afterClause, fixed("每张照片须有说明"), checkReports, true},
+	{RuleResultsIncomplete, Warning, afterClause, fixed("分赛场成绩每行须有姓名、单位、演讲题目、名次和得分"), checkReports, true},
+	{RuleResultsRank, Warning, afterClause, fixed("分赛场成绩的名次须与得分一致（得分高者名次靠前）"), checkReports, true},
+	{RuleAccountsLineOver, Warning, afterClause, fixed("决算表各项支出不应超出预算，超支或预算外支出须说明原因"), checkReports, true},
+	{RuleAccountsTotalOver, Warning, afterClause, fixed("决算表实际支出合计超出预算总额时须说明原因"), checkReports, true},
+	{RuleAccountsSources, Error, afterClause, fixed("决算表经费来源合计须等于实际支出合计"), checkReports, true},
+	{RuleAccountsOverGrant, Error, func(c *Call) string { return catClauses(all, fundingClause)(c) + "、" + afterClause(c) }, fixed("决算表中省科协资助支出不能超过批准的资助额"), checkReports, true},
+	{RuleAccountsUnspent, Info, afterClause, fixed("省科协资助未全部列支时提示核对"), checkReports, true},
+	{RuleCarryCategory, Error, fixed("一"), fixed("用往年申报书新建：新通知已取消该类别时，须重新选择类别"), nil, false}, // Carry (carry.go)
+	{RuleCarryNewField, Info, fixed("一"), fixed("用往年申报书新建：列出新通知新增的专项内容"), nil, false},        // Carry (carry.go)
+	{RuleCarryDropped, Warning, fixed("一"), fixed("用往年申报书新建：列出不再需要或不能带入的往年内容"), nil, false},  // Carry (carry.go)
+	{RuleCarryLimit, Warning, fixed("一"), fixed("用往年申报书新建：列出新通知改变的数量、金额和可选项"), nil, false},   // Carry (carry.go)
+	{RuleCarryReset, Warning, fixed("一"), fixed("用往年申报书新建：与年度有关的日期和声明须重新填写"), nil, false},    // Carry (carry.go)
 }
 
 var ruleByID = func() map[string]ruleDef {

@@ -153,31 +153,45 @@ func (s *Selection) MarkSubmitted(kind string, on Date) {
 	s.Submitted[kind] = on
 }
 
-// afterFindings are the findings of a selected draft: the due dates (when
-// opts.Today is set), the missing actual dates, and the reports' own rules.
-func afterFindings(call *Call, d *Draft, opts Options) []Finding {
+// checkAfterDates asks a selected draft for the dates the event was held.
+func checkAfterDates(r *run) {
+	d := r.d
 	if !d.IsSelected() {
-		return nil
+		return
 	}
 	s := d.Selection
-	var out []Finding
 	switch {
 	case s.ActualEnd.IsZero() && d.Project.EndDate.IsZero():
-		out = append(out, Finding{Rule: RuleAfterDates, Field: "selection.actual_end", Severity: Warning, Message: "项目已标记入选：请填写实际举办的结束日期，本程序据此计算信息报道稿、总结和决算表的报送期限（通知 二、3）。"})
+		r.reportAs(Warning, "selection.actual_end", "项目已标记入选：请填写实际举办的结束日期，本程序据此计算信息报道稿、总结和决算表的报送期限（通知 二、3）。")
 	case s.ActualEnd.IsZero():
-		out = append(out, Finding{Rule: RuleAfterDates, Field: "selection.actual_end", Severity: Info, Message: fmt.Sprintf("尚未填写实际结束日期，报送期限暂按计划结束日期%s计算；活动举办后请填写实际日期（通知 二、3）。", d.Project.EndDate.Chinese())})
+		r.reportAs(Info, "selection.actual_end", fmt.Sprintf("尚未填写实际结束日期，报送期限暂按计划结束日期%s计算；活动举办后请填写实际日期（通知 二、3）。", d.Project.EndDate.Chinese()))
 	case !s.ActualStart.IsZero() && s.ActualEnd.Before(s.ActualStart):
-		out = append(out, Finding{Rule: RuleAfterDates, Field: "selection.actual_end", Severity: Error, Message: fmt.Sprintf("实际结束日期%s早于实际开始日期%s，请核对（通知 二、3）。", s.ActualEnd.Chinese(), s.ActualStart.Chinese())})
+		r.reportAs(Error, "selection.actual_end", fmt.Sprintf("实际结束日期%s早于实际开始日期%s，请核对（通知 二、3）。", s.ActualEnd.Chinese(), s.ActualStart.Chinese()))
 	}
-	if !opts.Today.IsZero() {
-		for _, g := range DueGroups(call, d) {
-			if f, ok := dueFinding(g, opts.Today); ok {
-				out = append(out, f)
-			}
+}
+
+// checkDue is the countdown or the overdue warning of the due groups the
+// rule being checked reports (RuleReportDue, RuleSummaryDue).
+func checkDue(r *run) {
+	if r.opts.Today.IsZero() {
+		return
+	}
+	for _, g := range DueGroups(r.call, r.d) {
+		if g.Rule != r.rule.id {
+			continue
+		}
+		if f, ok := dueFinding(g, r.opts.Today); ok {
+			r.out = append(r.out, f)
 		}
 	}
-	out = append(out, reportFindings(call, d)...)
-	return out
+}
+
+// checkReports runs the reports' own rules of a selected draft, keeping the
+// findings of the rule being checked.
+func checkReports(r *run) {
+	if r.d.IsSelected() {
+		r.add(reportFindings(r.call, r.d))
+	}
 }
 
 // dueFinding is the countdown (info) or the overdue warning of one group;
