@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 )
 
@@ -53,18 +54,20 @@ type AccountTotals struct {
 // Totals sums the accounts of a draft.
 func (fa *FinalAccounts) Totals(d *Draft) AccountTotals {
 	var t AccountTotals
+	// Sums saturate instead of wrapping around (AmountFindings reports
+	// amounts that large).
 	for _, l := range fa.Lines {
-		t.Budgeted += l.Budgeted
-		t.Spent += l.Spent
+		t.Budgeted, _ = SumAmounts(t.Budgeted, l.Budgeted)
+		t.Spent, _ = SumAmounts(t.Spent, l.Spent)
 	}
-	t.Sources = fa.Provincial + fa.SelfRaised + fa.Other
+	t.Sources, _ = SumAmounts(fa.Provincial, fa.SelfRaised, fa.Other)
 	t.Grant = d.Project.RequestedAmount
-	t.GrantLeft = t.Grant - fa.Provincial
+	t.GrantLeft = DiffAmounts(t.Grant, fa.Provincial)
 	return t
 }
 
 // Difference is spent minus budgeted (positive: over budget).
-func (l AccountLine) Difference() int64 { return l.Spent - l.Budgeted }
+func (l AccountLine) Difference() int64 { return DiffAmounts(l.Spent, l.Budgeted) }
 
 // PercentText is the share of the budget spent, "87.5%", or "—" when
 // nothing was budgeted.
@@ -72,9 +75,17 @@ func PercentText(spent, budgeted int64) string {
 	if budgeted <= 0 {
 		return "—"
 	}
-	// One decimal, rounded half up, computed in integers (per mille).
-	pm := (spent*2000 + budgeted) / (2 * budgeted)
-	s := fmt.Sprintf("%d.%d%%", pm/10, pm%10)
+	// One decimal, rounded half up, computed in integers (per mille), in
+	// big integers so that no amount overflows.
+	num := new(big.Int).Abs(big.NewInt(spent))
+	num.Mul(num, big.NewInt(2000)).Add(num, big.NewInt(budgeted))
+	pm := num.Quo(num, new(big.Int).Mul(big.NewInt(budgeted), big.NewInt(2)))
+	q, r := new(big.Int).QuoRem(pm, big.NewInt(10), new(big.Int))
+	sign := ""
+	if spent < 0 && pm.Sign() != 0 {
+		sign = "-"
+	}
+	s := fmt.Sprintf("%s%s.%s%%", sign, q, r)
 	return strings.Replace(s, ".0%", "%", 1)
 }
 
@@ -125,7 +136,7 @@ func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
 		}
 	}
 	if t.Budgeted > 0 && t.Spent > t.Budgeted {
-		out = append(out, Finding{Rule: RuleAccountsTotalOver, Field: "reports.accounts", Severity: Warning, Message: fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元：超出部分须由自筹或其他经费承担，请在决算说明中写明原因。", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(t.Spent-t.Budgeted))})
+		out = append(out, Finding{Rule: RuleAccountsTotalOver, Field: "reports.accounts", Severity: Warning, Message: fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元：超出部分须由自筹或其他经费承担，请在决算说明中写明原因。", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(DiffAmounts(t.Spent, t.Budgeted)))})
 	}
 	for _, v := range []struct {
 		path string
@@ -136,7 +147,7 @@ func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
 		}
 	}
 	if t.Sources != t.Spent {
-		out = append(out, Finding{Rule: RuleAccountsSources, Field: "reports.accounts.self_raised", Severity: Error, Message: fmt.Sprintf("经费来源合计%s元（省科协资助%s元＋自筹%s元＋其他%s元）与实际支出合计%s元不符，相差%s元：请调整各项来源。", Thousands(t.Sources), Thousands(fa.Provincial), Thousands(fa.SelfRaised), Thousands(fa.Other), Thousands(t.Spent), Thousands(abs(t.Sources-t.Spent)))})
+		out = append(out, Finding{Rule: RuleAccountsSources, Field: "reports.accounts.self_raised", Severity: Error, Message: fmt.Sprintf("经费来源合计%s元（省科协资助%s元＋自筹%s元＋其他%s元）与实际支出合计%s元不符，相差%s元：请调整各项来源。", Thousands(t.Sources), Thousands(fa.Provincial), Thousands(fa.SelfRaised), Thousands(fa.Other), Thousands(t.Spent), Thousands(abs(DiffAmounts(t.Sources, t.Spent))))})
 	}
 	if t.GrantLeft < 0 {
 		out = append(out, Finding{Rule: RuleAccountsOverGrant, Field: "reports.accounts.provincial", Severity: Error, Message: fmt.Sprintf("决算表中省科协资助支出%s元，超过批准的资助额%s元（%s）%s元：省科协资助为定额，超出部分是本单位的经费，请改列为自筹或其他经费。", Thousands(fa.Provincial), Thousands(t.Grant), Capital(t.Grant), Thousands(-t.GrantLeft))})
