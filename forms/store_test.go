@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"shenbao/forms/atomicfile"
 )
 
 var saveTime = time.Date(2024, 4, 10, 9, 30, 0, 0, time.UTC)
@@ -70,17 +72,17 @@ func TestInterruptedSaveLeavesDraftIntact(t *testing.T) {
 	d := sample(t, "forum")
 	p := saved(t, dir, d)
 	before, _ := os.ReadFile(p)
-	hookBeforeRename = func(tmp string) error {
+	atomicfile.BeforeRename = func(tmp string) error {
 		// the temporary file holds the new content, possibly cut short
 		b, _ := os.ReadFile(tmp)
 		_ = os.WriteFile(tmp, b[:len(b)/2], 0o644)
 		return errors.New("power cut")
 	}
-	defer func() { hookBeforeRename = nil }()
+	defer func() { atomicfile.BeforeRename = nil }()
 	d.Project.Name = "新名称"
 	err := Save(p, d, saveTime)
 	var se *StoreError
-	if !errors.As(err, &se) || !strings.Contains(se.Message, "保存失败") || !strings.Contains(se.Message, "没有丢失") {
+	if !errors.As(err, &se) || !strings.Contains(se.Message, "无法保存") || !strings.Contains(se.Message, "没有改动") {
 		t.Fatalf("want a Chinese StoreError, got %v", err)
 	}
 	after, _ := os.ReadFile(p)

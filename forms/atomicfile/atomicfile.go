@@ -70,19 +70,20 @@ func WriteFile(path string, data []byte, opts Options) error {
 	if err != nil {
 		return err
 	}
-	dir, base := filepath.Split(target)
-	if dir == "" {
-		dir = "."
+	dir, base := filepath.Dir(target), filepath.Base(target)
+	st, err := os.Stat(target)
+	kept := ""
+	if err == nil {
+		kept = "原有的文件没有改动；"
 	}
 	fail := func(err error, what string) error {
 		code, reason := usererr.Reason(err)
-		return &usererr.Error{Code: code, Path: path, Err: err, Message: fmt.Sprintf("无法保存 “%s”：%s（%s）。原有的文件没有改动；%s", filepath.Base(path), what, reason, usererr.Advice(code))}
+		return &usererr.Error{Code: code, Path: path, Err: err, Message: fmt.Sprintf("无法保存 “%s”：%s（%s）。%s%s", filepath.Base(path), what, reason, kept, usererr.Advice(code))}
 	}
 	perm, keepMode := opts.Perm, false
 	if perm == 0 {
 		perm = 0o666
 	}
-	st, err := os.Stat(target)
 	switch {
 	case err == nil && st.IsDir():
 		return &usererr.Error{Code: usererr.IsDir, Path: path, Message: fmt.Sprintf("无法保存 “%s”：这个名字是一个文件夹。请换一个文件名。", filepath.Base(path))}
@@ -122,7 +123,7 @@ func WriteFile(path string, data []byte, opts Options) error {
 	}
 	if BeforeRename != nil {
 		if err := BeforeRename(tmpName); err != nil {
-			return &usererr.Error{Code: usererr.Interrupted, Path: path, Err: err, Message: fmt.Sprintf("无法保存 “%s”：写入被中断。原有的文件没有改动；请重试。", filepath.Base(path))}
+			return &usererr.Error{Code: usererr.Interrupted, Path: path, Err: err, Message: fmt.Sprintf("无法保存 “%s”：写入被中断。%s请重试。", filepath.Base(path), kept)}
 		}
 	}
 	if opts.Backup != "" {
