@@ -365,25 +365,16 @@ func Save(path string, d *Draft, now time.Time) error {
 // synced temporary file in the same folder and a rename, keeping the file's
 // permissions and writing through a symbolic link. With backup, an existing
 // valid draft at path is first copied to path+".bak" (also atomically), so
-// the previous good version survives. UnsavedNote ends its messages.
+// the previous good version survives. Its messages speak of the file only
+// (the command-line tools have no window whose content survives).
 func WriteFileAtomic(path string, data []byte, backup bool) error {
 	opts := atomicfile.Options{}
 	if backup {
 		opts.Backup = BackupSuffix
 		opts.KeepBackup = func(old []byte) bool { return len(bytes.TrimSpace(old)) > 0 && json.Valid(old) }
 	}
-	err := atomicfile.WriteFile(path, data, opts)
-	var ue *usererr.Error
-	if errors.As(err, &ue) && UnsavedNote != "" {
-		ue.Message += UnsavedNote
-	}
-	return err
+	return atomicfile.WriteFile(path, data, opts)
 }
-
-// UnsavedNote is added to the message of a failed save. The window sets it
-// to say that what it shows is not lost; the command-line tools have
-// nothing to add.
-var UnsavedNote string
 
 // osReason describes a file-system error in Chinese (usererr.Reason).
 func osReason(err error) string {
