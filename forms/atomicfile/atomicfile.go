@@ -123,6 +123,9 @@ func WriteFile(path string, data []byte, opts Options) error {
 	}
 	if BeforeRename != nil {
 		if err := BeforeRename(tmpName); err != nil {
+			if code, _ := usererr.Reason(err); code != usererr.Unknown {
+				return fail(err, "写入磁盘出错") // a simulated system failure
+			}
 			return &usererr.Error{Code: usererr.Interrupted, Path: path, Err: err, Message: fmt.Sprintf("无法保存 “%s”：写入被中断。%s请重试。", filepath.Base(path), kept)}
 		}
 	}
