@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+
+	"shenbao/forms/usererr"
 )
 
 // FinalAccounts is the final accounts (决算表): what was actually spent on
@@ -126,12 +128,12 @@ func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
 		path := fmt.Sprintf("reports.accounts.spent_lines[%d]", i)
 		switch {
 		case l.Spent < 0 || l.Budgeted < 0:
-			out = append(out, Finding{Rule: RuleAmount, Field: path + ".spent", Severity: Error, Message: fmt.Sprintf("决算表第%d行（%s）的金额不能为负数。", i+1, l.Item)})
+			out = append(out, Finding{Rule: RuleAmount, Field: path + ".spent", Severity: Error, Message: fmt.Sprintf("决算表第%d行（%s）的金额不能为负数。", i+1, quoted(l.Item))})
 		case l.Budgeted == 0 && l.Spent > 0:
-			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，预算中没有这一项：请在这一行的说明中写明预算外支出的原因。", i+1, l.Item, Thousands(l.Spent))}
+			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，预算中没有这一项：请在这一行的说明中写明预算外支出的原因。", i+1, quoted(l.Item), Thousands(l.Spent))}
 			out = append(out, explained(f, l))
 		case l.Spent > l.Budgeted:
-			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，比预算%s元超出%s元（执行率%s）：请核对，或在这一行的说明中写明超支原因。", i+1, l.Item, Thousands(l.Spent), Thousands(l.Budgeted), Thousands(l.Difference()), PercentText(l.Spent, l.Budgeted))}
+			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，比预算%s元超出%s元（执行率%s）：请核对，或在这一行的说明中写明超支原因。", i+1, quoted(l.Item), Thousands(l.Spent), Thousands(l.Budgeted), Thousands(l.Difference()), PercentText(l.Spent, l.Budgeted))}
 			out = append(out, explained(f, l))
 		}
 	}
@@ -164,6 +166,11 @@ func explained(f Finding, l AccountLine) Finding {
 		return f
 	}
 	f.Severity = Info
-	f.Message = fmt.Sprintf("决算表“%s”超出预算%s元，已说明原因：%s", l.Item, Thousands(l.Difference()), strings.TrimSpace(l.Note))
+	f.Message = fmt.Sprintf("决算表“%s”超出预算%s元，已说明原因：%s", quoted(l.Item), Thousands(l.Difference()), quoted(strings.TrimSpace(l.Note)))
 	return f
 }
+
+// quoted is a value the user typed as a message quotes it: at most
+// usererr.QuoteLen characters, so that a finding never repeats a whole
+// pasted text.
+func quoted(s string) string { return usererr.Shorten(s, usererr.QuoteLen) }

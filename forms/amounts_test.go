@@ -100,3 +100,29 @@ func TestAccountsExtremeAmounts(t *testing.T) {
 		t.Errorf("totals wrapped around: %+v", tot)
 	}
 }
+
+// TestFindingsQuoteShortened: findings used to repeat whole values (1.8 MB
+// of output for 100,000-character values); they quote at most 40
+// characters, and list at most 10 unprintable characters.
+func TestFindingsQuoteShortened(t *testing.T) {
+	d := sample(t, "speech")
+	long := strings.Repeat("超", 100000)
+	d.Reports = &AfterReports{
+		Accounts: &FinalAccounts{Lines: []AccountLine{{Item: long, Spent: 5, Note: long}, {Item: long, Budgeted: 0, Spent: 3}}, Provincial: 8},
+		Results:  []ResultRow{{Name: long, Rank: 2, Score: 10}, {Name: long, Rank: 1, Score: 5}},
+	}
+	var ext strings.Builder
+	for r := rune(0x20000); r < 0x20000+5000; r++ {
+		ext.WriteRune(r)
+	}
+	d.Project.Summary = ext.String()
+	fs := append(Check(Default(), d, Options{Today: today, Printable: func(r rune) bool { return r < 0x20000 }}), reportFindings(Default(), d)...)
+	if len(fs) == 0 {
+		t.Fatal("no findings")
+	}
+	for _, f := range fs {
+		if n := len([]rune(f.Message)); n > 400 {
+			t.Errorf("%s: message of %d characters: %.80s…", f.Rule, n, f.Message)
+		}
+	}
+}
