@@ -83,4 +83,3 @@ func glyphFindings(d *Draft, printable func(rune) bool) []Finding {
 	})
 	return out
 }
-
