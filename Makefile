@@ -17,7 +17,7 @@ BUILD_DEBS = gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev 
 TEST_DEBS  = poppler-utils libreoffice-writer-nogui xvfb xauth imagemagick unzip python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps-build deps-test build check-format vet staticcheck unit fuzz fuzz-long bench sample-check
+.PHONY: run test deps-build deps-test build check-format vet staticcheck unit fuzz fuzz-long crash-test bench sample-check
 
 # no_emoji: the window leaves out Fyne's 4 MB colour-emoji font, which its
 # text stack would parse once per text style (~16 MB); see docs/window.md.
@@ -67,6 +67,14 @@ fuzz:
 LONGFUZZTIME ?= 10m
 fuzz-long:
 	$(MAKE) fuzz FUZZTIME=$(LONGFUZZTIME) FUZZMIN=1000x
+
+# Crash safety (docs/draft-format.md, 限制): a process saving a draft in a
+# loop is killed CRASH_KILLS times at random moments; every time the draft
+# and its backup must each be one of the two contents saved. `make test`
+# runs 100 kills (in `unit`); this runs 1,000 (about a minute).
+CRASH_KILLS ?= 1000
+crash-test:
+	SHENBAO_CRASH_KILLS=$(CRASH_KILLS) $(GO) test -count=1 -run '^TestCrashSafety$$' -v ./forms
 
 # Every embedded sample, written out by the binary, must pass its own check.
 sample-check:
