@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"shenbao/forms/atomicfile"
 )
@@ -188,25 +191,50 @@ func TestMarshalIsStable(t *testing.T) {
 	}
 }
 
+// FuzzUnmarshal feeds arbitrary bytes to the loader: it returns a draft or
+// a StoreError with a Chinese message of bounded length, never panics, never
+// returns text with bytes replaced by U+FFFD that the file did not hold, and
+// whatever loads is within the limits, can be checked, saved and loaded again.
 func FuzzUnmarshal(f *testing.F) {
 	for _, c := range []string{"annual", "forum", "speech", "basic", "intl"} {
 		b, _ := Marshal(sample(f, c))
 		f.Add(b)
 		f.Add(b[:len(b)/3])
 	}
+	good, _ := Marshal(sample(f, "forum"))
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes(good)
+	f.Add(gbk)
+	f.Add(append([]byte{0xEF, 0xBB, 0xBF}, good...))
+	f.Add(bytes.Replace(good, []byte(`"requested_amount": 20000`), []byte(`"requested_amount": 9223372036854775807`), 1))
+	f.Add([]byte(`{"schema_version": 1, "project": {"name": "\ud800", "requested_amount": -9223372036854775808}}`))
 	f.Add([]byte(`{"schema_version": 0, "category": "forum", "specific": {}, "budget": {"requested": 1}}`))
 	f.Add([]byte(`{"schema_version": 99}`))
+	f.Add([]byte(`[{"schema_version": 1}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Unmarshal("fuzz.json", data)
 		if err != nil {
 			var se *StoreError
-			if !errors.As(err, &se) || se.Message == "" {
-				t.Fatalf("error is not a StoreError with a message: %v", err)
+			if !errors.As(err, &se) || se.Message == "" || !hasHan(se.Message) {
+				t.Fatalf("error is not a StoreError with a Chinese message: %v", err)
+			}
+			if n := utf8.RuneCountInString(se.Message); n > 600 {
+				t.Fatalf("message of %d characters", n)
 			}
 			return
 		}
+		if err := CheckLimits(d); err != nil {
+			t.Fatalf("loaded beyond the limits: %v", err)
+		}
+		hadFFFD := bytes.ContainsRune(data, utf8.RuneError) || bytes.Contains(bytes.ToLower(data), []byte(`\ufffd`))
+		WalkText(d, func(path, text string) {
+			if !utf8.ValidString(text) || (!hadFFFD && strings.ContainsRune(text, utf8.RuneError)) {
+				t.Fatalf("%s: text with replaced bytes %q", path, text)
+			}
+		})
 		// whatever loads can be checked, saved and loaded again
 		Check(Default(), d, Options{Today: today})
+		AmountFindings(d)
+		_ = Capital(d.Budget.Total) + Capital(d.Project.RequestedAmount)
 		b, err := Marshal(d)
 		if err != nil {
 			t.Fatal(err)
