@@ -317,7 +317,12 @@ func (u *ui) askWith(title, message string, extra fyne.CanvasObject, choices ...
 }
 
 // showError tells the user what failed, in Chinese (a *forms.StoreError's
-// message says what to do).
+// message says what to do; it speaks of files only, so a failed save adds
+// that the window keeps its content).
 func (u *ui) showError(title string, err error) {
-	u.ask(title, err.Error(), choice{label: "确定", important: true})
+	msg := err.Error()
+	if title == "保存失败" {
+		msg += "窗口中的内容没有丢失。"
+	}
+	u.ask(title, msg, choice{label: "确定", important: true})
 }

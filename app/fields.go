@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -116,7 +117,7 @@ func (f *formScreen) bindEntry(e *widget.Entry, ptr *string) func() {
 			return
 		}
 		last = v
-		f.changed()
+		f.guard("输入", f.changed)
 	}))
 	f.bindings++
 	return func() { _ = b.Reload() }
@@ -155,16 +156,30 @@ func (f *formScreen) long(s *section, path, label string, ptr *string, hint stri
 }
 
 // parseNumber reads a whole number typed with half- or full-width digits,
-// with or without thousands separators.
+// with or without thousands separators; a number beyond ±forms.MaxAmount
+// (1亿) is not accepted (readNumber says why).
 func parseNumber(s string) (int64, bool) {
+	n, problem := readNumber(s)
+	return n, problem == ""
+}
+
+// readNumber is parseNumber with the reason, in Chinese, when s is not
+// accepted.
+func readNumber(s string) (int64, string) {
 	s = strings.TrimSpace(width.Fold.String(s))
 	s = strings.NewReplacer(",", "", "，", "", " ", "").Replace(s)
 	s = strings.TrimSuffix(s, "元")
 	if s == "" {
-		return 0, true
+		return 0, ""
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	return n, err == nil
+	switch {
+	case errors.Is(err, strconv.ErrRange), err == nil && (n > forms.MaxAmount || n < -forms.MaxAmount):
+		return 0, fmt.Sprintf("数字太大：最多可填 %s（1亿），请检查是否多输了几位，或粘贴了证件号码等其他号码。", forms.Thousands(forms.MaxAmount))
+	case err != nil:
+		return 0, "请只填写数字（如 30000），不要带单位或文字。"
+	}
+	return n, ""
 }
 
 // number adds an input for a whole number; withCapital also shows the
@@ -195,20 +210,22 @@ func (f *formScreen) numberField(path string, get func() int64, set func(int64),
 	e.SetText(strconv.FormatInt(get(), 10))
 	show(get())
 	e.OnChanged = func(s string) {
-		n, ok := parseNumber(s)
-		if !ok {
-			fl.local = "请只填写数字（如 30000），不要带单位或文字。"
-			f.recheck()
-			return
-		}
-		fl.local = ""
-		show(n)
-		if n == get() {
-			f.recheck()
-			return
-		}
-		set(n)
-		f.changed()
+		f.guard(forms.FieldLabel(path), func() {
+			n, problem := readNumber(s)
+			if problem != "" {
+				fl.local = problem
+				f.recheck()
+				return
+			}
+			fl.local = ""
+			show(n)
+			if n == get() {
+				f.recheck()
+				return
+			}
+			set(n)
+			f.changed()
+		})
 	}
 	var obj fyne.CanvasObject = e
 	if unit != "" || withCapital {
@@ -247,24 +264,26 @@ func (f *formScreen) dateField(path string, ptr *forms.Date) (*widget.DateEntry,
 	set()
 	fl.reload = set
 	e.OnChanged = func(t *time.Time) {
-		var d forms.Date
-		if t != nil {
-			d = forms.DateOf(*t)
-			fl.local = ""
-		} else if strings.TrimSpace(e.Text) != "" {
-			fl.local = "日期无法识别：请点右边的日历按钮选择日期。"
-			f.recheck()
-			return
-		} else {
-			fl.local = ""
-		}
-		shown.SetText(d.Chinese())
-		if d == *ptr {
-			f.recheck()
-			return
-		}
-		*ptr = d
-		f.changed()
+		f.guard(forms.FieldLabel(path), func() {
+			var d forms.Date
+			if t != nil {
+				d = forms.DateOf(*t)
+				fl.local = ""
+			} else if strings.TrimSpace(e.Text) != "" {
+				fl.local = "日期无法识别：请点右边的日历按钮选择日期。"
+				f.recheck()
+				return
+			} else {
+				fl.local = ""
+			}
+			shown.SetText(d.Chinese())
+			if d == *ptr {
+				f.recheck()
+				return
+			}
+			*ptr = d
+			f.changed()
+		})
 	}
 	return e, fl, container.NewBorder(nil, nil, nil, shown, e)
 }

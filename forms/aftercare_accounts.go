@@ -2,7 +2,10 @@ package forms
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
+
+	"shenbao/forms/usererr"
 )
 
 // FinalAccounts is the final accounts (决算表): what was actually spent on
@@ -53,18 +56,20 @@ type AccountTotals struct {
 // Totals sums the accounts of a draft.
 func (fa *FinalAccounts) Totals(d *Draft) AccountTotals {
 	var t AccountTotals
+	// Sums saturate instead of wrapping around (AmountFindings reports
+	// amounts that large).
 	for _, l := range fa.Lines {
-		t.Budgeted += l.Budgeted
-		t.Spent += l.Spent
+		t.Budgeted, _ = SumAmounts(t.Budgeted, l.Budgeted)
+		t.Spent, _ = SumAmounts(t.Spent, l.Spent)
 	}
-	t.Sources = fa.Provincial + fa.SelfRaised + fa.Other
+	t.Sources, _ = SumAmounts(fa.Provincial, fa.SelfRaised, fa.Other)
 	t.Grant = d.Project.RequestedAmount
-	t.GrantLeft = t.Grant - fa.Provincial
+	t.GrantLeft = DiffAmounts(t.Grant, fa.Provincial)
 	return t
 }
 
 // Difference is spent minus budgeted (positive: over budget).
-func (l AccountLine) Difference() int64 { return l.Spent - l.Budgeted }
+func (l AccountLine) Difference() int64 { return DiffAmounts(l.Spent, l.Budgeted) }
 
 // PercentText is the share of the budget spent, "87.5%", or "—" when
 // nothing was budgeted.
@@ -72,9 +77,17 @@ func PercentText(spent, budgeted int64) string {
 	if budgeted <= 0 {
 		return "—"
 	}
-	// One decimal, rounded half up, computed in integers (per mille).
-	pm := (spent*2000 + budgeted) / (2 * budgeted)
-	s := fmt.Sprintf("%d.%d%%", pm/10, pm%10)
+	// One decimal, rounded half up, computed in integers (per mille), in
+	// big integers so that no amount overflows.
+	num := new(big.Int).Abs(big.NewInt(spent))
+	num.Mul(num, big.NewInt(2000)).Add(num, big.NewInt(budgeted))
+	pm := num.Quo(num, new(big.Int).Mul(big.NewInt(budgeted), big.NewInt(2)))
+	q, r := new(big.Int).QuoRem(pm, big.NewInt(10), new(big.Int))
+	sign := ""
+	if spent < 0 && pm.Sign() != 0 {
+		sign = "-"
+	}
+	s := fmt.Sprintf("%s%s.%s%%", sign, q, r)
 	return strings.Replace(s, ".0%", "%", 1)
 }
 
@@ -115,17 +128,17 @@ func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
 		path := fmt.Sprintf("reports.accounts.spent_lines[%d]", i)
 		switch {
 		case l.Spent < 0 || l.Budgeted < 0:
-			out = append(out, Finding{Rule: RuleAmount, Field: path + ".spent", Severity: Error, Message: fmt.Sprintf("决算表第%d行（%s）的金额不能为负数。", i+1, l.Item)})
+			out = append(out, Finding{Rule: RuleAmount, Field: path + ".spent", Severity: Error, Message: fmt.Sprintf("决算表第%d行（%s）的金额不能为负数。", i+1, quoted(l.Item))})
 		case l.Budgeted == 0 && l.Spent > 0:
-			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，预算中没有这一项：请在这一行的说明中写明预算外支出的原因。", i+1, l.Item, Thousands(l.Spent))}
+			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，预算中没有这一项：请在这一行的说明中写明预算外支出的原因。", i+1, quoted(l.Item), Thousands(l.Spent))}
 			out = append(out, explained(f, l))
 		case l.Spent > l.Budgeted:
-			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，比预算%s元超出%s元（执行率%s）：请核对，或在这一行的说明中写明超支原因。", i+1, l.Item, Thousands(l.Spent), Thousands(l.Budgeted), Thousands(l.Difference()), PercentText(l.Spent, l.Budgeted))}
+			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，比预算%s元超出%s元（执行率%s）：请核对，或在这一行的说明中写明超支原因。", i+1, quoted(l.Item), Thousands(l.Spent), Thousands(l.Budgeted), Thousands(l.Difference()), PercentText(l.Spent, l.Budgeted))}
 			out = append(out, explained(f, l))
 		}
 	}
 	if t.Budgeted > 0 && t.Spent > t.Budgeted {
-		out = append(out, Finding{Rule: RuleAccountsTotalOver, Field: "reports.accounts", Severity: Warning, Message: fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元：超出部分须由自筹或其他经费承担，请在决算说明中写明原因。", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(t.Spent-t.Budgeted))})
+		out = append(out, Finding{Rule: RuleAccountsTotalOver, Field: "reports.accounts", Severity: Warning, Message: fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元：超出部分须由自筹或其他经费承担，请在决算说明中写明原因。", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(DiffAmounts(t.Spent, t.Budgeted)))})
 	}
 	for _, v := range []struct {
 		path string
@@ -136,7 +149,7 @@ func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
 		}
 	}
 	if t.Sources != t.Spent {
-		out = append(out, Finding{Rule: RuleAccountsSources, Field: "reports.accounts.self_raised", Severity: Error, Message: fmt.Sprintf("经费来源合计%s元（省科协资助%s元＋自筹%s元＋其他%s元）与实际支出合计%s元不符，相差%s元：请调整各项来源。", Thousands(t.Sources), Thousands(fa.Provincial), Thousands(fa.SelfRaised), Thousands(fa.Other), Thousands(t.Spent), Thousands(abs(t.Sources-t.Spent)))})
+		out = append(out, Finding{Rule: RuleAccountsSources, Field: "reports.accounts.self_raised", Severity: Error, Message: fmt.Sprintf("经费来源合计%s元（省科协资助%s元＋自筹%s元＋其他%s元）与实际支出合计%s元不符，相差%s元：请调整各项来源。", Thousands(t.Sources), Thousands(fa.Provincial), Thousands(fa.SelfRaised), Thousands(fa.Other), Thousands(t.Spent), Thousands(abs(DiffAmounts(t.Sources, t.Spent))))})
 	}
 	if t.GrantLeft < 0 {
 		out = append(out, Finding{Rule: RuleAccountsOverGrant, Field: "reports.accounts.provincial", Severity: Error, Message: fmt.Sprintf("决算表中省科协资助支出%s元，超过批准的资助额%s元（%s）%s元：省科协资助为定额，超出部分是本单位的经费，请改列为自筹或其他经费。", Thousands(fa.Provincial), Thousands(t.Grant), Capital(t.Grant), Thousands(-t.GrantLeft))})
@@ -153,6 +166,11 @@ func explained(f Finding, l AccountLine) Finding {
 		return f
 	}
 	f.Severity = Info
-	f.Message = fmt.Sprintf("决算表“%s”超出预算%s元，已说明原因：%s", l.Item, Thousands(l.Difference()), strings.TrimSpace(l.Note))
+	f.Message = fmt.Sprintf("决算表“%s”超出预算%s元，已说明原因：%s", quoted(l.Item), Thousands(l.Difference()), quoted(strings.TrimSpace(l.Note)))
 	return f
 }
+
+// quoted is a value the user typed as a message quotes it: at most
+// usererr.QuoteLen characters, so that a finding never repeats a whole
+// pasted text.
+func quoted(s string) string { return usererr.Shorten(s, usererr.QuoteLen) }

@@ -191,5 +191,5 @@ func nameOr(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "未填姓名者"
 	}
-	return s
+	return quoted(s)
 }

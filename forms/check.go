@@ -364,17 +364,17 @@ func checkBudgetLinesSum(r *run) {
 	}
 	var sum int64
 	for _, l := range b.Lines {
-		sum += l.Amount
+		sum, _ = SumAmounts(sum, l.Amount)
 	}
 	if sum != b.Total {
-		r.report("budget.total", fmt.Sprintf("支出明细合计%s元，预算总额填的是%s元，相差%s元：请核对明细或把总额改为%s元（申报书 第五部分）。", Thousands(sum), Thousands(b.Total), Thousands(abs(sum-b.Total)), Thousands(sum)))
+		r.report("budget.total", fmt.Sprintf("支出明细合计%s元，预算总额填的是%s元，相差%s元：请核对明细或把总额改为%s元（申报书 第五部分）。", Thousands(sum), Thousands(b.Total), Thousands(abs(DiffAmounts(sum, b.Total))), Thousands(sum)))
 	}
 }
 
 func checkBudgetSourcesSum(r *run) {
 	b := &r.d.Budget
-	if src := b.Provincial + b.SelfRaised + b.Other; src != b.Total {
-		r.report("budget.self_raised", fmt.Sprintf("经费来源合计%s元（省科协资助%s元＋自筹%s元＋其他%s元），与预算总额%s元不符，相差%s元：请调整自筹或其他经费（申报书 第五部分）。", Thousands(src), Thousands(b.Provincial), Thousands(b.SelfRaised), Thousands(b.Other), Thousands(b.Total), Thousands(abs(src-b.Total))))
+	if src, _ := SumAmounts(b.Provincial, b.SelfRaised, b.Other); src != b.Total {
+		r.report("budget.self_raised", fmt.Sprintf("经费来源合计%s元（省科协资助%s元＋自筹%s元＋其他%s元），与预算总额%s元不符，相差%s元：请调整自筹或其他经费（申报书 第五部分）。", Thousands(src), Thousands(b.Provincial), Thousands(b.SelfRaised), Thousands(b.Other), Thousands(b.Total), Thousands(abs(DiffAmounts(src, b.Total)))))
 	}
 }
 

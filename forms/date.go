@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"shenbao/forms/usererr"
 )
 
 // Date is a calendar day without time zone, stored as "YYYY-MM-DD"; the zero
@@ -31,9 +33,42 @@ func ParseDate(s string) (Date, error) {
 	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("日期 “%s” 的格式应为 年-月-日，例如 2024-08-15", s)
+		return Date{}, dateError(s)
 	}
 	return Date{t}, nil
+}
+
+// DateError is a date that cannot be read: its value and why, in Chinese.
+type DateError struct {
+	Value  string
+	Reason string
+}
+
+func (e *DateError) Error() string { return e.Reason }
+
+// dateError says what is wrong with s: a day the month does not have
+// (“2024年2月没有30日”), a month past 12, or the format, quoting s
+// shortened.
+func dateError(s string) error {
+	var y, m, d int
+	if len(s) == len(dateLayout) && s[4] == '-' && s[7] == '-' {
+		if n, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); err == nil && n == 3 && y > 0 {
+			switch {
+			case m < 1 || m > 12:
+				return &DateError{Value: s, Reason: fmt.Sprintf("日期 “%s” 有误：没有%d月，月份应为1到12", s, m)}
+			case d < 1:
+				return &DateError{Value: s, Reason: fmt.Sprintf("日期 “%s” 有误：日应从1日起", s)}
+			case d > daysIn(y, time.Month(m)):
+				return &DateError{Value: s, Reason: fmt.Sprintf("日期 “%s” 有误：%d年%d月没有%d日（这个月只有%d天）", s, y, m, d, daysIn(y, time.Month(m)))}
+			}
+		}
+	}
+	return &DateError{Value: s, Reason: fmt.Sprintf("日期 %s 的格式应为 年-月-日，例如 2024-08-15", usererr.Quote(s))}
+}
+
+// daysIn is the number of days of month m of year y.
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // IsZero reports whether the date is not filled in.
@@ -79,7 +114,7 @@ func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
 func (d *Date) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("日期须为 “年-月-日” 形式的文字")
+		return &DateError{Value: usererr.Shorten(string(b), 40), Reason: "日期须为 “年-月-日” 形式的文字，例如 \"2024-08-15\""}
 	}
 	p, err := ParseDate(s)
 	if err != nil {

@@ -28,44 +28,50 @@ func Thousands(n int64) string {
 var (
 	capDigits = []rune("零壹贰叁肆伍陆柒捌玖")
 	capUnits  = []string{"", "拾", "佰", "仟"}
-	capGroups = []string{"", "万", "亿", "万亿"}
 )
 
 // Capital writes a whole number of yuan in Chinese financial capitals as
 // printed on budgets (人民币大写): 30000 → "叁万元整", 45050 → "肆万伍仟零伍拾元整".
+// It is correct for every int64: groups of four digits are named 万 and 亿,
+// and above 亿 the names repeat as in 壹万亿 (10¹²) and 壹亿亿 (10¹⁶).
 func Capital(yuan int64) string {
 	if yuan == 0 {
 		return "零元整"
 	}
 	prefix := ""
+	// The magnitude as uint64, so that math.MinInt64 has one too.
+	u := uint64(yuan)
 	if yuan < 0 {
 		prefix = "负"
-		yuan = -yuan
-	}
-	// Split into groups of four digits, least significant first.
-	var groups []int64
-	for n := yuan; n > 0; n /= 10000 {
-		groups = append(groups, n%10000)
+		u = uint64(-(yuan + 1)) + 1
 	}
 	var b strings.Builder
-	zero := false // a zero is pending between non-zero digits
-	for gi := len(groups) - 1; gi >= 0; gi-- {
-		g := groups[gi]
-		if g == 0 {
-			zero = b.Len() > 0
-			continue
-		}
-		if b.Len() > 0 && g < 1000 {
-			zero = true
-		}
+	b.WriteString(prefix)
+	capital(&b, u)
+	b.WriteString("元整")
+	return b.String()
+}
+
+// capital writes n > 0 without leading zero: below 10⁴ digit by digit, else
+// as the part above 10⁸ (or 10⁴) followed by 亿 (or 万) and the rest. A 零
+// marks zeros between the two parts, as in 壹拾万零壹佰 and 壹亿零壹.
+func capital(b *strings.Builder, n uint64) {
+	var unit uint64
+	var name string
+	switch {
+	case n >= 1e8:
+		unit, name = 1e8, "亿"
+	case n >= 1e4:
+		unit, name = 1e4, "万"
+	default:
+		started, zero := false, false
 		for di := 3; di >= 0; di-- {
-			d := (g / pow10(di)) % 10
+			d := (n / pow10u(di)) % 10
 			if d == 0 {
-				if b.Len() > 0 {
-					zero = true
-				}
+				zero = started
 				continue
 			}
+			started = true
 			if zero {
 				b.WriteRune('零')
 				zero = false
@@ -73,17 +79,22 @@ func Capital(yuan int64) string {
 			b.WriteRune(capDigits[d])
 			b.WriteString(capUnits[di])
 		}
-		b.WriteString(capGroups[gi])
-		zero = false
-		if g%10 == 0 {
-			zero = true
-		}
+		return
 	}
-	return prefix + b.String() + "元整"
+	hi, lo := n/unit, n%unit
+	capital(b, hi)
+	b.WriteString(name)
+	if lo == 0 {
+		return
+	}
+	if lo < unit/10 || hi%10 == 0 {
+		b.WriteRune('零')
+	}
+	capital(b, lo)
 }
 
-func pow10(n int) int64 {
-	p := int64(1)
+func pow10u(n int) uint64 {
+	p := uint64(1)
 	for ; n > 0; n-- {
 		p *= 10
 	}

@@ -253,6 +253,9 @@ var registry = []ruleDef{
 	{RuleEmail, Error, fixed("申报书"), fixed("电子邮箱格式须正确"), nil, false},                    // struct tag `cnemail`
 	{RulePostcode, Error, fixed("申报书"), fixed("邮政编码须为6位数字"), nil, false},                // struct tag `postcode`
 	{RuleAmount, Error, fixed("申报书 第五部分"), fixed("金额不能为负数"), checkAmount, false},
+	{RuleAmountCeiling, Error, fixed("申报书 第五部分"), func(*Call) string {
+		return "金额不超过" + Thousands(MaxAmount) + "元（" + Capital(MaxAmount) + "），防止误填（如粘贴了证件号码）"
+	}, func(r *run) { r.add(AmountFindings(r.d)) }, true},
 	{RuleConfidential, Info, fixed("二、4"), fixed("涉及保密内容须事先告知，不得通过互联网传送"), checkConfidential, false},
 	{RuleDeadline, Info, fixed("二、5"), func(c *Call) string { return "申报截止时间为" + DateOf(c.Deadline).Chinese() }, checkDeadline, true},
 	{RuleDeadlinePassed, Warning, fixed("二、5"), fixed("申报截止时间已过"), checkDeadlinePassed, true},

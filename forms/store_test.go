@@ -9,6 +9,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"shenbao/forms/atomicfile"
 )
 
 var saveTime = time.Date(2024, 4, 10, 9, 30, 0, 0, time.UTC)
@@ -70,17 +75,17 @@ func TestInterruptedSaveLeavesDraftIntact(t *testing.T) {
 	d := sample(t, "forum")
 	p := saved(t, dir, d)
 	before, _ := os.ReadFile(p)
-	hookBeforeRename = func(tmp string) error {
+	atomicfile.BeforeRename = func(tmp string) error {
 		// the temporary file holds the new content, possibly cut short
 		b, _ := os.ReadFile(tmp)
 		_ = os.WriteFile(tmp, b[:len(b)/2], 0o644)
 		return errors.New("power cut")
 	}
-	defer func() { hookBeforeRename = nil }()
+	defer func() { atomicfile.BeforeRename = nil }()
 	d.Project.Name = "新名称"
 	err := Save(p, d, saveTime)
 	var se *StoreError
-	if !errors.As(err, &se) || !strings.Contains(se.Message, "保存失败") || !strings.Contains(se.Message, "没有丢失") {
+	if !errors.As(err, &se) || !strings.Contains(se.Message, "无法保存") || !strings.Contains(se.Message, "没有改动") {
 		t.Fatalf("want a Chinese StoreError, got %v", err)
 	}
 	after, _ := os.ReadFile(p)
@@ -186,25 +191,50 @@ func TestMarshalIsStable(t *testing.T) {
 	}
 }
 
+// FuzzUnmarshal feeds arbitrary bytes to the loader: it returns a draft or
+// a StoreError with a Chinese message of bounded length, never panics, never
+// returns text with bytes replaced by U+FFFD that the file did not hold, and
+// whatever loads is within the limits, can be checked, saved and loaded again.
 func FuzzUnmarshal(f *testing.F) {
 	for _, c := range []string{"annual", "forum", "speech", "basic", "intl"} {
 		b, _ := Marshal(sample(f, c))
 		f.Add(b)
 		f.Add(b[:len(b)/3])
 	}
+	good, _ := Marshal(sample(f, "forum"))
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes(good)
+	f.Add(gbk)
+	f.Add(append([]byte{0xEF, 0xBB, 0xBF}, good...))
+	f.Add(bytes.Replace(good, []byte(`"requested_amount": 20000`), []byte(`"requested_amount": 9223372036854775807`), 1))
+	f.Add([]byte(`{"schema_version": 1, "project": {"name": "\ud800", "requested_amount": -9223372036854775808}}`))
 	f.Add([]byte(`{"schema_version": 0, "category": "forum", "specific": {}, "budget": {"requested": 1}}`))
 	f.Add([]byte(`{"schema_version": 99}`))
+	f.Add([]byte(`[{"schema_version": 1}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Unmarshal("fuzz.json", data)
 		if err != nil {
 			var se *StoreError
-			if !errors.As(err, &se) || se.Message == "" {
-				t.Fatalf("error is not a StoreError with a message: %v", err)
+			if !errors.As(err, &se) || se.Message == "" || !hasHan(se.Message) {
+				t.Fatalf("error is not a StoreError with a Chinese message: %v", err)
+			}
+			if n := utf8.RuneCountInString(se.Message); n > 600 {
+				t.Fatalf("message of %d characters", n)
 			}
 			return
 		}
+		if err := CheckLimits(d); err != nil {
+			t.Fatalf("loaded beyond the limits: %v", err)
+		}
+		hadFFFD := bytes.ContainsRune(data, utf8.RuneError) || bytes.Contains(bytes.ToLower(data), []byte(`\ufffd`))
+		WalkText(d, func(path, text string) {
+			if !utf8.ValidString(text) || (!hadFFFD && strings.ContainsRune(text, utf8.RuneError)) {
+				t.Fatalf("%s: text with replaced bytes %q", path, text)
+			}
+		})
 		// whatever loads can be checked, saved and loaded again
 		Check(Default(), d, Options{Today: today})
+		AmountFindings(d)
+		_ = Capital(d.Budget.Total) + Capital(d.Project.RequestedAmount)
 		b, err := Marshal(d)
 		if err != nil {
 			t.Fatal(err)

@@ -58,38 +58,37 @@ func walk(v reflect.Value, path string, fn func(path, text string)) {
 	}
 }
 
-// glyphFindings reports, per field, the characters no bundled font can print.
+// maxGlyphsQuoted is how many unprintable characters a finding lists.
+const maxGlyphsQuoted = 10
+
+// glyphFindings reports, per field, the characters no bundled font can print
+// (the first maxGlyphsQuoted of them, and how many there are in all).
 func glyphFindings(call *Call, d *Draft, printable func(rune) bool) []Finding {
 	var out []Finding
 	WalkText(d, func(path, text string) {
 		var bad []rune
+		seen := map[rune]bool{}
 		for _, r := range text {
-			if unicode.IsSpace(r) || unicode.IsControl(r) || printable(r) {
+			if seen[r] || unicode.IsSpace(r) || unicode.IsControl(r) || printable(r) {
 				continue
 			}
-			if !containsRune(bad, r) {
-				bad = append(bad, r)
-			}
+			seen[r] = true
+			bad = append(bad, r)
 		}
 		if len(bad) == 0 {
 			return
 		}
-		list := make([]string, len(bad))
-		for i, r := range bad {
-			list[i] = fmt.Sprintf("“%c”(U+%04X)", r, r)
+		list := make([]string, 0, maxGlyphsQuoted)
+		for _, r := range bad[:min(len(bad), maxGlyphsQuoted)] {
+			list = append(list, fmt.Sprintf("“%c”(U+%04X)", r, r))
 		}
-		out = append(out, Finding{Rule: RuleGlyph, Field: path, Severity: Error, Message: fmt.Sprintf("%s中的 %s 无法用本程序的字体打印，导出的PDF会缺字：请改用常用字或同音/通用写法，生僻人名用字可在打印后手写补全（通知 二、2）。", call.FieldLabel(path), strings.Join(list, "、"))})
+		quoted := strings.Join(list, "、")
+		if len(bad) > maxGlyphsQuoted {
+			quoted += fmt.Sprintf("等%d个字符", len(bad))
+		}
+		out = append(out, Finding{Rule: RuleGlyph, Field: path, Severity: Error, Message: fmt.Sprintf("%s中的 %s 无法用本程序的字体打印，导出的PDF会缺字：请改用常用字或同音/通用写法，生僻人名用字可在打印后手写补全（通知 二、2）。", call.FieldLabel(path), quoted)})
 	})
 	return out
-}
-
-func containsRune(rs []rune, r rune) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
 
 // walkValues reports the texts of a category's part, keys in order.

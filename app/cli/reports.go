@@ -49,7 +49,9 @@ func runReports(args []string, env Env) int {
 	if err != nil {
 		fmt.Fprintln(env.Stderr, err)
 		if len(written) > 0 {
-			fmt.Fprintf(env.Stderr, "已写出的%d个文件不完整，请解决上述问题后重新导出。\n", len(written))
+			// Each file is written whole or not at all (forms/atomicfile):
+			// what was written is complete, the rest is missing.
+			fmt.Fprintf(env.Stderr, "导出没有完成：已写出的%d个文件是完整的，其余的没有写出。请解决上述问题后重新导出。\n", len(written))
 		}
 		return ExitUnread
 	}

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"shenbao/forms"
+	"shenbao/forms/atomicfile"
 	"shenbao/forms/submission"
+	"shenbao/forms/usererr"
 )
 
 // Exported is one file written by ExportAll.
@@ -25,15 +27,17 @@ const CalendarKind = "calendar"
 // each report of ReportKinds that concerns the draft (the results only for
 // the speech competition) as PDF and DOCX, and the due dates as an .ics
 // calendar. File names start with the project's name, made safe for every
-// system. Each file is written whole to a temporary name first and renamed,
-// so an interrupted export leaves no half-written file under a real name.
+// system. Each file is written whole to a temporary name first and renamed
+// (forms/atomicfile), so an interrupted export leaves no half-written file
+// under a real name: the files returned with an error are complete.
 // draftPath locates the photos (FilesDir).
 func ExportAll(dir string, call *forms.Call, d *forms.Draft, draftPath string, now time.Time) ([]Exported, error) {
 	if !d.IsSelected() {
 		return nil, fmt.Errorf("项目尚未标记入选：请先在“入选与会后材料”中标记入选并填写实际举办日期")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建文件夹 “%s”：%v", dir, err)
+		code, reason := usererr.Reason(err)
+		return nil, &usererr.Error{Code: code, Path: dir, Err: err, Message: fmt.Sprintf("无法创建文件夹 “%s”（%s）。%s", dir, reason, usererr.Advice(code))}
 	}
 	base := submission.SafeName(d.Project.Name, 40)
 	photos := DraftPhotos(draftPath)
@@ -68,21 +72,9 @@ func ExportAll(dir string, call *forms.Call, d *forms.Draft, draftPath string, n
 	return append(out, Exported{Kind: CalendarKind, Path: p}), nil
 }
 
+// writeFile writes one exported file with forms/atomicfile: whole or not at
+// all, with ordinary permissions; the message names the real cause (a full
+// disk is not blamed on Word).
 func writeFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*.tmp")
-	if err != nil {
-		return fmt.Errorf("无法在 “%s” 中写入文件：请确认文件夹可写且磁盘未满（%v）", filepath.Dir(path), err)
-	}
-	_, werr := tmp.Write(data)
-	if err := tmp.Close(); werr == nil {
-		werr = err
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("无法写入 “%s”：如果文件正在Word或PDF阅读器中打开，请先关闭它再导出（%v）", filepath.Base(path), werr)
-	}
-	return nil
+	return atomicfile.WriteFile(path, data, atomicfile.Options{Perm: 0o666})
 }

@@ -21,6 +21,8 @@ import (
 	"golang.org/x/image/draw"
 
 	"shenbao/forms"
+	"shenbao/forms/atomicfile"
+	"shenbao/forms/usererr"
 )
 
 // Limits of imported photos.
@@ -47,16 +49,11 @@ const (
 // whole intermediate picture (about 100 MB for a phone photo).
 var Scaler draw.Interpolator = draw.ApproxBiLinear
 
-// PhotoError is a photo refused on import, with a Chinese sentence that says
-// what is wrong and what to do. Nothing is stored.
-type PhotoError struct {
-	Name    string // the file's base name
-	Message string // Chinese, for the user
-	Err     error  // the cause, for logs; may be nil
-}
-
-func (e *PhotoError) Error() string { return e.Message }
-func (e *PhotoError) Unwrap() error { return e.Err }
+// PhotoError is a photo refused on import, or a stored photo that cannot be
+// used, with a Chinese sentence that says what is wrong and what to do.
+// Nothing is stored. It is the program's one user-facing error type
+// (usererr.Error); Path is the photo's file name.
+type PhotoError = usererr.Error
 
 // Causes of refusal, for errors.Is.
 var (
@@ -118,7 +115,7 @@ type Prepared struct {
 func Prepare(name string, data []byte) (*Prepared, error) {
 	base := filepath.Base(name)
 	refuse := func(cause error, format string, args ...any) error {
-		return &PhotoError{Name: base, Err: cause, Message: fmt.Sprintf("照片 “%s” 无法导入：", base) + fmt.Sprintf(format, args...)}
+		return &PhotoError{Code: usererr.BadImage, Path: base, Err: cause, Message: fmt.Sprintf("照片 “%s” 无法导入：", base) + fmt.Sprintf(format, args...)}
 	}
 	if len(data) > MaxFileBytes {
 		return nil, refuse(ErrFileSize, "文件有%.0f MB，超过%d MB。请先用看图软件另存为较小的JPEG。", float64(len(data))/(1<<20), MaxFileBytes>>20)
@@ -422,12 +419,12 @@ func ImportPhoto(draftPath, srcPath string) (forms.Photo, error) {
 	base := filepath.Base(srcPath)
 	f, err := os.Open(srcPath)
 	if err != nil {
-		return forms.Photo{}, &PhotoError{Name: base, Err: err, Message: fmt.Sprintf("无法读取照片 “%s”：文件不存在或没有读取权限。", base)}
+		return forms.Photo{}, &PhotoError{Code: usererr.NotExist, Path: base, Err: err, Message: fmt.Sprintf("无法读取照片 “%s”：文件不存在或没有读取权限。", base)}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
-		return forms.Photo{}, &PhotoError{Name: base, Err: err, Message: fmt.Sprintf("读取照片 “%s” 时出错，请把照片复制到本机硬盘后再导入。", base)}
+		return forms.Photo{}, &PhotoError{Code: usererr.Corrupt, Path: base, Err: err, Message: fmt.Sprintf("读取照片 “%s” 时出错，请把照片复制到本机硬盘后再导入。", base)}
 	}
 	p, err := Prepare(srcPath, data)
 	if err != nil {
@@ -437,14 +434,16 @@ func ImportPhoto(draftPath, srcPath string) (forms.Photo, error) {
 }
 
 // StorePrepared writes a prepared photo into the draft's files folder
-// (atomically: a partly written file is never left under the final name).
+// (atomically, with forms/atomicfile: a partly written file is never left
+// under the final name).
 func StorePrepared(draftPath, original string, p *Prepared) (forms.Photo, error) {
 	sum := sha256.Sum256(p.JPEG)
 	name := "photo-" + hex.EncodeToString(sum[:6]) + ".jpg"
 	ph := forms.Photo{File: name, Width: p.Width, Height: p.Height, Original: original}
 	dir := FilesDir(draftPath)
 	fail := func(err error) (forms.Photo, error) {
-		return forms.Photo{}, &PhotoError{Name: original, Err: err, Message: fmt.Sprintf("无法把照片保存到文件夹 “%s”：请确认草稿所在的文件夹可以写入，且磁盘未满。", filepath.Base(dir))}
+		code, reason := usererr.Reason(err)
+		return forms.Photo{}, &PhotoError{Code: code, Path: original, Err: err, Message: fmt.Sprintf("无法把照片保存到文件夹 “%s”（%s）：%s", filepath.Base(dir), reason, usererr.Advice(code))}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fail(err)
@@ -453,34 +452,32 @@ func StorePrepared(draftPath, original string, p *Prepared) (forms.Photo, error)
 	if _, err := os.Stat(dst); err == nil {
 		return ph, nil
 	}
-	tmp, err := os.CreateTemp(dir, ".photo-*.tmp")
-	if err != nil {
+	if err := atomicfile.WriteFile(dst, p.JPEG, atomicfile.Options{}); err != nil {
+		var ue *usererr.Error
+		if errors.As(err, &ue) && ue.Err != nil {
+			return fail(ue.Err)
+		}
 		return fail(err)
-	}
-	_, werr := tmp.Write(p.JPEG)
-	if err := tmp.Sync(); werr == nil {
-		werr = err
-	}
-	if err := tmp.Close(); werr == nil {
-		werr = err
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), dst)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return fail(werr)
 	}
 	return ph, nil
 }
 
 // ReadPhoto returns a stored photo's JPEG bytes, with a Chinese message when
-// the file is missing (e.g. the draft was copied without its files folder).
+// the file is missing (e.g. the draft was copied without its files folder)
+// or is not a whole JPEG picture (it used to reach the PDF writer and fail
+// there with “image: unknown format”).
 func ReadPhoto(draftPath string, p forms.Photo) ([]byte, error) {
 	path := PhotoPath(draftPath, p)
+	folder := filepath.Base(FilesDir(draftPath))
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &PhotoError{Name: p.File, Err: err, Message: fmt.Sprintf("找不到照片文件 “%s”（应在草稿旁的文件夹 “%s” 中）。复制或移动草稿时，请把这个文件夹一起复制；也可以删去这张照片后重新导入。", p.File, filepath.Base(FilesDir(draftPath)))}
+		return nil, &PhotoError{Code: usererr.NotExist, Path: p.File, Err: err, Message: fmt.Sprintf("找不到照片文件 “%s”（应在草稿旁的文件夹 “%s” 中）。复制或移动草稿时，请把这个文件夹一起复制；也可以删去这张照片后重新导入。", p.File, folder)}
+	}
+	if _, err := jpeg.DecodeConfig(bytes.NewReader(b)); err != nil || !bytes.HasPrefix(b, magicJPEG) {
+		if err == nil {
+			err = ErrNotImage
+		}
+		return nil, &PhotoError{Code: usererr.BadImage, Path: p.File, Err: err, Message: fmt.Sprintf("照片文件 “%s”（在文件夹 “%s” 中）已损坏，不是完整的JPEG图片，无法放入文档。请在“信息报道稿”中删去这张照片，再重新导入原来的照片。", p.File, folder)}
 	}
 	return b, nil
 }

@@ -8,13 +8,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"shenbao/forms"
+	"shenbao/forms/atomicfile"
 	"shenbao/forms/docx"
 	"shenbao/forms/layout"
 	"shenbao/forms/pdfdoc"
+	"shenbao/forms/usererr"
 )
 
 // maxCopies bounds the " (n)" suffixes Build tries in one output folder.
@@ -37,14 +38,9 @@ func (r *Result) Path(name string) string {
 }
 
 // Error is a failure to build a package, with a Chinese sentence that says
-// what happened and what to do. Nothing half-written is left behind.
-type Error struct {
-	Message string
-	Err     error
-}
-
-func (e *Error) Error() string { return e.Message }
-func (e *Error) Unwrap() error { return e.Err }
+// what happened and what to do. Nothing half-written is left behind. It is
+// the program's one user-facing error type (usererr.Error).
+type Error = usererr.Error
 
 // Progress is told, before each step, its number (from 1), the number of
 // steps and what is being done, in Chinese. The window shows it (through
@@ -181,64 +177,29 @@ func reserve(outDir string, call *forms.Call, d *forms.Draft) (Names, string, er
 	return Names{}, "", &Error{Message: fmt.Sprintf("文件夹 %s 中已有%d份“%s”的导出，请删除不用的旧导出，或换一个文件夹导出。", outDir, maxCopies, BaseName(call, d))}
 }
 
-// writeNew writes a file that must not exist yet, synced to disk.
+// writeNew writes a file that must not exist yet (forms/atomicfile: synced,
+// whole or not at all, ordinary permissions).
 func writeNew(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return atomicfile.WriteFile(path, data, atomicfile.Options{NoReplace: true})
 }
 
-// writeZipFile writes the .zip through a temporary file in the same folder
-// renamed into place, so no half-written .zip is ever seen under its name.
+// writeZipFile writes the .zip through forms/atomicfile, so no half-written
+// .zip is ever seen under its name, and never over an existing one.
 func writeZipFile(path, root string, files []File, modified time.Time) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".shenbao-zip-*")
-	if err != nil {
+	var buf bytes.Buffer
+	if err := WriteZip(&buf, root, files, modified); err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	if err := WriteZip(tmp, root, files, modified); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if _, err := os.Lstat(path); err == nil {
-		return fs.ErrExist // appeared since reserve: never overwrite
-	}
-	return os.Rename(tmp.Name(), path)
+	return writeNew(path, buf.Bytes())
 }
 
-// diskError describes a file-system failure in Chinese.
+// diskError describes a file-system failure in Chinese, with the same
+// reasons on every system (usererr.Reason).
 func diskError(err error, what string) error {
-	var reason string
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		reason = "没有权限，文件夹可能是只读的"
-	case errors.Is(err, syscall.ENOSPC):
-		reason = "磁盘空间已满"
-	case errors.Is(err, syscall.EROFS):
-		reason = "磁盘或文件夹是只读的"
-	case errors.Is(err, fs.ErrExist):
-		reason = "同名文件已存在"
-	case errors.Is(err, fs.ErrNotExist):
-		reason = "文件夹不存在"
-	default:
-		reason = "系统错误：" + err.Error()
+	var ue *usererr.Error
+	if errors.As(err, &ue) && ue.Err != nil {
+		err = ue.Err // the cause, under atomicfile's message
 	}
-	return &Error{Err: err, Message: fmt.Sprintf("%s（%s）。已写入的部分已删除，草稿没有改动；请换一个文件夹，或释放磁盘空间后重新导出。", what, reason)}
+	code, reason := usererr.Reason(err)
+	return &Error{Code: code, Err: err, Message: fmt.Sprintf("%s（%s）。已写入的部分已删除，草稿没有改动；%s", what, reason, usererr.Advice(code))}
 }

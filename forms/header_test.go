@@ -1,0 +1,60 @@
+package forms
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"shenbao/forms/usererr"
+)
+
+func TestReadHeader(t *testing.T) {
+	d := sample(t, "forum")
+	p := saved(t, t.TempDir(), d)
+	h, err := ReadHeader(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !h.Complete || h.SchemaVersion != SchemaVersion || h.Category != "forum" || h.ProjectName != d.Project.Name || h.ApplicantName != d.Applicant.Name || !h.UpdatedAt.Equal(saveTime) || h.ID != d.ID {
+		t.Errorf("header %+v", h)
+	}
+	// a draft at the limits: only the first 64 KB are read, the header is there
+	d.Part().SetText("call_for_papers", strings.Repeat("征", MaxFieldChars))
+	d.Project.Summary = strings.Repeat("长", MaxFieldChars)
+	p = saved(t, t.TempDir(), d)
+	if st, _ := os.Stat(p); st.Size() <= HeaderBytes {
+		t.Fatalf("test draft of %d bytes only", st.Size())
+	}
+	h, err = ReadHeader(p)
+	if err != nil || h.ProjectName != d.Project.Name || h.Category != "forum" {
+		t.Errorf("long draft: %+v, %v", h, err)
+	}
+	// refused like Load
+	dir := t.TempDir()
+	for name, c := range map[string]struct {
+		data []byte
+		code usererr.Code
+	}{
+		"gbk":     {[]byte("{\"schema_version\": 1, \"project\": {\"name\": \"\xbc\xaa\xc1\xd6\"}}"), usererr.Encoding},
+		"array":   {[]byte(`[1, 2]`), usererr.NotOurs},
+		"empty":   {nil, usererr.Corrupt},
+		"notours": {[]byte(`{"hello": "world"}`), usererr.NotOurs},
+	} {
+		p := filepath.Join(dir, name+DraftExt)
+		_ = os.WriteFile(p, c.data, 0o644)
+		if _, err := ReadHeader(p); usererr.CodeOf(err) != c.code {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	big := filepath.Join(dir, "big"+DraftExt)
+	f, _ := os.Create(big)
+	_ = f.Truncate(200 << 20)
+	f.Close()
+	if _, err := ReadHeader(big); usererr.CodeOf(err) != usererr.TooLarge {
+		t.Errorf("200 MB: %v", err)
+	}
+	if _, err := ReadHeader(dir); usererr.CodeOf(err) != usererr.IsDir {
+		t.Errorf("folder: %v", err)
+	}
+}
