@@ -28,7 +28,16 @@ func TestWrapKeepsPunctuationRules(t *testing.T) {
 		// Latin words break at spaces, not inside.
 		{"ab cd efg", 5, []string{"ab cd", "efg"}},
 		// An e-mail address is not cut while a break before it exists.
-		{"邮箱xuehui2024@example.com", 10, []string{"邮箱", "xuehui2024", "@example.c", "om"}},
+		{"邮箱xuehui2024@example.com", 10, []string{"邮箱", "xuehui2024", "@example.", "com"}},
+		// No line of one or two characters at the end of a paragraph when
+		// the line before can give some up.
+		{"一二三四五六七八九十甲", 5, []string{"一二三四五", "六七八", "九十甲"}},
+		{"一二三四五六七八九十甲乙", 5, []string{"一二三四五", "六七八九", "十甲乙"}},
+		{"甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌", 10, []string{"甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未", "申酉戌"}},
+		// Too narrow to help: left as it is.
+		{"一二三四五六七八九", 4, []string{"一二三四", "五六七八", "九"}},
+		// A two-line paragraph too: "所" alone is avoided.
+		{"中国科学院长春光学精密机械与物理研究所", 18, []string{"中国科学院长春光学精密机械与物理", "研究所"}},
 		// A hard line break.
 		{"甲\n乙", 10, []string{"甲", "乙"}},
 	}

@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"io"
+	"strings"
 
 	"github.com/signintech/gopdf"
 
@@ -19,8 +20,32 @@ type cellBox struct {
 	x0, x1 float64
 	label  bool
 	align  layout.Align
-	lines  []string // text lines
-	foot   []string // foot lines (right-aligned, at the bottom)
+	size   float64 // type size of the text lines
+	lines  []Line  // text lines
+	foot   []Line  // foot lines (right-aligned, at the bottom)
+}
+
+// Label sizes tried, largest first, to set a label on one line: 五号 down
+// to 小五 (9 pt), as printed forms shrink a long label rather than wrap it.
+var labelSizes = []float64{10.5, 10, 9.5, 9}
+
+// LabelSize is the size a label is set in within a width (points), and
+// whether it fits on one line at that size; a label too long even at 9 pt
+// is set at the body size and wraps.
+func (e *engine) labelSize(text string, inner float64) (float64, bool) {
+	if strings.Contains(text, "\n") {
+		return e.bodySize, false
+	}
+	w := 0.0
+	for _, r := range text {
+		w += e.width(r)
+	}
+	for _, s := range labelSizes {
+		if s <= e.bodySize && w*s <= inner {
+			return s, true
+		}
+	}
+	return e.bodySize, false
 }
 
 // content is the number of lines the cell needs: its text, then (when there
@@ -56,12 +81,21 @@ func (e *engine) layoutRow(t *layout.Table, r layout.Row, xs []float64) *rowBox 
 			cb.align = layout.Center
 		}
 		inner := cb.x1 - cb.x0 - 2*padX
-		cb.lines = e.wrap(c.Text, inner, e.bodySize)
+		cb.size = e.bodySize
+		if c.Label {
+			cb.size, _ = e.labelSize(c.Text, inner)
+		}
+		cb.lines = e.wrapStyle(c.Text, inner, style{size: cb.size})
 		if c.Text == "" {
 			cb.lines = nil
 		}
+		kind := KindCell
+		if c.Label {
+			kind = KindLabel
+		}
+		e.traced(kind, c.Text, cb.lines, cb.size, inner)
 		for _, f := range c.Foot {
-			cb.foot = append(cb.foot, e.wrap(f, inner, e.bodySize)...)
+			cb.foot = append(cb.foot, e.wrapStyle(f, inner, style{size: e.bodySize})...)
 		}
 		rb.cells = append(rb.cells, cb)
 		col = end
@@ -200,17 +234,20 @@ func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
 	}
 	for _, c := range rb.cells {
 		x0, x1 := c.x0+padX, c.x1-padX
+		st := style{size: c.size, align: c.align, justify: true}
+		foot := style{size: e.bodySize, align: layout.Right}
 		if whole {
 			top := y0 + padY
-			if c.label {
+			if c.label || (len(c.foot) == 0 && len(c.lines) == 1) {
+				// Labels and one-line cells sit in the middle of the row.
 				top = y0 + (h-float64(len(c.lines))*e.lineH)/2
 			}
 			for i, l := range c.lines {
-				e.text(l, x0, x1, top+float64(i)*e.lineH, e.bodySize, c.align, 0)
+				e.lineIn(l, x0, x1, top+float64(i)*e.lineH, st)
 			}
 			fy := y0 + h - padY - float64(len(c.foot))*e.lineH
 			for i, l := range c.foot {
-				e.text(l, x0, x1, fy+float64(i)*e.lineH, e.bodySize, layout.Right, 0)
+				e.lineIn(l, x0, x1, fy+float64(i)*e.lineH, foot)
 			}
 			continue
 		}
@@ -218,9 +255,9 @@ func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
 			y := y0 + padY + float64(i-from)*e.lineH
 			switch {
 			case i < len(c.lines):
-				e.text(c.lines[i], x0, x1, y, e.bodySize, c.align, 0)
+				e.lineIn(c.lines[i], x0, x1, y, st)
 			case i > len(c.lines) && i-len(c.lines)-1 < len(c.foot):
-				e.text(c.foot[i-len(c.lines)-1], x0, x1, y, e.bodySize, layout.Right, 0)
+				e.lineIn(c.foot[i-len(c.lines)-1], x0, x1, y, foot)
 			}
 		}
 	}
@@ -235,13 +272,29 @@ func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
 	})
 }
 
+// lineIn draws a line of a cell in a band one body line high at y: a line
+// set smaller than the body is centred in the band.
+func (e *engine) lineIn(l Line, x0, x1, y float64, st style) {
+	if st.size != e.bodySize {
+		y += (e.lineH - st.size*e.o.LineSpacing) / 2
+	}
+	e.textStyled(l, x0, x1, y, st)
+}
+
 // render draws the pages with their footers and writes the PDF.
 func (e *engine) render(w io.Writer, doc *layout.Document) error {
 	// Drop a trailing empty page (a cover or page break at the end).
 	for len(e.pages) > 1 && len(e.pages[len(e.pages)-1]) == 0 {
 		e.pages = e.pages[:len(e.pages)-1]
 	}
+	// The footers' faces count as used too: lay them out once first.
+	for _, t := range []string{PageNumber(1, 1), doc.Footer} {
+		e.runs(t, false)
+	}
 	gp := e.gp
+	if err := startPDF(gp, e.used); err != nil {
+		return err
+	}
 	info := gopdf.PdfInfo{Title: doc.Title, Creator: "申报助手", Producer: "申报助手 (gopdf)"}
 	if !e.o.Created.IsZero() {
 		info.CreationDate = e.o.Created
@@ -255,6 +308,9 @@ func (e *engine) render(w io.Writer, doc *layout.Document) error {
 			if err := op(); err != nil {
 				return err
 			}
+		}
+		if e.covers[i] {
+			continue
 		}
 		// The footer: page number, then the fingerprint, in the bottom margin.
 		e.pages = [][]func() error{nil}
