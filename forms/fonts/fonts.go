@@ -14,7 +14,9 @@ import (
 	"fmt"
 	"sync"
 
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"shenbao/assets"
 )
@@ -28,6 +30,11 @@ type Font struct {
 	// same characters, so a heading prints what body text prints.
 	Bold  *Font
 	cover []uint64 // bit set over code points 0..maxRune
+	sf    *sfnt.Font
+	upem  float64
+	mu    sync.Mutex
+	buf   sfnt.Buffer
+	adv   map[rune]float64
 }
 
 // maxRune bounds the coverage tables: the Basic Multilingual Plane and the
@@ -90,6 +97,7 @@ func (f *Font) load() error {
 	if e != nil {
 		return fmt.Errorf("内置字体 %s 无法读取：%w", f.File, e)
 	}
+	f.sf, f.upem, f.adv = p, float64(p.UnitsPerEm()), map[rune]float64{}
 	f.cover = make([]uint64, maxRune/64+1)
 	var buf sfnt.Buffer
 	for r := rune(0x20); r <= maxRune; r++ {
@@ -115,6 +123,36 @@ func For(r rune) *Font {
 		}
 	}
 	return nil
+}
+
+// Advance is the advance width of r in f at 1 pt (an em is 1), from the
+// font's metrics; 0 when f lacks r.
+func (f *Font) Advance(r rune) float64 {
+	if !f.Has(r) {
+		return 0
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if w, ok := f.adv[r]; ok {
+		return w
+	}
+	w := 0.0
+	if g, err := f.sf.GlyphIndex(&f.buf, r); err == nil {
+		if a, err := f.sf.GlyphAdvance(&f.buf, g, fixed.I(int(f.upem)), font.HintingNone); err == nil {
+			w = float64(a) / 64 / f.upem
+		}
+	}
+	f.adv[r] = w
+	return w
+}
+
+// Width is the advance of r at 1 pt as the documents print it: in the first
+// font of the chain that has it (its bold face when bold), 0 when none has.
+func Width(r rune, bold bool) float64 {
+	if f := For(r); f != nil {
+		return f.Face(bold).Advance(r)
+	}
+	return 0
 }
 
 // Printable reports whether some bundled font prints r. Spaces and line

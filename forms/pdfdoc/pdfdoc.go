@@ -206,6 +206,23 @@ func printable(r rune, bold bool) (string, rune) {
 // Noto Serif SC) is printed centred in a full em, as GB/T 15834 sets it.
 func boxed(r rune) bool { return r == '·' }
 
+// Advance is the width of r at 1 pt as this package prints it, from the
+// fonts' metrics (fonts.Width) without parsing them for PDF: what another
+// writer uses to break lines where the PDF breaks them.
+func Advance(r rune, bold bool) float64 {
+	if r < 0x20 || r == 0x7F {
+		r = ' '
+	}
+	w := fonts.Width(r, bold)
+	if fonts.For(r) == nil {
+		w = fonts.Width(Placeholder, bold)
+	}
+	if boxed(r) && w < 1 {
+		return 1
+	}
+	return w
+}
+
 // PageNumber is the text at the foot of page n of total.
 func PageNumber(n, total int) string {
 	return fmt.Sprintf("第 %d 页 共 %d 页", n, total)

@@ -29,23 +29,31 @@ type cellBox struct {
 // to 小五 (9 pt), as printed forms shrink a long label rather than wrap it.
 var labelSizes = []float64{10.5, 10, 9.5, 9}
 
-// LabelSize is the size a label is set in within a width (points), and
-// whether it fits on one line at that size; a label too long even at 9 pt
-// is set at the body size and wraps.
-func (e *engine) labelSize(text string, inner float64) (float64, bool) {
+// LabelSize is the size a label is set in within a width (points), given
+// the advance of each character at 1 pt and the body size: the body size
+// when it fits one line, else the largest of labelSizes that fits; a label
+// too long even at 9 pt is set at the body size and wraps.
+func LabelSize(text string, inner float64, width func(rune) float64, body float64) float64 {
 	if strings.Contains(text, "\n") {
-		return e.bodySize, false
+		return body
 	}
 	w := 0.0
 	for _, r := range text {
-		w += e.width(r)
+		w += width(r)
+	}
+	if w*body <= inner {
+		return body
 	}
 	for _, s := range labelSizes {
-		if s <= e.bodySize && w*s <= inner {
-			return s, true
+		if s <= body && w*s <= inner {
+			return s
 		}
 	}
-	return e.bodySize, false
+	return body
+}
+
+func (e *engine) labelSize(text string, inner float64) float64 {
+	return LabelSize(text, inner, e.width, e.bodySize)
 }
 
 // content is the number of lines the cell needs: its text, then (when there
@@ -83,7 +91,7 @@ func (e *engine) layoutRow(t *layout.Table, r layout.Row, xs []float64) *rowBox 
 		inner := cb.x1 - cb.x0 - 2*padX
 		cb.size = e.bodySize
 		if c.Label {
-			cb.size, _ = e.labelSize(c.Text, inner)
+			cb.size = e.labelSize(c.Text, inner)
 		}
 		cb.lines = e.wrapStyle(c.Text, inner, style{size: cb.size})
 		if c.Text == "" {

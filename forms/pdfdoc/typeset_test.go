@@ -123,3 +123,20 @@ func TestTypesettingPDFText(t *testing.T) {
 		}
 	}
 }
+
+// Advance (the fonts' metrics, what the Word writer breaks lines with) is
+// the width the PDF measures with gopdf, for every face and kind of
+// character, so both files break a text into the same lines.
+func TestAdvanceMatchesPDF(t *testing.T) {
+	if err := loadFonts(); err != nil {
+		t.Fatal(err)
+	}
+	e := &engine{}
+	for _, bold := range []bool{false, true} {
+		for _, r := range "吉林省科协ABCxyz0123456789，。“”（）—…·豈Č\u0001" {
+			if a, w := Advance(r, bold), e.widthIn(r, bold); a-w > 1e-3 || w-a > 1e-3 {
+				t.Errorf("%q bold %v: Advance %.4f, PDF %.4f", r, bold, a, w)
+			}
+		}
+	}
+}
