@@ -75,6 +75,11 @@ func afterItemApplies(item string, d *Draft) bool {
 	return !strings.Contains(item, "分赛场") || d.Venue != "final"
 }
 
+// AfterItemApplies reports whether an item of the call's [[after_event]]
+// concerns a draft, selected or not (afterItemApplies): what the submission
+// checklist lists as duties after the event.
+func AfterItemApplies(item string, d *Draft) bool { return afterItemApplies(item, d) }
+
 // DueItem is one obligation after the event with its due date.
 type DueItem struct {
 	Kind      string `json:"kind"`

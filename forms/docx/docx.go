@@ -339,8 +339,14 @@ func (b *builder) table(t *layout.Table, keep bool) {
 			total += rowEst(r, cols)
 		}
 	}
-	short := total <= textHeight/3
-	b.tableStart(cols, borders)
+	short := total <= textHeight/3 || t.Frame
+	tb := borders
+	if t.Frame {
+		// A label to cut out: dashed outer rules, kept on one page.
+		tb = strings.NewReplacer(`<w:top w:val="single"`, `<w:top w:val="dashed"`, `<w:left w:val="single"`, `<w:left w:val="dashed"`,
+			`<w:bottom w:val="single"`, `<w:bottom w:val="dashed"`, `<w:right w:val="single"`, `<w:right w:val="dashed"`).Replace(borders)
+	}
+	b.tableStart(cols, tb)
 	for _, r := range t.Header {
 		b.row(r, cols, true, true, keep || short || len(t.Rows) > 0)
 	}
@@ -453,6 +459,11 @@ func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 		b.buf.WriteString(`<w:vAlign w:val="center"/>`)
 	}
 	b.buf.WriteString("</w:tcPr>")
+	if c.Boxes > 0 {
+		b.boxes(c)
+		b.buf.WriteString("</w:tc>")
+		return
+	}
 	cp := para{align: align, line: lineTwips, keepNext: keep}
 	st := runStyle{size: size}
 	if size == bodySize {
@@ -474,6 +485,30 @@ func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 		}
 	}
 	b.buf.WriteString("</w:tc>")
+}
+
+// boxes writes a cell's boxes as a nested table of square cells with one
+// character of the text in each, and the paragraph a cell must end with.
+func (b *builder) boxes(c layout.Cell) {
+	side, gap := twips(layout.BoxMM), twips(1.5)
+	rs := []rune(c.Text)
+	box := `<w:tcBorders><w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>`
+	none := `<w:tcBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/></w:tcBorders>`
+	fmt.Fprintf(&b.buf, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/>%s<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, c.Boxes*(side+gap), noBorders)
+	for i := 0; i < c.Boxes; i++ {
+		fmt.Fprintf(&b.buf, `<w:gridCol w:w="%d"/><w:gridCol w:w="%d"/>`, side, gap)
+	}
+	fmt.Fprintf(&b.buf, `</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="exact"/></w:trPr>`, side)
+	st := runStyle{size: 28}
+	for i := 0; i < c.Boxes; i++ {
+		ch := ""
+		if i < len(rs) {
+			ch = string(rs[i])
+		}
+		fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s<w:vAlign w:val="center"/></w:tcPr><w:p>%s%s</w:p></w:tc>`, side, box, para{align: "center", line: 28 * 15}.pPr(st), runs(ch, st))
+		fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s</w:tcPr><w:p>%s</w:p></w:tc>`, gap, none, para{line: 20}.pPr(runStyle{size: 2}))
+	}
+	b.buf.WriteString(`</w:tr></w:tbl><w:p>` + para{line: 20}.pPr(runStyle{size: 2}) + `</w:p>`)
 }
 
 // cover writes the cover page as the PDF lays it out (pdfdoc's cover):

@@ -305,21 +305,3 @@ func TestEmptyDrafts(t *testing.T) {
 		parts(t, buf.Bytes())
 	}
 }
-
-// TestDump writes every sample's .docx and LibreOffice's PDF of it into
-// $SHENBAO_DUMP (for looking at pages); without the variable it does nothing.
-func TestDump(t *testing.T) {
-	dir := os.Getenv("SHENBAO_DUMP")
-	if dir == "" {
-		return
-	}
-	for _, cat := range []string{"annual", "forum", "speech", "basic", "intl"} {
-		_, _, data := sampleDocx(t, cat)
-		if err := os.WriteFile(filepath.Join(dir, cat+".docx"), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, cat+"-docx.pdf"), doctest.DocxToPDF(t, data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}

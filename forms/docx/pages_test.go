@@ -22,7 +22,8 @@ func pageStart(page string, n int) string {
 // With the serif faces installed (doctest maps 宋体, 黑体, Times New Roman
 // and Arial to them, as a machine with the faces would), LibreOffice breaks
 // the pages of every sample's .docx where the PDF does: as many pages, each
-// starting with the same words.
+// starting with the same words. With SHENBAO_DUMP set to a folder, both
+// PDFs of every sample are written there (docs/pages is made from them).
 func TestPagesMatchPDF(t *testing.T) {
 	t.Parallel()
 	call := forms.Default()

@@ -87,6 +87,9 @@ type Table struct {
 	Widths []float64
 	Header []Row
 	Rows   []Row
+	// Frame draws a dashed cut line around the table (a label to cut out);
+	// such a table is kept on one page.
+	Frame bool
 }
 
 // Row is one table row.
@@ -108,10 +111,17 @@ type Cell struct {
 	Label bool   // a label cell: shaded, centred, the name of what is beside it
 	Span  int    // columns covered; 0 or 1 is one column
 	Align Align  // for value cells; label cells are always centred
+	// Boxes, when > 0, prints that many square boxes (7 mm) at the left of
+	// the cell instead of text, one character of Text in each: the six
+	// boxes of a postcode on an envelope.
+	Boxes int
 	// Foot lines are printed right-aligned at the bottom of the cell, below
 	// the text: "负责人（签字）：" SignLine, "（公章）", "年　月　日".
 	Foot []string
 }
+
+// BoxMM is the side of a box of Cell.Boxes.
+const BoxMM = 7.0
 
 // SignLine is the blank line a signature is written on, as printed after
 // "负责人（签字）：" in a foot line.

@@ -419,7 +419,7 @@ type style struct {
 
 // maxSpread is the most space justification adds between two characters,
 // in ems: a line broken early before a long word stays ragged instead.
-const maxSpread = 0.5
+const maxSpread = 0.25
 
 // text draws one line with its top at y, aligned within [x0, x1].
 func (e *engine) text(line string, x0, x1, y, size float64, align layout.Align, gray float64) {

@@ -23,6 +23,8 @@ type cellBox struct {
 	size   float64 // type size of the text lines
 	lines  []Line  // text lines
 	foot   []Line  // foot lines (right-aligned, at the bottom)
+	boxes  int     // boxes instead of text (layout.Cell.Boxes)
+	text   string  // the characters in the boxes
 }
 
 // Label sizes tried, largest first, to set a label on one line: 五号 down
@@ -84,7 +86,7 @@ func (e *engine) layoutRow(t *layout.Table, r layout.Row, xs []float64) *rowBox 
 		if end > len(xs)-1 {
 			end = len(xs) - 1
 		}
-		cb := &cellBox{x0: xs[col], x1: xs[end], label: c.Label, align: c.Align}
+		cb := &cellBox{x0: xs[col], x1: xs[end], label: c.Label, align: c.Align, boxes: c.Boxes, text: c.Text}
 		if c.Label {
 			cb.align = layout.Center
 		}
@@ -94,7 +96,7 @@ func (e *engine) layoutRow(t *layout.Table, r layout.Row, xs []float64) *rowBox 
 			cb.size = e.labelSize(c.Text, inner)
 		}
 		cb.lines = e.wrapStyle(c.Text, inner, style{size: cb.size})
-		if c.Text == "" {
+		if c.Text == "" || c.Boxes > 0 {
 			cb.lines = nil
 		}
 		kind := KindCell
@@ -175,6 +177,27 @@ func (e *engine) table(t *layout.Table) {
 	if headerH+first > e.avail() && !e.atTop() {
 		e.newPage()
 	}
+	if t.Frame && !e.measuring {
+		total := headerH
+		for _, rb := range rows {
+			total += e.rowHeight(rb)
+		}
+		if total > e.avail() && !e.atTop() {
+			e.newPage()
+		}
+		// The cut line, 3 mm outside the table's rules.
+		x0, x1, y0, y1 := xs[0]-3*mm, xs[n]+3*mm, e.y-3*mm, e.y+total+3*mm
+		gp := e.gp
+		e.draw(func() error {
+			gp.SetLineWidth(0.5)
+			gp.SetStrokeColor(0, 0, 0)
+			gp.SetLineType("dashed")
+			gp.RectFromUpperLeftWithStyle(x0, y0, x1-x0, y1-y0, "D")
+			gp.SetLineType("solid")
+			return nil
+		})
+		e.text("✂", x0-2*mm, x0+4*mm, y0-e.lineH/2, 9, layout.Left, 0)
+	}
 	drawHeader()
 	pageH := e.bot - e.top
 	for _, rb := range rows {
@@ -241,6 +264,11 @@ func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
 		}
 	}
 	for _, c := range rb.cells {
+		if c.boxes > 0 {
+			e.drawBoxes(c, y0, h)
+		}
+	}
+	for _, c := range rb.cells {
 		x0, x1 := c.x0+padX, c.x1-padX
 		st := style{size: c.size, align: c.align, justify: true}
 		foot := style{size: e.bodySize, align: layout.Right}
@@ -278,6 +306,30 @@ func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
 		}
 		return nil
 	})
+}
+
+// drawBoxes draws a cell's boxes, vertically centred, with one character of
+// its text centred in each.
+func (e *engine) drawBoxes(c *cellBox, y0, h float64) {
+	side := layout.BoxMM * mm
+	gap := 1.5 * mm
+	by := y0 + (h-side)/2
+	rs := []rune(c.text)
+	gp := e.gp
+	for i := 0; i < c.boxes; i++ {
+		bx := c.x0 + padX + float64(i)*(side+gap)
+		e.draw(func() error {
+			gp.SetLineWidth(0.8)
+			gp.SetStrokeColor(0, 0, 0)
+			gp.SetLineType("solid")
+			gp.RectFromUpperLeftWithStyle(bx, by, side, side, "D")
+			return nil
+		})
+		if i < len(rs) {
+			st := style{size: 14, align: layout.Center}
+			e.textStyled(Line{Text: string(rs[i]), Last: true}, bx, bx+side, by+(side-14*e.o.LineSpacing)/2, st)
+		}
+	}
 }
 
 // lineIn draws a line of a cell in a band one body line high at y: a line
