@@ -35,6 +35,19 @@ type Font struct {
 	mu    sync.Mutex
 	buf   sfnt.Buffer
 	adv   map[rune]float64
+	// lazy is for a bold face: its character map is read on first use
+	// (Printable needs only the regular face's, so the window never reads
+	// the bold one).
+	isLazy  bool
+	lazy    sync.Once
+	lazyErr error
+}
+
+// ensure reads a bold face's character map on first use.
+func (f *Font) ensure() {
+	if f.isLazy {
+		f.lazy.Do(func() { f.lazyErr = f.load() })
+	}
 }
 
 // maxRune bounds the coverage tables: the Basic Multilingual Plane and the
@@ -43,7 +56,8 @@ const maxRune = 0x2FFFF
 
 // Has reports whether the font has a glyph for r.
 func (f *Font) Has(r rune) bool {
-	if r < 0 || r > maxRune {
+	f.ensure()
+	if f.cover == nil || r < 0 || r > maxRune {
 		return false
 	}
 	return f.cover[r>>6]&(1<<(uint(r)&63)) != 0
@@ -62,7 +76,7 @@ var (
 func Chain() ([]*Font, error) {
 	once.Do(func() {
 		serif := &Font{Name: "serif", File: assets.SerifFontName, Bytes: assets.SerifFont,
-			Bold: &Font{Name: "serifbold", File: assets.SerifBoldFontName, Bytes: assets.SerifBoldFont}}
+			Bold: &Font{Name: "serifbold", File: assets.SerifBoldFontName, Bytes: assets.SerifBoldFont, isLazy: true}}
 		for _, f := range []*Font{
 			serif,
 			{Name: "cjk", File: assets.CJKFontName, Bytes: assets.CJKFont},
@@ -71,12 +85,6 @@ func Chain() ([]*Font, error) {
 			if e := f.load(); e != nil {
 				err = e
 				return
-			}
-			if f.Bold != nil {
-				if e := f.Bold.load(); e != nil {
-					err = e
-					return
-				}
 			}
 			chain = append(chain, f)
 		}
@@ -128,7 +136,7 @@ func For(r rune) *Font {
 // Advance is the advance width of r in f at 1 pt (an em is 1), from the
 // font's metrics; 0 when f lacks r.
 func (f *Font) Advance(r rune) float64 {
-	if !f.Has(r) {
+	if !f.Has(r) || f.sf == nil {
 		return 0
 	}
 	f.mu.Lock()
