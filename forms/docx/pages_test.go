@@ -44,6 +44,7 @@ func TestPagesMatchPDF(t *testing.T) {
 		if dump != "" {
 			_ = os.WriteFile(filepath.Join(dump, id+".pdf"), pdf, 0o644)
 			_ = os.WriteFile(filepath.Join(dump, id+"-docx.pdf"), lo[id], 0o644)
+			_ = os.WriteFile(filepath.Join(dump, id+".docx"), docs[id], 0o644)
 		}
 		want, got := doctest.Pages(t, pdf), doctest.Pages(t, lo[id])
 		if len(got) != len(want) {

@@ -93,3 +93,23 @@ func name(f *Font) string {
 	}
 	return f.Name
 }
+
+// The window checks every field with Printable: that reads the regular
+// faces' character maps only; the bold face's is read on first use (when a
+// document is made).
+func TestBoldReadOnFirstUse(t *testing.T) {
+	c, err := Chain()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c[0].Bold.isLazy {
+		t.Fatal("Chain reads the bold face with the others")
+	}
+	f := &Font{Name: "b", File: c[0].Bold.File, Bytes: c[0].Bold.Bytes, isLazy: true}
+	if f.cover != nil {
+		t.Fatal("read before use")
+	}
+	if !f.Has('吉') || f.cover == nil || f.Advance('吉') != 1 {
+		t.Errorf("the lazy face does not work on first use: has %v, advance %v", f.Has('吉'), f.Advance('吉'))
+	}
+}

@@ -417,6 +417,18 @@ type style struct {
 	justify bool
 }
 
+// hasIdeograph reports whether a line holds Chinese: only such lines are
+// justified by spacing characters apart (a line of Latin words would be
+// spaced letter by letter, so it stays ragged).
+func hasIdeograph(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxSpread is the most space justification adds between two characters,
 // in ems: a line broken early before a long word stays ragged instead.
 const maxSpread = 0.25
@@ -448,7 +460,7 @@ func (e *engine) textStyled(l Line, x0, x1, y float64, st style) {
 	case layout.Right:
 		x = x1 - total
 	default:
-		if st.justify && !l.Last && n > 1 && total < x1-x0 {
+		if st.justify && !l.Last && n > 1 && total < x1-x0 && hasIdeograph(line) {
 			if sp := (x1 - x0 - total) / float64(n-1); sp <= maxSpread*size {
 				spread = sp
 			}

@@ -305,12 +305,11 @@ func BenchmarkApplicationPDF(b *testing.B) {
 // BenchmarkFontParse is what parsing the bundled fonts for gopdf costs (paid
 // once per process: the parsed fonts are shared by all documents).
 func BenchmarkFontParse(b *testing.B) {
-	c, err := fonts.Chain()
-	if err != nil {
+	if err := loadFonts(); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		for _, f := range c {
+		for _, f := range faces() {
 			if err := newContainer().AddTTFFontData(f.Name, f.Bytes); err != nil {
 				b.Fatal(err)
 			}

@@ -83,13 +83,26 @@ const fontsConf = `<?xml version="1.0"?>
 </fontconfig>
 `
 
+// registry is LibreOffice's font replacement table: LibreOffice replaces
+// Times New Roman and Arial with the metric-compatible Liberation faces by
+// its own table, before fontconfig is asked; this one makes them Noto Serif
+// SC, as the PDF prints Latin.
+const registry = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Font/Substitution"><prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs"><node oor:name="_0" oor:op="replace"><prop oor:name="Always" oor:op="fuse"><value>true</value></prop><prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop><prop oor:name="ReplaceFont" oor:op="fuse"><value>Times New Roman</value></prop><prop oor:name="SubstituteFont" oor:op="fuse"><value>Noto Serif SC</value></prop></node></item>
+<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs"><node oor:name="_1" oor:op="replace"><prop oor:name="Always" oor:op="fuse"><value>true</value></prop><prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop><prop oor:name="ReplaceFont" oor:op="fuse"><value>Arial</value></prop><prop oor:name="SubstituteFont" oor:op="fuse"><value>Noto Serif SC</value></prop></node></item>
+</oor:items>
+`
+
 // installPrintFaces puts the bundled serif faces into a LibreOffice HOME
 // (dir/.fonts) with a fontconfig file mapping the Word faces to them.
 func installPrintFaces(t testing.TB, dir string) {
 	t.Helper()
 	fd := filepath.Join(dir, ".fonts")
 	cd := filepath.Join(dir, ".config", "fontconfig")
-	for _, d := range []string{fd, cd} {
+	ud := filepath.Join(dir, ".config", "libreoffice", "4", "user")
+	for _, d := range []string{fd, cd, ud} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -106,7 +119,14 @@ func installPrintFaces(t testing.TB, dir string) {
 	if err := os.WriteFile(filepath.Join(cd, "fonts.conf"), []byte(fmt.Sprintf(fontsConf, fd)), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if p := filepath.Join(ud, "registrymodifications.xcu"); !exists(p) {
+		if err := os.WriteFile(p, []byte(registry), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
+
+func exists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 func writeTemp(t testing.TB, name string, data []byte) string {
 	t.Helper()
