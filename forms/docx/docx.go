@@ -432,12 +432,6 @@ func labelSize(c layout.Cell, inner int) int {
 	return int(math.Round(pdfdoc.LabelSize(c.Text, float64(inner)/20, width(false), float64(bodySize)/2) * 2))
 }
 
-// estLinesAt is the number of lines text of a size (half-points) takes in a
-// width (twips).
-func estLinesAt(text string, width, size int) int {
-	return textLines(text, width, size, false)
-}
-
 func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 	fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, w)
 	if span > 1 {
@@ -537,9 +531,8 @@ func (b *builder) cover(c *layout.Cover) {
 	textW := textWidth
 	// Titles: 22 pt, the last 36 pt after 10 mm, lines 1.6 times the size.
 	type tline struct {
-		text        string
-		size, gapB  int // half-points, twips
-		first, last bool
+		text       string
+		size, gapB int // half-points, twips
 	}
 	var titles []tline
 	titleH := 0

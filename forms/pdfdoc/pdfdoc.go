@@ -397,10 +397,6 @@ func (e *engine) runs(line string, bold bool) []run {
 	return out
 }
 
-func (e *engine) wrap(s string, max, size float64) []string {
-	return Wrap(s, max, func(r rune) float64 { return e.width(r) * size })
-}
-
 // wrapStyle is WrapLines in a style's face and size.
 func (e *engine) wrapStyle(s string, max float64, st style) []Line {
 	return WrapLines(s, max, func(r rune) float64 { return e.widthIn(r, st.bold) * st.size })
