@@ -38,6 +38,25 @@ func TestPagesMatchPDF(t *testing.T) {
 		}
 		pdfs[cat.ID] = buf.Bytes()
 	}
+	// And a draft with long names everywhere (the cover's bottom line must
+	// not collide with its fields, nor the .docx run a page longer).
+	d, _ := forms.Sample(call, "speech")
+	d.Applicant.Name = "中国科学院长春光学精密机械与物理研究所研究生教育与学术交流中心"
+	d.Applicant.Address = "吉林省长春市经济技术开发区东南湖大路3888号科研综合楼A座1201室"
+	d.Project.Name = "第十五届吉林省研究生科技论文演讲比赛（工科分赛场）暨光学工程与智能制造青年学术论坛"
+	d.Project.Organisers = "主办：吉林省科学技术协会；承办：中国科学院长春光学精密机械与物理研究所、吉林大学仪器科学与电气工程学院"
+	d.Joint = []forms.Joint{{Name: "长白山保护开发区管理委员会科学技术协会", Type: "city_sat"}, {Name: "延边朝鲜族自治州科学技术协会", Type: "city_sat"}}
+	for i := range d.Experts {
+		d.Experts[i].Unit = "中国第一汽车集团有限公司研发总院智能网联开发院"
+	}
+	var db, pb bytes.Buffer
+	if err := Application(&db, call, d, generated); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdfdoc.Application(&pb, call, d, generated); err != nil {
+		t.Fatal(err)
+	}
+	docs["long-names"], pdfs["long-names"] = db.Bytes(), pb.Bytes()
 	lo := doctest.DocxToPDFs(t, docs)
 	dump := os.Getenv("SHENBAO_DUMP")
 	for id, pdf := range pdfs {
