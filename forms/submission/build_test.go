@@ -17,6 +17,7 @@ import (
 	"shenbao/forms"
 	"shenbao/forms/internal/doctest"
 	"shenbao/forms/layout"
+	"shenbao/forms/pdfdoc"
 )
 
 // pdfText is the text of a PDF as pdftotext reads it, with all white space
@@ -478,6 +479,42 @@ func TestChecklistDutiesOfOwnCategory(t *testing.T) {
 		want := cat.ID == "speech" && d.Venue != "final"
 		if has != want {
 			t.Errorf("%s (venue %q): sub-venue results listed %v, want %v", cat.ID, d.Venue, has, want)
+		}
+	}
+}
+
+// The checklist and the envelope label are set as the application is: no
+// step name (发送电子版, 完成后3日内) wraps, no cell ends with a lone one or
+// two characters.
+func TestChecklistTypesetting(t *testing.T) {
+	call := forms.Default()
+	for _, cat := range call.Categories {
+		d, _ := forms.Sample(call, cat.ID)
+		names := NamesFor(call, d, 1)
+		whats := map[string]bool{}
+		for _, s := range Steps(call, d, names, pinned) {
+			whats[s.What] = true
+		}
+		for _, doc := range []*layout.Document{Checklist(call, d, names, pinned), Envelope(call, d)} {
+			tr, err := pdfdoc.Trace(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range tr {
+				if (whats[x.Text] || x.Kind == pdfdoc.KindLabel) && len(x.Lines) > 1 {
+					t.Errorf("%s: %q wraps", cat.ID, x.Text)
+				}
+				n := 0
+				for _, l := range x.Lines {
+					n++
+					if l.Last {
+						if n >= 2 && len([]rune(l.Text)) <= pdfdoc.Short {
+							t.Errorf("%s: %q ends with a lone %q", cat.ID, x.Text, l.Text)
+						}
+						n = 0
+					}
+				}
+			}
 		}
 	}
 }
