@@ -134,6 +134,18 @@ func FuzzWrap(f *testing.F) {
 		if squeeze(strings.Join(lines, "")) != squeeze(strings.Join(want, "")) {
 			t.Fatalf("characters lost: %q → %q", text, lines)
 		}
+		// The cover's wrapping (brackets kept whole) loses nothing either,
+		// and no line is wider than allowed unless a single character is.
+		var cover []string
+		for _, l := range WrapCover(text, max, unit) {
+			cover = append(cover, l.Text)
+			if w := len([]rune(l.Text)); float64(w) > max && !strings.ContainsAny(l.Text, noStart+" ") {
+				t.Fatalf("cover line %q wider than %v: %q", l.Text, max, cover)
+			}
+		}
+		if squeeze(strings.Join(cover, "")) != squeeze(strings.Join(want, "")) {
+			t.Fatalf("cover: characters lost: %q → %q", text, cover)
+		}
 		for i, l := range lines {
 			r := []rune(l)
 			if i > 0 && len(r) > 0 && NoStart(r[0]) && !allNoStart(lines[:i]) && !strings.Contains(text, "\n") {
