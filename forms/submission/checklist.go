@@ -51,7 +51,7 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 	secret := clauseSecret
 
 	var s []Step
-	s = append(s, Step{"核对", fmt.Sprintf("纸质件与Word文件每页页脚的“%s”应一致（二者内容相同）。", forms.Fingerprint(d, generated)), ""})
+	s = append(s, Step{"核对", fmt.Sprintf("纸质件与Word文件封面之后每页页脚的“%s”应一致（二者内容相同）。", forms.Fingerprint(d, generated)), ""})
 	s = append(s, Step{"打印", fmt.Sprintf("用A4纸打印“%s”，共%d份。", names.PDF, copies), clauseSubmit})
 	s = append(s, Step{"盖章", "在封面“申报单位（公章）”处，以及第六部分“申报单位意见”栏的“（公章）”处，加盖申报单位公章。", ""})
 	sign := fmt.Sprintf("由负责人（%s）在“申报单位意见”栏的“负责人（签字）”处签字，并填写年、月、日", signer)
