@@ -211,7 +211,30 @@ func (b *builder) p(text string, p para, s runStyle) {
 		p.before = 0
 		b.pageBreak = false
 	}
-	b.buf.WriteString("<w:p>" + p.pPr(s) + runs(text, s) + "</w:p>")
+	b.buf.WriteString(paras(text, p, s))
+}
+
+// paras writes text as paragraphs. A justified text's lines ("\n") are
+// paragraphs of their own: Word and LibreOffice stretch a line that ends in
+// a line break (w:br) across the width, the PDF leaves it as it is. Only
+// the first keeps the space before, only the last the space after.
+func paras(text string, p para, s runStyle) string {
+	if p.align != "both" || !strings.Contains(text, "\n") {
+		return "<w:p>" + p.pPr(s) + runs(text, s) + "</w:p>"
+	}
+	var b strings.Builder
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		q := p
+		if i > 0 {
+			q.before, q.breakBefore = 0, false
+		}
+		if i < len(lines)-1 {
+			q.after = 0
+		}
+		b.WriteString("<w:p>" + q.pPr(s) + runs(l, s) + "</w:p>")
+	}
+	return b.String()
 }
 
 func (b *builder) blocks(bs []layout.Block, keep bool) {
@@ -463,7 +486,7 @@ func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 	if size == bodySize {
 		st.size = 0
 	}
-	b.buf.WriteString("<w:p>" + cp.pPr(st) + runs(c.Text, st) + "</w:p>")
+	b.buf.WriteString(paras(c.Text, cp, st))
 	if len(c.Foot) > 0 {
 		fp := para{align: "right", line: lineTwips, keepNext: keep}
 		// The blank line before the foot lines grows so that they sit at
