@@ -96,7 +96,6 @@ func (b *appBuilder) cover() {
 	for _, j := range d.Joint {
 		joint = append(joint, j.Name)
 	}
-
 	phone := d.Applicant.Mobile
 	if d.Applicant.Phone != "" {
 		if phone != "" {
@@ -120,7 +119,7 @@ func (b *appBuilder) cover() {
 		Bottom: []string{b.call.Issuer + " 制"},
 	}
 	// No 申报书编号: the number is the receiving office's to assign (the
-	// blank NumberBox); the draft's own ID stays in the fingerprint.
+	// blank NumberBox); the draft's own id is not printed (NotPrinted).
 	b.add(c)
 }
 
