@@ -97,7 +97,7 @@ func title(lines ...string) []layout.Block {
 		if i > 0 {
 			size = 12
 		}
-		bs = append(bs, &layout.Paragraph{Text: l, Align: layout.Center, Size: size})
+		bs = append(bs, &layout.Paragraph{Text: l, Align: layout.Center, Size: size, Bold: i == 0})
 	}
 	return append(bs, &layout.Spacer{MM: 4})
 }

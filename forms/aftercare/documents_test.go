@@ -110,6 +110,13 @@ func TestReportsPDF(t *testing.T) {
 			t.Fatalf("%s: %v", kind, err)
 		}
 		text := doctest.PDFText(t, b.Bytes())
+		faces := map[string]bool{}
+		for _, f := range doctest.PDFFonts(t, b.Bytes()) {
+			faces[f.Name] = f.Embedded
+		}
+		if !faces["SHBSER+NotoSerifSC-400Regular"] || !faces["SHBBLD+NotoSerifSC-700Bold"] {
+			t.Errorf("%s PDF: the serif body and bold heading faces are not both embedded: %v", kind, faces)
+		}
 		if m := doctest.Missing(text, want); len(m) > 0 {
 			t.Errorf("%s PDF lacks %v\n%s", kind, m, text)
 		}

@@ -254,7 +254,7 @@ func (b *builder) blocks(bs []layout.Block, keep bool) {
 			if bl.Size > 0 {
 				size = int(math.Round(bl.Size * 2))
 			}
-			b.p(bl.Text, para{align: jc(bl.Align), after: 60, line: exact(size), keepNext: keep}, runStyle{size: size})
+			b.p(bl.Text, para{align: jc(bl.Align), after: 60, line: exact(size), keepNext: keep}, runStyle{size: size, heading: bl.Bold})
 		case *layout.Table:
 			b.table(bl, keep)
 		case *layout.KeepTogether:

@@ -78,6 +78,8 @@ type Paragraph struct {
 	Align Align
 	// Size is the font size in points; 0 is the body size (10.5 pt, 五号).
 	Size float64
+	// Bold sets the text in the heading face (a document's title lines).
+	Bold bool
 }
 
 // Table is a ruled table. Widths are the columns' shares of the text

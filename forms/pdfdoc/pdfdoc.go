@@ -596,7 +596,7 @@ func (e *engine) heading(h *layout.Heading) {
 }
 
 func (e *engine) paragraph(p *layout.Paragraph) {
-	st := style{size: p.Size, align: p.Align, justify: true}
+	st := style{size: p.Size, align: p.Align, justify: true, bold: p.Bold}
 	if st.size <= 0 {
 		st.size = e.bodySize
 	}

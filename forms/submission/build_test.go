@@ -106,14 +106,22 @@ func TestBuildEverySample(t *testing.T) {
 				t.Errorf("subject %q, to %v", p.subject, p.to)
 			}
 
-			// The checklist and the envelope label are one sheet each.
-			for _, name := range []string{res.Names.Checklist, res.Names.Envelope} {
+			// The checklist and the envelope label are one sheet each; every
+			// PDF embeds the serif body face and the bold heading face.
+			for _, name := range []string{res.Names.PDF, res.Names.Checklist, res.Names.Envelope} {
 				b, err := os.ReadFile(res.Path(name))
 				if err != nil {
 					t.Fatal(err)
 				}
-				if pages := doctest.PDFInfo(t, b)["Pages"]; pages != "1" {
+				if pages := doctest.PDFInfo(t, b)["Pages"]; pages != "1" && name != res.Names.PDF {
 					t.Errorf("%s has %s pages, want 1", name, pages)
+				}
+				faces := map[string]bool{}
+				for _, f := range doctest.PDFFonts(t, b) {
+					faces[f.Name] = f.Embedded
+				}
+				if !faces["SHBSER+NotoSerifSC-400Regular"] || !faces["SHBBLD+NotoSerifSC-700Bold"] {
+					t.Errorf("%s: serif body and bold heading faces not both embedded: %v", name, faces)
 				}
 			}
 
