@@ -3,13 +3,34 @@
 // installed, and the application icon. It exposes raw bytes only and imports
 // no GUI toolkit, so the document writers can use the same font bytes as the
 // window; the window wraps them as fyne.Resource values (package app/theme).
+//
+// Embedding costs no memory until a font is read: the bytes stay in the
+// binary's read-only data, and the window reads only UIFont.
 package assets
 
 import _ "embed"
 
+// SerifFont is Noto Serif SC Regular (OFL 1.1; the 思源宋体 design): the
+// body face of the printed documents, a Song (宋体-style) face with TrueType
+// outlines covering the 20,992 CJK Unified Ideographs, 6,592 of Extension A,
+// CJK punctuation (full-width quotes, ellipsis) and, in a matching serif,
+// Latin letters and digits. Taken from the npm package
+// @expo-google-fonts/noto-serif-sc 0.4.3 (fonts/README.md).
+//
+//go:embed fonts/NotoSerifSC_400Regular.ttf
+var SerifFont []byte
+
+// SerifBoldFont is Noto Serif SC Bold, the heading face; it covers exactly
+// the characters SerifFont covers (tested).
+//
+//go:embed fonts/NotoSerifSC_700Bold.ttf
+var SerifBoldFont []byte
+
 // CJKFont is Droid Sans Fallback (Apache-2.0): a sans-serif (黑体-like)
 // TrueType font with 20,902 of the 20,992 CJK Unified Ideographs, CJK
-// punctuation and full-width forms, but no Latin letters or digits.
+// punctuation and full-width forms, but no Latin letters or digits. The
+// documents use it for the few characters SerifFont lacks (compatibility
+// ideographs, Hangul, some symbols).
 //
 //go:embed fonts/DroidSansFallbackFull.ttf
 var CJKFont []byte
@@ -20,23 +41,24 @@ var CJKFont []byte
 // forms, general punctuation), without Ext-A, compatibility ideographs,
 // Hangul or hinting. The window's text stack parses every glyph of its font
 // into memory, so the smaller font saves memory at every start; documents
-// keep CJKFont, which prints what UIFont lacks.
+// use the print faces, which print what UIFont lacks.
 //
 //go:embed fonts/DroidSansFallback-UI.ttf
 var UIFont []byte
 
 // LatinFont is DejaVu Sans (Bitstream Vera licence): Latin, Greek, Cyrillic,
-// digits and symbols, the fallback for what CJKFont lacks.
+// digits and symbols, the last fallback for what the other fonts lack.
 //
 //go:embed fonts/DejaVuSans.ttf
 var LatinFont []byte
 
-// CJKFontName, UIFontName and LatinFontName are the file names of the
-// fonts above.
+// The file names of the fonts above.
 const (
-	CJKFontName   = "DroidSansFallbackFull.ttf"
-	UIFontName    = "DroidSansFallback-UI.ttf"
-	LatinFontName = "DejaVuSans.ttf"
+	SerifFontName     = "NotoSerifSC_400Regular.ttf"
+	SerifBoldFontName = "NotoSerifSC_700Bold.ttf"
+	CJKFontName       = "DroidSansFallbackFull.ttf"
+	UIFontName        = "DroidSansFallback-UI.ttf"
+	LatinFontName     = "DejaVuSans.ttf"
 )
 
 // Icon is the application icon (PNG, 1024×1024): 申 on a rounded blue

@@ -3,6 +3,7 @@ package aftercare
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,7 +51,7 @@ func Report(kind string, call *forms.Call, d *forms.Draft, photos PhotoLoader, g
 	var err error
 	switch kind {
 	case forms.ItemReport:
-		blocks, err = infoBlocks(call, d, &r.Info, photos)
+		blocks, err = infoBlocks(call, d, &r.Info, photos, generated)
 	case forms.ItemResults:
 		blocks = resultsBlocks(call, d, r.Results)
 	case forms.ItemSummary, forms.ItemReview:
@@ -96,7 +97,7 @@ func title(lines ...string) []layout.Block {
 		if i > 0 {
 			size = 12
 		}
-		bs = append(bs, &layout.Paragraph{Text: l, Align: layout.Center, Size: size})
+		bs = append(bs, &layout.Paragraph{Text: l, Align: layout.Center, Size: size, Bold: i == 0})
 	}
 	return append(bs, &layout.Spacer{MM: 4})
 }
@@ -125,14 +126,45 @@ func projectTable(call *forms.Call, d *forms.Draft) *layout.Table {
 // paragraphs splits a long text at line breaks into body paragraphs (empty
 // lines dropped), each indented by two full-width spaces as Chinese prose is
 // printed (the user's own leading spaces are replaced by it).
+//
+// A short line of its own numbered "一、" … "十、" (no sentence end) is
+// the secretary's section heading: it prints as a heading, not indented.
 func paragraphs(text string) []layout.Block {
 	var bs []layout.Block
 	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		if p = strings.TrimSpace(strings.Trim(p, "　")); p != "" {
+			if sectionHeading(p) {
+				bs = append(bs, &layout.Heading{Text: p, Level: 2})
+				continue
+			}
 			bs = append(bs, &layout.Paragraph{Text: "　　" + p})
 		}
 	}
 	return bs
+}
+
+// sectionHeading reports whether a line is a numbered section heading:
+// "一、会议概况", "（二）主要成果".
+func sectionHeading(p string) bool {
+	rs := []rune(p)
+	if len(rs) > 30 || strings.ContainsAny(p, "。；！？") {
+		return false
+	}
+	i := 0
+	if i < len(rs) && rs[i] == '（' {
+		i++
+	}
+	j := i
+	for j < len(rs) && strings.ContainsRune("一二三四五六七八九十", rs[j]) {
+		j++
+	}
+	if j == i || j >= len(rs) {
+		return false
+	}
+	if i == 1 {
+		return rs[j] == '）' && j+1 < len(rs)
+	}
+	return rs[j] == '、' && j+1 < len(rs)
 }
 
 // PhotoWidthMM is the printed width of a landscape photo in the information
@@ -142,15 +174,18 @@ const (
 	PhotoMaxHeightMM = 120
 )
 
-func infoBlocks(call *forms.Call, d *forms.Draft, in *forms.InfoReport, photos PhotoLoader) ([]layout.Block, error) {
+func infoBlocks(call *forms.Call, d *forms.Draft, in *forms.InfoReport, photos PhotoLoader, generated time.Time) ([]layout.Block, error) {
 	head := in.Title
 	if strings.TrimSpace(head) == "" {
 		head = d.Project.Name
 	}
 	bs := title(head)
-	bs = append(bs, &layout.Paragraph{Text: fmt.Sprintf("%s　%s", d.Applicant.Name, countText(in.Text, forms.ReportMaxChars(call))), Align: layout.Right, Size: 9})
-	bs = append(bs, &layout.Spacer{MM: 2})
 	bs = append(bs, paragraphs(in.Text)...)
+	// Who sends it, who wrote it (by hand: the draft does not know), when:
+	// what an office that publishes the report asks for. The character
+	// count is the form's check, not part of the report.
+	bs = append(bs, &layout.Spacer{MM: 2}, &layout.Paragraph{Text: fmt.Sprintf("供稿单位：%s\n撰稿人：%s\n日期：%s",
+		oneLine(d.Applicant.Name), layout.SignLine, forms.DateOf(generated).Chinese()), Align: layout.Right})
 	for i, p := range in.Photos {
 		if photos == nil {
 			return nil, fmt.Errorf("导出信息报道稿需要照片文件")
@@ -163,20 +198,43 @@ func infoBlocks(call *forms.Call, d *forms.Draft, in *forms.InfoReport, photos P
 		if c := strings.TrimSpace(p.Caption); c != "" {
 			caption += "　" + c
 		}
-		bs = append(bs, &layout.Spacer{MM: 4}, &layout.KeepTogether{Blocks: []layout.Block{
-			&layout.Image{JPEG: data, PixelWidth: p.Width, PixelHeight: p.Height, WidthMM: PhotoWidthMM, MaxHeightMM: PhotoMaxHeightMM},
-			&layout.Paragraph{Text: caption, Align: layout.Center, Size: 9},
-		}})
+		// A photo and its caption stay together; a photo that does not fit
+		// below the text shrinks (to 60 %) rather than stand alone on a page.
+		bs = append(bs, &layout.Spacer{MM: 4}, &layout.Image{JPEG: data, PixelWidth: p.Width, PixelHeight: p.Height,
+			WidthMM: PhotoWidthMM, MaxHeightMM: PhotoMaxHeightMM, Caption: caption, MinScale: 0.6})
 	}
 	return bs, nil
 }
 
-func countText(text string, limit int) string {
-	n := forms.CountChars(text)
-	if limit > 0 {
-		return fmt.Sprintf("正文%d字（限%d字，空格和换行不计）", n, limit)
+// oneLine is a text on one line: line breaks become spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// scoreTexts prints scores with the same number of decimals, the most any
+// of them has (at most 2): 93.25, 91.50, 88.00.
+func scoreTexts(rows []forms.ResultRow) func(float64) string {
+	dec := 0
+	for _, r := range rows {
+		s := forms.ScoreText(r.Score)
+		if i := strings.IndexByte(s, '.'); i >= 0 {
+			dec = max(dec, min(len(s)-i-1, 2))
+		}
 	}
-	return fmt.Sprintf("正文%d字", n)
+	return func(v float64) string { return strconv.FormatFloat(v, 'f', dec, 64) }
+}
+
+// signBlock is the foot of a report an office signs and seals: the
+// signers' lines, and room for a 42 mm seal over the date.
+func signBlock(signers ...string) *layout.Table {
+	var cells []layout.Cell
+	for _, s := range signers {
+		cells = append(cells, layout.Cell{Text: s + "：\n" + layout.SignLine})
+	}
+	cells = append(cells, layout.Cell{Text: "（承办单位公章）", Foot: []string{"年　　月　　日"}})
+	ws := make([]float64, len(cells))
+	for i := range ws {
+		ws[i] = 1
+	}
+	return &layout.Table{Widths: ws, Rows: []layout.Row{{MinHeightMM: layout.SealMM + 6, Cells: cells}}}
 }
 
 func resultsBlocks(call *forms.Call, d *forms.Draft, rows []forms.ResultRow) []layout.Block {
@@ -184,6 +242,7 @@ func resultsBlocks(call *forms.Call, d *forms.Draft, rows []forms.ResultRow) []l
 	bs := title(d.Project.Name, venue+"成绩")
 	bs = append(bs, projectTable(call, d), &layout.Spacer{MM: 4})
 	sorted := append([]forms.ResultRow(nil), rows...)
+	score := scoreTexts(rows)
 	forms.SortResults(sorted, forms.ByRank, false)
 	t := &layout.Table{
 		Widths: []float64{0.7, 1.1, 2.0, 1.6, 3.1, 1.2, 1.1},
@@ -196,28 +255,31 @@ func resultsBlocks(call *forms.Call, d *forms.Draft, rows []forms.ResultRow) []l
 		}
 		t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{
 			{Text: rank, Align: layout.Center}, {Text: r.Name, Align: layout.Center}, {Text: r.Unit}, {Text: r.Degree, Align: layout.Center},
-			{Text: r.Title}, {Text: forms.ScoreText(r.Score), Align: layout.Center}, {Text: r.Award, Align: layout.Center},
+			{Text: r.Title}, {Text: score(r.Score), Align: layout.Center}, {Text: r.Award, Align: layout.Center},
 		}})
 	}
 	if len(t.Rows) == 0 {
 		t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{{Text: "（尚未填写成绩）", Span: 7, Align: layout.Center}}})
 	}
-	bs = append(bs, t, &layout.Spacer{MM: 4}, &layout.Paragraph{Text: fmt.Sprintf("参赛%d人。评委会主任（签字）：　　　　　　　　　承办单位（公章）", len(rows))})
+	bs = append(bs, t, &layout.Paragraph{Text: fmt.Sprintf("参赛%d人。", len(rows))}, &layout.Spacer{MM: 4},
+		&layout.KeepTogether{Blocks: []layout.Block{signBlock("评委会主任（签字）", "承办单位负责人（签字）")}})
 	return bs
 }
 
 func summaryBlocks(call *forms.Call, d *forms.Draft, r *forms.AfterReports) []layout.Block {
 	bs := title(d.Project.Name, "项目总结及学术观点综述")
 	bs = append(bs, projectTable(call, d), &layout.Spacer{MM: 4})
-	bs = append(bs, &layout.Heading{Text: "一、项目总结", Level: 1})
+	// The program's two parts are 第一部分 and 第二部分, so that the
+	// secretary's own 一、二、 headings inside them read as their sections.
+	bs = append(bs, &layout.Heading{Text: "第一部分　项目总结", Level: 1})
 	if p := paragraphs(r.Summary); len(p) > 0 {
 		bs = append(bs, p...)
 	} else {
 		bs = append(bs, &layout.Paragraph{Text: "（尚未填写）"})
 	}
-	h := "二、与会人员学术观点综述"
+	h := "第二部分　与会人员学术观点综述"
 	if r.Proceedings {
-		h = "二、论文汇编"
+		h = "第二部分　论文汇编"
 	}
 	bs = append(bs, &layout.Heading{Text: h, Level: 1})
 	if p := paragraphs(r.Review); len(p) > 0 {
@@ -269,9 +331,7 @@ func accountsBlocks(call *forms.Call, d *forms.Draft, fa *forms.FinalAccounts) [
 	if n := strings.TrimSpace(fa.Note); n != "" {
 		bs = append(bs, &layout.Spacer{MM: 2}, &layout.Paragraph{Text: "决算说明：" + n})
 	}
-	bs = append(bs, &layout.Spacer{MM: 8}, &layout.Table{Widths: []float64{1, 1, 1}, Rows: []layout.Row{{MinHeightMM: 24, Cells: []layout.Cell{
-		{Text: "单位负责人（签字）："}, {Text: "财务负责人（签字）："}, {Text: "填表人：", Foot: []string{"（承办单位公章）", "年　月　日"}},
-	}}}})
+	bs = append(bs, &layout.Spacer{MM: 6}, &layout.KeepTogether{Blocks: []layout.Block{signBlock("单位负责人（签字）", "财务负责人（签字）", "填表人")}})
 	return bs
 }
 

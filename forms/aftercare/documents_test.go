@@ -13,6 +13,7 @@ import (
 
 	"shenbao/forms"
 	"shenbao/forms/internal/doctest"
+	"shenbao/forms/layout"
 )
 
 var generated = time.Date(2024, 10, 25, 9, 0, 0, 0, time.UTC)
@@ -48,9 +49,10 @@ func wants(d *forms.Draft) map[string]map[string]string {
 		forms.ItemReport: {
 			"title":   r.Info.Title,
 			"body":    strings.Split(r.Info.Text, "\n")[0],
-			"count":   "正文" + strconv.Itoa(forms.CountChars(r.Info.Text)) + "字",
 			"caption": "图2　评委现场打分",
-			"unit":    d.Applicant.Name,
+			"unit":    "供稿单位：" + d.Applicant.Name,
+			"author":  "撰稿人：",
+			"date":    "日期：" + forms.DateOf(generated).Chinese(),
 		},
 		forms.ItemResults: {
 			"project": d.Project.Name,
@@ -59,11 +61,14 @@ func wants(d *forms.Draft) map[string]map[string]string {
 			"score":   "93.25",
 			"title":   "黑土地保护性耕作的土壤微生物机制",
 			"award":   "三等奖",
+			"sign":    "评委会主任（签字）",
+			"seal":    "（承办单位公章）",
+			"date":    "年　　月　　日",
 		},
 		forms.ItemSummary: {
 			"summary": "活动按申报书确定的日程完成",
 			"review":  "学科交叉是原始创新的重要来源",
-			"heading": "二、与会人员学术观点综述",
+			"heading": "第二部分　与会人员学术观点综述",
 		},
 		forms.ItemAccounts: {
 			"grant":    "批准省科协资助：15,000元（壹万伍仟元整）",
@@ -105,6 +110,13 @@ func TestReportsPDF(t *testing.T) {
 			t.Fatalf("%s: %v", kind, err)
 		}
 		text := doctest.PDFText(t, b.Bytes())
+		faces := map[string]bool{}
+		for _, f := range doctest.PDFFonts(t, b.Bytes()) {
+			faces[f.Name] = f.Embedded
+		}
+		if !faces["SHBSER+NotoSerifSC-400Regular"] || !faces["SHBBLD+NotoSerifSC-700Bold"] {
+			t.Errorf("%s PDF: the serif body and bold heading faces are not both embedded: %v", kind, faces)
+		}
 		if m := doctest.Missing(text, want); len(m) > 0 {
 			t.Errorf("%s PDF lacks %v\n%s", kind, m, text)
 		}
@@ -236,5 +248,134 @@ func TestExportAll(t *testing.T) {
 	a.Selection.Selected = false
 	if _, err := ExportAll(filepath.Join(dir, "b"), forms.Default(), a, "", generated); err == nil || !strings.Contains(err.Error(), "入选") {
 		t.Errorf("unselected: %v", err)
+	}
+}
+
+// What an office reads: the information report carries no internal
+// counter but 供稿单位 / 撰稿人 / 日期, every photo has its caption and no
+// portrait photo stands alone on a page; results print every score with the
+// same decimals and end with signatures, a seal and a date; the signature
+// blocks of results and accounts have room for a 42 mm seal; the summary's
+// own 一、 headings sit inside the program's 第一部分, not beside an 一、.
+func TestReportsAsAnOfficeReadsThem(t *testing.T) {
+	d, draft := withPhotos(t)
+	call := forms.Default()
+	photos := DraftPhotos(draft)
+	var b bytes.Buffer
+	if err := WritePDF(&b, forms.ItemReport, call, d, photos, generated); err != nil {
+		t.Fatal(err)
+	}
+	text := doctest.PDFText(t, b.Bytes())
+	if strings.Contains(text, "空格和换行不计") || strings.Contains(doctest.Squeeze(text), "正文"+strconv.Itoa(forms.CountChars(d.Reports.Info.Text))+"字") {
+		t.Error("the information report prints the form's character count")
+	}
+	p := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(doctest.Tool(t, "pdfimages"), "-list", p).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	perPage := map[int][][2]int{}
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n")[2:] {
+		f := strings.Fields(l)
+		pg, _ := strconv.Atoi(f[0])
+		w, _ := strconv.Atoi(f[3])
+		h, _ := strconv.Atoi(f[4])
+		perPage[pg] = append(perPage[pg], [2]int{w, h})
+	}
+	pages := doctest.Pages(t, b.Bytes())
+	for pg, ims := range perPage {
+		if len(ims) == 1 && ims[0][1] > ims[0][0] {
+			body := doctest.Squeeze(pages[pg-1])
+			if !strings.Contains(body, doctest.Squeeze(strings.Split(d.Reports.Info.Text, "\n")[0])[:6]) && len(perPage) > 1 {
+				t.Errorf("page %d holds a portrait photo alone", pg)
+			}
+		}
+	}
+	for i, ph := range d.Reports.Info.Photos {
+		cap := "图" + strconv.Itoa(i+1) + "　" + ph.Caption
+		for pg, pt := range pages {
+			if strings.Contains(doctest.Squeeze(pt), doctest.Squeeze(cap)) && len(perPage[pg+1]) == 0 {
+				t.Errorf("caption %q is on page %d, without its photo", cap, pg+1)
+			}
+		}
+	}
+
+	res, err := Report(forms.ItemResults, call, d, nil, generated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decimals := map[int]bool{}
+	seals := 0
+	var check func([]layout.Block)
+	check = func(bs []layout.Block) {
+		for _, bl := range bs {
+			switch bl := bl.(type) {
+			case *layout.KeepTogether:
+				check(bl.Blocks)
+			case *layout.Table:
+				col := -1
+				for _, h := range bl.Header {
+					for i, c := range h.Cells {
+						if c.Text == "得分" {
+							col = i
+						}
+					}
+				}
+				for _, r := range bl.Rows {
+					if col >= 0 && col < len(r.Cells) {
+						s := r.Cells[col].Text
+						n := 0
+						if i := strings.IndexByte(s, '.'); i >= 0 {
+							n = len(s) - i - 1
+						}
+						decimals[n] = true
+					}
+					for _, c := range r.Cells {
+						if strings.Contains(c.Text, "公章") && r.MinHeightMM >= layout.SealMM && strings.Contains(strings.Join(c.Foot, ""), "年") {
+							seals++
+						}
+					}
+				}
+			}
+		}
+	}
+	check(res.Blocks)
+	if len(decimals) != 1 {
+		t.Errorf("scores printed with %d different numbers of decimals", len(decimals))
+	}
+	acc, err := Report(forms.ItemAccounts, call, d, nil, generated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(acc.Blocks)
+	if seals != 2 {
+		t.Errorf("%d seal blocks of at least %v mm with a date in results and accounts, want 2", seals, layout.SealMM)
+	}
+
+	d.Reports.Summary = "一、基本情况\n活动如期举行。\n二、主要成效\n取得成效。"
+	sum, err := Report(forms.ItemSummary, call, d, nil, generated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var level1, level2 []string
+	for _, bl := range sum.Blocks {
+		if h, ok := bl.(*layout.Heading); ok {
+			if h.Level == 1 {
+				level1 = append(level1, h.Text)
+			} else {
+				level2 = append(level2, h.Text)
+			}
+		}
+	}
+	for _, h := range level1 {
+		if strings.HasPrefix(h, "一、") || strings.HasPrefix(h, "二、") {
+			t.Errorf("the program's heading %q uses the numbering of the secretary's own sections", h)
+		}
+	}
+	if strings.Join(level2, "|") != "一、基本情况|二、主要成效" {
+		t.Errorf("the summary's own sections print as %q, want headings inside the program's part", level2)
 	}
 }

@@ -192,3 +192,19 @@ func TestCalendarLeavesOutSubmittedAndUnselected(t *testing.T) {
 	}
 	strictParse(t, b.Bytes())
 }
+
+// Only a speech competition sub-venue owes its results: the calendar of
+// every other category leaves them out.
+func TestCalendarDutiesOfOwnCategory(t *testing.T) {
+	for _, cat := range forms.Default().Categories {
+		d := selectedSample(t, cat.ID, forms.NewDate(2024, 12, 28))
+		var b bytes.Buffer
+		if err := Calendar(&b, forms.Default(), d, time.Date(2024, 12, 20, 8, 30, 0, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+		has := strings.Contains(strings.ReplaceAll(b.String(), "\r\n ", ""), "演讲比赛分赛场成绩")
+		if want := cat.ID == "speech" && d.Venue != "final"; has != want {
+			t.Errorf("%s: the calendar lists the sub-venue results: %v, want %v", cat.ID, has, want)
+		}
+	}
+}

@@ -26,9 +26,12 @@ import (
 
 	"shenbao/forms"
 	"shenbao/forms/layout"
+	"shenbao/forms/pdfdoc"
 )
 
-// Fonts named on every run.
+// Fonts named on every run: the faces Word on a Chinese Windows has. The
+// PDF's Noto Serif SC Regular stands for 宋体 (SimSun) and Times New Roman,
+// its Bold for 黑体 (SimHei) and Arial in headings (docs/documents.md).
 const (
 	BodyFontEastAsia    = "宋体"
 	HeadingFontEastAsia = "黑体"
@@ -69,10 +72,11 @@ func Document(w io.Writer, doc *layout.Document) error {
 		{"docProps/core.xml", coreProps(doc.Title)},
 		{"docProps/app.xml", appProps},
 		{"word/_rels/document.xml.rels", documentRels},
-		{"word/document.xml", documentXML(body)},
+		{"word/document.xml", documentXML(body, b.hasCover)},
 		{"word/styles.xml", stylesXML},
 		{"word/settings.xml", settingsXML},
 		{"word/footer1.xml", footerXML(doc)},
+		{"word/footer2.xml", emptyFooter},
 	}
 	parts = b.withMedia(parts)
 	for _, p := range parts {
@@ -162,6 +166,11 @@ type para struct {
 	breakBefore bool
 }
 
+// exact is the line height, in twips, of text of a size in half-points: 1.5
+// times the size, exactly, as the PDF sets every line (Word's "1.5 lines"
+// would be 1.5 times the font's own line height, taller for this face).
+func exact(halfPts int) int { return halfPts * 15 }
+
 func (p para) pPr(style runStyle) string {
 	var b strings.Builder
 	b.WriteString("<w:pPr>")
@@ -172,7 +181,9 @@ func (p para) pPr(style runStyle) string {
 	if p.breakBefore {
 		b.WriteString("<w:pageBreakBefore/>")
 	}
-	b.WriteString(`<w:snapToGrid w:val="0"/>`)
+	// No extra space between Chinese and Latin text or digits (the PDF
+	// adds none): autoSpaceDE/DN off.
+	b.WriteString(`<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>`)
 	if p.line > 0 {
 		fmt.Fprintf(&b, `<w:spacing w:before="%d" w:after="%d" w:line="%d" w:lineRule="exact"/>`, p.before, p.after, p.line)
 	} else {
@@ -187,6 +198,7 @@ func (p para) pPr(style runStyle) string {
 }
 
 type builder struct {
+	hasCover  bool // the document has a cover page: no footer on page 1
 	buf       strings.Builder
 	pageBreak bool     // the next paragraph starts a new page
 	media     [][]byte // pictures, stored as word/media/imageN.jpeg (image.go)
@@ -194,10 +206,35 @@ type builder struct {
 
 func (b *builder) p(text string, p para, s runStyle) {
 	if b.pageBreak {
+		// At the top of a page, as in the PDF, no space before.
 		p.breakBefore = true
+		p.before = 0
 		b.pageBreak = false
 	}
-	b.buf.WriteString("<w:p>" + p.pPr(s) + runs(text, s) + "</w:p>")
+	b.buf.WriteString(paras(text, p, s))
+}
+
+// paras writes text as paragraphs. A justified text's lines ("\n") are
+// paragraphs of their own: Word and LibreOffice stretch a line that ends in
+// a line break (w:br) across the width, the PDF leaves it as it is. Only
+// the first keeps the space before, only the last the space after.
+func paras(text string, p para, s runStyle) string {
+	if p.align != "both" || !strings.Contains(text, "\n") {
+		return "<w:p>" + p.pPr(s) + runs(text, s) + "</w:p>"
+	}
+	var b strings.Builder
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		q := p
+		if i > 0 {
+			q.before, q.breakBefore = 0, false
+		}
+		if i < len(lines)-1 {
+			q.after = 0
+		}
+		b.WriteString("<w:p>" + q.pPr(s) + runs(l, s) + "</w:p>")
+	}
+	return b.String()
 }
 
 func (b *builder) blocks(bs []layout.Block, keep bool) {
@@ -206,17 +243,18 @@ func (b *builder) blocks(bs []layout.Block, keep bool) {
 		case *layout.Cover:
 			b.cover(bl)
 		case *layout.Heading:
-			size, before := 28, 240
+			// As the PDF: 14 pt (12 pt) with 10 pt (4 pt) before, 2 pt after.
+			size, before := 28, 200
 			if bl.Level > 1 {
 				size, before = 24, 80
 			}
-			b.p(bl.Text, para{before: before, after: 60, keepNext: true}, runStyle{heading: true, size: size})
+			b.p(bl.Text, para{before: before, after: 40, line: exact(size), keepNext: true}, runStyle{heading: true, size: size})
 		case *layout.Paragraph:
-			size := 0
+			size := bodySize
 			if bl.Size > 0 {
 				size = int(math.Round(bl.Size * 2))
 			}
-			b.p(bl.Text, para{align: jc(bl.Align), after: 60, keepNext: keep}, runStyle{size: size})
+			b.p(bl.Text, para{align: jc(bl.Align), after: 60, line: exact(size), keepNext: keep}, runStyle{size: size, heading: bl.Bold})
 		case *layout.Table:
 			b.table(bl, keep)
 		case *layout.KeepTogether:
@@ -264,7 +302,7 @@ func grid(widths []float64) []int {
 
 func (b *builder) tableStart(cols []int, tblBorders string) {
 	b.flushBreak()
-	fmt.Fprintf(&b.buf, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/>%s<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, textWidth, tblBorders)
+	fmt.Fprintf(&b.buf, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/>%s<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, textWidth, tblBorders, cellPadY, cellPadX, cellPadY, cellPadX)
 	for _, c := range cols {
 		fmt.Fprintf(&b.buf, `<w:gridCol w:w="%d"/>`, c)
 	}
@@ -274,7 +312,8 @@ func (b *builder) tableStart(cols []int, tblBorders string) {
 // textHeight is the height of the text area in twips.
 const textHeight = pageH - marginTop - marginBottom
 
-// rowEst estimates a row's height in twips.
+// rowEst is a row's height in twips, with its cells' lines counted as the
+// PDF breaks them.
 func rowEst(r layout.Row, cols []int) int {
 	h := twips(r.MinHeightMM)
 	col := 0
@@ -287,13 +326,26 @@ func rowEst(r layout.Row, cols []int) int {
 			w += x
 		}
 		col += c.SpanOf()
-		ch := estLines(c.Text, w-170)*lineTwips + paraTwips
-		if len(c.Foot) > 0 {
-			ch += (1 + len(c.Foot)) * lineTwips
-		}
-		h = max(h, ch)
+		h = max(h, 2*cellPadY+cellLines(c, w)*lineTwips)
 	}
 	return h
+}
+
+// cellLines is the number of body lines a cell takes in a column w twips
+// wide: its text, and with foot lines a blank line and the foot lines.
+func cellLines(c layout.Cell, w int) int {
+	inner := w - 2*cellPadX
+	n := 0
+	if c.Text != "" {
+		n = textLines(c.Text, inner, labelSize(c, inner), false)
+	}
+	if len(c.Foot) > 0 {
+		n++
+		for _, f := range c.Foot {
+			n += textLines(f, inner, bodySize, false)
+		}
+	}
+	return max(n, 1)
 }
 
 // table writes a ruled table. A row estimated at most a third of a page
@@ -310,8 +362,14 @@ func (b *builder) table(t *layout.Table, keep bool) {
 			total += rowEst(r, cols)
 		}
 	}
-	short := total <= textHeight/3
-	b.tableStart(cols, borders)
+	short := total <= textHeight/3 || t.Frame
+	tb := borders
+	if t.Frame {
+		// A label to cut out: dashed outer rules, kept on one page.
+		tb = strings.NewReplacer(`<w:top w:val="single"`, `<w:top w:val="dashed"`, `<w:left w:val="single"`, `<w:left w:val="dashed"`,
+			`<w:bottom w:val="single"`, `<w:bottom w:val="dashed"`, `<w:right w:val="single"`, `<w:right w:val="dashed"`).Replace(borders)
+	}
+	b.tableStart(cols, tb)
 	for _, r := range t.Header {
 		b.row(r, cols, true, true, keep || short || len(t.Rows) > 0)
 	}
@@ -365,34 +423,36 @@ func (b *builder) row(r layout.Row, cols []int, header, cantSplit, keepNext bool
 	b.buf.WriteString("</w:tr>")
 }
 
-// Estimated heights in twips, at 10.5 pt and 1.5 line spacing.
+// Heights and paddings in twips: a body line (10.5 pt at 1.5), the cell
+// padding of the PDF (3.5 pt top and bottom, 4 pt left and right).
 const (
-	lineTwips = 420
-	paraTwips = 80 // spacing before and after a cell paragraph
+	lineTwips = 315
+	cellPadY  = 64 // 3.5 pt less the 0.25 pt each half of a rule adds to a row
+	cellPadX  = 80
 )
 
-// estLines estimates how many lines text takes in a width (twips): a CJK
-// character is one body-size em wide, other characters half.
-func estLines(text string, width int) int {
-	return estLinesAt(text, width, bodySize)
+// width is the advance of r at 1 pt in the print faces.
+func width(bold bool) func(rune) float64 {
+	return func(r rune) float64 { return pdfdoc.Advance(r, bold) }
 }
 
-// estLinesAt is estLines at a size in half-points.
-func estLinesAt(text string, width, size int) int {
-	per := float64(width) / float64(size*10) // ems per line
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		ems := 0.0
-		for _, r := range para {
-			if r < 0x2E80 {
-				ems += 0.5
-			} else {
-				ems++
-			}
-		}
-		n += int(math.Max(1, math.Ceil(ems/per)))
+// textLines is the number of lines text of a size (half-points) takes in a
+// width (twips), broken as the PDF breaks it (pdfdoc.WrapLines with the
+// same faces' metrics).
+func textLines(text string, w, size int, bold bool) int {
+	pt := float64(size) / 2
+	wf := width(bold)
+	return len(pdfdoc.WrapLines(text, float64(w)/20, func(r rune) float64 { return wf(r) * pt }))
+}
+
+// labelSize is the size (half-points) a label cell is set in within an
+// inner width (twips): the PDF's choice (pdfdoc.LabelSize). Value cells are
+// at the body size.
+func labelSize(c layout.Cell, inner int) int {
+	if !c.Label {
+		return bodySize
 	}
-	return n
+	return int(math.Round(pdfdoc.LabelSize(c.Text, float64(inner)/20, width(false), float64(bodySize)/2) * 2))
 }
 
 func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
@@ -401,24 +461,40 @@ func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 		fmt.Fprintf(&b.buf, `<w:gridSpan w:val="%d"/>`, span)
 	}
 	align := jc(c.Align)
+	inner := w - 2*cellPadX
+	size := labelSize(c, inner)
+	lines := 0
+	if c.Text != "" {
+		lines = textLines(c.Text, inner, size, false)
+	}
 	if c.Label {
 		align = "center"
-		b.buf.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="EBEBEB"/><w:vAlign w:val="center"/>`)
+		b.buf.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="EBEBEB"/>`)
+	}
+	if c.Label || (len(c.Foot) == 0 && lines <= 1) {
+		// Labels and one-line cells sit in the middle of the row, as in the PDF.
+		b.buf.WriteString(`<w:vAlign w:val="center"/>`)
 	}
 	b.buf.WriteString("</w:tcPr>")
-	if align == "both" {
-		align = "left"
+	if c.Boxes > 0 {
+		b.boxes(c)
+		b.buf.WriteString("</w:tc>")
+		return
 	}
-	cp := para{align: align, before: 40, after: 40, keepNext: keep}
-	b.buf.WriteString("<w:p>" + cp.pPr(runStyle{}) + runs(c.Text, runStyle{}) + "</w:p>")
+	cp := para{align: align, line: lineTwips, keepNext: keep}
+	st := runStyle{size: size}
+	if size == bodySize {
+		st.size = 0
+	}
+	b.buf.WriteString(paras(c.Text, cp, st))
 	if len(c.Foot) > 0 {
-		fp := para{align: "right", keepNext: keep}
+		fp := para{align: "right", line: lineTwips, keepNext: keep}
 		// The blank line before the foot lines grows so that they sit at
 		// the bottom of a row with a least height, as in the PDF.
 		gap := para{keepNext: keep, line: lineTwips}
-		used := estLines(c.Text, w-170)*lineTwips + paraTwips + (1+len(c.Foot))*lineTwips
-		if extra := minH - used - 60; extra > 0 {
-			gap.before = extra
+		used := 2*cellPadY + cellLines(c, w)*lineTwips
+		if extra := minH - used; extra > 0 {
+			gap.line += extra
 		}
 		b.buf.WriteString("<w:p>" + gap.pPr(runStyle{}) + "</w:p>")
 		for _, f := range c.Foot {
@@ -428,67 +504,196 @@ func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 	b.buf.WriteString("</w:tc>")
 }
 
-// cover writes the cover page: titles, a borderless two-column table of
-// labelled fields with underlined values, the seal area and the bottom
-// lines; what follows starts on a new page.
+// boxes writes a cell's boxes as a nested table of square cells with one
+// character of the text in each, and the paragraph a cell must end with.
+func (b *builder) boxes(c layout.Cell) {
+	side, gap := twips(layout.BoxMM), twips(1.5)
+	rs := []rune(c.Text)
+	box := `<w:tcBorders><w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>`
+	none := `<w:tcBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/></w:tcBorders>`
+	fmt.Fprintf(&b.buf, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/>%s<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, c.Boxes*(side+gap), noBorders)
+	for i := 0; i < c.Boxes; i++ {
+		fmt.Fprintf(&b.buf, `<w:gridCol w:w="%d"/><w:gridCol w:w="%d"/>`, side, gap)
+	}
+	fmt.Fprintf(&b.buf, `</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="exact"/></w:trPr>`, side)
+	st := runStyle{size: 28}
+	for i := 0; i < c.Boxes; i++ {
+		ch := ""
+		if i < len(rs) {
+			ch = string(rs[i])
+		}
+		fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s<w:vAlign w:val="center"/></w:tcPr><w:p>%s%s</w:p></w:tc>`, side, box, para{align: "center", line: 28 * 15}.pPr(st), runs(ch, st))
+		fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s</w:tcPr><w:p>%s</w:p></w:tc>`, gap, none, para{line: 20}.pPr(runStyle{size: 2}))
+	}
+	b.buf.WriteString(`</w:tr></w:tbl><w:p>` + para{line: 20}.pPr(runStyle{size: 2}) + `</w:p>`)
+}
+
+// cover writes the cover page as the PDF lays it out (pdfdoc's cover):
+// the blank number box at the top right, the titles, a borderless table of
+// labelled fields with one row per line of a value (broken where the PDF
+// breaks it, each on its underline), room for the seal around the unit's
+// name, and the bottom line near the foot of the page, the blank space
+// above the fields shrinking first when long values need the room. What
+// follows starts on a new page. The cover has no footer (titlePg).
 func (b *builder) cover(c *layout.Cover) {
 	if b.buf.Len() > 0 {
 		b.pageBreak = true
 	}
-	for i, t := range c.Title {
-		size, before := 40, 0
-		if i == 0 {
-			before = twips(22)
-		}
-		if i == len(c.Title)-1 && len(c.Title) > 1 {
-			size, before = 60, twips(8)
-		}
-		b.p(t, para{align: "center", before: before, after: 120}, runStyle{heading: true, size: size})
+	b.hasCover = true
+	used := 0 // twips from the top margin
+	if c.NumberBox != "" {
+		b.flushBreak()
+		bw, bh := twips(38), twips(8)
+		lw := twips(14)
+		fmt.Fprintf(&b.buf, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="right"/>%s<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid>`, lw+bw, noBorders, lw, bw)
+		fmt.Fprintf(&b.buf, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="exact"/></w:trPr>`, bh)
+		fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p>%s%s</w:p></w:tc>`, lw, para{align: "right", line: lineTwips}.pPr(runStyle{}), runs(c.NumberBox+"：", runStyle{}))
+		fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:tcBorders><w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders></w:tcPr><w:p>%s</w:p></w:tc></w:tr></w:tbl>`, bw, para{line: lineTwips}.pPr(runStyle{}))
+		used += bh
 	}
-	b.p("", para{line: twips(18)}, runStyle{size: 2})
-	cols := []int{twips(52), textWidth - twips(52) - twips(6), twips(6)}
+	textW := textWidth
+	// Titles: 22 pt, the last 36 pt after 10 mm, lines 1.6 times the size.
+	type tline struct {
+		text       string
+		size, gapB int // half-points, twips
+	}
+	var titles []tline
+	titleH := 0
+	for i, t := range c.Title {
+		size, gap := coverTitle, 0
+		if i == len(c.Title)-1 && len(c.Title) > 1 {
+			size, gap = coverMain, twips(10)
+		}
+		n := textLines(t, textW, size, true)
+		titles = append(titles, tline{text: t, size: size, gapB: gap})
+		titleH += gap + n*size*16
+	}
+	// Fields: label column 54 mm (from 4 mm), value from 56 mm to 4 mm
+	// before the right margin.
+	cols := []int{twips(54), textW - twips(54) - twips(4), twips(4)}
+	valueW := cols[1] - twips(2)
+	step := coverField*15 + 80 // 14 pt at 1.5 plus 4 pt, twips
+	type fline struct {
+		label string
+		lines []string
+		seal  int
+	}
+	var fields []fline
+	fieldsH := 0
+	for _, f := range c.Fields {
+		var ls []string
+		for _, l := range pdfdoc.WrapCover(f.Value, float64(valueW)/20, func(r rune) float64 { return pdfdoc.Advance(r, false) * float64(coverField) / 2 }) {
+			ls = append(ls, l.Text)
+		}
+		if len(ls) == 0 {
+			ls = []string{""}
+		}
+		fl := fline{label: f.Label, lines: ls}
+		h := len(ls) * step
+		if f.SealMM > 0 {
+			fl.seal = max(0, (twips(f.SealMM)-h)/2)
+		}
+		fields = append(fields, fl)
+		fieldsH += h + 2*fl.seal
+	}
+	bottomN := 0
+	for _, l := range c.Bottom {
+		bottomN += textLines(l, textW, coverField, false)
+	}
+	bottomH := bottomN * coverField * 16
+	topGap, midGap, minGap := twips(24), twips(26), twips(6)
+	free := textHeight - twips(8) - titleH - fieldsH - bottomH
+	if over := topGap + midGap + minGap - free; over > 0 {
+		cut := min(over, midGap-minGap)
+		midGap -= cut
+		over -= cut
+		topGap = max(minGap, topGap-over)
+	}
+	// The number box sits in the top gap, as in the PDF.
+	topGap = max(0, topGap-used)
+	for i, t := range titles {
+		before := t.gapB
+		if i == 0 {
+			before += topGap
+		}
+		b.p(t.text, para{align: "center", before: before, line: t.size * 16}, runStyle{heading: true, size: t.size})
+		used += before + textLines(t.text, textW, t.size, true)*t.size*16
+	}
+	b.p("", para{line: max(midGap, 20)}, runStyle{size: 2})
+	used += max(midGap, 20)
 	b.tableStart(cols, noBorders)
 	under := `<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>`
-	s := runStyle{size: 28}
-	for _, f := range c.Fields {
-		b.buf.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="560" w:hRule="atLeast"/></w:trPr>`)
-		fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr><w:p>%s%s</w:p></w:tc>`,
-			cols[0], para{align: "right", before: 60}.pPr(s), runs(f.Label+"：", s))
-		fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s<w:vAlign w:val="bottom"/></w:tcPr><w:p>%s%s</w:p></w:tc>`,
-			cols[1], under, para{align: "center", before: 60}.pPr(s), runs(f.Value, s))
-		fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr><w:p>%s</w:p></w:tc></w:tr>`, cols[2], para{}.pPr(s))
-		if f.SealMM > 0 {
-			grey := runStyle{color: "999999"}
-			fmt.Fprintf(&b.buf, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="exact"/></w:trPr>`, twips(f.SealMM))
-			fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr><w:p>%s</w:p></w:tc>`, cols[0], para{}.pPr(s))
-			fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p>%s%s</w:p></w:tc>`, cols[1], para{align: "center"}.pPr(grey), runs("盖章处", grey))
-			fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr><w:p>%s</w:p></w:tc></w:tr>`, cols[2], para{}.pPr(s))
+	s := runStyle{size: coverField}
+	spacer := func(h int) {
+		fmt.Fprintf(&b.buf, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="exact"/></w:trPr>`, h)
+		for _, w := range cols {
+			fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr><w:p>%s</w:p></w:tc>`, w, para{line: 20}.pPr(runStyle{size: 2}))
+		}
+		b.buf.WriteString("</w:tr>")
+		used += h
+	}
+	for _, f := range fields {
+		if f.seal > 0 {
+			spacer(f.seal)
+		}
+		for i, l := range f.lines {
+			label := ""
+			if i == 0 {
+				label = f.label + "："
+			}
+			fmt.Fprintf(&b.buf, `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="%d" w:hRule="exact"/></w:trPr>`, step)
+			fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="top"/></w:tcPr><w:p>%s%s</w:p></w:tc>`,
+				cols[0], para{align: "right", line: coverField * 15}.pPr(runStyle{heading: true, size: coverField}), runs(label, runStyle{heading: true, size: coverField}))
+			fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s<w:vAlign w:val="top"/></w:tcPr><w:p>%s%s</w:p></w:tc>`,
+				cols[1], under, para{align: "center", line: coverField * 15}.pPr(s), runs(l, s))
+			fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr><w:p>%s</w:p></w:tc></w:tr>`, cols[2], para{line: 20}.pPr(runStyle{size: 2}))
+			used += step
+		}
+		if f.seal > 0 {
+			spacer(f.seal)
 		}
 	}
 	b.buf.WriteString("</w:tbl>")
-	// The bottom lines sit near the foot of the page: the space before them
-	// shrinks by what long field values take in extra lines.
-	before := twips(30)
-	for _, f := range c.Fields {
-		before -= (estLinesAt(f.Value, cols[1]-170, 28) - 1) * 560
-	}
+	// The bottom line 8 mm above the foot of the text area, or 6 mm below
+	// the fields when they reach that far.
+	before := max(textHeight-bottomH-twips(8)-used, minGap)
 	for i, l := range c.Bottom {
-		size, p := 28, para{align: "center", keepNext: i < len(c.Bottom)-1}
+		p := para{align: "center", line: coverField * 16, keepNext: i < len(c.Bottom)-1}
 		if i == 0 {
-			p.before = max(before, 0)
-		} else {
-			size = 20
+			p.before = before
 		}
-		b.p(l, p, runStyle{size: size})
+		b.p(l, p, runStyle{size: coverField})
 	}
 	b.pageBreak = true
 }
 
-func documentXML(body string) string {
+// Cover type sizes in half-points, as the PDF's: titles 22 pt and 36 pt,
+// fields and the bottom line 14 pt.
+const (
+	coverTitle = 44
+	coverMain  = 72
+	coverField = 28
+)
+
+// emptyFooter is the first page's footer of a document with a cover: the
+// cover carries no page number and no fingerprint.
+const emptyFooter = xml.Header + `<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p/></w:ftr>`
+
+// documentXML is the main part; with a cover, the first page has its own
+// (empty) footer and the numbering still counts it.
+func documentXML(body string, cover bool) string {
+	first := ""
+	if cover {
+		first = `<w:footerReference w:type="first" r:id="rIdFooter2"/>`
+	}
+	title := ""
+	if cover {
+		title = "<w:titlePg/>"
+	}
 	return xml.Header + `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>` +
 		body +
-		fmt.Sprintf(`<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/><w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:linePitch="312"/></w:sectPr>`,
-			pageW, pageH, marginTop, marginRight, marginBottom, marginLeft, footerDist) +
+		fmt.Sprintf(`<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>%s<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/><w:cols w:space="425"/>%s<w:docGrid w:linePitch="312"/></w:sectPr>`,
+			first, pageW, pageH, marginTop, marginRight, marginBottom, marginLeft, footerDist, title) +
 		`</w:body></w:document>`
 }
 
@@ -528,6 +733,7 @@ const contentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.o
 	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
 	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
 	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
 	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
 	`</Types>`
@@ -542,17 +748,18 @@ const documentRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlf
 	`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
 	`<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
 	`<Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
+	`<Relationship Id="rIdFooter2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>` +
 	`</Relationships>`
 
 const appProps = xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>申报助手</Application></Properties>`
 
-const settingsXML = xml.Header + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>`
+const settingsXML = xml.Header + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>`
 
 // stylesXML sets the document defaults to the body fonts, so that even text
 // a reader adds later is 宋体.
 const stylesXML = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
 	`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="` + LatinFont + `" w:hAnsi="` + LatinFont + `" w:eastAsia="` + BodyFontEastAsia + `" w:cs="` + LatinFont + `"/><w:kern w:val="2"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
-	`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+	`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>` +
 	`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
 	`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
 	`</w:styles>`

@@ -133,10 +133,22 @@ func TestPackage(t *testing.T) {
 		`<w:gridSpan w:val="3"/>`, `<w:tblHeader/>`, `<w:cantSplit/>`,
 		`w:eastAsia="黑体"`, `w:eastAsia="宋体"`,
 		`<w:footerReference w:type="default" r:id="rIdFooter1"/>`,
+		// The cover has its own, empty footer: no page number, no fingerprint.
+		`<w:footerReference w:type="first" r:id="rIdFooter2"/>`, `<w:titlePg/>`,
+		// Lines exactly as high as the PDF's; justified text; centred cells.
+		`w:line="315" w:lineRule="exact"`, `<w:jc w:val="both"/>`, `<w:vAlign w:val="center"/>`,
+		// No extra space between Chinese and Latin text, no compressed punctuation.
+		`<w:autoSpaceDE w:val="0"/>`,
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)
 		}
+	}
+	if strings.Contains(ps["word/footer2.xml"], "PAGE") || strings.Contains(ps["word/footer2.xml"], "文档指纹") {
+		t.Error("the cover's footer is not empty")
+	}
+	if !strings.Contains(ps["word/settings.xml"], `w:characterSpacingControl w:val="doNotCompress"`) {
+		t.Error("settings.xml lets Word compress punctuation (the PDF does not)")
 	}
 	foot := ps["word/footer1.xml"]
 	for _, want := range []string{"> PAGE <", "> NUMPAGES <", `w:fldCharType="begin"`, forms.Fingerprint(d, generated)} {
@@ -228,7 +240,7 @@ func TestLibreOfficePDF(t *testing.T) {
 	if pages, _ := strconv.Atoi(n); pages <= 5 {
 		t.Errorf("LibreOffice lays the long summary out on %s pages, want more than 5", n)
 	}
-	for _, want := range []string{"第1页共" + n + "页", "第" + n + "页共" + n + "页", doctest.Squeeze(forms.Fingerprint(d, generated)), "HansMüller", doctest.Squeeze(last)} {
+	for _, want := range []string{"第2页共" + n + "页", "第" + n + "页共" + n + "页", doctest.Squeeze(forms.Fingerprint(d, generated)), "HansMüller", doctest.Squeeze(last)} {
 		if !strings.Contains(text, want) {
 			t.Errorf("LibreOffice's PDF lacks %q", want)
 		}

@@ -25,7 +25,7 @@ func (b *builder) image(im *layout.Image, keep bool) {
 	n := len(b.media)
 	w, h := im.SizeMM(float64(textWidth) / 1440 * 25.4)
 	cx, cy := int(w*emuPerMM), int(h*emuPerMM)
-	pPr := para{align: "center", after: 60, keepNext: keep}
+	pPr := para{align: "center", after: 60, keepNext: keep || im.Caption != ""}
 	if b.pageBreak {
 		pPr.breakBefore = true
 		b.pageBreak = false
@@ -38,6 +38,9 @@ func (b *builder) image(im *layout.Image, keep bool) {
 		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>`+
 		`</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`,
 		pPr.pPr(runStyle{}), nsWP, cx, cy, n, n, nsA, nsPic, nsPic, n, n, n, cx, cy)
+	if im.Caption != "" {
+		b.p(im.Caption, para{align: "center", after: 60, line: exact(18), keepNext: keep}, runStyle{size: 18})
+	}
 }
 
 // withMedia adds the pictures of the document to the package: their parts,

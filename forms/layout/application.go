@@ -8,12 +8,15 @@ import (
 	"shenbao/forms"
 )
 
-// SealMM is the height (and diameter of the dashed circle) of the area left
-// blank on the cover for the applicant's round official seal.
+// SealMM is the diameter of a round official seal (公章): the cover leaves
+// this much room around the applicant's name, and each opinion block room
+// for a seal beside its signature line.
 const SealMM = 42
 
-// Column widths of the labelled tables: label, value, label, value.
-var kvWidths = []float64{0.2, 0.29, 0.21, 0.3}
+// Column widths of the labelled tables: label, value, label, value. The
+// label columns hold the longest fixed labels ("法定代表人（负责人）",
+// "参加2023年度学会评价") on one line, set at 9–10.5 pt as the writers fit them.
+var kvWidths = []float64{0.245, 0.255, 0.24, 0.26}
 
 // Application builds the printed application form (项目申报书) of a draft:
 // the cover, then parts 1–6 as ruled tables, as in form-outline.md. Only the
@@ -101,12 +104,13 @@ func (b *appBuilder) cover() {
 		phone += d.Applicant.Phone
 	}
 	c := &Cover{
-		Title: []string{b.call.Title, "项目申报书"},
+		NumberBox: "编号",
+		Title:     []string{b.call.Title, "项目申报书"},
 		Fields: []Field{
 			{Label: "项目名称", Value: d.Project.Name},
 			{Label: "项目类别", Value: CategoryText(b.call, d)},
 			{Label: "申报单位（公章）", Value: d.Applicant.Name, SealMM: SealMM},
-			{Label: "联合申报单位", Value: strings.Join(joint, "、")},
+			{Label: "联合申报单位", Value: strings.Join(joint, "\n")},
 			{Label: "联系人", Value: d.Applicant.Contact},
 			{Label: "联系电话", Value: phone},
 			{Label: "电子邮箱", Value: d.Applicant.Email},
@@ -114,9 +118,8 @@ func (b *appBuilder) cover() {
 		},
 		Bottom: []string{b.call.Issuer + " 制"},
 	}
-	if d.ID != "" {
-		c.Bottom = append(c.Bottom, "申报书编号："+d.ID)
-	}
+	// No 申报书编号: the number is the receiving office's to assign (the
+	// blank NumberBox); the draft's own id is not printed (NotPrinted).
 	b.add(c)
 }
 
@@ -168,8 +171,8 @@ func (b *appBuilder) part1() {
 		var js []string
 		for _, j := range b.d.Joint {
 			s := j.Name
-			if j.Type != "" {
-				s += "（" + b.call.ApplicantTypeName(j.Type) + "）"
+			if t := JointTypeText(b.call, j); t != "" {
+				s += "（" + t + "）"
 			}
 			js = append(js, s)
 		}
@@ -328,9 +331,9 @@ func containsString(list []string, s string) bool {
 
 // rowsTable is a declared table: a number column, then the declared columns.
 func rowsTable(fd *forms.FieldDecl, rows []forms.Values) *Table {
-	t := &Table{Widths: []float64{0.08}}
+	t := &Table{Widths: []float64{0.07}}
 	head := Row{Cells: []Cell{{Text: "序号", Label: true}}}
-	rest := 0.92
+	rest := 0.93
 	for _, c := range fd.Columns {
 		w := c.Width
 		if w <= 0 {
@@ -425,28 +428,69 @@ func (b *appBuilder) part5() {
 		))
 }
 
+// SignFoot is the foot of an opinion block: a blank line to sign on (the
+// signer's name is not printed: the signature is the signer's), the seal's
+// place and the date to fill in by hand.
+func SignFoot() []string {
+	return []string{"负责人（签字）：" + SignLine, "（公章）", "年　　月　　日"}
+}
+
+// opinionMM is the least height of an opinion block: room for a few lines
+// of opinion above a 42 mm seal stamped over the signature and date lines.
+const opinionMM = 58
+
+// opinion is one opinion block (申报单位意见, 联合申报单位意见, 省科协审核意见).
+func opinion(label, text string, minMM float64) *Table {
+	return &Table{Widths: []float64{0.2, 0.8}, Rows: []Row{{
+		MinHeightMM: minMM,
+		Cells: []Cell{
+			{Text: label, Label: true},
+			{Text: text, Foot: SignFoot()},
+		},
+	}}}
+}
+
 func (b *appBuilder) part6() {
 	o := b.d.Opinions
-	signer := "负责人签字："
-	if o.Signer != "" {
-		signer += o.Signer
-	}
-	opinion := func(label, text, signLine string) *Table {
-		return &Table{Widths: []float64{0.2, 0.8}, Rows: []Row{{
-			MinHeightMM: 55,
-			Cells: []Cell{
-				{Text: label, Label: true},
-				{Text: text, Foot: []string{signLine + "　　　　（公章）", "年　　月　　日"}},
-			},
-		}}}
-	}
 	b.add(&KeepTogether{Blocks: []Block{
 		&Heading{Text: "六、意见", Level: 1},
-		opinion("申报单位意见", o.Applicant, signer),
-	}}, &KeepTogether{Blocks: []Block{
-		&Spacer{MM: 3},
-		opinion("省科协审核意见", "", "负责人签字："),
+		opinion("申报单位意见", o.Applicant, opinionMM),
 	}})
+	// One block per joint applicant, with its own seal and date: the
+	// applicant's name heads the block, the opinion is written by hand.
+	for _, j := range b.d.Joint {
+		b.add(&KeepTogether{Blocks: []Block{
+			&Spacer{MM: 3},
+			opinion("联合申报单位意见", j.Name+"：", opinionMM-8),
+		}})
+	}
+	b.add(&KeepTogether{Blocks: []Block{
+		&Spacer{MM: 3},
+		opinion("省科协审核意见", "", opinionMM-8),
+	}})
+}
+
+// JointTypeText is the kind of a joint applicant as printed after its name.
+// The call names one applicant type for the city and prefecture SATs, 梅河口
+// and 长白山 ("市（州）、长白山开发区、梅河口市科协"); a joint applicant of that
+// type prints the one that is its own, read from its name.
+func JointTypeText(call *forms.Call, j forms.Joint) string {
+	if j.Type == "" {
+		return ""
+	}
+	name := call.ApplicantTypeName(j.Type)
+	if !strings.Contains(name, "、") {
+		return name
+	}
+	switch {
+	case strings.Contains(j.Name, "长白山"):
+		return "长白山开发区科协"
+	case strings.Contains(j.Name, "梅河口"):
+		return "梅河口市科协"
+	case strings.Contains(name, "市（州）") && (strings.Contains(j.Name, "市") || strings.Contains(j.Name, "州")):
+		return "市（州）科协"
+	}
+	return name
 }
 
 // DisplayText is how a text of the draft, as forms.WalkText reports it with
@@ -461,7 +505,13 @@ func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
 		}
 	case path == "venue":
 		return VenueText(call, d)
-	case path == "applicant.type", strings.HasPrefix(path, "joint_applicants[") && strings.HasSuffix(path, "].type"):
+	case path == "applicant.type":
+		return call.ApplicantTypeName(text)
+	case strings.HasPrefix(path, "joint_applicants[") && strings.HasSuffix(path, "].type"):
+		var i int
+		if _, err := fmt.Sscanf(path, "joint_applicants[%d].type", &i); err == nil && i >= 0 && i < len(d.Joint) {
+			return JointTypeText(call, d.Joint[i])
+		}
 		return call.ApplicantTypeName(text)
 	case strings.HasPrefix(path, "applicant.honours["):
 		return call.HonourName(text)
@@ -477,11 +527,19 @@ func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
 
 // PrintedTexts is every non-empty text of the draft (forms.WalkText) in the
 // form the application prints it (DisplayText), by field path: what a test
-// of a writer looks for in the document it wrote.
+// of a writer looks for in the document it wrote. The signer's name
+// and the draft's id are not printed (NotPrinted).
 func PrintedTexts(call *forms.Call, d *forms.Draft) map[string]string {
 	out := map[string]string{}
 	forms.WalkText(d, func(path, text string) {
-		out[path] = DisplayText(call, d, path, text)
+		if !NotPrinted(path) {
+			out[path] = DisplayText(call, d, path, text)
+		}
 	})
 	return out
 }
+
+// NotPrinted reports whether the application leaves out a text of the draft
+// on purpose: the draft's own id (the number is the receiving office's to
+// assign) and the signer's name (written by hand on the signature line).
+func NotPrinted(path string) bool { return path == "id" || path == "opinions.signer" }

@@ -2,14 +2,20 @@ package layout
 
 // Image is a JPEG picture printed centred at a given width, its height
 // following the picture's proportions (never taller than MaxHeightMM, when
-// set). It is used for the information report's photos; a caption is a
-// Paragraph after it (put both in a KeepTogether to keep them on one page).
+// set), with its caption (if any) centred below it on the same page. It is
+// used for the information report's photos.
 type Image struct {
 	JPEG        []byte  // baseline or progressive JPEG, RGB or greyscale
 	PixelWidth  int     // the picture's size in pixels, for its proportions
 	PixelHeight int     //
 	WidthMM     float64 // printed width; 0 is the text width
 	MaxHeightMM float64 // 0 is no limit besides the page
+	// Caption is printed below the picture (9 pt), never parted from it.
+	Caption string
+	// MinScale, when > 0, lets the PDF shrink the picture down to this
+	// share of its size so that it and its caption fit below what is
+	// already on the page, instead of moving to the next page alone.
+	MinScale float64
 }
 
 func (*Image) block() {}

@@ -35,23 +35,31 @@ const (
 	Right
 )
 
-// Cover is a cover page: title lines centred in large type, a column of
-// labelled fields (each value on an underline), an optional blank seal
-// area, and a line at the bottom of the page. A cover always fills its page:
-// what follows starts on a new page.
+// Cover is a cover page: title lines centred in large type (bold), a
+// column of labelled fields (each value on an underline), and a line at the
+// bottom of the page. A cover always fills its page: what follows starts on
+// a new page. A cover page carries no page number and no footer (the pages
+// after it are numbered from 2, as Word numbers them with a different first
+// page, and "共 N 页" counts the cover).
 type Cover struct {
-	Title  []string
-	Fields []Field
-	Bottom []string // centred lines at the foot of the page, e.g. "吉林省科学技术协会 制"
+	// NumberBox, when not empty, is the label of a blank ruled box at the
+	// top right of the page for a number the receiving office assigns
+	// ("编号"); nothing is printed in it.
+	NumberBox string
+	Title     []string
+	Fields    []Field
+	Bottom    []string // centred lines at the foot of the page, e.g. "吉林省科学技术协会 制"
 }
 
-// Field is one labelled line of a cover page.
+// Field is one labelled line of a cover page. A value wraps on the cover
+// without breaking inside a bracket pair (（…）) when another break fits.
 type Field struct {
 	Label string
 	Value string
-	// SealMM, when > 0, leaves a blank area this many millimetres high
-	// below the field, with a dashed circle of that diameter, for a round
-	// official seal (公章).
+	// SealMM, when > 0, leaves blank room of this height centred on the
+	// field's value, so that a round official seal (公章) of that diameter
+	// stamped over the unit's name, as on real forms, covers no other field.
+	// Nothing is drawn there.
 	SealMM float64
 }
 
@@ -63,12 +71,15 @@ type Heading struct {
 	Level int
 }
 
-// Paragraph is body text; "\n" starts a new line.
+// Paragraph is body text; "\n" starts a new line. Left-aligned text of
+// several lines is justified (两端对齐), its last line left-aligned.
 type Paragraph struct {
 	Text  string
 	Align Align
 	// Size is the font size in points; 0 is the body size (10.5 pt, 五号).
 	Size float64
+	// Bold sets the text in the heading face (a document's title lines).
+	Bold bool
 }
 
 // Table is a ruled table. Widths are the columns' shares of the text
@@ -78,6 +89,9 @@ type Table struct {
 	Widths []float64
 	Header []Row
 	Rows   []Row
+	// Frame draws a dashed cut line around the table (a label to cut out);
+	// such a table is kept on one page.
+	Frame bool
 }
 
 // Row is one table row.
@@ -89,16 +103,31 @@ type Row struct {
 }
 
 // Cell is one cell of a row. A cell spanning several columns stands for all
-// of them (the row has fewer cells than the table has columns).
+// of them (the row has fewer cells than the table has columns). Text of
+// several lines is justified (两端对齐) when Align is Left; a cell of one
+// line is centred vertically in its row. A label that does not fit its
+// column on one line at the body size is set smaller (down to 9 pt) rather
+// than wrapped.
 type Cell struct {
 	Text  string // "\n" starts a new line
 	Label bool   // a label cell: shaded, centred, the name of what is beside it
 	Span  int    // columns covered; 0 or 1 is one column
 	Align Align  // for value cells; label cells are always centred
+	// Boxes, when > 0, prints that many square boxes (7 mm) at the left of
+	// the cell instead of text, one character of Text in each: the six
+	// boxes of a postcode on an envelope.
+	Boxes int
 	// Foot lines are printed right-aligned at the bottom of the cell, below
-	// the text: "负责人签字：", "（公章）", "年　月　日".
+	// the text: "负责人（签字）：" SignLine, "（公章）", "年　月　日".
 	Foot []string
 }
+
+// BoxMM is the side of a box of Cell.Boxes.
+const BoxMM = 7.0
+
+// SignLine is the blank line a signature is written on, as printed after
+// "负责人（签字）：" in a foot line.
+const SignLine = "________________"
 
 // KeepTogether is a group of blocks printed on one page: when it does not
 // fit below what is already on the page, it starts on the next page. (A

@@ -27,6 +27,9 @@ func TestApplicationHoldsEveryText(t *testing.T) {
 		n := 0
 		forms.WalkText(d, func(path, text string) {
 			n++
+			if NotPrinted(path) {
+				return
+			}
 			want := squeeze(DisplayText(call, d, path, text))
 			if !strings.Contains(all, want) {
 				t.Errorf("%s: %s = %q is not in the document", cat.ID, path, want)
@@ -81,5 +84,79 @@ func TestOpinionsKeptTogether(t *testing.T) {
 func TestMoney(t *testing.T) {
 	if got := Money(30000); got != "30,000元（人民币大写：叁万元整）" {
 		t.Errorf("Money(30000) = %q", got)
+	}
+}
+
+// The cover: no invented number (a blank box for the office), the seal's
+// room around the applicant's name and no circle, joint applicants listed;
+// the signature line is blank, whoever the signer is; every joint applicant
+// has an opinion block of its own with seal and date, and prints its own
+// kind of SAT.
+func TestCoverSignaturesJoint(t *testing.T) {
+	call := forms.Default()
+	d, _ := forms.Sample(call, "annual")
+	d.ID = "draft-id-123"
+	d.Opinions.Signer = "王建国"
+	d.Joint = []forms.Joint{{Name: "长春市科学技术协会", Type: "city_sat"}, {Name: "梅河口市科学技术协会", Type: "city_sat"}}
+	doc := Application(call, d, generated)
+	all := strings.Join(doc.Texts(), "\n")
+	if strings.Contains(all, d.ID) || strings.Contains(all, "申报书编号") {
+		t.Errorf("the draft's id or a 申报书编号 is printed")
+	}
+	if strings.Contains(all, "王建国") && !strings.Contains(d.Applicant.Leader+d.Applicant.Contact, "王建国") {
+		t.Errorf("the signer's name is pre-printed")
+	}
+	c := doc.Blocks[0].(*Cover)
+	if c.NumberBox == "" {
+		t.Error("no blank number box for the office")
+	}
+	seal := false
+	for _, f := range c.Fields {
+		if f.SealMM > 0 {
+			seal = true
+			if f.Value != d.Applicant.Name || f.SealMM < 42 {
+				t.Errorf("seal room on %q (%v mm), want the applicant's name, 42 mm", f.Label, f.SealMM)
+			}
+		}
+	}
+	if !seal {
+		t.Error("no room for the seal on the cover")
+	}
+	if strings.Contains(all, "市（州）、长白山开发区、梅河口市科协") {
+		t.Error("a joint applicant prints the call's list of types")
+	}
+	for _, want := range []string{"长春市科学技术协会（市（州）科协）", "梅河口市科学技术协会（梅河口市科协）"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("%q missing", want)
+		}
+	}
+	opinions := 0
+	var walk func([]Block)
+	walk = func(bs []Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *KeepTogether:
+				walk(b.Blocks)
+			case *Table:
+				for _, r := range b.Rows {
+					if len(r.Cells) == 2 && strings.HasSuffix(r.Cells[0].Text, "意见") {
+						opinions++
+						foot := strings.Join(r.Cells[1].Foot, "")
+						for _, w := range []string{"负责人（签字）：" + SignLine, "（公章）", "年　　月　　日"} {
+							if !strings.Contains(foot, w) {
+								t.Errorf("%s: foot %q lacks %q", r.Cells[0].Text, foot, w)
+							}
+						}
+						if r.MinHeightMM < 42 {
+							t.Errorf("%s: %v mm high, less than a seal", r.Cells[0].Text, r.MinHeightMM)
+						}
+					}
+				}
+			}
+		}
+	}
+	walk(doc.Blocks)
+	if opinions != 4 { // applicant, two joint applicants, the provincial SAT
+		t.Errorf("%d opinion blocks, want 4", opinions)
 	}
 }

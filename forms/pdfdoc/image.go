@@ -13,11 +13,26 @@ import (
 func (e *engine) image(im *layout.Image) {
 	w, h := im.SizeMM((e.right - e.left) / mm)
 	w, h = w*mm, h*mm
-	if full := e.bot - e.top; h > full {
+	cst := style{size: 9, align: layout.Center}
+	var caption []Line
+	if im.Caption != "" {
+		caption = e.wrapStyle(im.Caption, e.right-e.left, cst)
+	}
+	capH := 0.0
+	if len(caption) > 0 {
+		capH = 2 + float64(len(caption))*cst.size*e.o.LineSpacing
+	}
+	if full := e.bot - e.top - capH; h > full {
 		w, h = w*full/h, full
 	}
-	if e.y+h > e.bot && !e.atTop() {
-		e.newPage()
+	if e.y+h+capH > e.bot && !e.atTop() {
+		// Shrink to fit below what is on the page, when allowed; else
+		// start a new page with picture and caption.
+		if room := e.bot - e.y - capH; im.MinScale > 0 && room >= h*im.MinScale {
+			w, h = w*room/h, room
+		} else {
+			e.newPage()
+		}
 	}
 	x, y := e.left+(e.right-e.left-w)/2, e.y
 	data := im.JPEG
@@ -29,4 +44,11 @@ func (e *engine) image(im *layout.Image) {
 		return e.gp.ImageByHolder(holder, x, y, &gopdf.Rect{W: w, H: h})
 	})
 	e.y += h + 2
+	for _, l := range caption {
+		e.textStyled(l, e.left, e.right, e.y, cst)
+		e.y += cst.size * e.o.LineSpacing
+	}
+	if len(caption) > 0 {
+		e.y += 3
+	}
 }

@@ -85,10 +85,37 @@ func validBreak(rs []rune, b int) bool {
 // When no allowed break fits (a Latin word longer than the line), the word
 // is cut, but a line still never starts with closing punctuation: the
 // punctuation then hangs into the margin.
+//
+// A paragraph of several lines does not end with a line of one or two
+// characters when breaking its last-but-one line earlier avoids it (Short).
 func Wrap(text string, max float64, width func(rune) float64) []string {
 	var out []string
+	for _, l := range WrapLines(text, max, width) {
+		out = append(out, l.Text)
+	}
+	return out
+}
+
+// Line is one line of wrapped text.
+type Line struct {
+	Text string
+	// Last is true for the last line of a paragraph (before a "\n" or at
+	// the end of the text): a justified text leaves it unjustified.
+	Last bool
+}
+
+// Short is the most characters a paragraph's last line may hold and still
+// count as left alone (a 孤字 or 孤行): Wrap avoids such a line when it can.
+const Short = 2
+
+// WrapLines is Wrap, telling which lines end a paragraph.
+func WrapLines(text string, max float64, width func(rune) float64) []Line {
+	var out []Line
 	for _, para := range strings.Split(text, "\n") {
-		out = append(out, wrapPara([]rune(strings.TrimRight(para, "\r")), max, width)...)
+		ls := wrapPara([]rune(strings.TrimRight(para, "\r")), max, width)
+		for i, l := range ls {
+			out = append(out, Line{Text: l, Last: i == len(ls)-1})
+		}
 	}
 	return out
 }
@@ -98,9 +125,51 @@ func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
 		return []string{""}
 	}
 	indent := paraIndent(rs, max, width)
-	var lines []string
-	start := 0
+	lines, starts := breakLines(rs, 0, indent, func(int) float64 { return max }, width)
+	n := len(lines)
+	if n < 2 || len([]rune(lines[n-1])) > Short {
+		return lines
+	}
+	// The last line is one or two characters: carry more of the line
+	// before it down, one character at a time, while that line keeps at
+	// least as many as the last one gets.
+	from := starts[n-2]
+	prev := []rune(lines[n-2])
+	for k := 1; k <= 4 && len(prev)-k >= 3; k++ {
+		first := 0.0
+		for _, r := range prev[:len(prev)-k] {
+			first += width(r)
+		}
+		first += 1e-9
+		sub, _ := breakLines(rs, from, indent, func(i int) float64 {
+			if i == 0 {
+				return first
+			}
+			return max
+		}, width)
+		if len(sub) == 2 && len([]rune(sub[1])) > Short && len([]rune(sub[0])) >= len([]rune(sub[1])) {
+			return append(lines[:n-2:n-2], sub...)
+		}
+		if len(sub) > 2 {
+			break
+		}
+	}
+	return lines
+}
+
+// breakLines breaks rs[from:] into lines, line i no wider than maxFor(i);
+// it returns the lines and where each starts in rs. indent is the number of
+// leading spaces of the paragraph that stay with its first character.
+func breakLines(rs []rune, from, indent int, maxFor func(int) float64, width func(rune) float64) (lines []string, starts []int) {
+	return breakAvoiding(rs, from, indent, maxFor, width, nil)
+}
+
+// breakAvoiding is breakLines, breaking before rs[b] with avoid[b] set only
+// when no other allowed break fits (avoid may be nil).
+func breakAvoiding(rs []rune, from, indent int, maxFor func(int) float64, width func(rune) float64, avoid []bool) (lines []string, starts []int) {
+	start := from
 	for start < len(rs) {
+		max := maxFor(len(lines))
 		lo := start // the earliest place this line may end
 		if lo < indent {
 			lo = indent
@@ -114,10 +183,12 @@ func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
 			}
 			// rs[i] does not fit: break at the last allowed place.
 			end = -1
-			for b := i; b > lo; b-- {
-				if validBreak(rs, b) {
-					end = b
-					break
+			for pass := 0; pass < 2 && end < 0; pass++ {
+				for b := i; b > lo; b-- {
+					if validBreak(rs, b) && (pass == 1 || avoid == nil || !avoid[b]) {
+						end = b
+						break
+					}
 				}
 			}
 			if end < 0 {
@@ -140,12 +211,13 @@ func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
 			break
 		}
 		lines = append(lines, strings.TrimRightFunc(string(rs[start:end]), unicode.IsSpace))
+		starts = append(starts, start)
 		start = end
 		for start < len(rs) && rs[start] == ' ' {
 			start++
 		}
 	}
-	return lines
+	return lines, starts
 }
 
 // paraIndent is the number of spaces that indent a paragraph, when they and
@@ -167,4 +239,57 @@ func paraIndent(rs []rune, max float64, width func(rune) float64) int {
 		return 0
 	}
 	return n
+}
+
+// WrapCover wraps a cover field's value: as WrapLines, but not inside a
+// bracket pair (（农科分赛场）) when a break outside one fits, and without a
+// last line of one or two characters when the line before can give some up.
+func WrapCover(text string, max float64, width func(rune) float64) []Line {
+	var out []Line
+	for _, para := range strings.Split(text, "\n") {
+		rs := []rune(para)
+		if len(rs) == 0 {
+			out = append(out, Line{Last: true})
+			continue
+		}
+		avoid := make([]bool, len(rs)+1)
+		depth := 0
+		for i, r := range rs {
+			switch r {
+			case '（', '(', '《', '【', '〔', '“', '「':
+				depth++
+			case '）', ')', '》', '】', '〕', '”', '」':
+				if depth > 0 {
+					depth--
+				}
+			}
+			avoid[i+1] = depth > 0
+		}
+		ls, _ := breakAvoiding(rs, 0, 0, func(int) float64 { return max }, width, avoid)
+		if n := len(ls); n >= 2 && len([]rune(ls[n-1])) <= Short {
+			if alt := wrapPara(rs, max, width); len(alt) == n && len([]rune(alt[n-1])) > Short && !cutsBracket(rs, alt, avoid) {
+				ls = alt
+			}
+		}
+		for i, l := range ls {
+			out = append(out, Line{Text: l, Last: i == len(ls)-1})
+		}
+	}
+	return out
+}
+
+// cutsBracket reports whether lines (the wrapping of rs) break inside a
+// bracket pair.
+func cutsBracket(rs []rune, lines []string, avoid []bool) bool {
+	pos := 0
+	for i, l := range lines {
+		pos += len([]rune(l))
+		for pos < len(rs) && rs[pos] == ' ' {
+			pos++
+		}
+		if i < len(lines)-1 && pos < len(avoid) && avoid[pos] {
+			return true
+		}
+	}
+	return false
 }

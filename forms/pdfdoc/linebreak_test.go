@@ -28,7 +28,16 @@ func TestWrapKeepsPunctuationRules(t *testing.T) {
 		// Latin words break at spaces, not inside.
 		{"ab cd efg", 5, []string{"ab cd", "efg"}},
 		// An e-mail address is not cut while a break before it exists.
-		{"邮箱xuehui2024@example.com", 10, []string{"邮箱", "xuehui2024", "@example.c", "om"}},
+		{"邮箱xuehui2024@example.com", 10, []string{"邮箱", "xuehui2024", "@example.", "com"}},
+		// No line of one or two characters at the end of a paragraph when
+		// the line before can give some up.
+		{"一二三四五六七八九十甲", 5, []string{"一二三四五", "六七八", "九十甲"}},
+		{"一二三四五六七八九十甲乙", 5, []string{"一二三四五", "六七八九", "十甲乙"}},
+		{"甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌", 10, []string{"甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未", "申酉戌"}},
+		// Too narrow to help: left as it is.
+		{"一二三四五六七八九", 4, []string{"一二三四", "五六七八", "九"}},
+		// A two-line paragraph too: "所" alone is avoided.
+		{"中国科学院长春光学精密机械与物理研究所", 18, []string{"中国科学院长春光学精密机械与物理", "研究所"}},
 		// A hard line break.
 		{"甲\n乙", 10, []string{"甲", "乙"}},
 	}
@@ -124,6 +133,18 @@ func FuzzWrap(f *testing.F) {
 		}
 		if squeeze(strings.Join(lines, "")) != squeeze(strings.Join(want, "")) {
 			t.Fatalf("characters lost: %q → %q", text, lines)
+		}
+		// The cover's wrapping (brackets kept whole) loses nothing either,
+		// and no line is wider than allowed unless a single character is.
+		var cover []string
+		for _, l := range WrapCover(text, max, unit) {
+			cover = append(cover, l.Text)
+			if w := len([]rune(l.Text)); float64(w) > max && !strings.ContainsAny(l.Text, noStart+" ") {
+				t.Fatalf("cover line %q wider than %v: %q", l.Text, max, cover)
+			}
+		}
+		if squeeze(strings.Join(cover, "")) != squeeze(strings.Join(want, "")) {
+			t.Fatalf("cover: characters lost: %q → %q", text, cover)
 		}
 		for i, l := range lines {
 			r := []rune(l)

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/signintech/gopdf"
 
@@ -75,11 +76,11 @@ func Application(w io.Writer, call *forms.Call, d *forms.Draft, generated time.T
 // Write renders doc as PDF with the given options.
 func Write(w io.Writer, doc *layout.Document, opts Options) error {
 	opts = opts.withDefaults()
-	gp, err := newPDF()
-	if err != nil {
+	if err := loadFonts(); err != nil {
 		return err
 	}
-	e := &engine{gp: gp, o: opts}
+	e := &engine{o: opts, used: map[string]bool{}}
+	e.gp = &gopdf.GoPdf{}
 	e.init()
 	e.newPage()
 	e.flow(doc.Blocks)
@@ -106,7 +107,7 @@ func loadFonts() error {
 			return
 		}
 		container = newContainer()
-		for _, f := range chain {
+		for _, f := range faces() {
 			if err := container.AddTTFFontData(family(f), f.Bytes); err != nil {
 				parseErr = fmt.Errorf("内置字体 %s 无法用于PDF：%w", f.File, err)
 				return
@@ -117,6 +118,18 @@ func loadFonts() error {
 		}
 	})
 	return parseErr
+}
+
+// faces is every face of the chain: each font and its bold face.
+func faces() []*fonts.Font {
+	var out []*fonts.Font
+	for _, f := range chain {
+		out = append(out, f)
+		if f.Bold != nil {
+			out = append(out, f.Bold)
+		}
+	}
+	return out
 }
 
 // families holds family(f) for each bundled font.
@@ -130,48 +143,84 @@ func family(f *fonts.Font) string {
 		return s
 	}
 	tag := "SHB" + strings.ToUpper(f.Name)
+	if f.Bold == nil && strings.HasSuffix(f.Name, "bold") {
+		tag = "SHBBLD"
+	}
 	for len(tag) < 6 {
 		tag += "A"
 	}
-	return tag[:6] + "+" + strings.TrimSuffix(f.File, ".ttf")
+	return tag[:6] + "+" + strings.ReplaceAll(strings.TrimSuffix(f.File, ".ttf"), "_", "-")
 }
 
-func newPDF() (*gopdf.GoPdf, error) {
-	if err := loadFonts(); err != nil {
-		return nil, err
-	}
+// newPDF starts a PDF with the faces it uses (all of them when used is
+// nil): a face added to a gopdf document is embedded even when unused.
+func newPDF(used map[string]bool) (*gopdf.GoPdf, error) {
 	gp := &gopdf.GoPdf{}
+	return gp, startPDF(gp, used)
+}
+
+// startPDF starts gp as a new A4 document with the faces it uses.
+func startPDF(gp *gopdf.GoPdf, used map[string]bool) error {
+	if err := loadFonts(); err != nil {
+		return err
+	}
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
-	for _, f := range chain {
+	for _, f := range faces() {
+		if used != nil && !used[family(f)] {
+			continue
+		}
 		if err := gp.AddTTFFontFromFontContainer(family(f), container); err != nil {
-			return nil, fmt.Errorf("内置字体 %s 无法用于PDF：%w", f.File, err)
+			return fmt.Errorf("内置字体 %s 无法用于PDF：%w", f.File, err)
 		}
 	}
-	return gp, nil
+	return nil
 }
 
 // Placeholder is printed for a character no bundled font has.
 const Placeholder = '□'
 
-// fontFor returns the name of the font that prints r, and the character to
-// print (the placeholder when no font has r).
-func fontFor(r rune) (string, rune) {
+// fontFor returns the name of the face that prints r (the bold face of its
+// font when bold is set), and the character to print (the placeholder when
+// no font has r).
+func fontFor(r rune, bold bool) (string, rune) {
 	if f := fonts.For(r); f != nil {
-		return family(f), r
+		return family(f.Face(bold)), r
 	}
 	if f := fonts.For(Placeholder); f != nil {
-		return family(f), Placeholder
+		return family(f.Face(bold)), Placeholder
 	}
 	return family(chain[len(chain)-1]), '?'
 }
 
 // printable maps a character to what is printed: tabs and other controls
 // become a space, a character no font has becomes the placeholder.
-func printable(r rune) (string, rune) {
+func printable(r rune, bold bool) (string, rune) {
 	if r < 0x20 || r == 0x7F {
 		r = ' '
 	}
-	return fontFor(r)
+	return fontFor(r, bold)
+}
+
+// boxed are characters the serif draws narrower than the em box Chinese
+// text gives them: the 间隔号 "·" (U+00B7, a Latin middle dot 0.33 em wide in
+// Noto Serif SC) is printed centred in a full em, as GB/T 15834 sets it.
+func boxed(r rune) bool { return r == '·' }
+
+// Advance is the width of r at 1 pt as this package prints it, from the
+// fonts' metrics (fonts.Width) without parsing them for PDF: what another
+// writer uses to break lines where the PDF breaks them.
+func Advance(r rune, bold bool) float64 {
+	if r < 0x20 || r == 0x7F {
+		r = ' '
+	}
+	w := fonts.Width(r, bold)
+	if fonts.For(r) == nil {
+		w = fonts.Width(Placeholder, bold)
+	}
+	if boxed(r) && w < 1 {
+		return 1
+	}
+	return w
 }
 
 // PageNumber is the text at the foot of page n of total.
@@ -184,6 +233,8 @@ type run struct {
 	font string
 	text string
 	w    float64 // width at 1 pt
+	dx   float64 // blank before the text at 1 pt (a boxed character)
+	n    int     // characters
 }
 
 type engine struct {
@@ -194,8 +245,54 @@ type engine struct {
 	left, right, top, bot float64
 	bodySize, lineH       float64
 	pages                 [][]func() error
+	covers                map[int]bool    // pages that are cover pages (no footer)
+	used                  map[string]bool // faces the pages print in
 	y                     float64
 	measuring             bool // laying out on an endless page to measure
+	// trace, when set (by tests), is told every text as it is broken into
+	// lines: what it is (Kind), its text, the lines and the width.
+	trace func(Traced)
+}
+
+// Kinds of traced text.
+const (
+	KindLabel      = "label"       // a label cell
+	KindCell       = "cell"        // a value cell
+	KindHeading    = "heading"     // a heading
+	KindParagraph  = "paragraph"   // body text
+	KindCoverTitle = "cover-title" // a title line of a cover
+	KindCoverValue = "cover-value" // a cover field's value
+)
+
+// Traced is one text as the writer broke it into lines.
+type Traced struct {
+	Kind  string
+	Text  string
+	Lines []Line
+	Size  float64 // type size
+	Width float64 // the width it was set in, points
+}
+
+func (e *engine) traced(kind, text string, lines []Line, size, width float64) {
+	if e.trace != nil && !e.measuring && text != "" {
+		e.trace(Traced{Kind: kind, Text: text, Lines: lines, Size: size, Width: width})
+	}
+}
+
+// Trace lays doc out as Write does and returns every text with the lines it
+// was broken into, in order (tests check the typesetting on this model
+// rather than on text read back from the PDF).
+func Trace(doc *layout.Document) ([]Traced, error) {
+	if err := loadFonts(); err != nil {
+		return nil, err
+	}
+	var out []Traced
+	e := &engine{o: Options{}.withDefaults(), used: map[string]bool{}, gp: &gopdf.GoPdf{}}
+	e.trace = func(t Traced) { out = append(out, t) }
+	e.init()
+	e.newPage()
+	e.flow(doc.Blocks)
+	return out, nil
 }
 
 func (e *engine) init() {
@@ -206,6 +303,7 @@ func (e *engine) init() {
 	e.bot = e.pageH - e.o.MarginBottom*mm
 	e.bodySize = e.o.BodySize
 	e.lineH = e.bodySize * e.o.LineSpacing
+	e.covers = map[int]bool{}
 }
 
 func (e *engine) newPage() {
@@ -224,9 +322,21 @@ func (e *engine) draw(f func() error) {
 	e.pages[len(e.pages)-1] = append(e.pages[len(e.pages)-1], f)
 }
 
-// width is the advance of r (as printed) at 1 pt.
-func (e *engine) width(r rune) float64 {
-	name, pr := printable(r)
+// width is the advance of r (as printed in the regular face) at 1 pt.
+func (e *engine) width(r rune) float64 { return e.widthIn(r, false) }
+
+// widthIn is the advance of r at 1 pt in the regular or the bold face.
+func (e *engine) widthIn(r rune, bold bool) float64 {
+	name, pr := printable(r, bold)
+	w := e.glyphWidth(name, pr)
+	if boxed(pr) && w < 1 {
+		return 1
+	}
+	return w
+}
+
+// glyphWidth is the advance of character pr in face name at 1 pt.
+func (e *engine) glyphWidth(name string, pr rune) float64 {
 	widthMu.Lock()
 	defer widthMu.Unlock()
 	if w, ok := widths[name][pr]; ok {
@@ -236,7 +346,7 @@ func (e *engine) width(r rune) float64 {
 		// A PDF of its own for measuring, so that the documents' font
 		// subsets hold only what they print, in the order they print it.
 		var err error
-		if measurer, err = newPDF(); err != nil {
+		if measurer, err = newPDF(nil); err != nil {
 			return 0
 		}
 	}
@@ -250,68 +360,128 @@ func (e *engine) width(r rune) float64 {
 	return w
 }
 
-// runs splits a line into runs by font.
-func (e *engine) runs(line string) []run {
+// runs splits a line into runs by font; a boxed character is a run of its
+// own, centred in its em.
+func (e *engine) runs(line string, bold bool) []run {
 	var out []run
 	var cur []rune
 	curFont := ""
 	w := 0.0
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, run{font: curFont, text: string(cur), w: w})
+			out = append(out, run{font: curFont, text: string(cur), w: w, n: len(cur)})
 		}
 		cur, w = cur[:0], 0
 	}
 	for _, r := range line {
-		name, pr := printable(r)
+		name, pr := printable(r, bold)
+		if e.used != nil {
+			e.used[name] = true
+		}
+		if boxed(pr) {
+			flush()
+			gw := e.glyphWidth(name, pr)
+			box := e.widthIn(r, bold)
+			out = append(out, run{font: name, text: string(pr), w: box, dx: (box - gw) / 2, n: 1})
+			curFont = ""
+			continue
+		}
 		if name != curFont {
 			flush()
 			curFont = name
 		}
 		cur = append(cur, pr)
-		w += e.width(r)
+		w += e.glyphWidth(name, pr)
 	}
 	flush()
 	return out
 }
 
-func (e *engine) wrap(s string, max, size float64) []string {
-	return Wrap(s, max, func(r rune) float64 { return e.width(r) * size })
+// wrapStyle is WrapLines in a style's face and size.
+func (e *engine) wrapStyle(s string, max float64, st style) []Line {
+	return WrapLines(s, max, func(r rune) float64 { return e.widthIn(r, st.bold) * st.size })
 }
+
+// style is how a line of text is set.
+type style struct {
+	size  float64
+	bold  bool
+	gray  float64 // 0 black, 1 white
+	align layout.Align
+	// justify spreads a line that is not the last of its paragraph over
+	// the whole width (两端对齐), when align is Left.
+	justify bool
+}
+
+// hasIdeograph reports whether a line holds Chinese: only such lines are
+// justified by spacing characters apart (a line of Latin words would be
+// spaced letter by letter, so it stays ragged).
+func hasIdeograph(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSpread is the most space justification adds between two characters,
+// in ems: a line broken early before a long word stays ragged instead.
+const maxSpread = 0.25
 
 // text draws one line with its top at y, aligned within [x0, x1].
 func (e *engine) text(line string, x0, x1, y, size float64, align layout.Align, gray float64) {
+	e.textStyled(Line{Text: line, Last: true}, x0, x1, y, style{size: size, align: align, gray: gray})
+}
+
+// textStyled draws one line in a style with its top at y within [x0, x1].
+func (e *engine) textStyled(l Line, x0, x1, y float64, st style) {
+	line := strings.TrimRightFunc(l.Text, unicode.IsSpace)
 	if line == "" {
 		return
 	}
-	rs := e.runs(line)
+	size := st.size
+	rs := e.runs(line, st.bold)
 	total := 0.0
+	n := 0
 	for _, r := range rs {
 		total += r.w * size
+		n += r.n
 	}
 	x := x0
-	switch align {
+	spread := 0.0
+	switch st.align {
 	case layout.Center:
 		x = x0 + (x1-x0-total)/2
 	case layout.Right:
 		x = x1 - total
+	default:
+		if st.justify && !l.Last && n > 1 && total < x1-x0 && hasIdeograph(line) {
+			if sp := (x1 - x0 - total) / float64(n-1); sp <= maxSpread*size {
+				spread = sp
+			}
+		}
 	}
 	lh := size * e.o.LineSpacing
 	base := y + (lh-size)/2 + size*0.88
-	gp := e.gp
+	gray := st.gray
 	e.draw(func() error {
+		gp := e.gp
 		gp.SetTextColor(uint8(gray*255), uint8(gray*255), uint8(gray*255))
+		if err := gp.SetCharSpacing(spread); err != nil {
+			return err
+		}
 		for _, r := range rs {
 			if err := gp.SetFont(r.font, "", size); err != nil {
 				return err
 			}
-			gp.SetXY(x, base)
+			gp.SetXY(x+r.dx*size, base)
 			if err := gp.Text(r.text); err != nil {
 				return err
 			}
-			x += r.w * size
+			x += r.w*size + spread*float64(r.n)
 		}
-		return nil
+		return gp.SetCharSpacing(0)
 	})
 }
 
@@ -403,13 +573,14 @@ func (e *engine) headingSize(level int) float64 {
 }
 
 func (e *engine) heading(h *layout.Heading) {
-	size := e.headingSize(h.Level)
+	st := style{size: e.headingSize(h.Level), bold: true}
 	before := 10.0
 	if h.Level > 1 {
 		before = 4
 	}
-	lines := e.wrap(h.Text, e.right-e.left, size)
-	lh := size * e.o.LineSpacing
+	lines := e.wrapStyle(h.Text, e.right-e.left, st)
+	e.traced(KindHeading, h.Text, lines, st.size, e.right-e.left)
+	lh := st.size * e.o.LineSpacing
 	need := before + float64(len(lines))*lh + 3*e.lineH + 6 // keep with the next lines
 	if need > e.avail() && !e.atTop() {
 		e.newPage()
@@ -418,61 +589,154 @@ func (e *engine) heading(h *layout.Heading) {
 		e.y += before
 	}
 	for _, l := range lines {
-		e.text(l, e.left, e.right, e.y, size, layout.Left, 0)
+		e.textStyled(l, e.left, e.right, e.y, st)
 		e.y += lh
 	}
 	e.y += 2
 }
 
 func (e *engine) paragraph(p *layout.Paragraph) {
-	size := p.Size
-	if size <= 0 {
-		size = e.bodySize
+	st := style{size: p.Size, align: p.Align, justify: true, bold: p.Bold}
+	if st.size <= 0 {
+		st.size = e.bodySize
 	}
-	lh := size * e.o.LineSpacing
-	for _, l := range e.wrap(p.Text, e.right-e.left, size) {
+	lh := st.size * e.o.LineSpacing
+	lines := e.wrapStyle(p.Text, e.right-e.left, st)
+	e.traced(KindParagraph, p.Text, lines, st.size, e.right-e.left)
+	for _, l := range lines {
 		if e.y+lh > e.bot {
 			e.newPage()
 		}
-		e.text(l, e.left, e.right, e.y, size, p.Align, 0)
+		e.textStyled(l, e.left, e.right, e.y, st)
 		e.y += lh
 	}
 	e.y += 3
 }
 
-// cover lays out a cover page: it starts and ends a page.
+// Cover type sizes in points: titles 二号 and 小初, fields and the bottom
+// line 四号 (labels bold).
+const (
+	coverTitleSize = 22.0
+	coverMainSize  = 36.0
+	coverFieldSize = 14.0
+)
+
+// coverField is a cover field laid out: its value's lines and the room it
+// takes.
+type coverField struct {
+	f     layout.Field
+	lines []Line
+	h     float64 // height without seal room
+	seal  float64 // room above and below the value for a seal
+}
+
+// cover lays out a cover page: it starts and ends a page, and carries no
+// footer. When long values would push the fields into the bottom line, the
+// blank space between the titles and the fields shrinks first.
 func (e *engine) cover(c *layout.Cover) {
 	if !e.atTop() {
 		e.newPage()
 	}
+	e.covers[len(e.pages)-1] = true
 	w := e.right - e.left
-	e.y = e.top + 22*mm
-	for i, t := range c.Title {
-		size := 20.0
-		if i == len(c.Title)-1 && len(c.Title) > 1 {
-			size = 30
-			e.y += 8 * mm
+	gp := e.gp
+	if c.NumberBox != "" {
+		st := style{size: e.bodySize}
+		bw, bh := 38*mm, 8*mm
+		bx, by := e.right-bw, e.top
+		label := c.NumberBox + "："
+		lw := 0.0
+		for _, r := range label {
+			lw += e.width(r) * st.size
 		}
-		for _, l := range e.wrap(t, w, size) {
-			e.text(l, e.left, e.right, e.y, size, layout.Center, 0)
-			e.y += size * 1.6
+		e.textStyled(Line{Text: label, Last: true}, bx-lw-2, bx-2, by+(bh-e.lineH)/2, st)
+		e.draw(func() error {
+			gp.SetLineWidth(0.6)
+			gp.SetStrokeColor(0, 0, 0)
+			gp.SetLineType("solid")
+			gp.RectFromUpperLeftWithStyle(bx, by, bw, bh, "D")
+			return nil
+		})
+	}
+	// Titles.
+	type tline struct {
+		l    Line
+		st   style
+		gapB float64 // space before
+	}
+	var titles []tline
+	for i, t := range c.Title {
+		st := style{size: coverTitleSize, bold: true, align: layout.Center}
+		gap := 0.0
+		if i == len(c.Title)-1 && len(c.Title) > 1 {
+			st.size = coverMainSize
+			gap = 10 * mm
+		}
+		tl := e.wrapStyle(t, w, st)
+		e.traced(KindCoverTitle, t, tl, st.size, w)
+		for j, l := range tl {
+			g := 0.0
+			if j == 0 {
+				g = gap
+			}
+			titles = append(titles, tline{l, st, g})
 		}
 	}
-	e.y += 22 * mm
-	const size = 14
-	lh := size * 1.5
-	labelX0, labelX1 := e.left+6*mm, e.left+52*mm
-	valueX0, valueX1 := labelX1+3*mm, e.right-6*mm
-	gp := e.gp
+	// Fields.
+	fs := style{size: coverFieldSize, align: layout.Center}
+	lh := fs.size * 1.5
+	step := lh + 4
+	labelX0, labelX1 := e.left+4*mm, e.left+54*mm
+	valueX0, valueX1 := labelX1+2*mm, e.right-4*mm
+	var fields []coverField
+	fieldsH := 0.0
 	for _, f := range c.Fields {
-		lines := e.wrap(f.Value, valueX1-valueX0, size)
-		h := float64(len(lines))*(lh+4) + f.SealMM*mm
-		if e.y+h > e.bot {
-			e.newPage()
+		cf := coverField{f: f, lines: WrapCover(f.Value, valueX1-valueX0, func(r rune) float64 { return e.width(r) * fs.size })}
+		e.traced(KindCoverValue, f.Value, cf.lines, fs.size, valueX1-valueX0)
+		cf.h = float64(len(cf.lines)) * step
+		if f.SealMM > 0 {
+			cf.seal = math.Max(0, (f.SealMM*mm-cf.h)/2)
 		}
-		e.text(f.Label+"：", labelX0, labelX1, e.y, size, layout.Right, 0)
-		for _, l := range lines {
-			e.text(l, valueX0, valueX1, e.y, size, layout.Center, 0)
+		fields = append(fields, cf)
+		fieldsH += cf.h + 2*cf.seal
+	}
+	bottomH := 0.0
+	bst := style{size: coverFieldSize, align: layout.Center}
+	var bottom []Line
+	for _, b := range c.Bottom {
+		bottom = append(bottom, e.wrapStyle(b, w, bst)...)
+	}
+	bottomH = float64(len(bottom)) * bst.size * 1.6
+	titleH := 0.0
+	for _, t := range titles {
+		titleH += t.gapB + t.st.size*1.6
+	}
+	// Vertical budget: top gap, titles, gap, fields, bottom line.
+	topGap, midGap, minGap := 24*mm, 26*mm, 6*mm
+	free := (e.bot - 8*mm) - e.top - titleH - fieldsH - bottomH
+	if over := topGap + midGap + minGap - free; over > 0 {
+		// Shrink the gaps, the middle first, to no less than 6 mm each.
+		cut := math.Min(over, midGap-minGap)
+		midGap -= cut
+		over -= cut
+		topGap = math.Max(minGap, topGap-over)
+	}
+	e.y = e.top + topGap
+	for _, t := range titles {
+		e.y += t.gapB
+		e.textStyled(t.l, e.left, e.right, e.y, t.st)
+		e.y += t.st.size * 1.6
+	}
+	e.y += midGap
+	for _, cf := range fields {
+		e.y += cf.seal
+		ls := style{size: coverFieldSize, bold: true, align: layout.Right}
+		e.textStyled(Line{Text: cf.f.Label + "：", Last: true}, labelX0, labelX1, e.y, ls)
+		if len(cf.lines) == 0 {
+			cf.lines = []Line{{Last: true}}
+		}
+		for _, l := range cf.lines {
+			e.textStyled(l, valueX0, valueX1, e.y, fs)
 			uy := e.y + lh
 			e.draw(func() error {
 				gp.SetLineWidth(0.6)
@@ -481,43 +745,15 @@ func (e *engine) cover(c *layout.Cover) {
 				gp.Line(valueX0, uy, valueX1, uy)
 				return nil
 			})
-			e.y += lh + 4
+			e.y += step
 		}
-		if f.SealMM > 0 {
-			d := f.SealMM * mm
-			cx, cy := (valueX0+valueX1)/2, e.y+d/2
-			e.draw(func() error {
-				gp.SetLineWidth(0.5)
-				gp.SetStrokeColor(150, 150, 150)
-				gp.SetLineType("dashed")
-				gp.Oval(cx-d/2, cy-d/2, cx+d/2, cy+d/2)
-				gp.SetLineType("solid")
-				gp.SetStrokeColor(0, 0, 0)
-				return nil
-			})
-			e.text("盖章处", valueX0, valueX1, cy-e.bodySize*e.o.LineSpacing/2, e.bodySize, layout.Center, 0.6)
-			e.y += d
-		}
+		e.y += cf.seal
 	}
-	if len(c.Bottom) > 0 {
-		const bsize = 14
-		blh := bsize * 1.6
-		var lines []string
-		for _, b := range c.Bottom {
-			lines = append(lines, e.wrap(b, w, bsize)...)
-		}
-		h := float64(len(lines)) * blh
-		if e.y+h > e.bot {
-			e.newPage()
-		}
-		y := e.bot - h - 6*mm
-		for i, l := range lines {
-			size := float64(bsize)
-			if i > 0 {
-				size = 10
-			}
-			e.text(l, e.left, e.right, y, size, layout.Center, 0)
-			y += blh
+	if len(bottom) > 0 {
+		y := math.Max(e.bot-bottomH-8*mm, e.y+minGap)
+		for _, l := range bottom {
+			e.textStyled(l, e.left, e.right, y, bst)
+			y += bst.size * 1.6
 		}
 	}
 	e.newPage()

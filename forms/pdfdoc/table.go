@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"io"
+	"strings"
 
 	"github.com/signintech/gopdf"
 
@@ -19,8 +20,42 @@ type cellBox struct {
 	x0, x1 float64
 	label  bool
 	align  layout.Align
-	lines  []string // text lines
-	foot   []string // foot lines (right-aligned, at the bottom)
+	size   float64 // type size of the text lines
+	lines  []Line  // text lines
+	foot   []Line  // foot lines (right-aligned, at the bottom)
+	boxes  int     // boxes instead of text (layout.Cell.Boxes)
+	text   string  // the characters in the boxes
+}
+
+// Label sizes tried, largest first, to set a label on one line: 五号 down
+// to 小五 (9 pt), as printed forms shrink a long label rather than wrap it.
+var labelSizes = []float64{10.5, 10, 9.5, 9}
+
+// LabelSize is the size a label is set in within a width (points), given
+// the advance of each character at 1 pt and the body size: the body size
+// when it fits one line, else the largest of labelSizes that fits; a label
+// too long even at 9 pt is set at the body size and wraps.
+func LabelSize(text string, inner float64, width func(rune) float64, body float64) float64 {
+	if strings.Contains(text, "\n") {
+		return body
+	}
+	w := 0.0
+	for _, r := range text {
+		w += width(r)
+	}
+	if w*body <= inner {
+		return body
+	}
+	for _, s := range labelSizes {
+		if s <= body && w*s <= inner {
+			return s
+		}
+	}
+	return body
+}
+
+func (e *engine) labelSize(text string, inner float64) float64 {
+	return LabelSize(text, inner, e.width, e.bodySize)
 }
 
 // content is the number of lines the cell needs: its text, then (when there
@@ -51,17 +86,26 @@ func (e *engine) layoutRow(t *layout.Table, r layout.Row, xs []float64) *rowBox 
 		if end > len(xs)-1 {
 			end = len(xs) - 1
 		}
-		cb := &cellBox{x0: xs[col], x1: xs[end], label: c.Label, align: c.Align}
+		cb := &cellBox{x0: xs[col], x1: xs[end], label: c.Label, align: c.Align, boxes: c.Boxes, text: c.Text}
 		if c.Label {
 			cb.align = layout.Center
 		}
 		inner := cb.x1 - cb.x0 - 2*padX
-		cb.lines = e.wrap(c.Text, inner, e.bodySize)
-		if c.Text == "" {
+		cb.size = e.bodySize
+		if c.Label {
+			cb.size = e.labelSize(c.Text, inner)
+		}
+		cb.lines = e.wrapStyle(c.Text, inner, style{size: cb.size})
+		if c.Text == "" || c.Boxes > 0 {
 			cb.lines = nil
 		}
+		kind := KindCell
+		if c.Label {
+			kind = KindLabel
+		}
+		e.traced(kind, c.Text, cb.lines, cb.size, inner)
 		for _, f := range c.Foot {
-			cb.foot = append(cb.foot, e.wrap(f, inner, e.bodySize)...)
+			cb.foot = append(cb.foot, e.wrapStyle(f, inner, style{size: e.bodySize})...)
 		}
 		rb.cells = append(rb.cells, cb)
 		col = end
@@ -133,6 +177,27 @@ func (e *engine) table(t *layout.Table) {
 	if headerH+first > e.avail() && !e.atTop() {
 		e.newPage()
 	}
+	if t.Frame && !e.measuring {
+		total := headerH
+		for _, rb := range rows {
+			total += e.rowHeight(rb)
+		}
+		if total > e.avail() && !e.atTop() {
+			e.newPage()
+		}
+		// The cut line, 3 mm outside the table's rules.
+		x0, x1, y0, y1 := xs[0]-3*mm, xs[n]+3*mm, e.y-3*mm, e.y+total+3*mm
+		gp := e.gp
+		e.draw(func() error {
+			gp.SetLineWidth(0.5)
+			gp.SetStrokeColor(0, 0, 0)
+			gp.SetLineType("dashed")
+			gp.RectFromUpperLeftWithStyle(x0, y0, x1-x0, y1-y0, "D")
+			gp.SetLineType("solid")
+			return nil
+		})
+		e.text("✂", x0-2*mm, x0+4*mm, y0-e.lineH/2, 9, layout.Left, 0)
+	}
 	drawHeader()
 	pageH := e.bot - e.top
 	for _, rb := range rows {
@@ -199,18 +264,26 @@ func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
 		}
 	}
 	for _, c := range rb.cells {
+		if c.boxes > 0 {
+			e.drawBoxes(c, y0, h)
+		}
+	}
+	for _, c := range rb.cells {
 		x0, x1 := c.x0+padX, c.x1-padX
+		st := style{size: c.size, align: c.align, justify: true}
+		foot := style{size: e.bodySize, align: layout.Right}
 		if whole {
 			top := y0 + padY
-			if c.label {
+			if c.label || (len(c.foot) == 0 && len(c.lines) == 1) {
+				// Labels and one-line cells sit in the middle of the row.
 				top = y0 + (h-float64(len(c.lines))*e.lineH)/2
 			}
 			for i, l := range c.lines {
-				e.text(l, x0, x1, top+float64(i)*e.lineH, e.bodySize, c.align, 0)
+				e.lineIn(l, x0, x1, top+float64(i)*e.lineH, st)
 			}
 			fy := y0 + h - padY - float64(len(c.foot))*e.lineH
 			for i, l := range c.foot {
-				e.text(l, x0, x1, fy+float64(i)*e.lineH, e.bodySize, layout.Right, 0)
+				e.lineIn(l, x0, x1, fy+float64(i)*e.lineH, foot)
 			}
 			continue
 		}
@@ -218,9 +291,9 @@ func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
 			y := y0 + padY + float64(i-from)*e.lineH
 			switch {
 			case i < len(c.lines):
-				e.text(c.lines[i], x0, x1, y, e.bodySize, c.align, 0)
+				e.lineIn(c.lines[i], x0, x1, y, st)
 			case i > len(c.lines) && i-len(c.lines)-1 < len(c.foot):
-				e.text(c.foot[i-len(c.lines)-1], x0, x1, y, e.bodySize, layout.Right, 0)
+				e.lineIn(c.foot[i-len(c.lines)-1], x0, x1, y, foot)
 			}
 		}
 	}
@@ -235,13 +308,53 @@ func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
 	})
 }
 
+// drawBoxes draws a cell's boxes, vertically centred, with one character of
+// its text centred in each.
+func (e *engine) drawBoxes(c *cellBox, y0, h float64) {
+	side := layout.BoxMM * mm
+	gap := 1.5 * mm
+	by := y0 + (h-side)/2
+	rs := []rune(c.text)
+	gp := e.gp
+	for i := 0; i < c.boxes; i++ {
+		bx := c.x0 + padX + float64(i)*(side+gap)
+		e.draw(func() error {
+			gp.SetLineWidth(0.8)
+			gp.SetStrokeColor(0, 0, 0)
+			gp.SetLineType("solid")
+			gp.RectFromUpperLeftWithStyle(bx, by, side, side, "D")
+			return nil
+		})
+		if i < len(rs) {
+			st := style{size: 14, align: layout.Center}
+			e.textStyled(Line{Text: string(rs[i]), Last: true}, bx, bx+side, by+(side-14*e.o.LineSpacing)/2, st)
+		}
+	}
+}
+
+// lineIn draws a line of a cell in a band one body line high at y: a line
+// set smaller than the body is centred in the band.
+func (e *engine) lineIn(l Line, x0, x1, y float64, st style) {
+	if st.size != e.bodySize {
+		y += (e.lineH - st.size*e.o.LineSpacing) / 2
+	}
+	e.textStyled(l, x0, x1, y, st)
+}
+
 // render draws the pages with their footers and writes the PDF.
 func (e *engine) render(w io.Writer, doc *layout.Document) error {
 	// Drop a trailing empty page (a cover or page break at the end).
 	for len(e.pages) > 1 && len(e.pages[len(e.pages)-1]) == 0 {
 		e.pages = e.pages[:len(e.pages)-1]
 	}
+	// The footers' faces count as used too: lay them out once first.
+	for _, t := range []string{PageNumber(1, 1), doc.Footer} {
+		e.runs(t, false)
+	}
 	gp := e.gp
+	if err := startPDF(gp, e.used); err != nil {
+		return err
+	}
 	info := gopdf.PdfInfo{Title: doc.Title, Creator: "申报助手", Producer: "申报助手 (gopdf)"}
 	if !e.o.Created.IsZero() {
 		info.CreationDate = e.o.Created
@@ -255,6 +368,9 @@ func (e *engine) render(w io.Writer, doc *layout.Document) error {
 			if err := op(); err != nil {
 				return err
 			}
+		}
+		if e.covers[i] {
+			continue
 		}
 		// The footer: page number, then the fingerprint, in the bottom margin.
 		e.pages = [][]func() error{nil}

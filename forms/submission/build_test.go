@@ -17,6 +17,7 @@ import (
 	"shenbao/forms"
 	"shenbao/forms/internal/doctest"
 	"shenbao/forms/layout"
+	"shenbao/forms/pdfdoc"
 )
 
 // pdfText is the text of a PDF as pdftotext reads it, with all white space
@@ -105,14 +106,22 @@ func TestBuildEverySample(t *testing.T) {
 				t.Errorf("subject %q, to %v", p.subject, p.to)
 			}
 
-			// The checklist and the envelope label are one sheet each.
-			for _, name := range []string{res.Names.Checklist, res.Names.Envelope} {
+			// The checklist and the envelope label are one sheet each; every
+			// PDF embeds the serif body face and the bold heading face.
+			for _, name := range []string{res.Names.PDF, res.Names.Checklist, res.Names.Envelope} {
 				b, err := os.ReadFile(res.Path(name))
 				if err != nil {
 					t.Fatal(err)
 				}
-				if pages := doctest.PDFInfo(t, b)["Pages"]; pages != "1" {
+				if pages := doctest.PDFInfo(t, b)["Pages"]; pages != "1" && name != res.Names.PDF {
 					t.Errorf("%s has %s pages, want 1", name, pages)
+				}
+				faces := map[string]bool{}
+				for _, f := range doctest.PDFFonts(t, b) {
+					faces[f.Name] = f.Embedded
+				}
+				if !faces["SHBSER+NotoSerifSC-400Regular"] || !faces["SHBBLD+NotoSerifSC-700Bold"] {
+					t.Errorf("%s: serif body and bold heading faces not both embedded: %v", name, faces)
 				}
 			}
 
@@ -198,7 +207,7 @@ func TestChecklistText(t *testing.T) {
 	for _, want := range []string{
 		"报送清单",
 		call.Contact.Email, call.Contact.Office, call.Contact.Address, call.Contact.Phone, call.Contact.Person,
-		"4月22日", "寄达", "公章", "申报单位（公章）", "负责人签字", d.Opinions.Signer,
+		"4月22日", "寄达", "公章", "申报单位（公章）", "负责人（签字）", d.Opinions.Signer,
 		res.Names.DOCX, res.Names.EML, res.Names.PDF, res.Names.Envelope,
 		"只能申报1项", "总计不超过2项", "4月30日", call.AnnouncementWhere,
 		"3日内", "10日内", "决算表", "1000字以内信息报道稿",
@@ -212,15 +221,55 @@ func TestChecklistText(t *testing.T) {
 		t.Errorf("the checklist of a non-confidential draft says not to e-mail")
 	}
 
+	// The forum has no sub-venue results to hand in.
+	if strings.Contains(text, "演讲比赛分赛场成绩") {
+		t.Errorf("the checklist of a forum lists the speech competition's results")
+	}
+	if len(d.Joint) > 0 && !strings.Contains(text, squeeze("联合申报单位意见")) {
+		t.Errorf("the checklist does not ask the joint applicant to sign and seal")
+	}
+
 	env := pdfText(t, res.Path(res.Names.Envelope))
 	for _, want := range []string{
 		call.Contact.Address, call.Contact.Office, call.Contact.Department, call.Contact.Person, call.Contact.Phone,
-		d.Applicant.Name, d.Applicant.Address, d.Applicant.Postcode, d.Applicant.Contact, d.Applicant.Mobile,
-		"内装：项目申报书（纸质件1份）", "4月22日",
+		d.Applicant.Name, d.Applicant.Address, d.Applicant.Contact, d.Applicant.Mobile,
+		"内装：项目申报书（纸质件1份）", "4月22日", "沿虚线剪下",
 	} {
 		if !strings.Contains(env, squeeze(want)) {
 			t.Errorf("envelope lacks %q", want)
 		}
+	}
+	// The sender's postcode, one digit per box (in drawing order).
+	raw, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", res.Path(res.Names.Envelope), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(squeeze(string(raw)), d.Applicant.Postcode) {
+		t.Errorf("envelope lacks the postcode %s", d.Applicant.Postcode)
+	}
+	if strings.Contains(env, "（通知未载明，请向邮局") {
+		t.Errorf("the postcode cell holds instruction text instead of boxes")
+	}
+	// One framed table, with two rows of six postcode boxes.
+	doc := Envelope(call, d)
+	tables, boxes := 0, 0
+	for _, b := range doc.Blocks {
+		if tb, ok := b.(*layout.Table); ok {
+			tables++
+			if !tb.Frame {
+				t.Error("the label is not framed")
+			}
+			for _, r := range tb.Rows {
+				for _, c := range r.Cells {
+					if c.Boxes == 6 {
+						boxes++
+					}
+				}
+			}
+		}
+	}
+	if tables != 1 || boxes != 2 {
+		t.Errorf("envelope: %d tables, %d postcode box rows; want 1 and 2", tables, boxes)
 	}
 }
 
@@ -425,4 +474,58 @@ func mustRead(tb testing.TB, p string) []byte {
 		tb.Fatal(err)
 	}
 	return b
+}
+
+// Duties after the event are the draft's own: the speech competition's
+// sub-venue results are listed for a sub-venue only.
+func TestChecklistDutiesOfOwnCategory(t *testing.T) {
+	call := forms.Default()
+	for _, cat := range call.Categories {
+		d, _ := forms.Sample(call, cat.ID)
+		var all []string
+		for _, s := range Steps(call, d, NamesFor(call, d, 1), pinned) {
+			all = append(all, s.Detail)
+		}
+		has := strings.Contains(strings.Join(all, "\n"), "演讲比赛分赛场成绩")
+		want := cat.ID == "speech" && d.Venue != "final"
+		if has != want {
+			t.Errorf("%s (venue %q): sub-venue results listed %v, want %v", cat.ID, d.Venue, has, want)
+		}
+	}
+}
+
+// The checklist and the envelope label are set as the application is: no
+// step name (发送电子版, 完成后3日内) wraps, no cell ends with a lone one or
+// two characters.
+func TestChecklistTypesetting(t *testing.T) {
+	call := forms.Default()
+	for _, cat := range call.Categories {
+		d, _ := forms.Sample(call, cat.ID)
+		names := NamesFor(call, d, 1)
+		whats := map[string]bool{}
+		for _, s := range Steps(call, d, names, pinned) {
+			whats[s.What] = true
+		}
+		for _, doc := range []*layout.Document{Checklist(call, d, names, pinned), Envelope(call, d)} {
+			tr, err := pdfdoc.Trace(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range tr {
+				if (whats[x.Text] || x.Kind == pdfdoc.KindLabel) && len(x.Lines) > 1 {
+					t.Errorf("%s: %q wraps", cat.ID, x.Text)
+				}
+				n := 0
+				for _, l := range x.Lines {
+					n++
+					if l.Last {
+						if n >= 2 && len([]rune(l.Text)) <= pdfdoc.Short {
+							t.Errorf("%s: %q ends with a lone %q", cat.ID, x.Text, l.Text)
+						}
+						n = 0
+					}
+				}
+			}
+		}
+	}
 }

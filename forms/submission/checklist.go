@@ -49,10 +49,18 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 	secret := clauseSecret
 
 	var s []Step
-	s = append(s, Step{"核对", fmt.Sprintf("纸质件与Word文件每页页脚的“%s”应一致（二者内容相同）。", forms.Fingerprint(d, generated)), ""})
+	s = append(s, Step{"核对", fmt.Sprintf("纸质件与Word文件封面之后每页页脚的“%s”应一致（二者内容相同）。", forms.Fingerprint(d, generated)), ""})
 	s = append(s, Step{"打印", fmt.Sprintf("用A4纸打印“%s”，共%d份。", names.PDF, copies), clauseSubmit})
 	s = append(s, Step{"盖章", "在封面“申报单位（公章）”处，以及第六部分“申报单位意见”栏的“（公章）”处，加盖申报单位公章。", ""})
-	s = append(s, Step{"签字", fmt.Sprintf("由负责人（%s）在“申报单位意见”栏的“负责人签字”处签字，并填写年、月、日。", signer), ""})
+	sign := fmt.Sprintf("由负责人（%s）在“申报单位意见”栏的“负责人（签字）”处签字，并填写年、月、日", signer)
+	if len(d.Joint) > 0 {
+		var names []string
+		for _, j := range d.Joint {
+			names = append(names, oneLine(j.Name))
+		}
+		sign += fmt.Sprintf("；%s在“联合申报单位意见”栏签字、盖章", strings.Join(names, "、"))
+	}
+	s = append(s, Step{"签字", sign + "。", ""})
 	if d.Confidential {
 		why := "本申报书已声明涉及保密内容"
 		if n := oneLine(d.ConfidentialNote); n != "" {
@@ -84,6 +92,8 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		}
 		s = append(s, Step{"结果公布", fmt.Sprintf("入选项目名单将于%s前%s公布；项目一经确定，务必如期完成。", forms.DateOf(call.AnnouncementBy).Chinese(), where), clauseAfterEvent})
 	}
+	// Only the duties of the draft's own category and venue (the speech
+	// competition's sub-venue results are no other project's duty).
 	for _, ae := range call.AfterEvent {
 		items := forms.AfterItemsFor(ae, d)
 		if len(items) == 0 {
@@ -118,7 +128,7 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 			clauseSecret, ruleSummary(call, forms.RuleConfidential), call.Contact.Department)})
 	}
 	t := &layout.Table{
-		Widths: []float64{0.8, 1.5, 8.8, 0.8},
+		Widths: []float64{0.7, 2.0, 8.6, 0.7},
 		Header: []layout.Row{{Cells: []layout.Cell{
 			{Text: "序号", Label: true}, {Text: "事项", Label: true}, {Text: "要求", Label: true}, {Text: "完成", Label: true},
 		}}},
@@ -153,10 +163,11 @@ func categoryLong(call *forms.Call, d *forms.Draft) string {
 	return cat.Name
 }
 
-// Envelope is the address label for the paper copy: the recipient as the
-// call gives it (address, office, department, contact person and phone),
-// the sender from the draft, and what the envelope holds. The call gives no
-// postcode for the recipient, so that cell is left to fill in by hand.
+// Envelope is the address label for the paper copy: one framed cut-out
+// (a dashed cut line around one table) with the recipient as the call gives
+// it (address, office, department, contact person and phone), six boxes for
+// its postcode, left blank (the call gives none), the sender from the draft
+// with its postcode in six boxes, and what the envelope holds.
 func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 	c := call.Contact
 	a := &d.Applicant
@@ -164,36 +175,39 @@ func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 	row := func(label, value string) layout.Row {
 		return layout.Row{Cells: []layout.Cell{{Text: label, Label: true}, {Text: value}}, MinHeightMM: 9}
 	}
-	recipient := &layout.Table{Widths: []float64{1, 4}, Rows: []layout.Row{
-		row("收件地址", c.Address),
-		row("收件单位", c.Office),
-		row("收 件 人", c.Person+"（"+c.Department+"）收"),
-		row("联系电话", c.Phone),
-		row("邮政编码", "（通知未载明，请向邮局或快递员查询后填写）"),
-	}}
-	sender := &layout.Table{Widths: []float64{1, 4}, Rows: []layout.Row{
-		row("寄件单位", oneLine(a.Name)),
-		row("寄件地址", oneLine(a.Address)),
-		row("邮政编码", a.Postcode),
-		row("联 系 人", oneLine(a.Contact)),
-		row("手    机", a.Mobile),
-	}}
+	section := func(title string) layout.Row {
+		return layout.Row{Cells: []layout.Cell{{Text: title, Label: true, Span: 2}}}
+	}
+	postcode := func(code string) layout.Row {
+		return layout.Row{Cells: []layout.Cell{{Text: "邮政编码", Label: true}, {Text: code, Boxes: 6}}, MinHeightMM: 11}
+	}
 	arrive := "送达"
 	if call.PostedMustArrive {
 		arrive = "寄达"
 	}
+	label := &layout.Table{Widths: []float64{1, 4}, Frame: true, Rows: []layout.Row{
+		section("收件人"),
+		postcode(""),
+		row("收件地址", c.Address),
+		row("收件单位", c.Office),
+		row("收 件 人", c.Person+"（"+c.Department+"）收"),
+		row("联系电话", c.Phone),
+		section("寄件人"),
+		postcode(a.Postcode),
+		row("寄件单位", oneLine(a.Name)),
+		row("寄件地址", oneLine(a.Address)),
+		row("联 系 人", oneLine(a.Contact)),
+		row("手    机", a.Mobile),
+		{Cells: []layout.Cell{{Text: fmt.Sprintf("内装：项目申报书（纸质件%d份）\n项目：%s\n须于%s前%s", copies, oneLine(d.Project.Name), forms.DateOf(call.Deadline).Chinese(), arrive), Span: 2}}},
+	}}
 	return &layout.Document{
 		Title:         "邮寄信封 — " + oneLine(d.Project.Name),
 		NoPageNumbers: true,
 		Blocks: []layout.Block{
 			&layout.Heading{Text: "邮寄地址标签", Level: 1},
-			&layout.Paragraph{Text: "沿表格边线剪下，贴在信封或快递单上；也可照此填写。", Size: 9},
-			&layout.KeepTogether{Blocks: []layout.Block{&layout.Heading{Text: "收件人", Level: 2}, recipient}},
-			&layout.Spacer{MM: 8},
-			&layout.KeepTogether{Blocks: []layout.Block{&layout.Heading{Text: "寄件人", Level: 2}, sender}},
-			&layout.Spacer{MM: 8},
-			&layout.Paragraph{Text: fmt.Sprintf("内装：项目申报书（纸质件%d份）\n项目：%s", copies, oneLine(d.Project.Name)), Size: 14},
-			&layout.Paragraph{Text: fmt.Sprintf("须于%s前%s", forms.DateOf(call.Deadline).Chinese(), arrive), Size: 14},
+			&layout.Paragraph{Text: "沿虚线剪下，贴在信封或快递单上。收件人的邮政编码通知未载明，请查询后填入方格。", Size: 9},
+			&layout.Spacer{MM: 4},
+			label,
 		},
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"shenbao/assets"
 )
 
 // Tool returns the path of a program, failing the test when it is missing.
@@ -33,12 +35,98 @@ func run(t testing.TB, dir, prog string, args ...string) string {
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if dir != "" {
 		cmd.Env = append(os.Environ(), "HOME="+dir)
+		if prog == "soffice" {
+			installPrintFaces(t, dir)
+		}
 	}
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("%s %s: %v\n%s", prog, strings.Join(args, " "), err, stderr.String())
 	}
 	return out.String()
 }
+
+// fontsConf makes the faces a .docx names resolve to the faces the PDF
+// prints in, as they would on a machine with the serif installed: 宋体
+// (SimSun) and Times New Roman to Noto Serif SC, 黑体 (SimHei) and Arial to
+// its Bold.
+const fontsConf = `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>%s</dir>
+  <match target="pattern">
+    <test name="family" qual="any"><string>宋体</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif SC</string></edit>
+  </match>
+  <match target="pattern">
+    <test name="family" qual="any"><string>SimSun</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif SC</string></edit>
+  </match>
+  <match target="pattern">
+    <test name="family" qual="any"><string>Times New Roman</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif SC</string></edit>
+  </match>
+  <match target="pattern">
+    <test name="family" qual="any"><string>黑体</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif SC</string></edit>
+    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>
+  </match>
+  <match target="pattern">
+    <test name="family" qual="any"><string>SimHei</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif SC</string></edit>
+    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>
+  </match>
+  <match target="pattern">
+    <test name="family" qual="any"><string>Arial</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif SC</string></edit>
+    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>
+  </match>
+</fontconfig>
+`
+
+// registry is LibreOffice's font replacement table: LibreOffice replaces
+// Times New Roman and Arial with the metric-compatible Liberation faces by
+// its own table, before fontconfig is asked; this one makes them Noto Serif
+// SC, as the PDF prints Latin.
+const registry = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Font/Substitution"><prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs"><node oor:name="_0" oor:op="replace"><prop oor:name="Always" oor:op="fuse"><value>true</value></prop><prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop><prop oor:name="ReplaceFont" oor:op="fuse"><value>Times New Roman</value></prop><prop oor:name="SubstituteFont" oor:op="fuse"><value>Noto Serif SC</value></prop></node></item>
+<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs"><node oor:name="_1" oor:op="replace"><prop oor:name="Always" oor:op="fuse"><value>true</value></prop><prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop><prop oor:name="ReplaceFont" oor:op="fuse"><value>Arial</value></prop><prop oor:name="SubstituteFont" oor:op="fuse"><value>Noto Serif SC</value></prop></node></item>
+</oor:items>
+`
+
+// installPrintFaces puts the bundled serif faces into a LibreOffice HOME
+// (dir/.fonts) with a fontconfig file mapping the Word faces to them.
+func installPrintFaces(t testing.TB, dir string) {
+	t.Helper()
+	fd := filepath.Join(dir, ".fonts")
+	cd := filepath.Join(dir, ".config", "fontconfig")
+	ud := filepath.Join(dir, ".config", "libreoffice", "4", "user")
+	for _, d := range []string{fd, cd, ud} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, data := range map[string][]byte{assets.SerifFontName: assets.SerifFont, assets.SerifBoldFontName: assets.SerifBoldFont} {
+		p := filepath.Join(fd, name)
+		if _, err := os.Stat(p); err == nil {
+			continue
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(cd, "fonts.conf"), []byte(fmt.Sprintf(fontsConf, fd)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if p := filepath.Join(ud, "registrymodifications.xcu"); !exists(p) {
+		if err := os.WriteFile(p, []byte(registry), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func exists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 func writeTemp(t testing.TB, name string, data []byte) string {
 	t.Helper()
@@ -135,6 +223,37 @@ func DocxToPDF(t testing.TB, docx []byte) []byte {
 		t.Fatalf("LibreOffice did not convert the .docx to PDF: %v", err)
 	}
 	return b
+}
+
+// DocxToPDFs converts .docx files to PDF with one run of LibreOffice, by
+// name.
+func DocxToPDFs(t testing.TB, docs map[string][]byte) map[string][]byte {
+	t.Helper()
+	dir := t.TempDir()
+	args := []string{"--headless", "--norestore", "--convert-to", "pdf", "--outdir", filepath.Join(dir, "out")}
+	for name, data := range docs {
+		p := filepath.Join(dir, name+".docx")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	run(t, dir, "soffice", args...)
+	out := map[string][]byte{}
+	for name := range docs {
+		b, err := os.ReadFile(filepath.Join(dir, "out", name+".pdf"))
+		if err != nil {
+			t.Fatalf("LibreOffice did not convert %s.docx: %v", name, err)
+		}
+		out[name] = b
+	}
+	return out
+}
+
+// Pages is the text of each page of a PDF (pdftotext -raw).
+func Pages(t testing.TB, pdf []byte) []string {
+	t.Helper()
+	return strings.Split(strings.TrimSuffix(PDFText(t, pdf), "\f"), "\f")
 }
 
 // Squeeze removes all white space, so that texts compare whatever line
