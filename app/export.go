@@ -27,6 +27,9 @@ func (f *formScreen) onExport() {
 	if f.exporting {
 		return
 	}
+	// Exporting asks for everything: empty fields are errors now.
+	f.checkAll = true
+	f.recheck()
 	var errs []string
 	for _, fd := range f.findings {
 		if fd.Severity == forms.Error {

@@ -75,8 +75,8 @@ func TestSelectionScreenMarksSelectedAndCountsDown(t *testing.T) {
 	if !env.d.IsSelected() || *edits == 0 {
 		t.Fatal("tapping the check did not select the draft")
 	}
-	if s.actualEnd.Text != "2024-10-18" {
-		t.Errorf("actual end starts from the planned date, is %q", s.actualEnd.Text)
+	if s.actualEnd.entry.Text != "2024年10月18日" {
+		t.Errorf("actual end starts from the planned date, is %q", s.actualEnd.entry.Text)
 	}
 	// Speech sub-venue: report and results in 3 days, three items in 10.
 	if len(s.dueRows) != 5 {
@@ -86,7 +86,10 @@ func TestSelectionScreenMarksSelectedAndCountsDown(t *testing.T) {
 		t.Errorf("first row %q", got)
 	}
 	// The event really ended earlier: the report is overdue, in red.
-	s.actualEnd.SetText("2024-10-15")
+	typeDate(s.actualEnd, "2024/10/15")
+	if s.actualEnd.entry.Text != "2024年10月15日" || env.d.Selection.ActualEnd.String() != "2024-10-15" {
+		t.Errorf("typed 2024/10/15: shown %q, saved %s", s.actualEnd.entry.Text, env.d.Selection.ActualEnd)
+	}
 	if got := s.dueRows[0].label; !strings.Contains(got.Text, "已逾期2天") || got.Importance != widget.DangerImportance {
 		t.Errorf("overdue row %q (importance %v)", got.Text, got.Importance)
 	}
@@ -97,11 +100,22 @@ func TestSelectionScreenMarksSelectedAndCountsDown(t *testing.T) {
 	if got := s.dueRows[0].label.Text; !strings.Contains(got, "已于2024年10月20日报送") {
 		t.Errorf("submitted row %q", got)
 	}
-	// A bad date says so and keeps the last good one.
-	s.actualEnd.SetText("10月15日")
-	if !s.dateMsg.Visible() || !strings.Contains(s.dateMsg.Text, "年-月-日") || env.d.Selection.ActualEnd.String() != "2024-10-15" {
-		t.Errorf("bad date: %q, end %s", s.dateMsg.Text, env.d.Selection.ActualEnd)
+	// A bad date says so, keeps the text, and is not saved as a date: what
+	// is shown is what is saved.
+	typeDate(s.actualEnd, "10月15日")
+	if !s.dateMsg.Visible() || !strings.Contains(s.dateMsg.Text, "不是日期") || s.actualEnd.entry.Text != "10月15日" || !env.d.Selection.ActualEnd.IsZero() {
+		t.Errorf("bad date: %q, shown %q, end %s", s.dateMsg.Text, s.actualEnd.entry.Text, env.d.Selection.ActualEnd)
 	}
+	typeDate(s.actualEnd, "2024-02-30")
+	if !strings.Contains(s.dateMsg.Text, "2024年2月没有30日") {
+		t.Errorf("2024-02-30: %q", s.dateMsg.Text)
+	}
+}
+
+// typeDate types text into a date box and leaves it.
+func typeDate(b *dateBox, text string) {
+	b.entry.SetText(text)
+	b.entry.FocusLost()
 }
 
 func TestInfoScreenCounterAndPhotos(t *testing.T) {
