@@ -325,7 +325,7 @@ func (f *formScreen) honours(s *section) {
 		opts = append(opts, call.PriorityYears+"年度"+h.Name)
 	}
 	g := widget.NewCheckGroup(opts, nil)
-	g.Horizontal = true
+	g.Horizontal = false // one per line: the row stays narrow
 	fl := &field{path: "applicant.honours", obj: g, msg: newMsg()}
 	set := func() {
 		var sel []string
