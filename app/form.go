@@ -90,6 +90,13 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	f.body = container.NewVBox()
 	f.build()
 	f.curStep = 0
+	// The unit's name is the secretary's own: its hint names no unit (the
+	// samples' units would read as a suggestion).
+	if fl := f.fields["applicant.name"]; fl != nil {
+		if e, ok := fl.focus.(*commitEntry); ok {
+			e.SetPlaceHolder("与公章上的名称一致")
+		}
+	}
 	f.scroll = container.NewVScroll(container.NewPadded(f.body))
 	f.panel = newFindingsPanel(f)
 	f.steps = newStepNav(f)
