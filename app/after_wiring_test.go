@@ -70,7 +70,7 @@ func TestAfterScreenFromForm(t *testing.T) {
 	if f.timer == nil {
 		t.Error("no autosave scheduled after a report edit")
 	}
-	v.s.info.importPaths([]string{photoFile(t, t.TempDir(), 640, 480)})
+	<-v.s.info.importPaths([]string{photoFile(t, t.TempDir(), 640, 480)})
 	v.s.info.captions[0].SetText("开幕式现场")
 	if err := f.autosaveNow(); err != nil {
 		t.Fatal(err)
@@ -308,7 +308,7 @@ func TestSelectedSampleThroughAllReports(t *testing.T) {
 	s.info.title.SetText("第十五届吉林省研究生科技论文演讲比赛农科分赛场举行")
 	s.info.body.SetText("　　10月18日，分赛场在吉林农业大学举行，十二名研究生登台演讲。\n　　评委现场点评，评出一等奖两名。")
 	for i := 0; i < 3; i++ {
-		s.info.importPaths([]string{photoFile(t, t.TempDir(), 800+40*i, 600)})
+		<-s.info.importPaths([]string{photoFile(t, t.TempDir(), 800+40*i, 600)})
 	}
 	for i, c := range s.info.captions {
 		c.SetText([]string{"开幕式", "选手演讲", "颁奖合影"}[i])
@@ -354,7 +354,7 @@ func TestSelectedSampleThroughAllReports(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "会后材料")
-	s.exportTo(out)
+	<-s.exportTo(out)
 	if len(s.exported) != 9 {
 		t.Fatalf("exported %d files: %q", len(s.exported), s.status.Text)
 	}

@@ -38,6 +38,8 @@ type ui struct {
 
 	// prompt is the last dialog shown (tests answer it).
 	prompt *prompt
+	// openURL replaces the system's folder opening in tests.
+	openURL func(dir string) error
 
 	menuSave, menuExport *fyne.MenuItem
 	menuAfter            *fyne.MenuItem
@@ -257,6 +259,7 @@ type choice struct {
 // prompt is a modal question with its buttons kept by label for tests.
 type prompt struct {
 	title, message string
+	copyText       string // what 复制路径 copies
 	buttons        map[string]*widget.Button
 	dialog         dialog.Dialog
 }

@@ -21,6 +21,10 @@ type reportEnv struct {
 	win       fyne.Window
 	now       func() time.Time
 	changed   func()
+	// ask shows a question (nil in tests of a screen alone: no question);
+	// openFolder shows a folder in the file manager.
+	ask        func(title, message string, choices ...choice) *prompt
+	openFolder func(dir string)
 }
 
 // edited reports an edit to the window.

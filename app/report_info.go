@@ -33,6 +33,7 @@ type infoScreen struct {
 	photoMsg *widget.Label // why the last photo was refused
 	findings *widget.Label
 	captions []*widget.Entry
+	busy     *fyne.Container // "正在导入照片…" while an import runs
 	importer func(draftPath, src string) (forms.Photo, error)
 }
 
@@ -61,6 +62,8 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 	s.findings = newNote()
 	s.photos = container.NewVBox()
 	s.addBtn = widget.NewButtonWithIcon("添加照片…", theme.ContentAddIcon(), s.onAdd)
+	s.busy = container.NewBorder(nil, nil, widget.NewLabel("正在导入照片…"), nil, widget.NewProgressBarInfinite())
+	s.busy.Hide()
 	lo, hi := forms.PhotoLimits(env.call)
 	hint := widget.NewLabel(fmt.Sprintf("附%d-%d张照片，JPEG或PNG；超过2000像素的照片导入时自动缩小，手机照片的方向自动摆正。照片保存在草稿旁的文件夹 “%s” 中。", lo, hi, displayFiles(env.draftPath)))
 	hint.Wrapping = fyne.TextWrapWord
@@ -69,7 +72,7 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 		widget.NewLabel("正文"), container.NewBorder(nil, s.counter, nil, nil, s.body))
 	s.content = container.NewVBox(form, widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("照片", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.addBtn),
-		hint, s.photoMsg, s.photos, s.findings)
+		hint, s.busy, s.photoMsg, s.photos, s.findings)
 	s.refreshCounter()
 	s.refreshPhotos()
 	return s
@@ -115,31 +118,52 @@ func (s *infoScreen) onAdd() {
 	d.Show()
 }
 
-// importPaths imports photo files in order, up to the call's maximum; the
-// first refusal is shown and stops the import.
-func (s *infoScreen) importPaths(paths []string) {
+// importPaths imports photo files in order, up to the call's maximum, in
+// the background (reading, turning and scaling a 12-megapixel photo takes
+// a few hundred milliseconds): the window stays responsive, the photos
+// appear when ready. The first refusal is shown and stops the import. The
+// returned channel is closed once the screen shows the result.
+func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
+	done := make(chan struct{})
 	in := &s.env.d.Reports.Info
 	_, hi := forms.PhotoLimits(s.env.call)
+	have := len(in.Photos)
+	draftPath, importer := s.env.draftPath, s.importer
 	s.photoMsg.Hide()
-	for _, p := range paths {
-		if hi > 0 && len(in.Photos) >= hi {
-			s.showPhotoError(fmt.Sprintf("信息报道稿最多附%d张照片；要换照片，请先删去一张。", hi))
-			break
-		}
-		ph, err := s.importer(s.env.draftPath, p)
-		if err != nil {
-			var pe *aftercare.PhotoError
-			if errors.As(err, &pe) {
-				s.showPhotoError(pe.Message)
-			} else {
-				s.showPhotoError("照片无法导入：" + err.Error())
+	s.addBtn.Disable()
+	s.busy.Show()
+	go func() {
+		defer close(done)
+		var got []forms.Photo
+		msg := ""
+		for _, p := range paths {
+			if hi > 0 && have+len(got) >= hi {
+				msg = fmt.Sprintf("信息报道稿最多附%d张照片；要换照片，请先删去一张。", hi)
+				break
 			}
-			break
+			ph, err := importer(draftPath, p)
+			if err != nil {
+				var pe *aftercare.PhotoError
+				if errors.As(err, &pe) {
+					msg = pe.Message
+				} else {
+					msg = "照片无法导入：" + err.Error()
+				}
+				break
+			}
+			got = append(got, ph)
 		}
-		in.Photos = append(in.Photos, ph)
-	}
-	s.refreshPhotos()
-	s.edited()
+		fyne.DoAndWait(func() {
+			s.busy.Hide()
+			in.Photos = append(in.Photos, got...)
+			if msg != "" {
+				s.showPhotoError(msg)
+			}
+			s.refreshPhotos()
+			s.edited()
+		})
+	}()
+	return done
 }
 
 func (s *infoScreen) showPhotoError(msg string) {

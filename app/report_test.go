@@ -137,13 +137,13 @@ func TestInfoScreenCounterAndPhotos(t *testing.T) {
 	// A text file named .jpg is refused with the reason, nothing added.
 	fake := filepath.Join(dir, "会场.jpg")
 	_ = os.WriteFile(fake, []byte("不是照片"), 0o644)
-	s.importPaths([]string{fake})
+	<-s.importPaths([]string{fake})
 	if len(env.d.Reports.Info.Photos) != 0 || !s.photoMsg.Visible() || !strings.Contains(s.photoMsg.Text, "不是JPEG或PNG") {
 		t.Fatalf("fake photo: %d photos, message %q", len(env.d.Reports.Info.Photos), s.photoMsg.Text)
 	}
 	// Three real photos; a fourth is refused and the button disabled.
 	src := photoFile(t, dir, 2400, 1600)
-	s.importPaths([]string{src, src, src})
+	<-s.importPaths([]string{src, src, src})
 	if n := len(env.d.Reports.Info.Photos); n != 3 || s.photoMsg.Visible() {
 		t.Fatalf("%d photos, message %q", n, s.photoMsg.Text)
 	}
@@ -156,7 +156,7 @@ func TestInfoScreenCounterAndPhotos(t *testing.T) {
 	if !s.addBtn.Disabled() {
 		t.Error("add button enabled with 3 photos")
 	}
-	s.importPaths([]string{src})
+	<-s.importPaths([]string{src})
 	if len(env.d.Reports.Info.Photos) != 3 || !strings.Contains(s.photoMsg.Text, "最多附3张") {
 		t.Errorf("fourth photo: %q", s.photoMsg.Text)
 	}
@@ -243,16 +243,16 @@ func TestAfterScreenTabsAndExport(t *testing.T) {
 	if len(s.tabs.Items) != 5 || s.tabs.Items[2].Text != "分赛场成绩" {
 		t.Fatalf("speech: %d tabs", len(s.tabs.Items))
 	}
-	s.info.importPaths([]string{photoFile(t, t.TempDir(), 800, 600)})
+	<-s.info.importPaths([]string{photoFile(t, t.TempDir(), 800, 600)})
 	s.info.captions[0].SetText("开幕式")
 	out := filepath.Join(t.TempDir(), "会后材料")
-	s.exportTo(out)
+	<-s.exportTo(out)
 	if len(s.exported) != 9 || !strings.Contains(s.status.Text, "已导出9个文件") {
 		t.Fatalf("export: %d files, %q", len(s.exported), s.status.Text)
 	}
 	// Unselected: a message, no files.
 	env.d.Selection.Selected = false
-	s.exportTo(filepath.Join(t.TempDir(), "x"))
+	<-s.exportTo(filepath.Join(t.TempDir(), "x"))
 	if s.status.Importance != widget.DangerImportance || !strings.Contains(s.status.Text, "入选") {
 		t.Errorf("unselected export: %q", s.status.Text)
 	}
@@ -266,7 +266,7 @@ func TestReportScreenshots(t *testing.T) {
 	// The light variant, as the other screenshots: text is dark on light.
 	fyne.CurrentApp().Settings().SetTheme(lightTheme{newTheme()})
 	s := newAfterScreen(env)
-	s.info.importPaths([]string{photoFile(t, t.TempDir(), 1600, 1200)})
+	<-s.info.importPaths([]string{photoFile(t, t.TempDir(), 1600, 1200)})
 	s.info.captions[0].SetText("开幕式现场")
 	env.d.Reports.Results[3].Score = 95 // a rank against the score, to show the finding
 	s.results.refreshRows()
