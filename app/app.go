@@ -50,7 +50,7 @@ type ui struct {
 func Run(a fyne.App) {
 	started := time.Now()
 	tuneGC()
-	a.Settings().SetTheme(newTheme())
+	followSystemVariant(a, newTheme())
 	w := a.NewWindow("申报助手")
 	u := newUI(a, w, forms.Default(), time.Now)
 	w.Resize(u.initialSize())
