@@ -70,6 +70,10 @@ type dateBox struct {
 	onCommit func(d forms.Date, problem string)
 
 	cal *calendarPopup // while open
+	// onLeave is called after the text is committed on leaving the entry,
+	// except when the calendar takes the keyboard.
+	onLeave func()
+	opening bool
 }
 
 func newDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(forms.Date, string)) *dateBox {
@@ -77,7 +81,15 @@ func newDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(form
 	b.entry = newCommitEntry()
 	b.entry.SetPlaceHolder("如 2024年5月20日 或 2024-05-20")
 	b.entry.SetText(v.Chinese())
-	b.entry.onCommit = b.commit
+	b.entry.onCommit = func() {
+		if b.opening || (b.cal != nil && b.cal.Visible()) {
+			return
+		}
+		b.commit()
+		if b.onLeave != nil {
+			b.onLeave()
+		}
+	}
 	b.btn = widget.NewButtonWithIcon("", theme.CalendarIcon(), b.openCalendar)
 	b.content = container.NewBorder(nil, nil, nil, b.btn, b.entry)
 	return b
@@ -135,7 +147,11 @@ func (b *dateBox) openCalendar() {
 	b.cal = newCalendarPopup(c, month, b.value, func(d forms.Date) {
 		b.pick(d)
 	})
+	// While the calendar is open, the entry losing the keyboard to it is
+	// not the user leaving the field.
+	b.opening = true
 	b.cal.show(b.content)
+	b.opening = false
 }
 
 // calendarPopup is a month of days in Chinese (2024年5月, 一 … 日) in a
@@ -171,6 +187,7 @@ func newCalendarPopup(c fyne.Canvas, month, selected forms.Date, onPick func(for
 	hint := widget.NewLabel("按 Esc 关闭")
 	hint.Importance = widget.LowImportance
 	p.pop = widget.NewPopUp(container.NewVBox(head, week, p.days, hint), c)
+
 	p.refresh()
 	return p
 }

@@ -264,10 +264,7 @@ func (f *formScreen) dateField(path string, ptr *forms.Date) (*dateBox, *field) 
 		*ptr = d
 		f.changed()
 	})
-	b.entry.onCommit = func() {
-		b.commit()
-		f.commit(fl)
-	}
+	b.onLeave = func() { f.commit(fl) }
 	fl.focus, fl.obj, fl.msg = b.entry, b.content, newMsg()
 	fl.empty = func() bool { return strings.TrimSpace(b.entry.Text) == "" }
 	fl.reload = func() { b.SetDate(*ptr) }

@@ -29,7 +29,6 @@ func newFindingsPanel(f *formScreen) *findingsPanel {
 	p.counts.Wrapping = fyne.TextWrapBreak
 	hint := widget.NewLabel("点击一条，跳到要修改的地方。“待填”的项在离开该项或点“检查全部”后才检查。")
 	hint.Wrapping = fyne.TextWrapBreak
-	hint.Importance = widget.LowImportance
 	p.box = container.NewVBox()
 	p.content = container.NewBorder(container.NewVBox(p.counts, hint, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(p.box))
 	return p
@@ -118,7 +117,7 @@ func newFindingRow(fd forms.Finding, pending, target bool, onTap func(string) bo
 	r.Text = text + fd.Message
 	r.Importance = severityImportance(fd.Severity)
 	if pending {
-		r.Importance = widget.LowImportance
+		r.Importance = widget.MediumImportance
 	}
 	return r
 }

@@ -535,6 +535,11 @@ func (f *formScreen) refreshMessages() {
 	}
 	defer func() { f.stepCounts = counts }()
 	for _, fl := range f.order {
+		if fl.empty != nil && !fl.empty() && fl.step >= 0 && fl.step < len(counts) {
+			counts[fl.step].filled++
+		}
+	}
+	for _, fl := range f.order {
 		if fl.local != "" && fl.msg != nil {
 			add(fl.msg, forms.Error, "错误："+fl.local)
 			count(fl, false)

@@ -2,24 +2,30 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
+// stepsWidth is the width of the steps list: its longest names fit.
+const stepsWidth = 210
+
 // stepState is what a step's entry in the navigation says: how many of
 // its fields need a change, and how many are still to be filled in.
-type stepState struct{ problems, pending int }
+type stepState struct{ problems, pending, filled int }
 
-// text is 未填, "n 处要改" or 已完成.
+// text is 未填, "n 处要改" or 已完成 (nothing to change, nothing to fill
+// in, something filled in).
 func (s stepState) text() string {
 	switch {
 	case s.problems > 0:
 		return fmt.Sprintf("%d 处要改", s.problems)
-	case s.pending > 0:
+	case s.pending > 0 || s.filled == 0:
 		return "未填"
 	}
 	return "已完成"
@@ -60,7 +66,7 @@ func newStepNav(f *formScreen) *stepNav {
 			switch {
 			case st.problems > 0:
 				l.Importance = widget.DangerImportance
-			case st.pending == 0:
+			case st.text() == "已完成":
 				l.Importance = widget.SuccessImportance
 			}
 			l.SetText(st.text())
@@ -78,9 +84,10 @@ func newStepNav(f *formScreen) *stepNav {
 	n.nextBtn.Importance = widget.HighImportance
 	n.checkBtn = widget.NewButtonWithIcon("检查全部", theme.ConfirmIcon(), f.onCheckAll)
 	n.buttons = container.NewHBox(n.prevBtn, n.nextBtn, n.checkBtn)
-	head := widget.NewLabel("填写步骤")
-	head.Importance = widget.LowImportance
-	n.content = container.NewBorder(head, nil, nil, widget.NewSeparator(), n.list)
+	head := widget.NewLabelWithStyle("填写步骤", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(stepsWidth, 0))
+	n.content = container.NewBorder(head, nil, nil, widget.NewSeparator(), container.NewStack(width, n.list))
 	return n
 }
 
