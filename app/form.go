@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -462,10 +463,11 @@ func (f *formScreen) recheck() {
 	fs = append(fs, forms.CheckAcross(f.u.call, all)[len(all)-1]...)
 	forms.SortFindings(fs)
 	f.findings = fs
+	before := f.stepCounts
 	f.refreshMessages()
 	f.panel.refreshFindings(fs)
 	f.refreshBudgetSum()
-	if f.steps != nil {
+	if f.steps != nil && !slices.Equal(before, f.stepCounts) {
 		f.steps.refresh()
 	}
 }

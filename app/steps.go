@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
 )
 
 // stepsWidth is the width of the steps list: its longest names fit.
@@ -59,17 +61,22 @@ func newStepNav(f *formScreen) *stepNav {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(stepName(f.sections[i].title))
+			if name := box.Objects[0].(*widget.Label); name.Text != stepName(f.sections[i].title) {
+				name.SetText(stepName(f.sections[i].title))
+			}
 			st := n.state(i)
 			l := box.Objects[1].(*widget.Label)
-			l.Importance = widget.LowImportance
+			imp := widget.LowImportance
 			switch {
 			case st.problems > 0:
-				l.Importance = widget.DangerImportance
+				imp = severityImportance(forms.Error)
 			case st.text() == "已完成":
-				l.Importance = widget.SuccessImportance
+				imp = widget.SuccessImportance
 			}
-			l.SetText(st.text())
+			if l.Text != st.text() || l.Importance != imp {
+				l.Importance = imp
+				l.SetText(st.text())
+			}
 		})
 	n.list.OnSelected = func(i widget.ListItemID) {
 		if n.selecting {
