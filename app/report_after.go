@@ -42,7 +42,9 @@ func newAfterScreen(env *reportEnv) *afterScreen {
 	s.info = newInfoScreen(env)
 	s.summary = newSummaryScreen(env)
 	s.accounts = newAccountsScreen(env)
-	scroll := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewVScroll(container.NewPadded(o)) }
+	scroll := func(o fyne.CanvasObject) fyne.CanvasObject {
+		return newWheelScroll(container.NewVScroll(container.NewPadded(o)))
+	}
 	items := []*container.TabItem{
 		container.NewTabItem("入选与报送期限", scroll(s.selection.content)),
 		container.NewTabItem("信息报道稿", scroll(s.info.content)),
