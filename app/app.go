@@ -54,6 +54,7 @@ func Run(a fyne.App) {
 	w := a.NewWindow("申报助手")
 	u := newUI(a, w, forms.Default(), time.Now)
 	w.Resize(u.initialSize())
+	a.Lifecycle().SetOnStarted(func() { go fyne.Do(u.fitToScale) })
 	u.showStart()
 	if !u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started) {
 		u.offerRecovery()

@@ -104,3 +104,16 @@ func TestWheelScrollsFormOverAnEntry(t *testing.T) {
 		t.Errorf("wheel up over the summary: offset %.0f → %.0f", before, f.scroll.Offset.Y)
 	}
 }
+
+func TestDefaultSizeFitsALaptopAtEveryScale(t *testing.T) {
+	for _, s := range []float32{1, 1.1, 1.25, 1.5, 2} {
+		got := fitLaptop(fyneScale(s))
+		phys := got.Width * fyneScale(s)
+		if phys > 1366 || got.Height*fyneScale(s) > 768 || got.Width < 600 {
+			t.Errorf("scale %v: %v logical, %.0f px wide", s, got, phys)
+		}
+	}
+	if fyneScale(1.25) != 1.3 {
+		t.Errorf("Fyne draws 1.25 at %v", fyneScale(1.25))
+	}
+}

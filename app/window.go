@@ -1,6 +1,8 @@
 package app
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 )
 
@@ -23,11 +25,36 @@ func (u *ui) initialSize() fyne.Size {
 	if w >= minWidth && h >= minHeight {
 		return fyne.NewSize(w, h)
 	}
-	scale := u.app.Settings().Scale()
+	return fitLaptop(fyneScale(u.app.Settings().Scale()))
+}
+
+// fitLaptop is the default size at a scale: 1200×680, or what fits a
+// 1366×768 laptop at that scale.
+func fitLaptop(scale float32) fyne.Size {
 	if scale <= 0 {
 		scale = 1
 	}
 	return fyne.NewSize(min(defaultWidth, laptopWidth/scale), min(defaultHeight, laptopHeight/scale))
+}
+
+// fyneScale is a user scale as Fyne applies it: rounded to a tenth
+// (FYNE_SCALE=1.25 draws at 1.3).
+func fyneScale(s float32) float32 {
+	return float32(math.Round(float64(s)*10)) / 10
+}
+
+// fitToScale shrinks a window that opened at the default size once the
+// real scale is known (the user's scale times the monitor's, e.g. Windows
+// at 125 %), so it fits a 1366×768 laptop. A remembered size is kept.
+func (u *ui) fitToScale() {
+	p := u.app.Preferences()
+	if p.FloatWithFallback(prefWindowWidth, 0) >= minWidth {
+		return
+	}
+	want := fitLaptop(u.win.Canvas().Scale())
+	if cur := u.win.Canvas().Size(); cur.Width > want.Width+1 || cur.Height > want.Height+1 {
+		u.win.Resize(want)
+	}
 }
 
 // rememberWindow keeps the window's size and the form's divider for the

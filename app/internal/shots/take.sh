@@ -7,7 +7,8 @@
 #   sh app/internal/shots/take.sh [OUT] [SIZES] [MODES]
 #
 # OUT defaults to docs/screenshots; SIZES to "1366x768 1024x700"; a size
-# written 1366x768@1.25 runs with FYNE_SCALE=1.25 on a 1366×768 screen.
+# written 1366x768@1.25 runs with FYNE_SCALE=1.25 on a 1366×768 screen (at
+# 96 dpi, so Fyne adds no monitor scale of its own).
 set -eu
 out=${1:-docs/screenshots}
 sizes=${2:-1366x768 1024x700}
@@ -22,7 +23,8 @@ for size in $sizes; do
 	case $size in *@*) scale=${size#*@} ;; esac
 	w=${screen%x*}
 	h=${screen#*x}
-	logical=$(awk -v w="$w" -v h="$h" -v s="$scale" 'BEGIN { printf "%dx%d", w / s, h / s }')
+	# Fyne draws at the scale rounded to a tenth (1.25 → 1.3).
+	logical=$(awk -v w="$w" -v h="$h" -v s="$scale" 'BEGIN { s = int(s * 10 + 0.5) / 10; printf "%dx%d", w / s, h / s }')
 	name=$screen
 	[ "$scale" = 1 ] || name="$screen@$scale"
 	for mode in $modes; do
@@ -33,9 +35,9 @@ for size in $sizes; do
 					[ -d "$d" ] && mount -t tmpfs none "$d"
 				done
 				[ -z "$(fc-list :lang=zh)" ] || { echo "CJK fonts still visible" >&2; exit 1; }
-				xvfb-run -a -s "-screen 0 $0x24" sh -c "\"$1\" & sleep $3; import -window root \"$2\"; kill \$!"
+				xvfb-run -a -s "-screen 0 $0x24 -dpi 96" sh -c "\"$1\" & sleep $3; import -window root \"$2\"; kill \$!"
 			' "$screen" "$tmp/shots" "$out/$mode-$name.png" "$wait"
-		rm -rf "$home"
+		sleep 1; rm -rf "$home" || true
 		echo "$out/$mode-$name.png"
 	done
 done
