@@ -3,7 +3,12 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image"
+	_ "image/jpeg" // stored photos are JPEG or PNG
+	_ "image/png"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/draw"
 
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
@@ -33,12 +39,13 @@ type infoScreen struct {
 	photoMsg *widget.Label // why the last photo was refused
 	findings *widget.Label
 	captions []*widget.Entry
-	busy     *fyne.Container // "正在导入照片…" while an import runs
+	busy     *fyne.Container        // "正在导入照片…" while an import runs
+	thumbs   map[string]image.Image // by photo file, made while importing
 	importer func(draftPath, src string) (forms.Photo, error)
 }
 
 func newInfoScreen(env *reportEnv) *infoScreen {
-	s := &infoScreen{env: env, importer: aftercare.ImportPhoto}
+	s := &infoScreen{env: env, importer: aftercare.ImportPhoto, thumbs: map[string]image.Image{}}
 	in := &env.d.EnsureReports().Info
 	s.title = widget.NewEntry()
 	s.title.SetPlaceHolder("如：第十三届吉林省科协年会××分会场在长春召开")
@@ -135,6 +142,7 @@ func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 	go func() {
 		defer close(done)
 		var got []forms.Photo
+		var thumbs []thumbAt
 		msg := ""
 		for _, p := range paths {
 			if hi > 0 && have+len(got) >= hi {
@@ -152,9 +160,19 @@ func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 				break
 			}
 			got = append(got, ph)
+			// The thumbnail is made here too, not by the renderer on the
+			// UI goroutine; and the decoded photo's memory goes back to
+			// the system before the next one is read.
+			if t := makeThumb(aftercare.PhotoPath(draftPath, ph)); t != nil {
+				thumbs = append(thumbs, thumbAt{ph.File, t})
+			}
+			debug.FreeOSMemory()
 		}
 		fyne.DoAndWait(func() {
 			s.busy.Hide()
+			for _, t := range thumbs {
+				s.thumbs[t.file] = t.img
+			}
 			in.Photos = append(in.Photos, got...)
 			if msg != "" {
 				s.showPhotoError(msg)
@@ -186,10 +204,15 @@ func (s *infoScreen) refreshPhotos() {
 		i := i
 		ph := &in.Photos[i]
 		var thumb fyne.CanvasObject = widget.NewLabel("（找不到照片文件）")
-		if s.env.draftPath != "" {
+		if t := s.thumbs[ph.File]; t != nil {
+			img := canvas.NewImageFromImage(t)
+			img.FillMode = canvas.ImageFillContain
+			img.SetMinSize(fyne.NewSize(thumbW, thumbH))
+			thumb = img
+		} else if s.env.draftPath != "" {
 			img := canvas.NewImageFromFile(aftercare.PhotoPath(s.env.draftPath, *ph))
 			img.FillMode = canvas.ImageFillContain
-			img.SetMinSize(fyne.NewSize(160, 120))
+			img.SetMinSize(fyne.NewSize(thumbW, thumbH))
 			thumb = img
 		}
 		caption := widget.NewEntry()
@@ -215,4 +238,31 @@ func (s *infoScreen) refreshPhotos() {
 		s.photos.Add(container.NewBorder(nil, nil, thumb, container.NewHBox(up, remove), container.NewVBox(info, caption)))
 	}
 	s.photos.Refresh()
+}
+
+// thumbW×thumbH is the size of a photo's thumbnail on the screen.
+const thumbW, thumbH = 160, 120
+
+type thumbAt struct {
+	file string
+	img  image.Image
+}
+
+// makeThumb reads a stored photo and scales it to twice the thumbnail's
+// size (sharp on a high-density screen); nil when it cannot be read.
+func makeThumb(path string) image.Image {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	src, _, err := image.Decode(f)
+	if err != nil {
+		return nil
+	}
+	b := src.Bounds()
+	k := min(float64(2*thumbW)/float64(b.Dx()), float64(2*thumbH)/float64(b.Dy()), 1)
+	dst := image.NewRGBA(image.Rect(0, 0, max(1, int(float64(b.Dx())*k)), max(1, int(float64(b.Dy())*k))))
+	draw.ApproxBiLinear.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
+	return dst
 }

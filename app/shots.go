@@ -64,6 +64,11 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		}
 	case "sample":
 		u.openSample(&u.call.Categories[0])
+	case "session":
+		// The clock of a selected speech sub-venue after its event.
+		u.now = func() time.Time { return time.Date(2024, 10, 20, 10, 0, 0, 0, time.Local) }
+		u.app.Lifecycle().SetOnStarted(func() { u.runSession(started) })
+		return true
 	case "after", "start-after":
 		// A selected speech-competition sub-venue (ended 18 October), its
 		// reports filled: the after-selection screen reached from the form,
