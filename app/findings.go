@@ -73,7 +73,7 @@ func (p *findingsPanel) refreshFindings(fs []forms.Finding) {
 	p.rows = p.rows[:0]
 	p.box.RemoveAll()
 	for i, fd := range shown {
-		target := fd.Field != "" && p.f.resolve(fd.Field) != nil
+		target := p.f.hasTarget(fd.Field)
 		r := newFindingRow(fd, i >= len(now), target, p.f.jump)
 		p.rows = append(p.rows, r)
 		p.box.Add(r)

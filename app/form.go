@@ -616,7 +616,7 @@ func (f *formScreen) refreshBudgetSum() {
 func (f *formScreen) jump(path string) bool {
 	fl := f.resolve(path)
 	if fl == nil {
-		return false
+		return f.jumpAfter(path)
 	}
 	if f.u.review != nil {
 		f.u.review = nil
@@ -633,6 +633,48 @@ func (f *formScreen) jump(path string) bool {
 		f.u.win.Canvas().Focus(fl.focus)
 	}
 	return true
+}
+
+// afterTab is the after-selection tab a finding's path belongs to, or "".
+func (f *formScreen) afterTab(path string) string {
+	switch {
+	case strings.HasPrefix(path, "selection."):
+		return "入选与报送期限"
+	case strings.HasPrefix(path, "reports.info_report"):
+		return "信息报道稿"
+	case strings.HasPrefix(path, "reports.results") && f.d.Category == "speech":
+		return "分赛场成绩"
+	case strings.HasPrefix(path, "reports.summary"), strings.HasPrefix(path, "reports.review"), strings.HasPrefix(path, "reports.proceedings"):
+		return "总结与综述"
+	case strings.HasPrefix(path, "reports.accounts"):
+		return "决算表"
+	}
+	return ""
+}
+
+// jumpAfter opens the after-selection screen at the tab of a finding.
+func (f *formScreen) jumpAfter(path string) bool {
+	tab := f.afterTab(path)
+	if tab == "" {
+		return false
+	}
+	if f.after == nil {
+		f.onAfter()
+	}
+	if f.after == nil {
+		return false // it could not be saved first; the user was told
+	}
+	for _, it := range f.after.s.tabs.Items {
+		if it.Text == tab {
+			f.after.s.tabs.Select(it)
+		}
+	}
+	return true
+}
+
+// hasTarget reports whether a finding's path leads somewhere in the window.
+func (f *formScreen) hasTarget(path string) bool {
+	return path != "" && (f.resolve(path) != nil || f.afterTab(path) != "")
 }
 
 // scrollTo scrolls the form so that o is near the top.

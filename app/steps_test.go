@@ -273,3 +273,24 @@ func TestDraftTitles(t *testing.T) {
 }
 
 func dirOf(p string) string { return filepath.Dir(p) }
+
+func TestAfterFindingOpensItsTab(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := openSampleDraft(t, u, "speech")
+	f.d.Selection = &forms.Selection{Selected: true}
+	f.d.EnsureReports().Info.Text = strings.Repeat("字", 1200)
+	f.changed()
+	var row *findingRow
+	for _, r := range f.panel.rows {
+		if strings.HasPrefix(r.finding.Field, "reports.info_report") {
+			row = r
+		}
+	}
+	if row == nil || !row.target {
+		t.Fatalf("no linked finding on the information report: %v", f.findings)
+	}
+	test.Tap(row)
+	if f.after == nil || f.after.s.tabs.Selected().Text != "信息报道稿" {
+		t.Fatalf("the finding did not open 信息报道稿")
+	}
+}
