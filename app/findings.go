@@ -30,7 +30,10 @@ func newFindingsPanel(f *formScreen) *findingsPanel {
 	hint := widget.NewLabel("点击一条，跳到要修改的地方。“待填”的项在离开该项或点“检查全部”后才检查。")
 	hint.Wrapping = fyne.TextWrapBreak
 	p.box = container.NewVBox()
-	p.content = container.NewBorder(container.NewVBox(p.counts, hint, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(p.box))
+	// The counts and the hint scroll with the findings: wrapped labels
+	// outside a scroller would make the window grow when the panel is
+	// narrow (a wrapped label's height follows its width).
+	p.content = container.NewVScroll(container.NewVBox(p.counts, hint, widget.NewSeparator(), p.box))
 	return p
 }
 

@@ -51,6 +51,8 @@ func screens(t *testing.T, u *ui, visit func(name string, o fyne.CanvasObject)) 
 
 func TestEveryScreenFits(t *testing.T) {
 	u, _ := newTestUI(t)
+	// At the smallest window: a wrapped label's height follows its width.
+	u.win.Resize(fyne.NewSize(1024, 700))
 	screens(t, u, func(name string, o fyne.CanvasObject) {
 		m := o.MinSize()
 		if m.Width > maxScreenWidth || m.Height > maxScreenHeight {

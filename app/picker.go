@@ -46,7 +46,7 @@ func newPickerScreen(u *ui, sample bool) *pickerScreen {
 	p.cats.OnSelected = func(i widget.ListItemID) { p.onSelect(&call.Categories[i]) }
 	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{})
 	p.heading.SizeName = theme.SizeNameSubHeadingText
-	p.heading.Wrapping = fyne.TextWrapBreak
+	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.rules = widget.NewForm()
 	for _, r := range ruleRows {
 		l := widget.NewLabel("")

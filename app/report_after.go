@@ -64,11 +64,13 @@ func newAfterScreen(env *reportEnv) *afterScreen {
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Stop()
 	s.progress.Hide()
+	// One line each, cut with "…" when narrow: wrapped labels above the
+	// tabs would make the window grow.
 	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapBreak
+	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.status.Hide()
 	intro := widget.NewLabel("PDF与Word文件各一份，另附报送日程（.ics，可导入Outlook、苹果日历，提前一天提醒），保存到草稿旁的“" + exportFolderName + "”文件夹。")
-	intro.Wrapping = fyne.TextWrapBreak
+	intro.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewBorder(nil, nil, nil, s.exportBtn, intro)
 	s.content = container.NewBorder(container.NewVBox(top, s.progress, container.NewBorder(nil, nil, nil, s.openBtn, s.status)), nil, nil, nil, s.tabs)
 	return s
@@ -167,7 +169,7 @@ func (s *afterScreen) exportFinished(dir string, files []aftercare.Exported, err
 	}
 	s.exportedDir = dir
 	s.status.Importance = widget.MediumImportance
-	s.status.SetText(fmt.Sprintf("已导出%d个文件（PDF、Word 和报送日程 .ics）到：%s", len(files), dir))
+	s.status.SetText(fmt.Sprintf("已导出%d个文件到“%s”文件夹中的“%s”", len(files), exportFolderName, filepath.Base(dir)))
 	s.status.Show()
 	s.openBtn.Show()
 }
