@@ -470,6 +470,9 @@ func (f *formScreen) recheck() {
 	if f.steps != nil && !slices.Equal(before, f.stepCounts) {
 		f.steps.refresh()
 	}
+	if f.title != nil {
+		f.refreshState() // the draft's name follows its project and unit
+	}
 }
 
 // resolve finds the field a finding's path belongs to: the field itself, or

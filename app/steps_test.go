@@ -294,3 +294,14 @@ func TestAfterFindingOpensItsTab(t *testing.T) {
 		t.Fatalf("the finding did not open 信息报道稿")
 	}
 }
+
+func TestTitleFollowsTheProject(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := newBlank(t, u, "forum")
+	f.jump("applicant.name")
+	test.Type(entry(t, f, "applicant.name"), "吉林省测试学会")
+	commitField(t, f, "applicant.name")
+	if !strings.Contains(f.title.Text, "吉林省测试学会·研究生论坛") || !strings.Contains(u.win.Title(), "吉林省测试学会") {
+		t.Errorf("title %q, window %q", f.title.Text, u.win.Title())
+	}
+}
