@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,7 +32,7 @@ func (f *formScreen) refreshState() {
 		f.u.win.SetTitle(name + " — 申报助手")
 	}
 	title := name
-	if f.cat != nil {
+	if f.cat != nil && !strings.Contains(name, f.cat.ShortName) {
 		title = "【" + f.cat.ShortName + "】" + name
 	}
 	if f.title.Text != title {
