@@ -305,3 +305,14 @@ func TestTitleFollowsTheProject(t *testing.T) {
 		t.Errorf("title %q, window %q", f.title.Text, u.win.Title())
 	}
 }
+
+func TestPickerSaysGraduateTrainingOnce(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.showPicker(false)
+	for i := range u.call.Categories {
+		u.picker.cats.Select(i)
+		if got := u.picker.ruleText["申报单位"].Text; strings.Count(got, "研究生培养资格") > 1 {
+			t.Errorf("%s: %q", u.call.Categories[i].ID, got)
+		}
+	}
+}
