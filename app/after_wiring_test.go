@@ -40,7 +40,7 @@ func menuItem(t *testing.T, u *ui, label string, key fyne.KeyName) *fyne.MenuIte
 // leaving with unsaved report edits asks.
 func TestAfterScreenFromForm(t *testing.T) {
 	u, _ := newTestUI(t)
-	f := openSample(t, u, "speech")
+	f := openSampleDraft(t, u, "speech")
 	e := entry(t, f, "project.place")
 	e.SetText("")
 	test.Type(e, "吉林农业大学报告厅")
@@ -70,7 +70,7 @@ func TestAfterScreenFromForm(t *testing.T) {
 	if f.timer == nil {
 		t.Error("no autosave scheduled after a report edit")
 	}
-	v.s.info.importPaths([]string{photoFile(t, t.TempDir(), 640, 480)})
+	<-v.s.info.importPaths([]string{photoFile(t, t.TempDir(), 640, 480)})
 	v.s.info.captions[0].SetText("开幕式现场")
 	if err := f.autosaveNow(); err != nil {
 		t.Fatal(err)
@@ -126,7 +126,7 @@ func TestAfterScreenFromForm(t *testing.T) {
 // is told why in Chinese and the form stays, with its text.
 func TestAfterScreenSaveFails(t *testing.T) {
 	u, dir := newTestUI(t)
-	f := openSample(t, u, "annual")
+	f := openSampleDraft(t, u, "annual")
 	blocker := filepath.Join(dir, "不是文件夹")
 	if err := os.WriteFile(blocker, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
@@ -270,7 +270,7 @@ func TestDuplicateAndDeleteKeepPhotos(t *testing.T) {
 	if !strings.Contains(u.prompt.message, "和它的照片文件夹") {
 		t.Errorf("the question does not mention the photos: %q", u.prompt.message)
 	}
-	test.Tap(u.prompt.buttons["移到回收站"])
+	test.Tap(u.prompt.buttons["删除"])
 	if _, err := os.Stat(aftercare.FilesDir(path)); !os.IsNotExist(err) {
 		t.Errorf("photo folder left in the drafts folder: %v", err)
 	}
@@ -297,18 +297,18 @@ func TestDuplicateAndDeleteKeepPhotos(t *testing.T) {
 func TestSelectedSampleThroughAllReports(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.now = func() time.Time { return afterToday } // 2024-10-20, the event ended 10-18
-	f := openSample(t, u, "speech")
+	f := openSampleDraft(t, u, "speech")
 	test.Tap(f.afterBtn)
 	s := f.after.s
 
 	test.Tap(s.selection.selected)
-	s.selection.listPublished.SetText("2024-04-28")
+	typeDate(s.selection.listPublished, "2024-04-28")
 
 	s.tabs.SelectIndex(1)
 	s.info.title.SetText("第十五届吉林省研究生科技论文演讲比赛农科分赛场举行")
 	s.info.body.SetText("　　10月18日，分赛场在吉林农业大学举行，十二名研究生登台演讲。\n　　评委现场点评，评出一等奖两名。")
 	for i := 0; i < 3; i++ {
-		s.info.importPaths([]string{photoFile(t, t.TempDir(), 800+40*i, 600)})
+		<-s.info.importPaths([]string{photoFile(t, t.TempDir(), 800+40*i, 600)})
 	}
 	for i, c := range s.info.captions {
 		c.SetText([]string{"开幕式", "选手演讲", "颁奖合影"}[i])
@@ -354,7 +354,7 @@ func TestSelectedSampleThroughAllReports(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "会后材料")
-	s.exportTo(out)
+	<-s.exportTo(out)
 	if len(s.exported) != 9 {
 		t.Fatalf("exported %d files: %q", len(s.exported), s.status.Text)
 	}

@@ -34,6 +34,7 @@ type ui struct {
 	callSelect   *widget.Select // the start screen's choice of call
 
 	autosaveDelay time.Duration
+	checkDelay    time.Duration // pause in typing before a check
 
 	start  *startScreen
 	picker *pickerScreen
@@ -42,6 +43,8 @@ type ui struct {
 
 	// prompt is the last dialog shown (tests answer it).
 	prompt *prompt
+	// openURL replaces the system's folder opening in tests.
+	openURL func(dir string) error
 
 	menuSave, menuExport *fyne.MenuItem
 	menuAfter            *fyne.MenuItem
@@ -53,14 +56,15 @@ type ui struct {
 func Run(a fyne.App, call *forms.Call) {
 	started := time.Now()
 	tuneGC()
-	a.Settings().SetTheme(newTheme())
+	followSystemVariant(a, newTheme())
 	w := a.NewWindow("申报助手")
 	u := newUI(a, w, forms.Default(), time.Now)
 	if call != nil {
 		u.call = nil
 		u.useCall(u.addCall(call))
 	}
-	w.Resize(fyne.NewSize(1200, 780))
+	w.Resize(u.initialSize())
+	a.Lifecycle().SetOnStarted(func() { go fyne.Do(u.fitToScale) })
 	u.showStart()
 	if !u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started) {
 		u.offerRecovery()
@@ -71,7 +75,7 @@ func Run(a fyne.App, call *forms.Call) {
 // newUI builds the window's state; tests call it with a test app and a
 // fixed clock.
 func newUI(a fyne.App, w fyne.Window, call *forms.Call, now func() time.Time) *ui {
-	u := &ui{app: a, win: w, call: call, now: now, autosaveDelay: autosaveDelay}
+	u := &ui{app: a, win: w, call: call, now: now, autosaveDelay: autosaveDelay, checkDelay: checkDelay}
 	u.loadCalls()
 	u.start = newStartScreen(u)
 	w.SetCloseIntercept(u.onCloseRequest)
@@ -116,6 +120,7 @@ func (u *ui) setDraftsDir(dir string) {
 func (u *ui) setContent(o fyne.CanvasObject) { u.win.SetContent(o) }
 
 func (u *ui) showStart() {
+	u.rememberSplit()
 	u.form, u.review = nil, nil
 	u.start.refreshDrafts()
 	u.setContent(u.start.content)
@@ -202,7 +207,7 @@ func (u *ui) showForm(path string, d *forms.Draft, dirty bool) {
 // leaveForm runs next once the open draft (if any) may be left: with
 // unsaved changes it asks first.
 func (u *ui) leaveForm(next func()) {
-	if u.form == nil || !u.form.dirty {
+	if u.form == nil || !u.form.dirty || u.isSample(u.form.path) {
 		if u.form != nil {
 			u.form.stopAutosave()
 		}
@@ -214,6 +219,7 @@ func (u *ui) leaveForm(next func()) {
 
 // onCloseRequest is the window's close intercept.
 func (u *ui) onCloseRequest() {
+	u.rememberWindow()
 	u.leaveForm(u.win.Close)
 }
 
@@ -237,7 +243,7 @@ func (u *ui) offerRecovery() {
 // until the user saves); not recovering opens the saved draft and moves the
 // autosave to the trash folder, where it can still be found.
 func (u *ui) askRecovery(path string, t time.Time) {
-	msg := "草稿《" + displayName(path) + "》有一份在 " + t.Local().Format("2006年1月2日 15:04:05") +
+	msg := "草稿《" + draftTitleAt(u.call, path) + "》有一份在 " + t.Local().Format("2006年1月2日 15:04:05") +
 		" 自动保存、但没有正式保存的修改（可能是程序意外关闭或停电）。\n\n" +
 		"“恢复”：打开自动保存的内容，保存后替换原文件；原文件在保存前不变。\n" +
 		"“不恢复”：打开上次保存的版本；自动保存的内容移到“" + trashFolderName + "”文件夹，仍可找回。"
@@ -276,6 +282,7 @@ type choice struct {
 // prompt is a modal question with its buttons kept by label for tests.
 type prompt struct {
 	title, message string
+	copyText       string // what 复制路径 copies
 	buttons        map[string]*widget.Button
 	dialog         dialog.Dialog
 }

@@ -158,7 +158,7 @@ func trashDir(path string) string {
 func moveToTrash(path string, now time.Time) (string, error) {
 	dir := trashDir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("无法创建回收站文件夹 %s：%v。文件没有被删除。", dir, err)
+		return "", fmt.Errorf("无法创建“已删除的申报书”文件夹 %s：%v。文件没有被删除。", dir, err)
 	}
 	stamp := now.Format("20060102-150405") + "-"
 	var moved string
@@ -168,7 +168,7 @@ func moveToTrash(path string, now time.Time) (string, error) {
 		}
 		dst := uniquePath(filepath.Join(dir, stamp+filepath.Base(p)))
 		if err := os.Rename(p, dst); err != nil {
-			return "", fmt.Errorf("无法把 %s 移到回收站：%v。文件没有被删除。", filepath.Base(p), err)
+			return "", fmt.Errorf("无法把 %s 移到“已删除的申报书”文件夹：%v。文件没有被删除。", filepath.Base(p), err)
 		}
 		if moved == "" {
 			moved = dst
@@ -183,7 +183,7 @@ func moveToTrash(path string, now time.Time) (string, error) {
 				dst = uniquePath(dst)
 			}
 			if err := os.Rename(src, dst); err != nil {
-				return moved, fmt.Errorf("草稿已移到回收站，但它的照片文件夹 %s 无法移动：%v。照片仍在草稿文件夹中，没有丢失。", filepath.Base(src), err)
+				return moved, fmt.Errorf("草稿已移到“已删除的申报书”文件夹，但它的照片文件夹 %s 无法移动：%v。照片仍在草稿文件夹中，没有丢失。", filepath.Base(src), err)
 			}
 		}
 	}
@@ -291,7 +291,51 @@ func displayName(path string) string {
 	return strings.TrimSuffix(filepath.Base(path), forms.DraftExt)
 }
 
-// samplePath is where the sample of a category is kept in the drafts folder.
-func samplePath(dir string, cat *forms.Category) string {
-	return filepath.Join(dir, "示例-"+cat.ShortName+forms.DraftExt)
+// draftTitle is how a draft is named in the window: its project's name,
+// or its unit and category until the project has one, with the copy mark
+// of its file name ("（副本）", " (2)") so copies are told apart.
+func draftTitle(call *forms.Call, d *forms.Draft, path string) string {
+	catName := "申报书"
+	if d != nil {
+		if c := call.Category(d.Category); c != nil {
+			catName = c.ShortName
+		}
+	}
+	var name string
+	switch {
+	case d == nil:
+		return displayName(path)
+	case strings.TrimSpace(d.Project.Name) != "":
+		name = strings.TrimSpace(d.Project.Name)
+	case strings.TrimSpace(d.Applicant.Name) != "":
+		name = strings.TrimSpace(d.Applicant.Name) + "·" + catName
+	default:
+		name = "未命名的" + catName + "申报书"
+	}
+	return name + copyMark(displayName(path))
+}
+
+// copyMark is the part of a file name that marks a copy: "（副本）",
+// "（副本2）", " (2)", or "".
+func copyMark(stem string) string {
+	mark := ""
+	if i := strings.Index(stem, "（副本"); i >= 0 {
+		mark = stem[i:]
+		if j := strings.Index(mark, "）"); j >= 0 {
+			mark = mark[:j+len("）")]
+		}
+	}
+	if i := strings.LastIndex(stem, " ("); i >= 0 && strings.HasSuffix(stem, ")") {
+		mark += stem[i:]
+	}
+	return mark
+}
+
+// draftTitleAt is draftTitle for a file not open.
+func draftTitleAt(call *forms.Call, path string) string {
+	d, err := forms.Load(path)
+	if err != nil {
+		return displayName(path)
+	}
+	return draftTitle(call, d, path)
 }

@@ -3,7 +3,9 @@ package app
 import (
 	"fmt"
 	"net/url"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -27,6 +29,9 @@ func (f *formScreen) onExport() {
 	if f.exporting || f.readOnly {
 		return
 	}
+	// Exporting asks for everything: empty fields are errors now.
+	f.checkAll = true
+	f.recheck()
 	var errs []string
 	for _, fd := range f.findings {
 		if fd.Severity == forms.Error {
@@ -115,13 +120,36 @@ func mustMarshal(d *forms.Draft) []byte {
 	return b
 }
 
-// openFolder shows a folder in the system's file manager.
+// openFolder shows a folder in the system's file manager. When nothing
+// can open it, the user is told so, with the path to copy.
 func openFolder(u *ui, dir string) {
-	uri, err := url.Parse("file://" + filepath.ToSlash(dir))
-	if err != nil {
+	fail := func(err error) {
+		u.ask("无法打开文件夹", "没有能打开这个文件夹的程序（"+err.Error()+"）。文件都已保存，请在文件管理器中打开这个文件夹：\n\n"+dir,
+			choice{label: "复制路径", important: true, fn: func() { u.app.Clipboard().SetContent(dir) }},
+			choice{label: "关闭"})
+		u.prompt.copyText = dir
+	}
+	if u.openURL != nil {
+		if err := u.openURL(dir); err != nil {
+			fail(err)
+		}
 		return
 	}
-	if err := u.app.OpenURL(uri); err != nil {
-		u.showError("无法打开文件夹", fmt.Errorf("无法打开文件夹 %s：%v。请在文件管理器中打开它。", dir, err))
+	if runtime.GOOS == "linux" {
+		// Fyne starts xdg-open and reports nothing when it then fails
+		// (no file manager): wait for its answer off the UI goroutine.
+		go func() {
+			if err := exec.Command("xdg-open", dir).Run(); err != nil {
+				fyne.Do(func() { fail(err) })
+			}
+		}()
+		return
+	}
+	uri, err := url.Parse("file://" + filepath.ToSlash(dir))
+	if err == nil {
+		err = u.app.OpenURL(uri)
+	}
+	if err != nil {
+		fail(err)
 	}
 }

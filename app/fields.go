@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +29,11 @@ type field struct {
 	// number); it is shown with the findings.
 	local  string
 	reload func() // sets the widget from the draft
+	// empty reports whether the input holds nothing yet: its findings are
+	// "待填" (to fill in) until the user has left it once or asked for a
+	// full check.
+	empty func() bool
+	step  int // index of the section (step) it belongs to
 }
 
 // section is one part of the form, as printed.
@@ -45,24 +49,32 @@ func (f *formScreen) newSection(id, title string) *section {
 	s := &section{id: id, title: title, grid: container.New(layout.NewFormLayout())}
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{})
 	head.SizeName = theme.SizeNameSubHeadingText
+	head.Wrapping = fyne.TextWrapBreak
 	s.box = container.NewVBox(head, s.grid)
 	f.sections = append(f.sections, s)
+	f.curStep = len(f.sections) - 1
+	// Each section is a step: only the current one is shown (steps.go).
+	if f.curStep > 0 {
+		s.box.Hide()
+	}
 	f.body.Add(s.box)
-	f.body.Add(widget.NewSeparator())
 	return s
 }
 
-// newMsg is a message label under an input, hidden while empty.
+// newMsg is the message line under an input. Its one line is always
+// there, empty or not, so a message appearing never moves the fields below
+// (and the field under the pointer); a longer message is cut with "…" and
+// reads whole in the findings panel.
 func newMsg() *widget.Label {
 	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapBreak // Chinese has no spaces to wrap at
-	l.Importance = widget.DangerImportance
-	l.Hide()
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
 
 // register adds a field to the form's index.
 func (f *formScreen) register(fl *field) *field {
+	fl.step = f.curStep
 	if _, dup := f.fields[fl.path]; !dup {
 		f.order = append(f.order, fl)
 	} else {
@@ -117,7 +129,9 @@ func (f *formScreen) bindEntry(e *widget.Entry, ptr *string) func() {
 			return
 		}
 		last = v
-		f.guard("输入", f.changed)
+		// The draft follows every keystroke (autosave); the check waits
+		// for the value to be committed or for a pause.
+		f.guard("输入", f.edited)
 	}))
 	f.bindings++
 	return func() { _ = b.Reload() }
@@ -125,18 +139,19 @@ func (f *formScreen) bindEntry(e *widget.Entry, ptr *string) func() {
 
 // text adds a one-line text input.
 func (f *formScreen) text(s *section, path, label string, ptr *string, hint string) *widget.Entry {
-	e := widget.NewEntry()
+	e := newCommitEntry()
 	e.SetPlaceHolder(hint)
-	fl := &field{path: path, focus: e, obj: e, msg: newMsg()}
-	fl.reload = f.bindEntry(e, ptr)
+	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { return strings.TrimSpace(e.Text) == "" }}
+	fl.reload = f.bindEntry(&e.Entry, ptr)
+	e.onCommit = func() { f.commit(fl) }
 	f.register(fl)
 	f.addRow(s, label, fl, e)
-	return e
+	return &e.Entry
 }
 
 // long adds a multi-line text input with a character counter.
 func (f *formScreen) long(s *section, path, label string, ptr *string, hint string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
+	e := newCommitMultiLineEntry()
 	e.Wrapping = fyne.TextWrapBreak
 	e.SetMinRowsVisible(4)
 	e.SetPlaceHolder(hint)
@@ -147,12 +162,13 @@ func (f *formScreen) long(s *section, path, label string, ptr *string, hint stri
 		count.SetText(fmt.Sprintf("已输入 %d 字", utf8.RuneCountInString(strings.TrimSpace(s))))
 	}
 	setCount(*ptr)
-	fl := &field{path: path, focus: e, obj: e, msg: newMsg()}
-	fl.reload = f.bindEntry(e, ptr)
+	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { return strings.TrimSpace(e.Text) == "" }}
+	fl.reload = f.bindEntry(&e.Entry, ptr)
+	e.onCommit = func() { f.commit(fl) }
 	e.OnChanged = setCount
 	f.register(fl)
 	f.addRow(s, label, fl, container.NewVBox(e, count))
-	return e
+	return &e.Entry
 }
 
 // parseNumber reads a whole number typed with half- or full-width digits,
@@ -177,7 +193,7 @@ func readNumber(s string) (int64, string) {
 	case errors.Is(err, strconv.ErrRange), err == nil && (n > forms.MaxAmount || n < -forms.MaxAmount):
 		return 0, fmt.Sprintf("数字太大：最多可填 %s（1亿），请检查是否多输了几位，或粘贴了证件号码等其他号码。", forms.Thousands(forms.MaxAmount))
 	case err != nil:
-		return 0, "请只填写数字（如 30000），不要带单位或文字。"
+		return 0, "请只填写阿拉伯数字（如 30000），不要带单位或文字。"
 	}
 	return n, ""
 }
@@ -188,14 +204,16 @@ func (f *formScreen) number(s *section, path, label string, get func() int64, se
 	e, fl, extra := f.numberField(path, get, set, withCapital, unit)
 	f.register(fl)
 	f.addRow(s, label, fl, extra)
-	return e
+	return &e.Entry
 }
 
-func (f *formScreen) numberField(path string, get func() int64, set func(int64), withCapital bool, unit string) (*widget.Entry, *field, fyne.CanvasObject) {
-	e := widget.NewEntry()
-	fl := &field{path: path, focus: e, obj: e, msg: newMsg()}
+func (f *formScreen) numberField(path string, get func() int64, set func(int64), withCapital bool, unit string) (*commitEntry, *field, fyne.CanvasObject) {
+	e := newCommitEntry()
+	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { n, ok := parseNumber(e.Text); return ok && n == 0 }}
 	capital := widget.NewLabel("")
 	capital.Importance = widget.LowImportance
+	capital.SizeName = theme.SizeNameCaptionText
+	capital.Truncation = fyne.TextTruncateEllipsis
 	show := func(n int64) {
 		if withCapital {
 			capital.SetText("人民币大写：" + forms.Capital(n))
@@ -209,83 +227,82 @@ func (f *formScreen) numberField(path string, get func() int64, set func(int64),
 	}
 	e.SetText(strconv.FormatInt(get(), 10))
 	show(get())
+	// Every keystroke updates the draft and the 大写; whether the number
+	// is acceptable is said when it is committed (or after a pause).
 	e.OnChanged = func(s string) {
 		f.guard(forms.FieldLabel(path), func() {
 			n, problem := readNumber(s)
 			if problem != "" {
 				fl.local = problem
-				f.recheck()
+				f.scheduleCheck()
 				return
 			}
 			fl.local = ""
 			show(n)
 			if n == get() {
-				f.recheck()
+				f.scheduleCheck()
 				return
 			}
 			set(n)
-			f.changed()
+			f.edited()
 		})
 	}
+	e.onCommit = func() { f.commit(fl) }
 	var obj fyne.CanvasObject = e
 	if unit != "" || withCapital {
-		right := container.NewHBox(widget.NewLabel(unit))
+		// The unit beside the box, the 大写 under it: boxes of one column
+		// keep one right edge whatever the amount.
+		obj = container.NewBorder(nil, nil, nil, widget.NewLabel(unit), e)
 		if withCapital {
-			right.Add(capital)
+			obj = container.NewVBox(obj, capital)
 		}
-		obj = container.NewBorder(nil, nil, nil, right, e)
 	}
 	return e, fl, obj
 }
 
-// date adds a date picker. The typed form follows the system's region
-// (Fyne's DateEntry), so the date is repeated in Chinese next to it.
-func (f *formScreen) date(s *section, path, label string, ptr *forms.Date) *widget.DateEntry {
-	e, fl, obj := f.dateField(path, ptr)
+// date adds a date input (dateBox): typed as secretaries type dates, or
+// picked in the calendar, shown as 2024年5月20日.
+func (f *formScreen) date(s *section, path, label string, ptr *forms.Date) *dateBox {
+	b, fl := f.dateField(path, ptr)
 	f.register(fl)
-	f.addRow(s, label, fl, obj)
-	return e
+	f.addRow(s, label, fl, b.content)
+	return b
 }
 
-func (f *formScreen) dateField(path string, ptr *forms.Date) (*widget.DateEntry, *field, fyne.CanvasObject) {
-	e := widget.NewDateEntry()
-	fl := &field{path: path, focus: e, obj: e, msg: newMsg()}
-	shown := widget.NewLabel(ptr.Chinese())
-	shown.Importance = widget.LowImportance
-	set := func() {
-		if ptr.IsZero() {
-			e.SetDate(nil)
-		} else {
-			t := ptr.Time()
-			e.SetDate(&t)
+func (f *formScreen) dateField(path string, ptr *forms.Date) (*dateBox, *field) {
+	fl := &field{path: path}
+	b := newDateBox(*ptr, func() forms.Date { return f.defaultMonth(path) }, func(d forms.Date, problem string) {
+		fl.local = problem
+		f.touched[fl.path] = true
+		if d == *ptr {
+			f.recheck()
+			return
 		}
-		shown.SetText(ptr.Chinese())
+		*ptr = d
+		f.changed()
+	})
+	b.onLeave = func() { f.commit(fl) }
+	fl.focus, fl.obj, fl.msg = b.entry, b.content, newMsg()
+	fl.empty = func() bool { return strings.TrimSpace(b.entry.Text) == "" }
+	fl.reload = func() { b.SetDate(*ptr) }
+	f.dates = append(f.dates, b)
+	return b, fl
+}
+
+// defaultMonth is where an empty date's calendar opens: the project's
+// start for the project's and the agenda's dates (or the first month the
+// category allows), today for the others.
+func (f *formScreen) defaultMonth(path string) forms.Date {
+	if path == "cover.apply_date" || f.cat == nil {
+		return forms.DateOf(f.u.now())
 	}
-	set()
-	fl.reload = set
-	e.OnChanged = func(t *time.Time) {
-		f.guard(forms.FieldLabel(path), func() {
-			var d forms.Date
-			if t != nil {
-				d = forms.DateOf(*t)
-				fl.local = ""
-			} else if strings.TrimSpace(e.Text) != "" {
-				fl.local = "日期无法识别：请点右边的日历按钮选择日期。"
-				f.recheck()
-				return
-			} else {
-				fl.local = ""
-			}
-			shown.SetText(d.Chinese())
-			if d == *ptr {
-				f.recheck()
-				return
-			}
-			*ptr = d
-			f.changed()
-		})
+	if !f.d.Project.StartDate.IsZero() {
+		return f.d.Project.StartDate
 	}
-	return e, fl, container.NewBorder(nil, nil, nil, shown, e)
+	if !f.cat.WindowStart.IsZero() {
+		return forms.DateOf(f.cat.WindowStart)
+	}
+	return forms.DateOf(f.u.now())
 }
 
 // option is one choice of a select: the stored ID and the shown name.
@@ -319,7 +336,7 @@ func (f *formScreen) choose(s *section, path, label string, opts []option, ptr *
 func (f *formScreen) selectField(path string, opts []option, ptr *string) (*widget.Select, *field) {
 	sel := widget.NewSelect(names(opts), nil)
 	sel.PlaceHolder = "（请选择）"
-	fl := &field{path: path, focus: sel, obj: sel, msg: newMsg()}
+	fl := &field{path: path, focus: sel, obj: sel, msg: newMsg(), empty: func() bool { return sel.Selected == "" }}
 	set := func() {
 		for _, o := range opts {
 			if o.id == *ptr {
@@ -335,6 +352,7 @@ func (f *formScreen) selectField(path string, opts []option, ptr *string) (*widg
 		for _, o := range opts {
 			if o.name == name && o.id != *ptr {
 				*ptr = o.id
+				f.touched[fl.path] = true
 				f.changed()
 				return
 			}
@@ -354,13 +372,14 @@ func (f *formScreen) check(s *section, path, label, text string, ptr *bool) *wid
 func (f *formScreen) checkField(path, text string, ptr *bool) (*widget.Check, *field) {
 	c := widget.NewCheck(text, nil)
 	c.SetChecked(*ptr)
-	fl := &field{path: path, focus: c, obj: c, msg: newMsg()}
+	fl := &field{path: path, focus: c, obj: c, msg: newMsg(), empty: func() bool { return !c.Checked }}
 	fl.reload = func() { c.SetChecked(*ptr) }
 	c.OnChanged = func(b bool) {
 		if b == *ptr {
 			return
 		}
 		*ptr = b
+		f.touched[fl.path] = true
 		f.changed()
 	}
 	return c, fl

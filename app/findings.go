@@ -20,40 +20,64 @@ type findingsPanel struct {
 	box     *fyne.Container
 	rows    []*findingRow
 	shown   []forms.Finding
+	todo    int // how many of shown are 待填
 }
 
 func newFindingsPanel(f *formScreen) *findingsPanel {
 	p := &findingsPanel{f: f}
 	p.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{})
 	p.counts.Wrapping = fyne.TextWrapBreak
-	hint := widget.NewLabel("点击一条，跳到要修改的地方。")
+	hint := widget.NewLabel("点击一条，跳到要修改的地方。“待填”的项在离开该项或点“检查全部”后才检查。")
+	hint.Wrapping = fyne.TextWrapBreak
 	p.box = container.NewVBox()
-	p.content = container.NewBorder(container.NewVBox(p.counts, hint, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(p.box))
+	// The counts and the hint scroll with the findings: wrapped labels
+	// outside a scroller would make the window grow when the panel is
+	// narrow (a wrapped label's height follows its width).
+	p.content = container.NewVScroll(container.NewVBox(p.counts, hint, widget.NewSeparator(), p.box))
 	return p
 }
 
-// refreshFindings updates the panel when the findings changed.
+// refreshFindings updates the panel when the findings changed. Findings
+// still "待填" (an empty field the user has not left yet) come last, in
+// the neutral colour.
 func (p *findingsPanel) refreshFindings(fs []forms.Finding) {
-	if sameFindings(fs, p.shown) {
+	var now, todo []forms.Finding
+	for _, fd := range fs {
+		if p.f.isPending(fd) {
+			todo = append(todo, fd)
+		} else {
+			now = append(now, fd)
+		}
+	}
+	shown := append(append([]forms.Finding(nil), now...), todo...)
+	if sameFindings(shown, p.shown) && len(todo) == p.todo {
 		return
 	}
-	p.shown = append([]forms.Finding(nil), fs...)
-	errs, warns := countFindings(fs)
+	p.shown, p.todo = shown, len(todo)
+	errs, warns := countFindings(now)
+	rest := ""
+	if len(todo) > 0 {
+		rest = fmt.Sprintf("；%d 项待填", len(todo))
+	}
 	if errs == 0 && warns == 0 {
-		p.counts.SetText("检查结果：没有错误和警告")
+		p.counts.SetText("检查结果：没有错误和警告" + rest)
 		p.counts.Importance = widget.SuccessImportance
+		if len(todo) > 0 {
+			p.counts.Importance = widget.MediumImportance
+		}
 	} else {
-		p.counts.SetText(fmt.Sprintf("检查结果：%d 个错误，%d 个警告", errs, warns))
-		p.counts.Importance = widget.DangerImportance
+		p.counts.SetText(fmt.Sprintf("检查结果：%d 个错误，%d 个警告%s", errs, warns, rest))
+		p.counts.Importance = severityImportance(forms.Error)
 		if errs == 0 {
-			p.counts.Importance = widget.WarningImportance
+			p.counts.Importance = severityImportance(forms.Warning)
 		}
 	}
 	p.counts.Refresh()
 	p.rows = p.rows[:0]
 	p.box.RemoveAll()
-	for _, fd := range fs {
-		r := newFindingRow(fd, p.f.jump)
+	for i, fd := range shown {
+		target := p.f.hasTarget(fd.Field)
+		r := newFindingRow(fd, i >= len(now), target, p.f.jump)
 		p.rows = append(p.rows, r)
 		p.box.Add(r)
 	}
@@ -72,29 +96,30 @@ func sameFindings(a, b []forms.Finding) bool {
 	return true
 }
 
-// findingRow is one finding of the panel: a wrapped label that can be
-// clicked.
+// findingRow is one finding of the panel: a wrapped label that, when its
+// field is on the form, can be clicked to go there.
 type findingRow struct {
 	widget.Label
 	finding forms.Finding
+	pending bool // shown as 待填
+	target  bool // its field is on the form
 	onTap   func(path string) bool
 }
 
-func newFindingRow(fd forms.Finding, onTap func(string) bool) *findingRow {
-	r := &findingRow{finding: fd, onTap: onTap}
+func newFindingRow(fd forms.Finding, pending, target bool, onTap func(string) bool) *findingRow {
+	r := &findingRow{finding: fd, pending: pending, target: target, onTap: onTap}
 	r.ExtendBaseWidget(r)
 	r.Wrapping = fyne.TextWrapBreak
 	text := severityPrefix(fd.Severity)
+	if pending {
+		text = "待填："
+	}
 	if fd.Field != "" {
 		text += "【" + forms.FieldLabel(fd.Field) + "】"
 	}
 	r.Text = text + fd.Message
-	switch fd.Severity {
-	case forms.Error:
-		r.Importance = widget.DangerImportance
-	case forms.Warning:
-		r.Importance = widget.WarningImportance
-	default:
+	r.Importance = severityImportance(fd.Severity)
+	if pending {
 		r.Importance = widget.MediumImportance
 	}
 	return r
@@ -102,14 +127,14 @@ func newFindingRow(fd forms.Finding, onTap func(string) bool) *findingRow {
 
 // Tapped jumps to the finding's field.
 func (r *findingRow) Tapped(*fyne.PointEvent) {
-	if r.finding.Field != "" {
+	if r.target {
 		r.onTap(r.finding.Field)
 	}
 }
 
-// Cursor shows a hand over findings that lead to a field.
+// Cursor shows a hand only over findings that lead to a field.
 func (r *findingRow) Cursor() desktop.Cursor {
-	if r.finding.Field != "" {
+	if r.target {
 		return desktop.PointerCursor
 	}
 	return desktop.DefaultCursor

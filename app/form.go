@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,11 +31,23 @@ type formScreen struct {
 	body   *fyne.Container
 
 	sections []*section
+	curStep  int // the section being built, then the step shown
+	steps    *stepNav
 	fields   map[string]*field
 	order    []*field
 	msgs     map[*widget.Label]bool
 	tables   map[string]*rowsTable
+	dates    []*dateBox
 	bindings int
+
+	// touched are the fields the user has left once; checkAll is set by
+	// 检查全部 and by export: until then an empty field's findings are
+	// "待填", not errors.
+	touched    map[string]bool
+	checkAll   bool
+	checkTimer *time.Timer
+	pending    int         // findings shown as 待填
+	stepCounts []stepState // per step, from the last check
 
 	panel    *findingsPanel
 	findings []forms.Finding
@@ -54,6 +67,9 @@ type formScreen struct {
 	exported                    *submission.Result
 	onExportDone                func() // tests wait for the export
 	copyUnitSelect              *widget.Select
+	templateBtn                 *widget.Button // a sample's 以此为模板新建
+	templateName                *widget.Entry  // its question's unit name
+	split                       *container.Split
 
 	readOnly     bool          // a draft of a call the program does not have
 	readOnlyNote *widget.Label // says why
@@ -70,17 +86,29 @@ type formScreen struct {
 func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	d.EnsurePart()
 	f := &formScreen{u: u, path: path, d: d, cat: u.call.Category(d.Category),
-		fields: map[string]*field{}, msgs: map[*widget.Label]bool{}, tables: map[string]*rowsTable{}}
+		fields: map[string]*field{}, msgs: map[*widget.Label]bool{}, tables: map[string]*rowsTable{}, touched: map[string]bool{}}
 	f.opts = checkOptions(u.now())
-	f.others = otherDrafts(u.draftsDir(), path)
+	if !u.isSample(path) {
+		f.others = otherDrafts(u.draftsDir(), path)
+	}
 	f.body = container.NewVBox()
 	f.build()
+	f.curStep = 0
+	// The unit's name is the secretary's own: its hint names no unit (the
+	// samples' units would read as a suggestion).
+	if fl := f.fields["applicant.name"]; fl != nil {
+		if e, ok := fl.focus.(*commitEntry); ok {
+			e.SetPlaceHolder("与公章上的名称一致")
+		}
+	}
 	f.scroll = container.NewVScroll(container.NewPadded(f.body))
 	f.panel = newFindingsPanel(f)
+	f.steps = newStepNav(f)
 
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{})
 	f.title.Truncation = fyne.TextTruncateEllipsis
 	f.state = widget.NewLabel("")
+	f.state.Truncation = fyne.TextTruncateEllipsis
 	f.backBtn = widget.NewButtonWithIcon("草稿列表", theme.NavigateBackIcon(), func() { u.leaveForm(u.showStart) })
 	f.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.reviewBtn = widget.NewButtonWithIcon("审阅全文", theme.VisibilityIcon(), f.onReview)
@@ -90,14 +118,23 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	f.exportStep = widget.NewLabel("")
 	f.exportBox = container.NewBorder(nil, nil, f.exportStep, nil, f.exportProgress)
 	f.exportBox.Hide()
-	bar := container.NewBorder(nil, nil, f.backBtn,
-		container.NewHBox(f.state, f.saveBtn, f.reviewBtn, f.exportBtn, f.afterBtn),
-		f.title)
-	split := container.NewHSplit(f.scroll, f.panel.content)
-	split.Offset = 0.68
-	f.content = container.NewBorder(container.NewVBox(bar, f.exportBox, widget.NewSeparator()), nil, nil, nil, split)
+	right := container.NewHBox(f.saveBtn, f.reviewBtn, f.exportBtn, f.afterBtn)
+	if u.isSample(path) {
+		// A sample is read and tried, never saved as the secretary's own:
+		// it becomes a draft only through 以此为模板新建.
+		f.templateBtn = widget.NewButtonWithIcon("以此为模板新建…", theme.ContentAddIcon(), f.onTemplate)
+		f.templateBtn.Importance = widget.HighImportance
+		right = container.NewHBox(f.templateBtn, f.reviewBtn, f.exportBtn, f.afterBtn)
+	}
+	bar := container.NewBorder(nil, nil, f.backBtn, right, f.title)
+	f.split = container.NewHSplit(newWheelScroll(f.scroll), f.panel.content)
+	f.split.Offset = u.splitOffset()
+	bottom := container.NewBorder(nil, nil, f.steps.buttons, nil, f.state)
+	f.content = container.NewBorder(container.NewVBox(bar, f.exportBox, widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), bottom), f.steps.content, nil, f.split)
 	f.recheck()
 	f.refreshState()
+	f.showStep(0)
 	return f
 }
 
@@ -248,7 +285,7 @@ func (f *formScreen) honours(s *section) {
 		opts = append(opts, call.PriorityYears+"年度"+h.Name)
 	}
 	g := widget.NewCheckGroup(opts, nil)
-	g.Horizontal = true
+	g.Horizontal = false // one per line: the row stays narrow
 	fl := &field{path: "applicant.honours", obj: g, msg: newMsg()}
 	set := func() {
 		var sel []string
@@ -306,13 +343,68 @@ func applicantTypes(call *forms.Call) []option {
 	return out
 }
 
-// changed is called after every edit: the draft is re-checked, only the
-// messages and the findings panel are updated, and autosave is scheduled.
+// changed is called after every committed edit (a choice, a check box, a
+// table row, a date, a value the user left): the draft is re-checked, only
+// the messages and the findings panel are updated, and autosave is
+// scheduled.
 func (f *formScreen) changed() {
+	f.edited()
+	f.recheck()
+}
+
+// edited records a change of the draft without checking it yet (a
+// keystroke): autosave is scheduled, and so is a check after a short pause.
+func (f *formScreen) edited() {
 	f.editSeq++
 	f.markDirty()
 	f.scheduleAutosave()
+	f.scheduleCheck()
+}
+
+// checkDelay is the pause in typing after which the typed value is checked.
+const checkDelay = 800 * time.Millisecond
+
+// scheduleCheck (re)starts the timer of the check after a pause in typing.
+func (f *formScreen) scheduleCheck() {
+	if f.checkTimer != nil {
+		f.checkTimer.Stop()
+	}
+	f.checkTimer = time.AfterFunc(f.u.checkDelay, func() { fyne.Do(f.recheck) })
+}
+
+// commit is called when the user leaves a field: it is checked now, and
+// its findings are no longer "待填".
+func (f *formScreen) commit(fl *field) {
+	f.touched[fl.path] = true
+	if f.checkTimer != nil {
+		f.checkTimer.Stop()
+	}
 	f.recheck()
+}
+
+// onCheckAll shows every finding as it is, empty fields included, and goes
+// to the first that needs a change.
+func (f *formScreen) onCheckAll() {
+	f.checkAll = true
+	f.recheck()
+	for _, fd := range f.findings {
+		if fd.Severity == forms.Error && f.jump(fd.Field) {
+			return
+		}
+	}
+}
+
+// isPending reports whether a finding is only "待填": its field is still
+// empty and the user has neither left it nor asked for a full check.
+func (f *formScreen) isPending(fd forms.Finding) bool {
+	if f.checkAll || fd.Severity == forms.Info || fd.Field == "" {
+		return false
+	}
+	fl := f.resolve(fd.Field)
+	if fl == nil || fl.empty == nil || f.touched[fl.path] || fl.local != "" {
+		return false
+	}
+	return fl.empty()
 }
 
 // recheck runs the call's checks and the quota check across the folder's
@@ -323,9 +415,16 @@ func (f *formScreen) recheck() {
 	fs = append(fs, forms.CheckAcross(f.u.call, all)[len(all)-1]...)
 	forms.SortFindings(fs)
 	f.findings = fs
+	before := f.stepCounts
 	f.refreshMessages()
 	f.panel.refreshFindings(fs)
 	f.refreshBudgetSum()
+	if f.steps != nil && !slices.Equal(before, f.stepCounts) {
+		f.steps.refresh()
+	}
+	if f.title != nil {
+		f.refreshState() // the draft's name follows its project and unit
+	}
 }
 
 // resolve finds the field a finding's path belongs to: the field itself, or
@@ -358,8 +457,9 @@ func severityPrefix(s forms.Severity) string {
 	return "提示："
 }
 
-// refreshMessages writes each field's findings next to it, touching only
-// the labels whose text changes.
+// refreshMessages writes each field's findings on its message line,
+// touching only the labels whose text changes, and counts per step what
+// needs a change and what is still to be filled in.
 func (f *formScreen) refreshMessages() {
 	texts := map[*widget.Label][]string{}
 	worst := map[*widget.Label]forms.Severity{}
@@ -375,39 +475,81 @@ func (f *formScreen) refreshMessages() {
 			worst[l] = s
 		}
 	}
+	todo := map[*widget.Label]bool{}
+	f.pending = 0
+	counts := make([]stepState, len(f.sections))
+	seen := map[*field]bool{}
+	count := func(fl *field, pending bool) {
+		if fl.step < 0 || fl.step >= len(counts) || seen[fl] {
+			return
+		}
+		seen[fl] = true
+		if pending {
+			counts[fl.step].pending++
+		} else {
+			counts[fl.step].problems++
+		}
+	}
+	defer func() { f.stepCounts = counts }()
+	for _, fl := range f.order {
+		if fl.empty != nil && !fl.empty() && fl.step >= 0 && fl.step < len(counts) {
+			counts[fl.step].filled++
+		}
+	}
 	for _, fl := range f.order {
 		if fl.local != "" && fl.msg != nil {
 			add(fl.msg, forms.Error, "错误："+fl.local)
+			count(fl, false)
 		}
 	}
 	for _, fd := range f.findings {
 		if fd.Field == "" {
 			continue
 		}
-		if fl := f.resolve(fd.Field); fl != nil && fl.msg != nil {
-			add(fl.msg, fd.Severity, severityPrefix(fd.Severity)+fd.Message)
+		fl := f.resolve(fd.Field)
+		if fl == nil || fl.msg == nil {
+			continue
+		}
+		if fl.local != "" {
+			continue // the text itself is not readable: that is said first
+		}
+		if f.isPending(fd) {
+			f.pending++
+			todo[fl.msg] = true
+			count(fl, true)
+			continue
+		}
+		add(fl.msg, fd.Severity, severityPrefix(fd.Severity)+fd.Message)
+		if fd.Severity != forms.Info {
+			count(fl, false)
 		}
 	}
 	for l := range f.msgs {
-		text := strings.Join(texts[l], "\n")
-		imp := widget.DangerImportance
-		switch worst[l] {
-		case forms.Warning:
-			imp = widget.WarningImportance
-		case forms.Info:
-			imp = widget.LowImportance
+		text := strings.Join(texts[l], "；")
+		imp := severityImportance(worst[l])
+		if text == "" && todo[l] {
+			text, imp = "待填", widget.LowImportance
 		}
 		if l.Text == text && l.Importance == imp {
 			continue
 		}
 		l.Importance = imp
 		l.SetText(text)
-		if text == "" {
-			l.Hide()
-		} else {
-			l.Show()
-		}
 	}
+}
+
+// severityImportance is the one colour of each severity, everywhere in the
+// window: errors red, warnings orange, information plain.
+func severityImportance(s forms.Severity) widget.Importance {
+	switch s {
+	case forms.Error:
+		return widget.DangerImportance
+	case forms.Warning:
+		return widget.WarningImportance
+	case forms.Info:
+		return widget.MediumImportance
+	}
+	return widget.LowImportance
 }
 
 // refreshBudgetSum shows the sum of the budget lines under the table.
@@ -429,17 +571,65 @@ func (f *formScreen) refreshBudgetSum() {
 func (f *formScreen) jump(path string) bool {
 	fl := f.resolve(path)
 	if fl == nil {
-		return false
+		return f.jumpAfter(path)
 	}
 	if f.u.review != nil {
 		f.u.review = nil
 		f.u.setContent(f.content)
+	}
+	if f.after != nil {
+		f.closeAfter()
+	}
+	if fl.step != f.steps.cur {
+		f.showStep(fl.step)
 	}
 	f.scrollTo(fl.obj)
 	if fl.focus != nil {
 		f.u.win.Canvas().Focus(fl.focus)
 	}
 	return true
+}
+
+// afterTab is the after-selection tab a finding's path belongs to, or "".
+func (f *formScreen) afterTab(path string) string {
+	switch {
+	case strings.HasPrefix(path, "selection."):
+		return "入选与报送期限"
+	case strings.HasPrefix(path, "reports.info_report"):
+		return "信息报道稿"
+	case strings.HasPrefix(path, "reports.results") && f.d.Category == "speech":
+		return "分赛场成绩"
+	case strings.HasPrefix(path, "reports.summary"), strings.HasPrefix(path, "reports.review"), strings.HasPrefix(path, "reports.proceedings"):
+		return "总结与综述"
+	case strings.HasPrefix(path, "reports.accounts"):
+		return "决算表"
+	}
+	return ""
+}
+
+// jumpAfter opens the after-selection screen at the tab of a finding.
+func (f *formScreen) jumpAfter(path string) bool {
+	tab := f.afterTab(path)
+	if tab == "" {
+		return false
+	}
+	if f.after == nil {
+		f.onAfter()
+	}
+	if f.after == nil {
+		return false // it could not be saved first; the user was told
+	}
+	for _, it := range f.after.s.tabs.Items {
+		if it.Text == tab {
+			f.after.s.tabs.Select(it)
+		}
+	}
+	return true
+}
+
+// hasTarget reports whether a finding's path leads somewhere in the window.
+func (f *formScreen) hasTarget(path string) bool {
+	return path != "" && (f.resolve(path) != nil || f.afterTab(path) != "")
 }
 
 // scrollTo scrolls the form so that o is near the top.
@@ -459,16 +649,16 @@ func (f *formScreen) scrollTo(o fyne.CanvasObject) {
 	f.scroll.Refresh()
 }
 
-// focusFirst puts the cursor in the first empty field, or the first field.
+// focusFirst puts the cursor in the first field of the step shown.
 func (f *formScreen) focusFirst() {
 	for _, fl := range f.order {
-		if e, ok := fl.focus.(*widget.Entry); ok && e.Text == "" {
+		if fl.step != f.steps.cur {
+			continue
+		}
+		if e, ok := fl.focus.(*commitEntry); ok && e.Visible() {
 			f.u.win.Canvas().Focus(e)
 			return
 		}
-	}
-	if fl := f.fields["project.name"]; fl != nil {
-		f.u.win.Canvas().Focus(fl.focus)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,14 +22,17 @@ func (f *formScreen) markDirty() {
 
 // refreshState shows the draft's name and whether it is saved.
 func (f *formScreen) refreshState() {
-	name := displayName(f.path)
+	name := draftTitle(f.u.call, f.d, f.path)
+	if f.u.isSample(f.path) {
+		name = "示例：" + name
+	}
 	if f.dirty {
 		f.u.win.SetTitle("*" + name + " — 申报助手")
 	} else {
 		f.u.win.SetTitle(name + " — 申报助手")
 	}
 	title := name
-	if f.cat != nil {
+	if f.cat != nil && !strings.Contains(name, f.cat.ShortName) {
 		title = "【" + f.cat.ShortName + "】" + name
 	}
 	if f.title.Text != title {
@@ -36,6 +40,8 @@ func (f *formScreen) refreshState() {
 	}
 	state := "已保存"
 	switch {
+	case f.u.isSample(f.path):
+		state = "示例：修改只用于试用，不保存为你的申报书"
 	case f.dirty && !f.autosaved.IsZero():
 		state = "未保存（已自动备份 " + f.autosaved.Local().Format("15:04:05") + "）"
 	case f.dirty:
@@ -50,6 +56,9 @@ func (f *formScreen) refreshState() {
 // scheduleAutosave (re)starts the timer that writes the autosave side file
 // a couple of seconds after the last change.
 func (f *formScreen) scheduleAutosave() {
+	if f.u.isSample(f.path) {
+		return // a sample's tries are not kept
+	}
 	if f.timer != nil {
 		f.timer.Stop()
 	}
@@ -125,6 +134,11 @@ func (f *formScreen) onSave() {
 		f.u.ask("不能保存", f.readOnlyNote.Text, choice{label: "确定", important: true})
 		return
 	}
+	if f.u.isSample(f.path) {
+		f.u.ask("示例不能保存", "这是程序自带的示例，不是你的申报书。要在它的基础上填写自己的申报书，请点“以此为模板新建…”。",
+			choice{label: "以此为模板新建…", important: true, fn: f.onTemplate}, choice{label: "取消"})
+		return
+	}
 	if err := f.save(); err != nil {
 		f.u.showError("保存失败", err)
 	}
@@ -154,7 +168,7 @@ func (f *formScreen) save() error {
 // happens next.
 func (f *formScreen) askUnsaved(next func()) {
 	_ = f.autosaveNow()
-	f.u.ask("保存修改？", "《"+displayName(f.path)+"》有未保存的修改。\n“不保存”会把这些修改移到“"+trashFolderName+"”文件夹（仍可找回），草稿文件保持上次保存的样子。",
+	f.u.ask("保存修改？", "《"+draftTitle(f.u.call, f.d, f.path)+"》有未保存的修改。\n“不保存”会把这些修改移到“"+trashFolderName+"”文件夹（仍可找回），草稿文件保持上次保存的样子。",
 		choice{label: "保存", important: true, fn: func() {
 			if err := f.save(); err != nil {
 				f.u.showError("保存失败", err)

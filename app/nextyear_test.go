@@ -107,6 +107,7 @@ func TestNewCategoryForm(t *testing.T) {
 	}
 	n := entry(t, f, "parts.salon.young_participants")
 	n.SetText("19")
+	commitField(t, f, "parts.salon.young_participants")
 	var hit bool
 	for _, fd := range f.findings {
 		hit = hit || fd.Rule == "content.salon.young_participants"

@@ -46,7 +46,7 @@ func newPickerScreen(u *ui, sample bool) *pickerScreen {
 	p.cats.OnSelected = func(i widget.ListItemID) { p.onSelect(&call.Categories[i]) }
 	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{})
 	p.heading.SizeName = theme.SizeNameSubHeadingText
-	p.heading.Wrapping = fyne.TextWrapBreak
+	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.rules = widget.NewForm()
 	for _, r := range ruleRows {
 		l := widget.NewLabel("")
@@ -86,7 +86,7 @@ func (p *pickerScreen) onSelect(c *forms.Category) {
 	types := make([]string, len(c.Eligible))
 	for i, t := range c.Eligible {
 		types[i] = call.ApplicantTypeName(t)
-		if c.NeedsGraduateTraining(t) {
+		if c.NeedsGraduateTraining(t) && !strings.Contains(types[i], "研究生培养资格") {
 			types[i] += "（须有研究生培养资格）"
 		}
 	}
@@ -155,26 +155,14 @@ func (p *pickerScreen) onCreate() {
 	u.showForm(path, d, false)
 }
 
-// onSample opens the sample of the chosen category, saved as a draft named
-// 示例-<category> in the drafts folder (the existing one when there is).
+// onSample opens the sample of the chosen category from the program: it is
+// written afresh into the program's own folder (never the drafts folder,
+// so it counts in no quota), marked 示例, and becomes a draft of the
+// secretary's only through 以此为模板新建.
 func (p *pickerScreen) onSample() {
 	u := p.u
 	if p.selected == nil {
 		return
 	}
-	path := samplePath(u.draftsDir(), p.selected)
-	if _, err := forms.Load(path); err == nil {
-		u.openDraft(path)
-		return
-	}
-	d, err := forms.Sample(u.call, p.selected.ID)
-	if err != nil {
-		u.showError("无法打开示例", err)
-		return
-	}
-	if err := forms.Save(path, d, u.now()); err != nil {
-		u.showError("无法保存示例", err)
-		return
-	}
-	u.showForm(path, d, false)
+	u.leaveForm(func() { u.openSample(p.selected) })
 }

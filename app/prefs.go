@@ -7,14 +7,17 @@ import (
 
 // Preference keys (fyne Preferences).
 const (
-	prefDraftsDir = "draftsDir" // the folder the start screen lists
+	prefDraftsDir    = "draftsDir"    // the folder the start screen lists
+	prefWindowWidth  = "windowWidth"  // the window's last size, logical px
+	prefWindowHeight = "windowHeight" //
+	prefSplitOffset  = "formSplit"    // the form | findings divider, 0–1
 )
 
 // draftsFolderName is the folder under the user's Documents where drafts go
 // by default; trashFolderName is the subfolder deleted drafts move to.
 const (
 	draftsFolderName = "申报助手"
-	trashFolderName  = "回收站"
+	trashFolderName  = "已删除的申报书"
 )
 
 // defaultDraftsDir is ~/Documents/申报助手 (on every platform the Documents

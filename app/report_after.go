@@ -2,11 +2,11 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,9 +28,12 @@ type afterScreen struct {
 	summary   *summaryScreen
 	accounts  *accountsScreen
 
-	exportBtn *widget.Button
-	status    *widget.Label
-	exported  []aftercare.Exported
+	exportBtn   *widget.Button
+	openBtn     *widget.Button
+	progress    *widget.ProgressBarInfinite
+	status      *widget.Label
+	exported    []aftercare.Exported
+	exportedDir string
 }
 
 func newAfterScreen(env *reportEnv) *afterScreen {
@@ -39,7 +42,9 @@ func newAfterScreen(env *reportEnv) *afterScreen {
 	s.info = newInfoScreen(env)
 	s.summary = newSummaryScreen(env)
 	s.accounts = newAccountsScreen(env)
-	scroll := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewVScroll(container.NewPadded(o)) }
+	scroll := func(o fyne.CanvasObject) fyne.CanvasObject {
+		return newWheelScroll(container.NewVScroll(container.NewPadded(o)))
+	}
 	items := []*container.TabItem{
 		container.NewTabItem("入选与报送期限", scroll(s.selection.content)),
 		container.NewTabItem("信息报道稿", scroll(s.info.content)),
@@ -52,48 +57,125 @@ func newAfterScreen(env *reportEnv) *afterScreen {
 		container.NewTabItem("总结与综述", scroll(s.summary.content)),
 		container.NewTabItem("决算表", scroll(s.accounts.content)))
 	s.tabs = container.NewAppTabs(items...)
-	s.exportBtn = widget.NewButtonWithIcon("导出全部会后材料…", theme.DocumentSaveIcon(), s.onExport)
+	s.exportBtn = widget.NewButtonWithIcon("导出全部会后材料", theme.DocumentSaveIcon(), s.onExport)
 	s.exportBtn.Importance = widget.HighImportance
+	s.openBtn = widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), s.onOpenFolder)
+	s.openBtn.Hide()
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Stop()
+	s.progress.Hide()
+	// One line each, cut with "…" when narrow: wrapped labels above the
+	// tabs would make the window grow.
 	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.status.Hide()
-	top := container.NewBorder(nil, nil, nil, s.exportBtn, widget.NewLabel("PDF与Word文件各一份，另附报送日程（.ics，可导入Outlook、苹果日历，提前一天提醒）。"))
-	s.content = container.NewBorder(container.NewVBox(top, s.status), nil, nil, nil, s.tabs)
+	intro := widget.NewLabel("PDF与Word文件各一份，另附报送日程（.ics，可导入Outlook、苹果日历，提前一天提醒），保存到草稿旁的“" + exportFolderName + "”文件夹。")
+	intro.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewBorder(nil, nil, nil, s.exportBtn, intro)
+	s.content = container.NewBorder(container.NewVBox(top, s.progress, container.NewBorder(nil, nil, nil, s.openBtn, s.status)), nil, nil, nil, s.tabs)
 	return s
 }
 
-func (s *afterScreen) onExport() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			return
-		}
-		s.exportTo(u.Path())
-	}, s.env.win)
-	d.Show()
+// afterFolderSuffix names the one subfolder, inside the 报送材料 folder
+// beside the draft, that the after-selection documents go to.
+const afterFolderSuffix = "-会后材料"
+
+// exportDir is where the after-selection documents go: the 报送材料 folder
+// beside the draft (where the application's package goes too), in one
+// subfolder named after the draft.
+func (s *afterScreen) exportDir() string {
+	p := s.env.draftPath
+	return filepath.Join(filepath.Dir(p), exportFolderName, displayName(p)+afterFolderSuffix)
 }
 
-// exportTo writes every document into dir and says where.
-func (s *afterScreen) exportTo(dir string) {
-	files, err := aftercare.ExportAll(dir, s.env.call, s.env.d, s.env.draftPath, s.env.now())
+// emptyParts lists what would be exported empty: a summary not written, or
+// final accounts with nothing spent and no source.
+func emptyParts(d *forms.Draft) []string {
+	var out []string
+	r := d.Reports
+	if r == nil || strings.TrimSpace(r.Summary) == "" {
+		out = append(out, "项目总结还没有写")
+	}
+	zero := true
+	if r != nil && r.Accounts != nil {
+		a := r.Accounts
+		zero = a.Provincial == 0 && a.SelfRaised == 0 && a.Other == 0
+		for _, l := range a.Lines {
+			if l.Spent != 0 {
+				zero = false
+			}
+		}
+	}
+	if zero {
+		out = append(out, "决算表的实际支出和经费来源全是0")
+	}
+	return out
+}
+
+// onExport exports every document, first asking when a part is empty.
+func (s *afterScreen) onExport() {
+	if parts := emptyParts(s.env.d); len(parts) > 0 && s.env.ask != nil {
+		s.env.ask("会后材料还没有写完", strings.Join(parts, "；")+"。这样导出的文件会是空的或全是0。\n\n仍要导出吗？",
+			choice{label: "返回填写", important: true, fn: func() {
+				if strings.HasPrefix(parts[0], "项目总结") {
+					s.tabs.SelectIndex(len(s.tabs.Items) - 2)
+				} else {
+					s.tabs.SelectIndex(len(s.tabs.Items) - 1)
+				}
+			}},
+			choice{label: "仍然导出", fn: func() { s.exportTo(s.exportDir()) }})
+		return
+	}
+	s.exportTo(s.exportDir())
+}
+
+// exportTo writes every document into dir in the background, from a copy
+// of the draft as it was, with a progress bar; the returned channel is
+// closed once the screen says how it went.
+func (s *afterScreen) exportTo(dir string) <-chan struct{} {
+	done := make(chan struct{})
+	env := s.env
+	d, err := forms.Unmarshal(env.draftPath, mustMarshal(env.d))
+	if err != nil {
+		s.exportFinished(dir, nil, err)
+		close(done)
+		return done
+	}
+	s.exportBtn.Disable()
+	s.openBtn.Hide()
+	s.status.Hide()
+	s.progress.Show()
+	s.progress.Start()
+	call, path, now := env.call, env.draftPath, env.now()
+	go func() {
+		defer close(done)
+		files, err := aftercare.ExportAll(dir, call, d, path, now)
+		fyne.DoAndWait(func() { s.exportFinished(dir, files, err) })
+	}()
+	return done
+}
+
+// exportFinished says where the files went, with 打开文件夹.
+func (s *afterScreen) exportFinished(dir string, files []aftercare.Exported, err error) {
+	s.progress.Stop()
+	s.progress.Hide()
+	s.exportBtn.Enable()
 	s.exported = files
 	if err != nil {
-		s.status.Importance = widget.DangerImportance
+		s.status.Importance = severityImportance(forms.Error)
 		s.status.SetText("导出未完成：" + err.Error())
 		s.status.Show()
 		return
 	}
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = baseOf(f.Path)
-	}
-	s.status.Importance = widget.SuccessImportance
-	s.status.SetText(fmt.Sprintf("已导出%d个文件到 %s：%s", len(files), dir, strings.Join(names, "、")))
+	s.exportedDir = dir
+	s.status.Importance = widget.MediumImportance
+	s.status.SetText(fmt.Sprintf("已导出%d个文件到“%s”文件夹中的“%s”", len(files), exportFolderName, filepath.Base(dir)))
 	s.status.Show()
+	s.openBtn.Show()
 }
 
-func baseOf(p string) string {
-	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
-		return p[i+1:]
+func (s *afterScreen) onOpenFolder() {
+	if s.env.openFolder != nil && s.exportedDir != "" {
+		s.env.openFolder(s.exportedDir)
 	}
-	return p
 }

@@ -21,6 +21,10 @@ type reportEnv struct {
 	win       fyne.Window
 	now       func() time.Time
 	changed   func()
+	// ask shows a question (nil in tests of a screen alone: no question);
+	// openFolder shows a folder in the file manager.
+	ask        func(title, message string, choices ...choice) *prompt
+	openFolder func(dir string)
 }
 
 // edited reports an edit to the window.
@@ -55,18 +59,20 @@ func newNote() *widget.Label {
 	return l
 }
 
-// setNote shows text in a note, hidden when empty, in the danger colour
-// when it holds an error or a warning.
+// setNote shows text in a note, hidden when empty, in the colour of its
+// worst severity (the same colours as the form's).
 func setNote(l *widget.Label, text string) {
 	l.SetText(text)
 	switch {
 	case text == "":
 		l.Hide()
 		return
-	case strings.Contains(text, "【错误】") || strings.Contains(text, "【警告】"):
-		l.Importance = widget.DangerImportance
+	case strings.Contains(text, "【错误】"):
+		l.Importance = severityImportance(forms.Error)
+	case strings.Contains(text, "【警告】"):
+		l.Importance = severityImportance(forms.Warning)
 	default:
-		l.Importance = widget.MediumImportance
+		l.Importance = severityImportance(forms.Info)
 	}
 	l.Show()
 	l.Refresh()

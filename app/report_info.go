@@ -3,7 +3,12 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image"
+	_ "image/jpeg" // stored photos are JPEG or PNG
+	_ "image/png"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/draw"
 
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
@@ -33,11 +39,13 @@ type infoScreen struct {
 	photoMsg *widget.Label // why the last photo was refused
 	findings *widget.Label
 	captions []*widget.Entry
+	busy     *fyne.Container        // "正在导入照片…" while an import runs
+	thumbs   map[string]image.Image // by photo file, made while importing
 	importer func(draftPath, src string) (forms.Photo, error)
 }
 
 func newInfoScreen(env *reportEnv) *infoScreen {
-	s := &infoScreen{env: env, importer: aftercare.ImportPhoto}
+	s := &infoScreen{env: env, importer: aftercare.ImportPhoto, thumbs: map[string]image.Image{}}
 	in := &env.d.EnsureReports().Info
 	s.title = widget.NewEntry()
 	s.title.SetPlaceHolder("如：第十三届吉林省科协年会××分会场在长春召开")
@@ -61,6 +69,8 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 	s.findings = newNote()
 	s.photos = container.NewVBox()
 	s.addBtn = widget.NewButtonWithIcon("添加照片…", theme.ContentAddIcon(), s.onAdd)
+	s.busy = container.NewBorder(nil, nil, widget.NewLabel("正在导入照片…"), nil, widget.NewProgressBarInfinite())
+	s.busy.Hide()
 	lo, hi := forms.PhotoLimits(env.call)
 	hint := widget.NewLabel(fmt.Sprintf("附%d-%d张照片，JPEG或PNG；超过2000像素的照片导入时自动缩小，手机照片的方向自动摆正。照片保存在草稿旁的文件夹 “%s” 中。", lo, hi, displayFiles(env.draftPath)))
 	hint.Wrapping = fyne.TextWrapWord
@@ -69,7 +79,7 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 		widget.NewLabel("正文"), container.NewBorder(nil, s.counter, nil, nil, s.body))
 	s.content = container.NewVBox(form, widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("照片", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.addBtn),
-		hint, s.photoMsg, s.photos, s.findings)
+		hint, s.busy, s.photoMsg, s.photos, s.findings)
 	s.refreshCounter()
 	s.refreshPhotos()
 	return s
@@ -115,31 +125,63 @@ func (s *infoScreen) onAdd() {
 	d.Show()
 }
 
-// importPaths imports photo files in order, up to the call's maximum; the
-// first refusal is shown and stops the import.
-func (s *infoScreen) importPaths(paths []string) {
+// importPaths imports photo files in order, up to the call's maximum, in
+// the background (reading, turning and scaling a 12-megapixel photo takes
+// a few hundred milliseconds): the window stays responsive, the photos
+// appear when ready. The first refusal is shown and stops the import. The
+// returned channel is closed once the screen shows the result.
+func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
+	done := make(chan struct{})
 	in := &s.env.d.Reports.Info
 	_, hi := forms.PhotoLimits(s.env.call)
+	have := len(in.Photos)
+	draftPath, importer := s.env.draftPath, s.importer
 	s.photoMsg.Hide()
-	for _, p := range paths {
-		if hi > 0 && len(in.Photos) >= hi {
-			s.showPhotoError(fmt.Sprintf("信息报道稿最多附%d张照片；要换照片，请先删去一张。", hi))
-			break
-		}
-		ph, err := s.importer(s.env.draftPath, p)
-		if err != nil {
-			var pe *aftercare.PhotoError
-			if errors.As(err, &pe) {
-				s.showPhotoError(pe.Message)
-			} else {
-				s.showPhotoError("照片无法导入：" + err.Error())
+	s.addBtn.Disable()
+	s.busy.Show()
+	go func() {
+		defer close(done)
+		var got []forms.Photo
+		var thumbs []thumbAt
+		msg := ""
+		for _, p := range paths {
+			if hi > 0 && have+len(got) >= hi {
+				msg = fmt.Sprintf("信息报道稿最多附%d张照片；要换照片，请先删去一张。", hi)
+				break
 			}
-			break
+			ph, err := importer(draftPath, p)
+			if err != nil {
+				var pe *aftercare.PhotoError
+				if errors.As(err, &pe) {
+					msg = pe.Message
+				} else {
+					msg = "照片无法导入：" + err.Error()
+				}
+				break
+			}
+			got = append(got, ph)
+			// The thumbnail is made here too, not by the renderer on the
+			// UI goroutine; and the decoded photo's memory goes back to
+			// the system before the next one is read.
+			if t := makeThumb(aftercare.PhotoPath(draftPath, ph)); t != nil {
+				thumbs = append(thumbs, thumbAt{ph.File, t})
+			}
+			debug.FreeOSMemory()
 		}
-		in.Photos = append(in.Photos, ph)
-	}
-	s.refreshPhotos()
-	s.edited()
+		fyne.DoAndWait(func() {
+			s.busy.Hide()
+			for _, t := range thumbs {
+				s.thumbs[t.file] = t.img
+			}
+			in.Photos = append(in.Photos, got...)
+			if msg != "" {
+				s.showPhotoError(msg)
+			}
+			s.refreshPhotos()
+			s.edited()
+		})
+	}()
+	return done
 }
 
 func (s *infoScreen) showPhotoError(msg string) {
@@ -162,10 +204,15 @@ func (s *infoScreen) refreshPhotos() {
 		i := i
 		ph := &in.Photos[i]
 		var thumb fyne.CanvasObject = widget.NewLabel("（找不到照片文件）")
-		if s.env.draftPath != "" {
+		if t := s.thumbs[ph.File]; t != nil {
+			img := canvas.NewImageFromImage(t)
+			img.FillMode = canvas.ImageFillContain
+			img.SetMinSize(fyne.NewSize(thumbW, thumbH))
+			thumb = img
+		} else if s.env.draftPath != "" {
 			img := canvas.NewImageFromFile(aftercare.PhotoPath(s.env.draftPath, *ph))
 			img.FillMode = canvas.ImageFillContain
-			img.SetMinSize(fyne.NewSize(160, 120))
+			img.SetMinSize(fyne.NewSize(thumbW, thumbH))
 			thumb = img
 		}
 		caption := widget.NewEntry()
@@ -191,4 +238,31 @@ func (s *infoScreen) refreshPhotos() {
 		s.photos.Add(container.NewBorder(nil, nil, thumb, container.NewHBox(up, remove), container.NewVBox(info, caption)))
 	}
 	s.photos.Refresh()
+}
+
+// thumbW×thumbH is the size of a photo's thumbnail on the screen.
+const thumbW, thumbH = 160, 120
+
+type thumbAt struct {
+	file string
+	img  image.Image
+}
+
+// makeThumb reads a stored photo and scales it to twice the thumbnail's
+// size (sharp on a high-density screen); nil when it cannot be read.
+func makeThumb(path string) image.Image {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	src, _, err := image.Decode(f)
+	if err != nil {
+		return nil
+	}
+	b := src.Bounds()
+	k := min(float64(2*thumbW)/float64(b.Dx()), float64(2*thumbH)/float64(b.Dy()), 1)
+	dst := image.NewRGBA(image.Rect(0, 0, max(1, int(float64(b.Dx())*k)), max(1, int(float64(b.Dy())*k))))
+	draw.ApproxBiLinear.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
+	return dst
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,8 +20,9 @@ type selectionScreen struct {
 	content fyne.CanvasObject
 
 	selected                              *widget.Check
-	listPublished, actualStart, actualEnd *widget.Entry
+	listPublished, actualStart, actualEnd *dateBox
 	dateMsg                               *widget.Label
+	problems                              map[*dateBox]string // why a typed date is not one
 	dues                                  *fyne.Container
 	dueRows                               []*dueRow
 }
@@ -33,7 +35,7 @@ type dueRow struct {
 }
 
 func newSelectionScreen(env *reportEnv) *selectionScreen {
-	s := &selectionScreen{env: env}
+	s := &selectionScreen{env: env, problems: map[*dateBox]string{}}
 	sel := env.d.Selection
 	if sel == nil {
 		sel = &forms.Selection{}
@@ -46,11 +48,12 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 	s.dateMsg = newNote()
 	s.dues = container.NewVBox()
 	grid := container.New(layout.NewFormLayout(),
-		widget.NewLabel("名单公布日期"), s.listPublished,
-		widget.NewLabel("实际开始日期"), s.actualStart,
-		widget.NewLabel("实际结束日期"), s.actualEnd,
+		widget.NewLabel("名单公布日期"), s.listPublished.content,
+		widget.NewLabel("实际开始日期"), s.actualStart.content,
+		widget.NewLabel("实际结束日期"), s.actualEnd.content,
 	)
-	hint := widget.NewLabel(fmt.Sprintf("报送期限按实际结束日期计算（通知 二、3）；日期写作 %s。", "2024-10-18"))
+	hint := widget.NewLabel("报送期限按实际结束日期计算（通知 二、3）；日期可写作 2024年10月18日、2024-10-18 或 2024/10/18，也可点日历选择。")
+	hint.Wrapping = fyne.TextWrapBreak
 	hint.Importance = widget.LowImportance
 	s.content = container.NewVBox(s.selected, grid, hint, s.dateMsg, widget.NewSeparator(),
 		widget.NewLabelWithStyle("会后须报送的材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.dues)
@@ -58,25 +61,19 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 	return s
 }
 
-func (s *selectionScreen) dateEntry(v forms.Date, set func(forms.Date)) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder("年-月-日，如 2024-10-18")
-	e.SetText(v.String())
-	e.OnChanged = func(text string) {
-		d, err := forms.ParseDate(text)
-		if err != nil {
-			s.dateMsg.SetText(err.Error())
-			s.dateMsg.Importance = widget.DangerImportance
-			s.dateMsg.Show()
-			s.dateMsg.Refresh()
-			return
-		}
+// dateEntry is the program's date input (dateBox), as on the form: what
+// it shows is what the draft holds; text that is no date says so and
+// leaves the date empty.
+func (s *selectionScreen) dateEntry(v forms.Date, set func(forms.Date)) *dateBox {
+	var b *dateBox
+	b = newDateBox(v, func() forms.Date { return s.env.d.Project.StartDate }, func(d forms.Date, problem string) {
 		s.ensure()
 		set(d)
 		s.env.edited()
+		s.problems[b] = problem
 		s.refresh()
-	}
-	return e
+	})
+	return b
 }
 
 func (s *selectionScreen) ensure() {
@@ -95,8 +92,8 @@ func (s *selectionScreen) onSelected(on bool) {
 	if on && sel.ActualStart.IsZero() && sel.ActualEnd.IsZero() {
 		// Start from the planned dates; the user corrects them.
 		sel.ActualStart, sel.ActualEnd = s.env.d.Project.StartDate, s.env.d.Project.EndDate
-		s.actualStart.SetText(sel.ActualStart.String())
-		s.actualEnd.SetText(sel.ActualEnd.String())
+		s.actualStart.SetDate(sel.ActualStart)
+		s.actualEnd.SetDate(sel.ActualEnd)
 	}
 	s.env.edited()
 	s.refresh()
@@ -105,7 +102,16 @@ func (s *selectionScreen) onSelected(on bool) {
 // refresh rebuilds the due list and the date findings.
 func (s *selectionScreen) refresh() {
 	env := s.env
-	setNote(s.dateMsg, env.findingsFor(forms.RuleAfterDates))
+	var lines []string
+	for _, b := range []*dateBox{s.listPublished, s.actualStart, s.actualEnd} {
+		if p := s.problems[b]; p != "" {
+			lines = append(lines, "【错误】"+p)
+		}
+	}
+	if f := env.findingsFor(forms.RuleAfterDates); f != "" {
+		lines = append(lines, f)
+	}
+	setNote(s.dateMsg, strings.Join(lines, "\n"))
 	s.dues.RemoveAll()
 	s.dueRows = nil
 	if !env.d.IsSelected() {

@@ -75,8 +75,8 @@ func TestSelectionScreenMarksSelectedAndCountsDown(t *testing.T) {
 	if !env.d.IsSelected() || *edits == 0 {
 		t.Fatal("tapping the check did not select the draft")
 	}
-	if s.actualEnd.Text != "2024-10-18" {
-		t.Errorf("actual end starts from the planned date, is %q", s.actualEnd.Text)
+	if s.actualEnd.entry.Text != "2024年10月18日" {
+		t.Errorf("actual end starts from the planned date, is %q", s.actualEnd.entry.Text)
 	}
 	// Speech sub-venue: report and results in 3 days, three items in 10.
 	if len(s.dueRows) != 5 {
@@ -86,7 +86,10 @@ func TestSelectionScreenMarksSelectedAndCountsDown(t *testing.T) {
 		t.Errorf("first row %q", got)
 	}
 	// The event really ended earlier: the report is overdue, in red.
-	s.actualEnd.SetText("2024-10-15")
+	typeDate(s.actualEnd, "2024/10/15")
+	if s.actualEnd.entry.Text != "2024年10月15日" || env.d.Selection.ActualEnd.String() != "2024-10-15" {
+		t.Errorf("typed 2024/10/15: shown %q, saved %s", s.actualEnd.entry.Text, env.d.Selection.ActualEnd)
+	}
 	if got := s.dueRows[0].label; !strings.Contains(got.Text, "已逾期2天") || got.Importance != widget.DangerImportance {
 		t.Errorf("overdue row %q (importance %v)", got.Text, got.Importance)
 	}
@@ -97,11 +100,22 @@ func TestSelectionScreenMarksSelectedAndCountsDown(t *testing.T) {
 	if got := s.dueRows[0].label.Text; !strings.Contains(got, "已于2024年10月20日报送") {
 		t.Errorf("submitted row %q", got)
 	}
-	// A bad date says so and keeps the last good one.
-	s.actualEnd.SetText("10月15日")
-	if !s.dateMsg.Visible() || !strings.Contains(s.dateMsg.Text, "年-月-日") || env.d.Selection.ActualEnd.String() != "2024-10-15" {
-		t.Errorf("bad date: %q, end %s", s.dateMsg.Text, env.d.Selection.ActualEnd)
+	// A bad date says so, keeps the text, and is not saved as a date: what
+	// is shown is what is saved.
+	typeDate(s.actualEnd, "10月15日")
+	if !s.dateMsg.Visible() || !strings.Contains(s.dateMsg.Text, "不是日期") || s.actualEnd.entry.Text != "10月15日" || !env.d.Selection.ActualEnd.IsZero() {
+		t.Errorf("bad date: %q, shown %q, end %s", s.dateMsg.Text, s.actualEnd.entry.Text, env.d.Selection.ActualEnd)
 	}
+	typeDate(s.actualEnd, "2024-02-30")
+	if !strings.Contains(s.dateMsg.Text, "2024年2月没有30日") {
+		t.Errorf("2024-02-30: %q", s.dateMsg.Text)
+	}
+}
+
+// typeDate types text into a date box and leaves it.
+func typeDate(b *dateBox, text string) {
+	b.entry.SetText(text)
+	b.entry.FocusLost()
 }
 
 func TestInfoScreenCounterAndPhotos(t *testing.T) {
@@ -123,13 +137,13 @@ func TestInfoScreenCounterAndPhotos(t *testing.T) {
 	// A text file named .jpg is refused with the reason, nothing added.
 	fake := filepath.Join(dir, "会场.jpg")
 	_ = os.WriteFile(fake, []byte("不是照片"), 0o644)
-	s.importPaths([]string{fake})
+	<-s.importPaths([]string{fake})
 	if len(env.d.Reports.Info.Photos) != 0 || !s.photoMsg.Visible() || !strings.Contains(s.photoMsg.Text, "不是JPEG或PNG") {
 		t.Fatalf("fake photo: %d photos, message %q", len(env.d.Reports.Info.Photos), s.photoMsg.Text)
 	}
 	// Three real photos; a fourth is refused and the button disabled.
 	src := photoFile(t, dir, 2400, 1600)
-	s.importPaths([]string{src, src, src})
+	<-s.importPaths([]string{src, src, src})
 	if n := len(env.d.Reports.Info.Photos); n != 3 || s.photoMsg.Visible() {
 		t.Fatalf("%d photos, message %q", n, s.photoMsg.Text)
 	}
@@ -142,7 +156,7 @@ func TestInfoScreenCounterAndPhotos(t *testing.T) {
 	if !s.addBtn.Disabled() {
 		t.Error("add button enabled with 3 photos")
 	}
-	s.importPaths([]string{src})
+	<-s.importPaths([]string{src})
 	if len(env.d.Reports.Info.Photos) != 3 || !strings.Contains(s.photoMsg.Text, "最多附3张") {
 		t.Errorf("fourth photo: %q", s.photoMsg.Text)
 	}
@@ -229,16 +243,16 @@ func TestAfterScreenTabsAndExport(t *testing.T) {
 	if len(s.tabs.Items) != 5 || s.tabs.Items[2].Text != "分赛场成绩" {
 		t.Fatalf("speech: %d tabs", len(s.tabs.Items))
 	}
-	s.info.importPaths([]string{photoFile(t, t.TempDir(), 800, 600)})
+	<-s.info.importPaths([]string{photoFile(t, t.TempDir(), 800, 600)})
 	s.info.captions[0].SetText("开幕式")
 	out := filepath.Join(t.TempDir(), "会后材料")
-	s.exportTo(out)
+	<-s.exportTo(out)
 	if len(s.exported) != 9 || !strings.Contains(s.status.Text, "已导出9个文件") {
 		t.Fatalf("export: %d files, %q", len(s.exported), s.status.Text)
 	}
 	// Unselected: a message, no files.
 	env.d.Selection.Selected = false
-	s.exportTo(filepath.Join(t.TempDir(), "x"))
+	<-s.exportTo(filepath.Join(t.TempDir(), "x"))
 	if s.status.Importance != widget.DangerImportance || !strings.Contains(s.status.Text, "入选") {
 		t.Errorf("unselected export: %q", s.status.Text)
 	}
@@ -252,7 +266,7 @@ func TestReportScreenshots(t *testing.T) {
 	// The light variant, as the other screenshots: text is dark on light.
 	fyne.CurrentApp().Settings().SetTheme(lightTheme{newTheme()})
 	s := newAfterScreen(env)
-	s.info.importPaths([]string{photoFile(t, t.TempDir(), 1600, 1200)})
+	<-s.info.importPaths([]string{photoFile(t, t.TempDir(), 1600, 1200)})
 	s.info.captions[0].SetText("开幕式现场")
 	env.d.Reports.Results[3].Score = 95 // a rank against the score, to show the finding
 	s.results.refreshRows()

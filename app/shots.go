@@ -8,12 +8,14 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"shenbao/forms"
 	"shenbao/forms/aftercare"
 )
 
 // screenshotMode opens a given screen for the documentation's screenshots
 // and the start-up measurement, when SHENBAO_SCREENSHOT is set (start,
-// picker, form, review, after, start-after). With SHENBAO_SCREENSHOT_QUIT=1 the program prints
+// picker, form, review, after, start-after, blank, calendar, sample), at the
+// size SHENBAO_SCREENSHOT_SIZE (e.g. 1366x768; 1280x800 when unset). With SHENBAO_SCREENSHOT_QUIT=1 the program prints
 // the time to the first usable window and quits. It reports whether a mode
 // was set.
 func (u *ui) screenshotMode(mode string, started time.Time) bool {
@@ -22,15 +24,51 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 	}
 	// The screenshots show the day the sample was written, not today.
 	u.now = func() time.Time { return time.Date(2024, 4, 10, 10, 0, 0, 0, time.Local) }
-	u.win.Resize(fyne.NewSize(1280, 800))
+	size := fyne.NewSize(1280, 800)
+	var w, h float32
+	if _, err := fmt.Sscanf(os.Getenv("SHENBAO_SCREENSHOT_SIZE"), "%fx%f", &w, &h); err == nil && w > 0 && h > 0 {
+		size = fyne.NewSize(w, h)
+	}
+	u.win.Resize(size)
+	// The drafts a secretary would have made from two samples.
+	ownDrafts := func(cats ...int) {
+		for _, i := range cats {
+			c := &u.call.Categories[i]
+			if d, err := forms.Sample(u.call, c.ID); err == nil {
+				_ = os.MkdirAll(u.draftsDir(), 0o755)
+				_ = forms.Save(newDraftPath(u.draftsDir(), c, u.now()), d, u.now())
+			}
+		}
+	}
 	switch mode {
 	case "start":
-		u.showPicker(true)
-		for _, i := range []int{1, 3} {
-			u.picker.cats.Select(i)
-			u.picker.onSample()
-		}
+		ownDrafts(1, 3)
 		u.showStart()
+	case "blank", "calendar":
+		// A new blank forum draft: everything 待填, the cursor in step 封面;
+		// or its calendar open on the category's first month.
+		u.showPicker(false)
+		u.picker.cats.Select(1)
+		u.picker.onCreate()
+		if f := u.form; f != nil && mode == "calendar" {
+			f.showStep(f.fields["project.start_date"].step)
+			for _, b := range f.dates {
+				if b.entry == f.fields["project.start_date"].focus {
+					b := b
+					go func() {
+						time.Sleep(time.Second) // once the window is on screen
+						fyne.Do(b.openCalendar)
+					}()
+				}
+			}
+		}
+	case "sample":
+		u.openSample(&u.call.Categories[0])
+	case "session":
+		// The clock of a selected speech sub-venue after its event.
+		u.now = func() time.Time { return time.Date(2024, 10, 20, 10, 0, 0, 0, time.Local) }
+		u.app.Lifecycle().SetOnStarted(func() { u.runSession(started) })
+		return true
 	case "after", "start-after":
 		// A selected speech-competition sub-venue (ended 18 October), its
 		// reports filled: the after-selection screen reached from the form,
@@ -40,18 +78,20 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 			day = 24 // the information report is overdue
 		}
 		u.now = func() time.Time { return time.Date(2024, 10, day, 10, 0, 0, 0, time.Local) }
-		u.showPicker(true)
 		if mode == "start-after" {
-			u.picker.cats.Select(0) // an application not selected, for contrast
-			u.picker.onSample()
-			u.showPicker(true)
+			ownDrafts(0) // an application not selected, for contrast
 		}
 		for i, c := range u.call.Categories {
 			if len(c.Venues) > 0 {
-				u.picker.cats.Select(i)
+				ownDrafts(i)
 			}
 		}
-		u.picker.onSample()
+		u.showStart()
+		for _, in := range u.start.drafts {
+			if in.Draft != nil && len(u.call.Category(in.Draft.Category).Venues) > 0 {
+				u.openDraft(in.Path)
+			}
+		}
 		if f := u.form; f != nil {
 			aftercare.FillSample(u.call, f.d)
 			f.changed()
@@ -64,9 +104,11 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		u.showPicker(false)
 		u.picker.cats.Select(3)
 	case "form", "review":
-		u.showPicker(true)
-		u.picker.cats.Select(1)
-		u.picker.onSample()
+		ownDrafts(1)
+		u.showStart()
+		if len(u.start.drafts) > 0 {
+			u.openDraft(u.start.drafts[0].Path)
+		}
 		if u.form != nil {
 			f := u.form
 			if mode == "form" {
@@ -74,6 +116,9 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 				f.fields["project.participants"].focus.(interface{ SetText(string) }).SetText("30")
 				f.fields["applicant.email"].focus.(interface{ SetText(string) }).SetText("xuehui2024@example")
 				f.fields["applicant.credit_code"].focus.(interface{ SetText(string) }).SetText("52220000MJ1234567X")
+				for _, p := range []string{"project.participants", "applicant.email", "applicant.credit_code"} {
+					f.commit(f.fields[p])
+				}
 				fyne.Do(func() { f.jump("applicant.credit_code") })
 			} else {
 				f.onReview()

@@ -138,7 +138,7 @@ func (s *startScreen) newRow(in draftInfo) *draftRow {
 	if unit == "" {
 		unit = "（未填申报单位）"
 	}
-	r.title.SetText(fmt.Sprintf("【%s】%s", catName, name))
+	r.title.SetText(fmt.Sprintf("【%s】%s%s", catName, name, copyMark(displayName(in.Path))))
 	// A selected project is past the application deadline: its row counts
 	// down to the reports due after the event instead, overdue in red.
 	deadline := "　·　" + deadlineShort(s.u.call, s.u.now())
@@ -218,12 +218,12 @@ func (s *startScreen) onDuplicate(path string) {
 
 func (s *startScreen) onDelete(path string) {
 	trash := trashDir(path)
-	what := "《" + displayName(path) + "》"
+	what := "《" + draftTitleAt(s.u.call, path) + "》"
 	if isDir(aftercare.FilesDir(path)) {
 		what += "和它的照片文件夹"
 	}
-	s.u.ask("删除申报书？", "把"+what+"移到回收站文件夹：\n"+trash+"\n需要时可以从那里把文件拿回草稿文件夹。",
-		choice{label: "移到回收站", important: true, fn: func() {
+	s.u.ask("删除申报书？", "把"+what+"移到草稿文件夹里的“"+trashFolderName+"”文件夹：\n"+trash+"\n需要时可以从那里把文件拿回草稿文件夹。",
+		choice{label: "删除", important: true, fn: func() {
 			if _, err := moveToTrash(path, s.u.now()); err != nil {
 				s.u.showError("无法删除", err)
 			}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,6 +18,7 @@ import (
 type rowsTable struct {
 	f       *formScreen
 	path    string
+	step    int // the section it is in
 	headers []string
 	box     *fyne.Container
 	addBtn  *widget.Button
@@ -32,10 +34,10 @@ type rowsTable struct {
 // "at least one expert") show under the table.
 func (f *formScreen) table(s *section, path, label string, headers []string, count func() int,
 	cells func(i int, msg *widget.Label) []fyne.CanvasObject, add func(), remove func(i int)) *rowsTable {
-	t := &rowsTable{f: f, path: path, headers: headers, count: count, cells: cells, add: add, remove: remove}
+	t := &rowsTable{f: f, path: path, headers: headers, count: count, cells: cells, add: add, remove: remove, step: f.curStep}
 	t.box = container.NewVBox()
 	t.addBtn = widget.NewButtonWithIcon("添加一行", theme.ContentAddIcon(), t.onAdd)
-	fl := &field{path: path, focus: t.addBtn, obj: t.box, msg: newMsg(), reload: t.rebuild}
+	fl := &field{path: path, focus: t.addBtn, obj: t.box, msg: newMsg(), reload: t.rebuild, empty: func() bool { return count() == 0 }}
 	f.register(fl)
 	f.tables[path] = t
 	if s.first == "" {
@@ -49,6 +51,10 @@ func (f *formScreen) table(s *section, path, label string, headers []string, cou
 
 // rebuild lays out the rows again from the draft.
 func (t *rowsTable) rebuild() {
+	// Its cells belong to the table's step, whichever section was built last.
+	saved := t.f.curStep
+	t.f.curStep = t.step
+	defer func() { t.f.curStep = saved }()
 	t.f.unregisterPrefix(t.path + "[")
 	t.box.RemoveAll()
 	t.delBtns = nil
@@ -77,6 +83,7 @@ func (t *rowsTable) rebuild() {
 }
 
 func (t *rowsTable) onAdd() {
+	t.f.touched[t.path] = true
 	t.add()
 	t.rebuild()
 	t.f.changed()
@@ -110,10 +117,11 @@ func (t *rowsTable) firstCell() string {
 
 // cellText is a text cell of a table row, bound to the draft.
 func (f *formScreen) cellText(path string, ptr *string, msg *widget.Label, hint string) fyne.CanvasObject {
-	e := widget.NewEntry()
+	e := newCommitEntry()
 	e.SetPlaceHolder(hint)
-	fl := &field{path: path, focus: e, obj: e, msg: msg}
-	fl.reload = f.bindEntry(e, ptr)
+	fl := &field{path: path, focus: e, obj: e, msg: msg, empty: func() bool { return strings.TrimSpace(e.Text) == "" }}
+	fl.reload = f.bindEntry(&e.Entry, ptr)
+	e.onCommit = func() { f.commit(fl) }
 	f.register(fl)
 	return e
 }
@@ -128,10 +136,10 @@ func (f *formScreen) cellAmount(path string, ptr *int64, msg *widget.Label) fyne
 
 // cellDate is a date cell.
 func (f *formScreen) cellDate(path string, ptr *forms.Date, msg *widget.Label) fyne.CanvasObject {
-	e, fl, _ := f.dateField(path, ptr)
+	b, fl := f.dateField(path, ptr)
 	fl.msg = msg
 	f.register(fl)
-	return e
+	return b.content
 }
 
 // cellCheck is a check-box cell.

@@ -2,6 +2,9 @@ package app
 
 import (
 	"image/color"
+	"os"
+	"runtime"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -20,10 +23,13 @@ var cjkFont = fyne.NewStaticResource(assets.UIFontName, assets.UIFont)
 // glyph by glyph to its own bundled font.
 type appTheme struct {
 	fyne.Theme
+	// light is set while the system has not said which variant it uses:
+	// the program is then light (Fyne alone would be dark).
+	light atomic.Bool
 }
 
 // newTheme returns the program's theme.
-func newTheme() fyne.Theme { return &appTheme{Theme: theme.DefaultTheme()} }
+func newTheme() *appTheme { return &appTheme{Theme: theme.DefaultTheme()} }
 
 // Font returns the CJK font except for monospace and symbol text.
 func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource {
@@ -33,7 +39,30 @@ func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource {
 	return cjkFont
 }
 
-// Color keeps the default colours.
+// Color keeps the default colours, light unless the system asks for dark.
 func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.light.Load() {
+		v = theme.VariantLight
+	}
 	return t.Theme.Color(n, v)
+}
+
+// followSystemVariant applies the theme. Windows and macOS tell Fyne their
+// light or dark setting before the window opens; on Linux Fyne asks the
+// desktop portal later and, when nobody answers, stays dark. So on Linux
+// the window is light until the desktop answers (Fyne then applies its
+// settings again, and from then on its variant is the system's);
+// FYNE_THEME still overrides.
+func followSystemVariant(a fyne.App, t *appTheme) {
+	unknown := os.Getenv("FYNE_THEME") == "" && runtime.GOOS != "windows" && runtime.GOOS != "darwin"
+	t.light.Store(unknown)
+	a.Settings().SetTheme(t)
+	if !unknown {
+		return
+	}
+	a.Settings().AddListener(func(s fyne.Settings) {
+		if t.light.CompareAndSwap(true, false) {
+			s.SetTheme(t)
+		}
+	})
 }

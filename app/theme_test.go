@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"shenbao/assets"
 )
@@ -23,5 +24,18 @@ func TestThemeFont(t *testing.T) {
 		if r := th.Font(s); r.Name() == assets.UIFontName {
 			t.Errorf("Font(%+v) = the CJK UI font, want Fyne's own", s)
 		}
+	}
+}
+
+func TestThemeLightUntilTheSystemSays(t *testing.T) {
+	th := newTheme()
+	dark := th.Color(theme.ColorNameBackground, theme.VariantDark)
+	th.light.Store(true)
+	if got := th.Color(theme.ColorNameBackground, theme.VariantDark); got == dark || got != th.Color(theme.ColorNameBackground, theme.VariantLight) {
+		t.Errorf("with no word from the system the background is %v, want the light one", got)
+	}
+	th.light.Store(false)
+	if got := th.Color(theme.ColorNameBackground, theme.VariantDark); got != dark {
+		t.Errorf("the system's dark setting is not followed: %v", got)
 	}
 }

@@ -3,6 +3,9 @@ package forms
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
 
 	"shenbao/forms/usererr"
@@ -63,7 +66,7 @@ func dateError(s string) error {
 			}
 		}
 	}
-	return &DateError{Value: s, Reason: fmt.Sprintf("日期 %s 的格式应为 年-月-日，例如 2024-08-15", usererr.Quote(s))}
+	return &DateError{Value: s, Reason: fmt.Sprintf("日期 %s 的格式应为 年-月-日，例如今天是 %s", usererr.Quote(s), time.Now().Format(dateLayout))}
 }
 
 // daysIn is the number of days of month m of year y.
@@ -122,4 +125,68 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	*d = p
 	return nil
+}
+
+// ParseDateLoose reads a date the ways people type one: 2024-05-20,
+// 2024/5/20, 2024.5.20, 2024年5月20日, 20240520, with half- or full-width
+// digits and separators and surrounding spaces. An empty text gives the
+// zero Date. A day the month does not have is refused with a sentence that
+// says so ("2024年2月没有30日"); text that is no date at all says that.
+func ParseDateLoose(s string) (Date, error) {
+	s = strings.TrimSpace(foldWidth(s))
+	if s == "" {
+		return Date{}, nil
+	}
+	var parts []string
+	switch {
+	case looseCompact.MatchString(s):
+		parts = []string{s[:4], s[4:6], s[6:8]}
+	default:
+		m := looseSeparated.FindStringSubmatch(s)
+		if m == nil {
+			return Date{}, fmt.Errorf("“%s” 不是日期：请写成 2024-05-20、2024/5/20 或 2024年5月20日", s)
+		}
+		parts = m[1:4]
+	}
+	y, _ := strconv.Atoi(parts[0])
+	mo, _ := strconv.Atoi(parts[1])
+	d, _ := strconv.Atoi(parts[2])
+	if y < 1900 || y > 2999 {
+		return Date{}, fmt.Errorf("年份 %d 不对：请写四位年份，如 2024", y)
+	}
+	if mo < 1 || mo > 12 {
+		return Date{}, fmt.Errorf("没有%d月：月份应为1到12", mo)
+	}
+	if d < 1 {
+		return Date{}, fmt.Errorf("日期 “%s” 的日应从1开始", s)
+	}
+	if last := daysIn(y, time.Month(mo)); d > last {
+		return Date{}, fmt.Errorf("%d年%d月没有%d日（这个月只有%d天）", y, mo, d, last)
+	}
+	return NewDate(y, time.Month(mo), d), nil
+}
+
+var (
+	looseCompact   = regexp.MustCompile(`^\d{8}$`)
+	looseSeparated = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
+)
+
+// foldWidth turns full-width digits and the full-width separators people
+// type with a Chinese input method (－／．) into their ASCII forms.
+func foldWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '－' || r == '—' || r == '–':
+			return '-'
+		case r == '／':
+			return '/'
+		case r == '．' || r == '。':
+			return '.'
+		case r == '\u3000':
+			return ' '
+		}
+		return r
+	}, s)
 }

@@ -1,0 +1,253 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+// commitEntry is an entry that says when the user leaves it (focus lost or
+// Enter): the form checks a typed value then, not at every keystroke.
+type commitEntry struct {
+	widget.Entry
+	onCommit func()
+}
+
+func newCommitEntry() *commitEntry {
+	e := &commitEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func newCommitMultiLineEntry() *commitEntry {
+	e := &commitEntry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost commits the value.
+func (e *commitEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onCommit != nil {
+		e.onCommit()
+	}
+}
+
+// TypedKey commits on Enter in a one-line entry.
+func (e *commitEntry) TypedKey(k *fyne.KeyEvent) {
+	e.Entry.TypedKey(k)
+	if !e.MultiLine && (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.onCommit != nil {
+		e.onCommit()
+	}
+}
+
+// dateBox is the program's one date input (form and after-selection
+// screens): it accepts every way forms.ParseDateLoose reads, shows the date
+// as 2024年5月20日 once committed, keeps text it cannot read (and says why),
+// and has a calendar in Chinese that opens on the field's date, or on a
+// default month, and closes with Esc.
+type dateBox struct {
+	entry   *commitEntry
+	btn     *widget.Button
+	content fyne.CanvasObject
+	value   forms.Date
+	// problem is why the text is not a date ("" when it is one or empty).
+	problem string
+
+	// defaultMonth is where the calendar opens for an empty field.
+	defaultMonth func() forms.Date
+	// onCommit is called after every commit with the new value; the value
+	// is the zero Date while the text is empty or not a date.
+	onCommit func(d forms.Date, problem string)
+
+	cal *calendarPopup // while open
+	// onLeave is called after the text is committed on leaving the entry,
+	// except when the calendar takes the keyboard.
+	onLeave func()
+	opening bool
+}
+
+func newDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(forms.Date, string)) *dateBox {
+	b := &dateBox{value: v, defaultMonth: defaultMonth, onCommit: onCommit}
+	b.entry = newCommitEntry()
+	b.entry.SetPlaceHolder("如 2024年5月20日 或 2024-05-20")
+	b.entry.SetText(v.Chinese())
+	b.entry.onCommit = func() {
+		if b.opening || (b.cal != nil && b.cal.Visible()) {
+			return
+		}
+		b.commit()
+		if b.onLeave != nil {
+			b.onLeave()
+		}
+	}
+	b.btn = widget.NewButtonWithIcon("", theme.CalendarIcon(), b.openCalendar)
+	b.content = container.NewBorder(nil, nil, nil, b.btn, b.entry)
+	return b
+}
+
+// commit reads the typed text.
+func (b *dateBox) commit() {
+	d, err := forms.ParseDateLoose(b.entry.Text)
+	problem := ""
+	if err != nil {
+		problem = err.Error()
+		d = forms.Date{}
+	} else if shown := d.Chinese(); b.entry.Text != shown {
+		b.entry.SetText(shown)
+	}
+	if d == b.value && problem == b.problem {
+		return
+	}
+	b.value, b.problem = d, problem
+	if b.onCommit != nil {
+		b.onCommit(d, problem)
+	}
+}
+
+// SetDate shows a date from the draft (no commit).
+func (b *dateBox) SetDate(d forms.Date) {
+	b.value, b.problem = d, ""
+	if b.entry.Text != d.Chinese() {
+		b.entry.SetText(d.Chinese())
+	}
+}
+
+// pick sets the date chosen in the calendar and commits it.
+func (b *dateBox) pick(d forms.Date) {
+	b.entry.SetText(d.Chinese())
+	b.commit()
+}
+
+func (b *dateBox) openCalendar() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(b.entry)
+	if c == nil {
+		return
+	}
+	month := b.value
+	if month.IsZero() {
+		if d, err := forms.ParseDateLoose(b.entry.Text); err == nil && !d.IsZero() {
+			month = d
+		} else if b.defaultMonth != nil {
+			month = b.defaultMonth()
+		}
+	}
+	if month.IsZero() {
+		month = forms.DateOf(time.Now())
+	}
+	b.cal = newCalendarPopup(c, month, b.value, func(d forms.Date) {
+		b.pick(d)
+	})
+	// While the calendar is open, the entry losing the keyboard to it is
+	// not the user leaving the field.
+	b.opening = true
+	b.cal.show(b.content)
+	b.opening = false
+}
+
+// calendarPopup is a month of days in Chinese (2024年5月, 一 … 日) in a
+// pop-up; a day closes it with that day, Esc or a tap outside without one.
+type calendarPopup struct {
+	canvas   fyne.Canvas
+	pop      *widget.PopUp
+	year     int
+	month    time.Month
+	selected forms.Date
+	onPick   func(forms.Date)
+
+	heading          *widget.Label
+	days             *fyne.Container
+	dayBtns          map[int]*widget.Button
+	prevBtn, nextBtn *widget.Button
+	oldKey           func(*fyne.KeyEvent)
+}
+
+var weekdayNames = []string{"一", "二", "三", "四", "五", "六", "日"}
+
+func newCalendarPopup(c fyne.Canvas, month, selected forms.Date, onPick func(forms.Date)) *calendarPopup {
+	p := &calendarPopup{canvas: c, year: month.Time().Year(), month: month.Time().Month(), selected: selected, onPick: onPick}
+	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	p.prevBtn = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.step(-1) })
+	p.nextBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.step(1) })
+	p.days = container.NewGridWithColumns(7)
+	head := container.NewBorder(nil, nil, p.prevBtn, p.nextBtn, p.heading)
+	week := container.NewGridWithColumns(7)
+	for _, n := range weekdayNames {
+		week.Add(widget.NewLabelWithStyle(n, fyne.TextAlignCenter, fyne.TextStyle{}))
+	}
+	hint := widget.NewLabel("按 Esc 关闭")
+	hint.Importance = widget.LowImportance
+	p.pop = widget.NewPopUp(container.NewVBox(head, week, p.days, hint), c)
+
+	p.refresh()
+	return p
+}
+
+// show opens the calendar under o and takes the keyboard for Esc.
+func (p *calendarPopup) show(o fyne.CanvasObject) {
+	p.canvas.Unfocus()
+	p.oldKey = p.canvas.OnTypedKey()
+	p.canvas.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if !p.pop.Visible() {
+			p.release()
+			if p.oldKey != nil {
+				p.oldKey(k)
+			}
+			return
+		}
+		if k.Name == fyne.KeyEscape {
+			p.close()
+		}
+	})
+	p.pop.ShowAtRelativePosition(fyne.NewPos(0, o.Size().Height), o)
+}
+
+func (p *calendarPopup) release() { p.canvas.SetOnTypedKey(p.oldKey) }
+
+func (p *calendarPopup) close() {
+	p.pop.Hide()
+	p.release()
+}
+
+// Visible reports whether the calendar is open.
+func (p *calendarPopup) Visible() bool { return p.pop.Visible() }
+
+// step moves the calendar by n months.
+func (p *calendarPopup) step(n int) {
+	t := time.Date(p.year, p.month+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	p.year, p.month = t.Year(), t.Month()
+	p.refresh()
+}
+
+func (p *calendarPopup) refresh() {
+	p.heading.SetText(fmt.Sprintf("%d年%d月", p.year, int(p.month)))
+	p.days.RemoveAll()
+	p.dayBtns = map[int]*widget.Button{}
+	first := time.Date(p.year, p.month, 1, 0, 0, 0, 0, time.UTC)
+	lead := (int(first.Weekday()) + 6) % 7 // Monday first
+	for i := 0; i < lead; i++ {
+		p.days.Add(widget.NewLabel(""))
+	}
+	for d := 1; d <= first.AddDate(0, 1, -1).Day(); d++ {
+		day := forms.NewDate(p.year, p.month, d)
+		b := widget.NewButton(strconv.Itoa(d), func() {
+			p.close()
+			p.onPick(day)
+		})
+		if day == p.selected {
+			b.Importance = widget.HighImportance
+		}
+		p.dayBtns[d] = b
+		p.days.Add(b)
+	}
+	p.days.Refresh()
+}

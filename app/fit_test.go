@@ -1,0 +1,121 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+// maxScreenWidth is the widest any screen may need, in logical px: a
+// 1024-wide screen, or 1366 at 125 %, less the window's frame.
+const maxScreenWidth = 1000
+
+// maxScreenHeight is the tallest, for 768 at 125 % (614) less a taskbar
+// and a title bar.
+const maxScreenHeight = 540
+
+// screens opens every screen of the window in turn and reports each one's
+// content: start, picker, the form of every category, its review, and the
+// after-selection screen with each of its tabs.
+func screens(t *testing.T, u *ui, visit func(name string, o fyne.CanvasObject)) {
+	t.Helper()
+	u.showStart()
+	visit("start", u.start.content)
+	u.showPicker(false)
+	visit("picker", u.picker.content)
+	u.showPicker(true)
+	visit("picker (sample)", u.picker.content)
+	for _, c := range u.call.Categories {
+		f := openSampleDraft(t, u, c.ID)
+		for i := range f.sections {
+			f.showStep(i)
+			visit("form "+c.ID+" step "+stepName(f.sections[i].title), f.content)
+		}
+		f.onReview()
+		visit("review "+c.ID, u.review.content)
+		f.u.review = nil
+		f.onAfter()
+		for _, tab := range f.after.s.tabs.Items {
+			f.after.s.tabs.Select(tab)
+			visit("after "+c.ID+" "+tab.Text, f.after.content)
+		}
+		f.closeAfter()
+		f.dirty = false
+		u.showStart()
+	}
+	u.openSample(&u.call.Categories[0])
+	visit("sample form", u.form.content)
+}
+
+func TestEveryScreenFits(t *testing.T) {
+	u, _ := newTestUI(t)
+	// At the smallest window: a wrapped label's height follows its width.
+	u.win.Resize(fyne.NewSize(1024, 700))
+	screens(t, u, func(name string, o fyne.CanvasObject) {
+		m := o.MinSize()
+		if m.Width > maxScreenWidth || m.Height > maxScreenHeight {
+			t.Errorf("%s: minimum size %.0f×%.0f, want at most %d×%d", name, m.Width, m.Height, maxScreenWidth, maxScreenHeight)
+		}
+	})
+}
+
+func TestWindowSizeAndDividerRemembered(t *testing.T) {
+	u, _ := newTestUI(t)
+	if s := u.initialSize(); s.Width > laptopWidth || s.Height > laptopHeight || s.Width < minWidth || s.Height < minHeight {
+		t.Errorf("first start opens at %v, not within a 1366×768 laptop", s)
+	}
+	f := openSampleDraft(t, u, "forum")
+	if f.split.Offset != 0.66 {
+		t.Errorf("divider starts at %v", f.split.Offset)
+	}
+	f.split.SetOffset(0.55)
+	u.win.Resize(fyne.NewSize(1100, 650))
+	u.rememberWindow()
+	u.showStart()
+	f = openSampleDraft(t, u, "annual")
+	if f.split.Offset != 0.55 {
+		t.Errorf("divider reopens at %v, want 0.55", f.split.Offset)
+	}
+	if s := u.initialSize(); s != fyne.NewSize(1100, 650) {
+		t.Errorf("next start opens at %v, want the last size 1100×650", s)
+	}
+}
+
+func TestWheelScrollsFormOverAnEntry(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := openSampleDraft(t, u, "forum")
+	f.showStep(2) // 二、项目基本情况: longer than the window
+	u.win.Resize(fyne.NewSize(1100, 600))
+	e := f.fields["project.theme"].focus.(*commitEntry)
+	pos := u.app.Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(10, 10))
+	test.Scroll(u.win.Canvas(), pos, 0, -wheelNotch)
+	got := f.scroll.Offset.Y
+	line := theme.TextSize() + 2*theme.InnerPadding()
+	if got < 2.5*line || got > 3.5*line {
+		t.Errorf("one notch over an entry scrolled the form by %.0f px, want about three lines (%.0f)", got, 3*line)
+	}
+	// Over a multi-line entry too.
+	l := f.fields["project.summary"].focus.(*commitEntry)
+	f.jump("project.summary")
+	before := f.scroll.Offset.Y
+	pos = u.app.Driver().AbsolutePositionForObject(l).Add(fyne.NewPos(10, 10))
+	test.Scroll(u.win.Canvas(), pos, 0, wheelNotch)
+	if f.scroll.Offset.Y >= before {
+		t.Errorf("wheel up over the summary: offset %.0f → %.0f", before, f.scroll.Offset.Y)
+	}
+}
+
+func TestDefaultSizeFitsALaptopAtEveryScale(t *testing.T) {
+	for _, s := range []float32{1, 1.1, 1.25, 1.5, 2} {
+		got := fitLaptop(fyneScale(s))
+		phys := got.Width * fyneScale(s)
+		if phys > 1366 || got.Height*fyneScale(s) > 768 || got.Width < 600 {
+			t.Errorf("scale %v: %v logical, %.0f px wide", s, got, phys)
+		}
+	}
+	if fyneScale(1.25) != 1.3 {
+		t.Errorf("Fyne draws 1.25 at %v", fyneScale(1.25))
+	}
+}

@@ -1,0 +1,85 @@
+#!/bin/sh
+# A scripted walk through the real window under Xvfb with xdotool: from the
+# drafts list to a new blank forum draft, typing into its first steps with
+# the keyboard, saving with Ctrl+S, exporting with Ctrl+E past the
+# confirmation; then the saved draft and the exported package are checked
+# (docs/window.md, "A scripted walk").
+# Run from the repository's top folder:
+#
+#   sh app/internal/shots/walk.sh [SHOTS]
+#
+# SHOTS, when given, is a folder for a screenshot after each stage.
+set -eu
+shots=${1:-}
+tmp=$(mktemp -d)
+go build -tags no_emoji -o "$tmp/shenbao" .
+export HOME="$tmp/home" LANG=zh_CN.UTF-8
+mkdir -p "$HOME"
+cat > "$tmp/walk" <<'WALK'
+#!/bin/sh
+set -eu
+bin=$1 shots=$2
+"$bin" & pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+n=0
+shot() { n=$((n + 1)); [ -z "$shots" ] || import -window root "$shots/walk-$n-$1.png"; }
+key() { xdotool key --delay 60 "$@"; sleep 0.4; }
+typ() { LC_ALL=C.UTF-8 xdotool type --delay 150 "$1"; sleep 0.6; }
+click() { xdotool mousemove "$1" "$2" click 1; sleep 0.8; }
+for i in $(seq 1 50); do
+	xdotool search --name 申报助手 >/dev/null 2>&1 && break
+	sleep 0.2
+done
+sleep 2
+win=$(xdotool search --name 申报助手 | head -1)
+xdotool windowmove "$win" 0 0
+shot start
+key ctrl+n # 新建申报书 → the category picker
+shot picker
+# The picker at 1200×680: the second category (研究生论坛), then 新建空白申报书.
+click 120 165
+click 500 655
+shot blank
+# Step 封面 has the cursor in 申报日期: type a date the way secretaries do.
+key ctrl+a
+typ "2024/4/12"
+key Tab
+shot cover
+click 130 657 # 下一步 → 一、申报单位基本情况, the cursor in 单位名称
+typ "吉林省测试学会"
+key Tab Tab # 单位类型 (select), then 统一社会信用代码
+typ "51220000MJ0000000X"
+key Tab
+typ "吉林省长春市人民大街1号"
+key Tab
+typ "13000"
+key Tab # leaving it: the postcode's message appears now, not while typing
+shot applicant
+key ctrl+s
+sleep 1
+shot saved
+key ctrl+e # export: errors remain, so it asks first
+sleep 1
+shot confirm
+key Tab Tab space # the confirmation's second button, 仍然导出
+sleep 6
+shot exported
+WALK
+xvfb-run -a -s "-screen 0 1366x768x24 -dpi 96" sh "$tmp/walk" "$tmp/shenbao" "$shots"
+draft=$(ls "$HOME"/Documents/申报助手/*.shenbao.json)
+fail=0
+check() {
+	if grep -q "$2" "$draft"; then echo "ok: $1"; else echo "FAIL: $1 (no $2 in $draft)"; fail=1; fi
+}
+check "unit name typed in Chinese" '"name": "吉林省测试学会"'
+check "credit code" '"credit_code": "51220000MJ0000000X"'
+check "address" '"address": "吉林省长春市人民大街1号"'
+check "postcode as typed" '"postcode": "13000"'
+check "date typed 2024/4/12, saved as 2024-04-12" '"apply_date": "2024-04-12"'
+if ls "$HOME"/Documents/申报助手/报送材料/*/*.pdf >/dev/null 2>&1; then
+	echo "ok: package exported: $(ls "$HOME"/Documents/申报助手/报送材料/*/ | tr '\n' ' ')"
+else
+	echo "FAIL: no exported package"; fail=1
+fi
+rm -rf "$tmp"
+exit $fail

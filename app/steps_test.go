@@ -1,0 +1,320 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"shenbao/forms"
+)
+
+// newBlank creates a blank draft of a category through the picker.
+func newBlank(t *testing.T, u *ui, category string) *formScreen {
+	t.Helper()
+	u.showPicker(false)
+	for i, c := range u.call.Categories {
+		if c.ID == category {
+			u.picker.cats.Select(i)
+		}
+	}
+	test.Tap(u.picker.createBtn)
+	if u.form == nil {
+		t.Fatal("no form")
+	}
+	return u.form
+}
+
+func stepIndex(t *testing.T, f *formScreen, id string) int {
+	t.Helper()
+	for i, s := range f.sections {
+		if s.id == id {
+			return i
+		}
+	}
+	t.Fatalf("no step %s", id)
+	return -1
+}
+
+func TestBlankDraftIsToFillInNotWrong(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := newBlank(t, u, "forum")
+	errs, _ := countFindings(f.findings)
+	if errs == 0 {
+		t.Fatal("a blank draft has no findings at all")
+	}
+	if !strings.Contains(f.panel.counts.Text, "0 个错误") && !strings.Contains(f.panel.counts.Text, "没有错误") {
+		t.Errorf("a blank draft greets with %q", f.panel.counts.Text)
+	}
+	if !strings.Contains(f.panel.counts.Text, "待填") {
+		t.Errorf("counts %q do not say what is to fill in", f.panel.counts.Text)
+	}
+	for _, r := range f.panel.rows {
+		if r.finding.Severity == forms.Error && !r.pending {
+			t.Errorf("blank draft shows the error %q", r.Text)
+		}
+	}
+	if got := msgOf(f, "applicant.name"); got != "待填" {
+		t.Errorf("empty unit name says %q", got)
+	}
+	// The first step is shown, its first field has the cursor.
+	if f.steps.cur != 0 || u.win.Canvas().Focused() != f.fields["cover.apply_date"].focus {
+		t.Errorf("step %d, focus %T", f.steps.cur, u.win.Canvas().Focused())
+	}
+	// Typing an unfinished postcode shows nothing until the field is left.
+	f.jump("applicant.postcode")
+	pc := entry(t, f, "applicant.postcode")
+	test.Type(pc, "130")
+	if got := msgOf(f, "applicant.postcode"); got != "" {
+		t.Errorf("message %q while typing", got)
+	}
+	commitField(t, f, "applicant.postcode")
+	if got := msgOf(f, "applicant.postcode"); !strings.Contains(got, "6位数字") {
+		t.Errorf("after leaving 130: %q", got)
+	}
+	// Leaving a required field empty makes it an error, counted in its step.
+	commitField(t, f, "applicant.name")
+	if got := msgOf(f, "applicant.name"); !strings.Contains(got, "错误") {
+		t.Errorf("left empty: %q", got)
+	}
+	one := stepIndex(t, f, "applicant")
+	if st := f.steps.state(one); st.problems != 2 || st.text() != "2 处要改" {
+		t.Errorf("step 一 state %+v %q", st, st.text())
+	}
+	// 检查全部: every finding as it is, the cursor on the first error.
+	test.Tap(f.steps.checkBtn)
+	if strings.Contains(f.panel.counts.Text, "待填") || strings.Contains(f.panel.counts.Text, " 0 个错误") {
+		t.Errorf("after 检查全部: %q", f.panel.counts.Text)
+	}
+	if u.win.Canvas().Focused() == nil {
+		t.Error("检查全部 did not go to the first error")
+	}
+}
+
+func TestStepsNavigate(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := openSampleDraft(t, u, "basic")
+	names := []string{}
+	for _, s := range f.sections {
+		names = append(names, stepName(s.title))
+	}
+	want := []string{"封面", "一、申报单位基本情况", "二、项目基本情况", "三、基础研究专项内容", "四、日程安排、邀请专家和预期成果", "五、经费预算", "六、申报单位意见"}
+	if strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Errorf("steps %v", names)
+	}
+	for i := range f.sections {
+		if st := f.steps.state(i); st.text() != "已完成" {
+			t.Errorf("sample step %s: %q", names[i], st.text())
+		}
+	}
+	test.Tap(f.steps.nextBtn)
+	if f.steps.cur != 1 || !f.sections[1].box.Visible() || f.sections[0].box.Visible() {
+		t.Errorf("下一步: step %d", f.steps.cur)
+	}
+	if u.win.Canvas().Focused() != f.fields["applicant.name"].focus {
+		t.Errorf("step 一 focus %T", u.win.Canvas().Focused())
+	}
+	test.Tap(f.steps.prevBtn)
+	if f.steps.cur != 0 || !f.steps.prevBtn.Disabled() {
+		t.Errorf("上一步: step %d", f.steps.cur)
+	}
+	f.steps.list.Select(5)
+	if f.steps.cur != 5 || !f.sections[5].box.Visible() {
+		t.Errorf("jump: step %d", f.steps.cur)
+	}
+	f.steps.list.Select(len(f.sections) - 1)
+	if f.steps.nextBtn.Text != "审阅全文" {
+		t.Errorf("last step's next button %q", f.steps.nextBtn.Text)
+	}
+	// A finding on a field of another step opens that step.
+	e := entry(t, f, "project.theme")
+	e.SetText("")
+	commitField(t, f, "project.theme")
+	var row *findingRow
+	for _, r := range f.panel.rows {
+		if r.finding.Field == "project.theme" {
+			row = r
+		}
+	}
+	if row == nil {
+		t.Fatal("no finding on the emptied theme")
+	}
+	f.showStep(0)
+	test.Tap(row)
+	if f.steps.cur != 2 || u.win.Canvas().Focused() != f.fields["project.theme"].focus {
+		t.Errorf("finding opened step %d, focus %T", f.steps.cur, u.win.Canvas().Focused())
+	}
+	if st := f.steps.state(2); st.text() != "1 处要改" {
+		t.Errorf("step 二 %q", st.text())
+	}
+	// 修改 on the review page lands on its step.
+	for _, id := range []string{"agenda", "budget", "part3"} {
+		f.onReview()
+		test.Tap(u.review.edit[id])
+		if f.steps.cur != stepIndex(t, f, id) || u.review != nil {
+			t.Errorf("修改 %s: step %d", id, f.steps.cur)
+		}
+	}
+}
+
+func TestFindingWithoutFieldHasNoLink(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := openSampleDraft(t, u, "forum")
+	f.d.CallYear = 2023
+	f.changed()
+	found := false
+	for _, r := range f.panel.rows {
+		switch {
+		case r.finding.Field == "call_year":
+			found = true
+			if r.target || r.Cursor() != desktop.DefaultCursor {
+				t.Errorf("call_year finding has a link: %+v", r)
+			}
+		case r.finding.Field != "" && !r.target:
+			t.Errorf("finding on %s shows no link", r.finding.Field)
+		}
+	}
+	if !found {
+		t.Fatal("no call_year finding")
+	}
+}
+
+func TestSamplesApart(t *testing.T) {
+	u, dir := newTestUI(t)
+	// The secretary's own forum draft, of the very unit the sample uses.
+	own := openSampleDraft(t, u, "forum")
+	ownPath := own.path
+	u.showStart()
+	f := openSample(t, u, "forum")
+	for _, fd := range f.findings {
+		if strings.HasPrefix(fd.Rule, "quota.") {
+			t.Errorf("sample counts in the quota: %s", fd.Message)
+		}
+	}
+	if f.saveBtn.Visible() && f.templateBtn == nil {
+		t.Error("a sample offers 保存, not 以此为模板新建")
+	}
+	u.showStart()
+	if len(u.start.rows) != 1 || u.start.rows[0].info.Errors != 0 {
+		t.Errorf("drafts list: %d rows, first with %d errors", len(u.start.rows), u.start.rows[0].info.Errors)
+	}
+	// Ctrl+S on a sample explains, saves nothing into the drafts folder.
+	f = openSample(t, u, "annual")
+	entry(t, f, "project.theme").SetText("改过的主题")
+	f.onSave()
+	if u.prompt == nil || u.prompt.title != "示例不能保存" {
+		t.Errorf("Ctrl+S on a sample: %+v", u.prompt)
+	}
+	// 以此为模板新建 asks for the unit, keeps the project, drops the unit's details.
+	test.Tap(f.templateBtn)
+	f.templateName.SetText("吉林省测试学会")
+	test.Tap(u.prompt.buttons["新建"])
+	g := u.form
+	if g == nil || u.isSample(g.path) || !samePath(dirOf(g.path), dir) {
+		t.Fatalf("template draft at %v", g)
+	}
+	if g.d.Applicant.Name != "吉林省测试学会" || g.d.Applicant.CreditCode != "" || g.d.Project.Theme != "改过的主题" {
+		t.Errorf("template draft: unit %q, code %q, theme %q", g.d.Applicant.Name, g.d.Applicant.CreditCode, g.d.Project.Theme)
+	}
+	if strings.Contains(g.title.Text, "示例") {
+		t.Errorf("own draft titled %q", g.title.Text)
+	}
+	_ = ownPath
+}
+
+func TestPlaceholdersNameNoSampleUnit(t *testing.T) {
+	u, _ := newTestUI(t)
+	units := map[string]bool{}
+	for _, c := range u.call.Categories {
+		d, _ := forms.Sample(u.call, c.ID)
+		units[d.Applicant.Name] = true
+		for _, j := range d.Joint {
+			units[j.Name] = true
+		}
+	}
+	for _, c := range u.call.Categories {
+		f := newBlank(t, u, c.ID)
+		for _, fl := range f.order {
+			if e, ok := fl.focus.(*commitEntry); ok {
+				for n := range units {
+					if n != "" && strings.Contains(e.PlaceHolder, n) {
+						t.Errorf("%s %s: placeholder %q names the sample's unit", c.ID, fl.path, e.PlaceHolder)
+					}
+				}
+			}
+		}
+		u.showStart()
+	}
+}
+
+func TestDraftTitles(t *testing.T) {
+	call := forms.Default()
+	d := forms.NewDraft(call, "forum")
+	if got := draftTitle(call, d, "/x/研究生论坛-20240410-0930.shenbao.json"); got != "未命名的研究生论坛申报书" {
+		t.Errorf("blank: %q", got)
+	}
+	d.Applicant.Name = "吉林省化学会"
+	if got := draftTitle(call, d, "/x/a.shenbao.json"); got != "吉林省化学会·研究生论坛" {
+		t.Errorf("unit only: %q", got)
+	}
+	d.Project.Name = "第三届研究生论坛"
+	for path, want := range map[string]string{
+		"/x/a.shenbao.json":         "第三届研究生论坛",
+		"/x/a（副本）.shenbao.json":     "第三届研究生论坛（副本）",
+		"/x/a（副本2）.shenbao.json":    "第三届研究生论坛（副本2）",
+		"/x/a（副本） (2).shenbao.json": "第三届研究生论坛（副本） (2)",
+	} {
+		if got := draftTitle(call, d, path); got != want {
+			t.Errorf("%s: %q, want %q", path, got, want)
+		}
+	}
+}
+
+func dirOf(p string) string { return filepath.Dir(p) }
+
+func TestAfterFindingOpensItsTab(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := openSampleDraft(t, u, "speech")
+	f.d.Selection = &forms.Selection{Selected: true}
+	f.d.EnsureReports().Info.Text = strings.Repeat("字", 1200)
+	f.changed()
+	var row *findingRow
+	for _, r := range f.panel.rows {
+		if strings.HasPrefix(r.finding.Field, "reports.info_report") {
+			row = r
+		}
+	}
+	if row == nil || !row.target {
+		t.Fatalf("no linked finding on the information report: %v", f.findings)
+	}
+	test.Tap(row)
+	if f.after == nil || f.after.s.tabs.Selected().Text != "信息报道稿" {
+		t.Fatalf("the finding did not open 信息报道稿")
+	}
+}
+
+func TestTitleFollowsTheProject(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := newBlank(t, u, "forum")
+	f.jump("applicant.name")
+	test.Type(entry(t, f, "applicant.name"), "吉林省测试学会")
+	commitField(t, f, "applicant.name")
+	if !strings.Contains(f.title.Text, "吉林省测试学会·研究生论坛") || !strings.Contains(u.win.Title(), "吉林省测试学会") {
+		t.Errorf("title %q, window %q", f.title.Text, u.win.Title())
+	}
+}
+
+// An applicant type whose name already says it needs graduate training is
+// not told so twice ("省内高校（有研究生培养资格）（须有研究生培养资格）").
+func TestPickerSaysGraduateTrainingOnce(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.showPicker(false)
+	for i := range u.call.Categories {
+		u.picker.cats.Select(i)
+		if got := u.picker.ruleText["申报单位"].Text; strings.Contains(got, "资格）（须有") {
+			t.Errorf("%s: %q", u.call.Categories[i].ID, got)
+		}
+	}
+}

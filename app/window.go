@@ -1,0 +1,87 @@
+package app
+
+import (
+	"math"
+
+	"fyne.io/fyne/v2"
+)
+
+// The window opens at its last size, or at a size that fits a 1366×768
+// laptop at the user's scale: 1200×680 logical px at 100 %, smaller at
+// 125 % and above. Fyne 2.7 gives a program neither the screen's size nor
+// the window's position, so the position is left to the system.
+const (
+	defaultWidth, defaultHeight = 1200, 680
+	// usable physical px of a 1366×768 screen under a taskbar and a title bar
+	laptopWidth, laptopHeight = 1340, 690
+	minWidth, minHeight       = 800, 500
+)
+
+// initialSize is the window's size at start.
+func (u *ui) initialSize() fyne.Size {
+	p := u.app.Preferences()
+	w := float32(p.FloatWithFallback(prefWindowWidth, 0))
+	h := float32(p.FloatWithFallback(prefWindowHeight, 0))
+	if w >= minWidth && h >= minHeight {
+		return fyne.NewSize(w, h)
+	}
+	return fitLaptop(fyneScale(u.app.Settings().Scale()))
+}
+
+// fitLaptop is the default size at a scale: 1200×680, or what fits a
+// 1366×768 laptop at that scale.
+func fitLaptop(scale float32) fyne.Size {
+	if scale <= 0 {
+		scale = 1
+	}
+	return fyne.NewSize(min(defaultWidth, laptopWidth/scale), min(defaultHeight, laptopHeight/scale))
+}
+
+// fyneScale is a user scale as Fyne applies it: rounded to a tenth
+// (FYNE_SCALE=1.25 draws at 1.3).
+func fyneScale(s float32) float32 {
+	return float32(math.Round(float64(s)*10)) / 10
+}
+
+// fitToScale shrinks a window that opened at the default size once the
+// real scale is known (the user's scale times the monitor's, e.g. Windows
+// at 125 %), so it fits a 1366×768 laptop. A remembered size is kept.
+func (u *ui) fitToScale() {
+	p := u.app.Preferences()
+	if p.FloatWithFallback(prefWindowWidth, 0) >= minWidth {
+		return
+	}
+	want := fitLaptop(u.win.Canvas().Scale())
+	if cur := u.win.Canvas().Size(); cur.Width > want.Width+1 || cur.Height > want.Height+1 {
+		u.win.Resize(want)
+	}
+}
+
+// rememberWindow keeps the window's size and the form's divider for the
+// next start.
+func (u *ui) rememberWindow() {
+	p := u.app.Preferences()
+	if s := u.win.Canvas().Size(); s.Width >= minWidth && s.Height >= minHeight {
+		p.SetFloat(prefWindowWidth, float64(s.Width))
+		p.SetFloat(prefWindowHeight, float64(s.Height))
+	}
+	u.rememberSplit()
+}
+
+// rememberSplit keeps the form's divider position.
+func (u *ui) rememberSplit() {
+	if u.form != nil && u.form.split != nil {
+		if o := u.form.split.Offset; o > 0.2 && o < 0.9 {
+			u.app.Preferences().SetFloat(prefSplitOffset, o)
+		}
+	}
+}
+
+// splitOffset is the form's divider position, as last left.
+func (u *ui) splitOffset() float64 {
+	o := u.app.Preferences().FloatWithFallback(prefSplitOffset, 0.66)
+	if o <= 0.2 || o >= 0.9 {
+		return 0.66
+	}
+	return o
+}
