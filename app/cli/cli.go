@@ -90,6 +90,7 @@ func usage(w io.Writer) {
   shenbao sample 类别代码 [-o 文件]                      写出该类别的完整示例申报书
   shenbao sample 类别代码 --selected [-o 文件]           同上，并标记入选、填好会后材料（不含照片）
   shenbao rules [--json]                                列出全部检查规则
+  shenbao fields                                        列出各类别专项内容的字段（按申报通知数据文件）
   shenbao version                                       显示版本
   shenbao export 文件 [--out 文件夹]                      导出PDF、Word和报送材料包
   shenbao reports 文件 [--out 文件夹]                     导出入选项目的会后材料和报送日程
