@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -58,7 +59,12 @@ func ReadHeader(path string) (*Header, error) {
 	if err != nil {
 		return nil, readError(path, err)
 	}
-	whole := int64(len(data)) == st.Size()
+	return parseHeader(path, data, int64(len(data)) == st.Size())
+}
+
+// parseHeader reads the header from the first bytes of a draft file; whole
+// says whether data is the whole file.
+func parseHeader(path string, data []byte, whole bool) (*Header, error) {
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))
 	if len(trimmed) == 0 {
 		return nil, &StoreError{Code: usererr.Corrupt, Path: path, Message: fmt.Sprintf("草稿文件 %s 是空的，可能保存时被中断。", filepath.Base(path))}
@@ -83,23 +89,34 @@ func ReadHeader(path string) (*Header, error) {
 	return h, nil
 }
 
+// headerKeys are the top-level keys readHeaderFields decodes.
+var headerKeys = []string{"schema_version", "id", "call_year", "category", "venue", "updated_at", "confidential", "applicant", "project"}
+
 // readHeaderFields decodes the top-level fields of Header from dec until
-// the data ends or is cut, skipping the others, and returns how many it
-// found and whether it reached the project or the end of the object.
+// the data ends or is cut, skipping the others, matching keys as
+// encoding/json does (case-insensitively, the last occurrence winning), and
+// returns how many it found and whether it reached the project (the last
+// header field in a saved draft) or the end of the object.
 func readHeaderFields(dec *json.Decoder, h *Header) (seen int, complete bool) {
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return 0, false
+	}
+	var applicant, project struct {
+		Name string `json:"name"`
 	}
 	for dec.More() {
 		t, err := dec.Token()
 		key, ok := t.(string)
 		if err != nil || !ok {
-			return seen, false
+			return seen, complete
+		}
+		for _, k := range headerKeys {
+			if strings.EqualFold(key, k) {
+				key = k
+				break
+			}
 		}
 		var target any
-		var named struct {
-			Name string `json:"name"`
-		}
 		switch key {
 		case "schema_version":
 			target = &h.SchemaVersion
@@ -115,25 +132,24 @@ func readHeaderFields(dec *json.Decoder, h *Header) (seen int, complete bool) {
 			target = &h.UpdatedAt
 		case "confidential":
 			target = &h.Confidential
-		case "applicant", "project":
-			target = &named
+		case "applicant":
+			target = &applicant
+		case "project":
+			target = &project
 		default:
 			var skip json.RawMessage
 			if dec.Decode(&skip) != nil {
-				return seen, false
+				return seen, complete
 			}
 			continue
 		}
 		if dec.Decode(target) != nil {
-			return seen, false
+			return seen, complete
 		}
 		seen++
-		switch key {
-		case "applicant":
-			h.ApplicantName = named.Name
-		case "project":
-			h.ProjectName = named.Name
-			return seen, true
+		h.ApplicantName, h.ProjectName = applicant.Name, project.Name
+		if key == "project" {
+			complete = true
 		}
 	}
 	return seen, true

@@ -58,3 +58,30 @@ func TestReadHeader(t *testing.T) {
 		t.Errorf("folder: %v", err)
 	}
 }
+
+// FuzzReadHeader: the header of whatever loads agrees with the draft, and
+// no input makes the header reader panic.
+func FuzzReadHeader(f *testing.F) {
+	for _, c := range []string{"annual", "forum", "intl"} {
+		b, _ := Marshal(sample(f, c))
+		f.Add(b, true)
+		f.Add(b[:len(b)/2], false)
+	}
+	f.Add([]byte("\xef\xbb\xbf{\"schema_version\": 1}"), true)
+	f.Fuzz(func(t *testing.T, data []byte, whole bool) {
+		h, herr := parseHeader("h.json", data, whole)
+		if !whole {
+			return
+		}
+		d, err := Unmarshal("h.json", data)
+		if err != nil {
+			return
+		}
+		if herr != nil {
+			t.Fatalf("the draft loads but its header does not: %v", herr)
+		}
+		if h.Category != d.Category || h.ID != d.ID || (h.Complete && (h.ProjectName != d.Project.Name || h.ApplicantName != d.Applicant.Name)) {
+			t.Fatalf("header %+v disagrees with the draft (%q, %q, %q)", h, d.Category, d.Project.Name, d.Applicant.Name)
+		}
+	})
+}

@@ -272,7 +272,7 @@ func jsonKind(v string) string {
 	case v == "bool":
 		return "true/false"
 	case strings.HasPrefix(v, "number"):
-		return "数字" + strings.TrimPrefix(v, "number")
+		return "数字" + usererr.Shorten(strings.TrimPrefix(v, "number"), usererr.QuoteLen)
 	}
 	return usererr.Shorten(v, 20)
 }

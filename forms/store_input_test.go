@@ -167,6 +167,8 @@ func TestMessagesForBadValues(t *testing.T) {
 	refused(t, []byte(`[1, 2, 3]`), usererr.NotOurs, "不是申报助手的草稿", "列表")
 	// a wrong type names the field in Chinese
 	refused(t, bytes.Replace(good, []byte(`"participants": 260`), []byte(`"participants": "很多"`), 1), usererr.Corrupt, "参会", "project.participants", "整数", "文字")
+	// a 100,000-digit amount
+	refused(t, bytes.Replace(good, []byte(`"participants": 260`), []byte(`"participants": `+long), 1), usererr.Corrupt, "整数", "…")
 	// 2024-02-30 is a day February does not have, not a wrong format
 	refused(t, bytes.Replace(good, []byte(`"2024-09-12"`), []byte(`"2024-02-30"`), 1), usererr.Corrupt, "2024年2月没有30日")
 	refused(t, bytes.Replace(good, []byte(`"2024-09-12"`), []byte(`"2024-13-01"`), 1), usererr.Corrupt, "没有13月")

@@ -94,7 +94,7 @@ func (wr Writers) Build(outDir string, call *forms.Call, d *forms.Draft, now tim
 		next("正在生成" + what)
 		var buf bytes.Buffer
 		if err := f(&buf); err != nil {
-			return nil, &Error{Err: err, Message: fmt.Sprintf("无法生成%s：%v。没有写入任何文件；草稿没有改动。", what, err)}
+			return nil, &Error{Err: err, Message: fmt.Sprintf("无法生成%s：%s。没有写入任何文件；草稿没有改动。", what, usererr.Shorten(err.Error(), 200))}
 		}
 		return buf.Bytes(), nil
 	}
