@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -254,5 +255,25 @@ func TestCarryInTheWindow(t *testing.T) {
 	after, _ := os.ReadFile(old)
 	if string(after) != string(before) {
 		t.Error("the old draft was changed")
+	}
+}
+
+// Every screen of the test call's categories, the new one included, fits
+// the smallest window as the embedded call's do.
+func TestEveryScreenFitsWithAnotherCall(t *testing.T) {
+	u, _ := newTestUI(t)
+	if !u.importCallFile(testCallPath) {
+		t.Fatal(u.prompt.message)
+	}
+	u.win.Resize(fyne.NewSize(1024, 700))
+	seen := map[string]bool{}
+	screens(t, u, func(name string, o fyne.CanvasObject) {
+		seen[name] = true
+		if m := o.MinSize(); m.Width > maxScreenWidth || m.Height > maxScreenHeight {
+			t.Errorf("%s: minimum size %.0f×%.0f, want at most %d×%d", name, m.Width, m.Height, maxScreenWidth, maxScreenHeight)
+		}
+	})
+	if !seen["review salon"] {
+		t.Errorf("the new category's screens were not visited: %v", seen)
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -98,7 +99,13 @@ func (f *formScreen) declaredTable(s *section, path string, fd *forms.FieldDecl,
 // checklist adds a group of check boxes whose ticked items are stored.
 func (f *formScreen) checklist(s *section, path, label string, items []string, list *[]string) *widget.CheckGroup {
 	g := widget.NewCheckGroup(items, nil)
-	g.Horizontal = true
+	// side by side when short; long items one a line, so the form keeps
+	// within a 1024-wide window
+	n := 0
+	for _, it := range items {
+		n += utf8.RuneCountInString(it)
+	}
+	g.Horizontal = n <= 16
 	fl := &field{path: path, focus: nil, obj: g, msg: newMsg()}
 	set := func() { g.SetSelected(append([]string(nil), *list...)) }
 	set()
