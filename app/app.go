@@ -207,7 +207,7 @@ func (u *ui) showForm(path string, d *forms.Draft, dirty bool) {
 // leaveForm runs next once the open draft (if any) may be left: with
 // unsaved changes it asks first.
 func (u *ui) leaveForm(next func()) {
-	if u.form == nil || !u.form.dirty || u.isSample(u.form.path) {
+	if u.form == nil || !u.form.dirty || u.form.sample {
 		if u.form != nil {
 			u.form.stopAutosave()
 		}

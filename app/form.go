@@ -69,6 +69,7 @@ type formScreen struct {
 	copyUnitSelect              *widget.Select
 	templateBtn                 *widget.Button // a sample's 以此为模板新建
 	templateName                *widget.Entry  // its question's unit name
+	sample                      bool           // an opened sample, not a draft
 	split                       *container.Split
 
 	readOnly     bool          // a draft of a call the program does not have
@@ -88,7 +89,8 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	f := &formScreen{u: u, path: path, d: d, cat: u.call.Category(d.Category),
 		fields: map[string]*field{}, msgs: map[*widget.Label]bool{}, tables: map[string]*rowsTable{}, touched: map[string]bool{}}
 	f.opts = checkOptions(u.now())
-	if !u.isSample(path) {
+	f.sample = u.isSample(path)
+	if !f.sample {
 		f.others = otherDrafts(u.draftsDir(), path)
 	}
 	f.body = container.NewVBox()
@@ -119,7 +121,7 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	f.exportBox = container.NewBorder(nil, nil, f.exportStep, nil, f.exportProgress)
 	f.exportBox.Hide()
 	right := container.NewHBox(f.saveBtn, f.reviewBtn, f.exportBtn, f.afterBtn)
-	if u.isSample(path) {
+	if f.sample {
 		// A sample is read and tried, never saved as the secretary's own:
 		// it becomes a draft only through 以此为模板新建.
 		f.templateBtn = widget.NewButtonWithIcon("以此为模板新建…", theme.ContentAddIcon(), f.onTemplate)
@@ -388,7 +390,8 @@ func (f *formScreen) onCheckAll() {
 	f.checkAll = true
 	f.recheck()
 	for _, fd := range f.findings {
-		if fd.Severity == forms.Error && f.jump(fd.Field) {
+		if fd.Severity == forms.Error && f.resolve(fd.Field) != nil {
+			f.jump(fd.Field)
 			return
 		}
 	}

@@ -23,7 +23,7 @@ func (f *formScreen) markDirty() {
 // refreshState shows the draft's name and whether it is saved.
 func (f *formScreen) refreshState() {
 	name := draftTitle(f.u.call, f.d, f.path)
-	if f.u.isSample(f.path) {
+	if f.sample {
 		name = "示例：" + name
 	}
 	if f.dirty {
@@ -40,7 +40,7 @@ func (f *formScreen) refreshState() {
 	}
 	state := "已保存"
 	switch {
-	case f.u.isSample(f.path):
+	case f.sample:
 		state = "示例：修改只用于试用，不保存为你的申报书"
 	case f.dirty && !f.autosaved.IsZero():
 		state = "未保存（已自动备份 " + f.autosaved.Local().Format("15:04:05") + "）"
@@ -56,7 +56,7 @@ func (f *formScreen) refreshState() {
 // scheduleAutosave (re)starts the timer that writes the autosave side file
 // a couple of seconds after the last change.
 func (f *formScreen) scheduleAutosave() {
-	if f.u.isSample(f.path) {
+	if f.sample {
 		return // a sample's tries are not kept
 	}
 	if f.timer != nil {
@@ -69,6 +69,9 @@ func (f *formScreen) scheduleAutosave() {
 func (f *formScreen) stopAutosave() {
 	if f.timer != nil {
 		f.timer.Stop()
+	}
+	if f.checkTimer != nil {
+		f.checkTimer.Stop()
 	}
 }
 
@@ -134,7 +137,7 @@ func (f *formScreen) onSave() {
 		f.u.ask("不能保存", f.readOnlyNote.Text, choice{label: "确定", important: true})
 		return
 	}
-	if f.u.isSample(f.path) {
+	if f.sample {
 		f.u.ask("示例不能保存", "这是程序自带的示例，不是你的申报书。要在它的基础上填写自己的申报书，请点“以此为模板新建…”。",
 			choice{label: "以此为模板新建…", important: true, fn: f.onTemplate}, choice{label: "取消"})
 		return

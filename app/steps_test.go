@@ -71,6 +71,7 @@ func TestBlankDraftIsToFillInNotWrong(t *testing.T) {
 		t.Errorf("message %q while typing", got)
 	}
 	commitField(t, f, "applicant.postcode")
+	relayout(f)
 	if got := msgOf(f, "applicant.postcode"); !strings.Contains(got, "6位数字") {
 		t.Errorf("after leaving 130: %q", got)
 	}
@@ -317,4 +318,38 @@ func TestPickerSaysGraduateTrainingOnce(t *testing.T) {
 			t.Errorf("%s: %q", u.call.Categories[i].ID, got)
 		}
 	}
+}
+
+// A message appearing under a field moves nothing below it: the next
+// click lands where the user aimed.
+func TestMessageMovesNothing(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := openSampleDraft(t, u, "forum")
+	f.jump("applicant.postcode")
+	below := f.fields["applicant.leader"].focus.(*commitEntry)
+	before := u.app.Driver().AbsolutePositionForObject(below)
+	pc := entry(t, f, "applicant.postcode")
+	pc.SetText("13000")
+	commitField(t, f, "applicant.postcode")
+	relayout(f)
+	if got := msgOf(f, "applicant.postcode"); !strings.Contains(got, "6位数字") {
+		t.Fatalf("no message: %q", got)
+	}
+	if after := u.app.Driver().AbsolutePositionForObject(below); after != before {
+		t.Errorf("the field below moved from %v to %v when the message appeared", before, after)
+	}
+	// A long message stays on its one line.
+	pc.SetText(strings.Repeat("1", 200))
+	commitField(t, f, "applicant.postcode")
+	relayout(f)
+	if after := u.app.Driver().AbsolutePositionForObject(below); after != before {
+		t.Errorf("a long message moved the field below to %v", after)
+	}
+}
+
+// relayout lays the form out again, as the real window does on its next
+// frame after a size changed.
+func relayout(f *formScreen) {
+	f.body.Refresh()
+	f.scroll.Refresh()
 }
