@@ -380,7 +380,7 @@ func (b *appBuilder) part4() {
 	d := b.d
 	b.add(&Heading{Text: "四、日程安排、邀请专家及预期成果", Level: 1}, &Heading{Text: "（一）日程安排", Level: 2})
 	agenda := &Table{
-		Widths: []float64{0.2, 0.17, 0.41, 0.22},
+		Widths: []float64{0.23, 0.16, 0.39, 0.22},
 		Header: []Row{{Cells: []Cell{{Text: "日期", Label: true}, {Text: "时间", Label: true}, {Text: "内容", Label: true}, {Text: "报告人", Label: true}}}},
 	}
 	for _, a := range d.Agenda {
