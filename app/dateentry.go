@@ -79,7 +79,8 @@ type dateBox struct {
 func newDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(forms.Date, string)) *dateBox {
 	b := &dateBox{value: v, defaultMonth: defaultMonth, onCommit: onCommit}
 	b.entry = newCommitEntry()
-	b.entry.SetPlaceHolder("如 2024年5月20日 或 2024-05-20")
+	today := forms.DateOf(time.Now())
+	b.entry.SetPlaceHolder("如 " + today.Chinese() + " 或 " + today.String())
 	b.entry.SetText(v.Chinese())
 	b.entry.onCommit = func() {
 		if b.opening || (b.cal != nil && b.cal.Visible()) {

@@ -35,9 +35,10 @@ func checkOptions(today time.Time) forms.Options {
 	return forms.Options{Today: forms.DateOf(today), Printable: fonts.Printable}
 }
 
-// listDrafts reads every draft file in dir, checks each one and the quotas
-// across them, newest first.
-func listDrafts(dir string, call *forms.Call, now time.Time) ([]draftInfo, error) {
+// listDrafts reads every draft file in dir, checks each one with the call of
+// its year (among calls; call when none is of its year) and the quotas
+// across the drafts of call's year, newest first.
+func listDrafts(dir string, call *forms.Call, calls []*forms.Call, now time.Time) ([]draftInfo, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -60,14 +61,26 @@ func listDrafts(dir string, call *forms.Call, now time.Time) ([]draftInfo, error
 	}
 	var named []forms.NamedDraft
 	var idx []int
+	opts := checkOptions(now)
 	for i, in := range out {
-		if in.Draft != nil {
-			named = append(named, forms.NamedDraft{Name: in.Path, Draft: in.Draft})
-			idx = append(idx, i)
+		if in.Draft == nil {
+			continue
 		}
+		if y := in.Draft.CallYear; y != 0 && y != call.Year {
+			// another year's draft: checked with its own call, no quota
+			c := call
+			for _, o := range calls {
+				if o.Year == y {
+					c = o
+				}
+			}
+			out[i].Errors, out[i].Warnings = countFindings(forms.Check(c, in.Draft, opts))
+			continue
+		}
+		named = append(named, forms.NamedDraft{Name: in.Path, Draft: in.Draft})
+		idx = append(idx, i)
 	}
 	across := forms.CheckAcross(call, named)
-	opts := checkOptions(now)
 	for j, i := range idx {
 		fs := append(forms.Check(call, out[i].Draft, opts), across[j]...)
 		out[i].Errors, out[i].Warnings = countFindings(fs)

@@ -29,6 +29,10 @@ func (f *formScreen) onExport() {
 	if f.exporting || f.readOnly {
 		return
 	}
+	if err := forms.CheckLimits(f.d); err != nil {
+		f.u.showError("无法导出", err)
+		return
+	}
 	// Exporting asks for everything: empty fields are errors now.
 	f.checkAll = true
 	f.recheck()
@@ -37,7 +41,7 @@ func (f *formScreen) onExport() {
 		if fd.Severity == forms.Error {
 			label := ""
 			if fd.Field != "" {
-				label = "【" + forms.FieldLabel(fd.Field) + "】"
+				label = "【" + f.u.call.FieldLabel(fd.Field) + "】"
 			}
 			errs = append(errs, "· "+label+fd.Message)
 		}

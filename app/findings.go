@@ -77,7 +77,7 @@ func (p *findingsPanel) refreshFindings(fs []forms.Finding) {
 	p.box.RemoveAll()
 	for i, fd := range shown {
 		target := p.f.hasTarget(fd.Field)
-		r := newFindingRow(fd, i >= len(now), target, p.f.jump)
+		r := newFindingRow(p.f.u.call.FieldLabel(fd.Field), fd, i >= len(now), target, p.f.jump)
 		p.rows = append(p.rows, r)
 		p.box.Add(r)
 	}
@@ -106,7 +106,7 @@ type findingRow struct {
 	onTap   func(path string) bool
 }
 
-func newFindingRow(fd forms.Finding, pending, target bool, onTap func(string) bool) *findingRow {
+func newFindingRow(label string, fd forms.Finding, pending, target bool, onTap func(string) bool) *findingRow {
 	r := &findingRow{finding: fd, pending: pending, target: target, onTap: onTap}
 	r.ExtendBaseWidget(r)
 	r.Wrapping = fyne.TextWrapBreak
@@ -115,7 +115,7 @@ func newFindingRow(fd forms.Finding, pending, target bool, onTap func(string) bo
 		text = "待填："
 	}
 	if fd.Field != "" {
-		text += "【" + forms.FieldLabel(fd.Field) + "】"
+		text += "【" + label + "】"
 	}
 	r.Text = text + fd.Message
 	r.Importance = severityImportance(fd.Severity)

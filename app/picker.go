@@ -37,7 +37,7 @@ func newPickerScreen(u *ui, sample bool) *pickerScreen {
 	p.cats = widget.NewList(
 		func() int { return len(call.Categories) },
 		func() fyne.CanvasObject {
-			return widget.NewLabel("第十五届吉林省研究生科技论文演讲比赛")
+			return widget.NewLabel(longestName(call))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := call.Categories[i]
@@ -165,4 +165,16 @@ func (p *pickerScreen) onSample() {
 		return
 	}
 	u.leaveForm(func() { u.openSample(p.selected) })
+}
+
+// longestName is the longest category name of a call: the list's rows are
+// sized for it.
+func longestName(call *forms.Call) string {
+	n := ""
+	for _, c := range call.Categories {
+		if len([]rune(c.Name)) > len([]rune(n)) {
+			n = c.Name
+		}
+	}
+	return n
 }

@@ -48,7 +48,7 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 	s := &infoScreen{env: env, importer: aftercare.ImportPhoto, thumbs: map[string]image.Image{}}
 	in := &env.d.EnsureReports().Info
 	s.title = widget.NewEntry()
-	s.title.SetPlaceHolder("如：第十三届吉林省科协年会××分会场在长春召开")
+	s.title.SetPlaceHolder("如：" + env.d.Project.Name + "在" + env.d.Project.City + "召开")
 	s.title.SetText(in.Title)
 	s.title.OnChanged = func(t string) { in.Title = t; s.edited() }
 	s.body = widget.NewMultiLineEntry()

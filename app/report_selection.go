@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,7 +53,12 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 		widget.NewLabel("实际开始日期"), s.actualStart.content,
 		widget.NewLabel("实际结束日期"), s.actualEnd.content,
 	)
-	hint := widget.NewLabel("报送期限按实际结束日期计算（通知 二、3）；日期可写作 2024年10月18日、2024-10-18 或 2024/10/18，也可点日历选择。")
+	ex := forms.DateOf(time.Now())
+	if end := env.d.Project.EndDate; !end.IsZero() {
+		ex = end
+	}
+	t := ex.Time()
+	hint := widget.NewLabel(fmt.Sprintf("报送期限按实际结束日期计算（通知 二、3）；日期可写作 %s、%s 或 %d/%d/%d，也可点日历选择。", ex.Chinese(), ex.String(), t.Year(), int(t.Month()), t.Day()))
 	hint.Wrapping = fyne.TextWrapBreak
 	hint.Importance = widget.LowImportance
 	s.content = container.NewVBox(s.selected, grid, hint, s.dateMsg, widget.NewSeparator(),

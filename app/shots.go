@@ -23,7 +23,7 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		return false
 	}
 	// The screenshots show the day the sample was written, not today.
-	u.now = func() time.Time { return time.Date(2024, 4, 10, 10, 0, 0, 0, time.Local) }
+	u.now = func() time.Time { return u.sampleDay(false, 0) }
 	size := fyne.NewSize(1280, 800)
 	var w, h float32
 	if _, err := fmt.Sscanf(os.Getenv("SHENBAO_SCREENSHOT_SIZE"), "%fx%f", &w, &h); err == nil && w > 0 && h > 0 {
@@ -66,18 +66,18 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		u.openSample(&u.call.Categories[0])
 	case "session":
 		// The clock of a selected speech sub-venue after its event.
-		u.now = func() time.Time { return time.Date(2024, 10, 20, 10, 0, 0, 0, time.Local) }
+		u.now = func() time.Time { return u.sampleDay(true, 2) }
 		u.app.Lifecycle().SetOnStarted(func() { u.runSession(started) })
 		return true
 	case "after", "start-after":
 		// A selected speech-competition sub-venue (ended 18 October), its
 		// reports filled: the after-selection screen reached from the form,
 		// or the drafts list with its due date.
-		day := 20
+		days := 2
 		if mode == "start-after" {
-			day = 24 // the information report is overdue
+			days = 6 // the information report is overdue
 		}
-		u.now = func() time.Time { return time.Date(2024, 10, day, 10, 0, 0, 0, time.Local) }
+		u.now = func() time.Time { return u.sampleDay(true, days) }
 		if mode == "start-after" {
 			ownDrafts(0) // an application not selected, for contrast
 		}
@@ -114,7 +114,7 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 			if mode == "form" {
 				// A few typical mistakes, so the findings show.
 				f.fields["project.participants"].focus.(interface{ SetText(string) }).SetText("30")
-				f.fields["applicant.email"].focus.(interface{ SetText(string) }).SetText("xuehui2024@example")
+				f.fields["applicant.email"].focus.(interface{ SetText(string) }).SetText("xuehui@example")
 				f.fields["applicant.credit_code"].focus.(interface{ SetText(string) }).SetText("52220000MJ1234567X")
 				for _, p := range []string{"project.participants", "applicant.email", "applicant.credit_code"} {
 					f.commit(f.fields[p])
@@ -139,4 +139,26 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		})
 	}
 	return true
+}
+
+// sampleDay is the screenshots' clock: the day the call's samples were
+// written (their 申报日期), or some days after the event of the sample of
+// the first category with venues (the after-selection screens).
+func (u *ui) sampleDay(afterEvent bool, days int) time.Time {
+	for _, c := range u.call.Categories {
+		if afterEvent && len(c.Venues) == 0 {
+			continue
+		}
+		d, err := forms.Sample(u.call, c.ID)
+		if err != nil {
+			break
+		}
+		day := d.Cover.ApplyDate
+		if afterEvent {
+			day = d.Project.EndDate.AddDays(days)
+		}
+		t := day.Time()
+		return time.Date(t.Year(), t.Month(), t.Day(), 10, 0, 0, 0, time.Local)
+	}
+	return time.Now()
 }

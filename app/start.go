@@ -14,6 +14,7 @@ import (
 
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
+	"shenbao/forms/atomicfile"
 )
 
 // startScreen lists the drafts of the drafts folder.
@@ -80,7 +81,8 @@ func (s *startScreen) refreshDrafts() {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		s.showStatus(fmt.Sprintf("无法创建草稿文件夹 %s：%v。请点“更改文件夹…”选择一个可以写入的文件夹。", dir, err))
 	}
-	drafts, err := listDrafts(dir, u.call, u.now())
+	atomicfile.CleanStale(dir) // temp files of saves a crash interrupted
+	drafts, err := listDrafts(dir, u.call, u.calls, u.now())
 	if err != nil && !os.IsNotExist(err) {
 		s.showStatus(fmt.Sprintf("无法读取草稿文件夹 %s：%v。", dir, err))
 	}

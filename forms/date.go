@@ -117,7 +117,7 @@ func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
 func (d *Date) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return &DateError{Value: usererr.Shorten(string(b), 40), Reason: "日期须为 “年-月-日” 形式的文字，例如 \"2024-08-15\""}
+		return &DateError{Value: usererr.Shorten(string(b), 40), Reason: "日期须为 “年-月-日” 形式的文字，例如 \"" + time.Now().Format(dateLayout) + "\""}
 	}
 	p, err := ParseDate(s)
 	if err != nil {
@@ -144,7 +144,8 @@ func ParseDateLoose(s string) (Date, error) {
 	default:
 		m := looseSeparated.FindStringSubmatch(s)
 		if m == nil {
-			return Date{}, fmt.Errorf("“%s” 不是日期：请写成 2024-05-20、2024/5/20 或 2024年5月20日", s)
+			t := time.Now()
+			return Date{}, fmt.Errorf("“%s” 不是日期：请写成 %s、%d/%d/%d 或 %s", s, t.Format(dateLayout), t.Year(), int(t.Month()), t.Day(), DateOf(t).Chinese())
 		}
 		parts = m[1:4]
 	}
@@ -152,7 +153,7 @@ func ParseDateLoose(s string) (Date, error) {
 	mo, _ := strconv.Atoi(parts[1])
 	d, _ := strconv.Atoi(parts[2])
 	if y < 1900 || y > 2999 {
-		return Date{}, fmt.Errorf("年份 %d 不对：请写四位年份，如 2024", y)
+		return Date{}, fmt.Errorf("年份 %d 不对：请写四位年份，如 %d", y, time.Now().Year())
 	}
 	if mo < 1 || mo > 12 {
 		return Date{}, fmt.Errorf("没有%d月：月份应为1到12", mo)

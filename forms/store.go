@@ -248,7 +248,7 @@ func jsonReason(data []byte, err error) string {
 		if i := bytes.Index(data, []byte(pe.Value)); i >= 0 && pe.Value != "" {
 			line = fmt.Sprintf("第%d行", lineAt(i))
 		}
-		return fmt.Sprintf("%s的时间%s格式不对，应是 2024-04-10T09:30:00Z 这样的时间", line, usererr.Quote(pe.Value))
+		return fmt.Sprintf("%s的时间%s格式不对，应是 %s 这样的时间", line, usererr.Quote(pe.Value), time.Now().UTC().Truncate(time.Second).Format(time.RFC3339))
 	}
 	var de *DateError
 	if errors.As(err, &de) {

@@ -54,6 +54,11 @@ const (
 )
 
 // Application writes the application form of a draft (layout.Application).
+// zipTime is the time stamp of every part of the package: fixed, so the
+// same document gives the same bytes (the DOS epoch, the earliest a zip
+// can hold).
+var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
 func Application(w io.Writer, call *forms.Call, d *forms.Draft, generated time.Time) error {
 	return Document(w, layout.Application(call, d, generated))
 }
@@ -80,7 +85,7 @@ func Document(w io.Writer, doc *layout.Document) error {
 	}
 	parts = b.withMedia(parts)
 	for _, p := range parts {
-		fw, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+		fw, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
 		if err != nil {
 			return err
 		}
