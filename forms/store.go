@@ -105,9 +105,10 @@ func Unmarshal(name string, data []byte) (*Draft, error) {
 		se.Path, se.Message = name, fmt.Sprintf("草稿文件 %s 中%s，无法打开。文件未被改动；这样的内容不像是申报书，请检查文件是否正确。", base, se.Message)
 		return nil, se
 	}
-	if !bytes.ContainsRune(migrated, utf8.RuneError) && !bytes.Contains(bytes.ToLower(migrated), []byte(`\ufffd`)) {
+	if !bytes.ContainsRune(trimmed, utf8.RuneError) && !bytes.Contains(bytes.ToLower(trimmed), []byte(`\ufffd`)) {
 		// No U+FFFD in the file, so one in the draft comes from an
-		// escape such as \ud800 that JSON decoding replaced.
+		// escape such as \ud800 that JSON decoding replaced (also when
+		// migrating an older version re-encoded the file).
 		bad := ""
 		WalkText(&d, func(path, text string) {
 			if bad == "" && strings.ContainsRune(text, utf8.RuneError) {
