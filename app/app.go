@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
@@ -154,18 +155,30 @@ func (u *ui) onAfter() {
 
 // onOpenFile lets the user pick a draft file anywhere.
 func (u *ui) onOpenFile() {
-	u.leaveForm(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			p := r.URI().Path()
-			r.Close()
-			u.openDraft(p)
-		}, u.win)
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
-	})
+	u.leaveForm(func() { u.chooseFile(nil, "", u.openDraft) })
+}
+
+// chooseFile shows the file dialog for a file ending in one of exts (any
+// when nil), starting in dir when given, and calls fn with its path.
+func (u *ui) chooseFile(exts []string, dir string, fn func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		p := r.URI().Path()
+		r.Close()
+		fn(p)
+	}, u.win)
+	if exts != nil {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	if dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
 }
 
 // openDraft opens a draft file in the form, first asking whether to recover

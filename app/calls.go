@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -130,17 +128,7 @@ func (u *ui) callBar() fyne.CanvasObject {
 
 // onImportCall lets the user choose a call file (.toml) from disk.
 func (u *ui) onImportCall() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		u.importCallFile(p)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.chooseFile([]string{".toml"}, "", func(p string) { u.importCallFile(p) })
 }
 
 // importCallFile loads a call file, and on success remembers it and makes
@@ -171,20 +159,7 @@ func (u *ui) importCallFile(path string) bool {
 // draft of the current call from it (用往年申报书新建).
 func (u *ui) onCarry() {
 	u.leaveForm(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			p := r.URI().Path()
-			r.Close()
-			u.carryFrom(p)
-		}, u.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-		if l, err := storage.ListerForURI(storage.NewFileURI(u.draftsDir())); err == nil {
-			d.SetLocation(l)
-		}
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		u.chooseFile([]string{".json"}, u.draftsDir(), func(p string) { u.carryFrom(p) })
 	})
 }
 
