@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
+	"sync"
 	"strings"
 	"unicode"
 )
@@ -15,6 +17,38 @@ func WalkText(d *Draft, fn func(path, text string)) {
 	walk(reflect.ValueOf(d).Elem(), "", fn)
 }
 
+// jsonField is an exported struct field with its JSON name.
+type jsonField struct {
+	index int
+	name  string
+}
+
+// jsonFields are a struct type's fields by JSON name, worked out once per
+// type (the walk runs on every check).
+var jsonFields sync.Map // reflect.Type → []jsonField
+
+func fieldsOf(t reflect.Type) []jsonField {
+	if fs, ok := jsonFields.Load(t); ok {
+		return fs.([]jsonField)
+	}
+	var fs []jsonField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		fs = append(fs, jsonField{i, name})
+	}
+	jsonFields.Store(t, fs)
+	return fs
+}
+
+var dateType = reflect.TypeOf(Date{})
+
 func walk(v reflect.Value, path string, fn func(path, text string)) {
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -22,28 +56,20 @@ func walk(v reflect.Value, path string, fn func(path, text string)) {
 			walk(v.Elem(), path, fn)
 		}
 	case reflect.Struct:
-		if v.Type() == reflect.TypeOf(Date{}) {
+		t := v.Type()
+		if t == dateType {
 			return
 		}
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "" || name == "-" {
-				continue
-			}
-			p := name
+		for _, f := range fieldsOf(t) {
+			p := f.name
 			if path != "" {
-				p = path + "." + name
+				p = path + "." + f.name
 			}
-			walk(v.Field(i), p, fn)
+			walk(v.Field(f.index), p, fn)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+			walk(v.Index(i), path+"["+strconv.Itoa(i)+"]", fn)
 		}
 	case reflect.String:
 		if s := v.String(); s != "" {
@@ -67,10 +93,13 @@ func glyphFindings(call *Call, d *Draft, printable func(rune) bool) []Finding {
 	var out []Finding
 	WalkText(d, func(path, text string) {
 		var bad []rune
-		seen := map[rune]bool{}
+		var seen map[rune]bool // made at the first unprintable character
 		for _, r := range text {
-			if seen[r] || unicode.IsSpace(r) || unicode.IsControl(r) || printable(r) {
+			if r < 0x80 && r >= 0x20 || seen[r] || unicode.IsSpace(r) || unicode.IsControl(r) || printable(r) {
 				continue
+			}
+			if seen == nil {
+				seen = map[rune]bool{}
 			}
 			seen[r] = true
 			bad = append(bad, r)
