@@ -5,8 +5,8 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
-	"sync"
 	"strings"
+	"sync"
 	"unicode"
 )
 
