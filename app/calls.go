@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -72,7 +73,12 @@ func callName(c *forms.Call) string {
 	if c.Path == "" {
 		return fmt.Sprintf("%d年度申报通知（内置）", c.Year)
 	}
-	return fmt.Sprintf("%d年度申报通知（导入：%s）", c.Year, c.Source)
+	name := c.Source
+	if name == forms.CallFileName && c.Path != "" {
+		// every call's file is call.toml: its folder tells them apart
+		name = filepath.Base(filepath.Dir(c.Path)) + "/" + name
+	}
+	return fmt.Sprintf("%d年度申报通知（导入：%s）", c.Year, name)
 }
 
 // callFor is the call a draft was made for: the current call when it is of
