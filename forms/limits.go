@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"shenbao/forms/usererr"
@@ -57,21 +56,12 @@ func limitWalk(v reflect.Value, path string, over func(path string, n, limit int
 			limitWalk(v.Elem(), path, over)
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "" || name == "-" {
-				continue
-			}
-			p := name
+		for _, f := range fieldsOf(v.Type()) { // the JSON fields, as WalkText walks them
+			p := f.name
 			if path != "" {
-				p = path + "." + name
+				p = path + "." + f.name
 			}
-			limitWalk(v.Field(i), p, over)
+			limitWalk(v.Field(f.index), p, over)
 		}
 	case reflect.Slice:
 		limit := MaxRows
