@@ -68,7 +68,7 @@ func callKey(c *forms.Call) string {
 	return strconv.Itoa(c.Year)
 }
 
-// callName is how a call is listed: "2024年度（内置）", "2025年度（导入：f.toml）".
+// callName is how a call is listed: "2025年度（内置）", "2025年度（导入：f.toml）".
 func callName(c *forms.Call) string {
 	if c.Path == "" {
 		return fmt.Sprintf("%d年度申报通知（内置）", c.Year)

@@ -52,7 +52,7 @@ func (e *commitEntry) TypedKey(k *fyne.KeyEvent) {
 
 // dateBox is the program's one date input (form and after-selection
 // screens): it accepts every way forms.ParseDateLoose reads, shows the date
-// as 2024年5月20日 once committed, keeps text it cannot read (and says why),
+// as 2025年5月20日 once committed, keeps text it cannot read (and says why),
 // and has a calendar in Chinese that opens on the field's date, or on a
 // default month, and closes with Esc.
 type dateBox struct {
@@ -155,7 +155,7 @@ func (b *dateBox) openCalendar() {
 	b.opening = false
 }
 
-// calendarPopup is a month of days in Chinese (2024年5月, 一 … 日) in a
+// calendarPopup is a month of days in Chinese (2025年5月, 一 … 日) in a
 // pop-up; a day closes it with that day, Esc or a tap outside without one.
 type calendarPopup struct {
 	canvas   fyne.Canvas

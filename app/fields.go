@@ -261,7 +261,7 @@ func (f *formScreen) numberField(path string, get func() int64, set func(int64),
 }
 
 // date adds a date input (dateBox): typed as secretaries type dates, or
-// picked in the calendar, shown as 2024年5月20日.
+// picked in the calendar, shown as 2025年5月20日.
 func (f *formScreen) date(s *section, path, label string, ptr *forms.Date) *dateBox {
 	b, fl := f.dateField(path, ptr)
 	f.register(fl)

@@ -155,7 +155,7 @@ func (s *selectionScreen) refresh() {
 	s.dues.Refresh()
 }
 
-// dueText is one due item as the list shows it: "信息报道稿 · 2024年11月1日前
+// dueText is one due item as the list shows it: "信息报道稿 · 2025年11月1日前
 // · 还有2天" or "已逾期3天" or "已于…报送".
 func dueText(it forms.DueItem, today forms.Date) string {
 	head := fmt.Sprintf("%s · %s前（结束后%d日内）", it.Name, it.Due.Chinese(), it.Days)

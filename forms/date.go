@@ -50,7 +50,7 @@ type DateError struct {
 func (e *DateError) Error() string { return e.Reason }
 
 // dateError says what is wrong with s: a day the month does not have
-// (“2024年2月没有30日”), a month past 12, or the format, quoting s
+// (“2025年2月没有30日”), a month past 12, or the format, quoting s
 // shortened.
 func dateError(s string) error {
 	var y, m, d int
@@ -88,7 +88,7 @@ func (d Date) String() string {
 	return d.t.Format(dateLayout)
 }
 
-// Chinese is "2024年8月15日", or "" for the zero Date.
+// Chinese is "2025年8月15日", or "" for the zero Date.
 func (d Date) Chinese() string {
 	if d.t.IsZero() {
 		return ""
@@ -127,11 +127,11 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ParseDateLoose reads a date the ways people type one: 2024-05-20,
-// 2024/5/20, 2024.5.20, 2024年5月20日, 20240520, with half- or full-width
+// ParseDateLoose reads a date the ways people type one: 2025-05-20,
+// 2025/5/20, 2025.5.20, 2025年5月20日, 20250520, with half- or full-width
 // digits and separators and surrounding spaces. An empty text gives the
 // zero Date. A day the month does not have is refused with a sentence that
-// says so ("2024年2月没有30日"); text that is no date at all says that.
+// says so ("2025年2月没有30日"); text that is no date at all says that.
 func ParseDateLoose(s string) (Date, error) {
 	s = strings.TrimSpace(foldWidth(s))
 	if s == "" {
