@@ -1,7 +1,7 @@
 package forms
 
-// Version 1 drafts kept the category's own part in one key per category of the first
-// category, with a fixed Go shape; version 2 keeps every part under "parts",
+// Version 1 drafts kept the category's own part in one key per category of
+// the first call, with a fixed Go shape; version 2 keeps every part under "parts",
 // by category ID, with the keys the call file declares. The v1 keys and the
 // category IDs they belonged to are history, not a year's facts: they are the
 // only v1 shapes there were.
