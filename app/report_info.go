@@ -33,6 +33,7 @@ type infoScreen struct {
 
 	title    *widget.Entry
 	body     *widget.Entry
+	author   *widget.Entry // 撰稿人
 	counter  *widget.Label
 	photos   *fyne.Container
 	addBtn   *widget.Button
@@ -63,6 +64,10 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 		s.refreshCounter()
 		s.edited()
 	}
+	s.author = widget.NewEntry()
+	s.author.SetPlaceHolder("写稿人姓名；留空则打印一条横线，手写")
+	s.author.SetText(in.Author)
+	s.author.OnChanged = func(t string) { in.Author = t; s.edited() }
 	s.photoMsg = newNote()
 	s.photoMsg.Importance = widget.DangerImportance
 	s.photoMsg.Hide()
@@ -76,7 +81,8 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	form := container.New(layout.NewFormLayout(), widget.NewLabel("标题"), s.title,
-		widget.NewLabel("正文"), container.NewBorder(nil, s.counter, nil, nil, s.body))
+		widget.NewLabel("正文"), container.NewBorder(nil, s.counter, nil, nil, s.body),
+		widget.NewLabel("撰稿人"), s.author)
 	s.content = container.NewVBox(form, widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("照片", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.addBtn),
 		hint, s.busy, s.photoMsg, s.photos, s.findings)

@@ -132,6 +132,10 @@ func TestInfoScreenCounterAndPhotos(t *testing.T) {
 	if env.d.Reports.Info.Text != s.body.Text {
 		t.Error("text not in the draft")
 	}
+	test.Type(s.author, "李明")
+	if env.d.Reports.Info.Author != "李明" {
+		t.Errorf("撰稿人 %q not in the draft", env.d.Reports.Info.Author)
+	}
 
 	dir := t.TempDir()
 	// A text file named .jpg is refused with the reason, nothing added.

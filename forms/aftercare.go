@@ -24,12 +24,14 @@ type AfterReports struct {
 }
 
 // InfoReport is the information report (信息报道稿): a title, a text of at
-// most the call's report_max_chars characters (counted by CountChars) and the
-// call's photos_min to photos_max photos.
+// most the call's report_max_chars characters (counted by CountChars), the
+// call's photos_min to photos_max photos and who wrote it (撰稿人; when blank
+// the print leaves a line to write the name by hand).
 type InfoReport struct {
 	Title  string  `json:"headline"`
 	Text   string  `json:"body"`
 	Photos []Photo `json:"photos,omitempty"`
+	Author string  `json:"author,omitempty"`
 }
 
 // Photo is a photo imported into the draft's files folder (see

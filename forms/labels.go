@@ -99,6 +99,7 @@ var pathLabels = map[string]string{
 	"reports.info_report":                     "信息报道稿",
 	"reports.info_report.headline":            "信息报道稿标题",
 	"reports.info_report.body":                "信息报道稿正文",
+	"reports.info_report.author":              "撰稿人",
 	"reports.info_report.photos":              "信息报道稿照片",
 	"reports.info_report.photos[]":            "照片",
 	"reports.info_report.photos[].caption":    "说明",

@@ -181,11 +181,15 @@ func infoBlocks(call *forms.Call, d *forms.Draft, in *forms.InfoReport, photos P
 	}
 	bs := title(head)
 	bs = append(bs, paragraphs(in.Text)...)
-	// Who sends it, who wrote it (by hand: the draft does not know), when:
-	// what an office that publishes the report asks for. The character
-	// count is the form's check, not part of the report.
+	// Who sends it, who wrote it (a line to write on when the form leaves
+	// it blank), when: what an office that publishes the report asks for.
+	// The character count is the form's check, not part of the report.
+	author := oneLine(in.Author)
+	if author == "" {
+		author = layout.SignLine
+	}
 	bs = append(bs, &layout.Spacer{MM: 2}, &layout.Paragraph{Text: fmt.Sprintf("供稿单位：%s\n撰稿人：%s\n日期：%s",
-		oneLine(d.Applicant.Name), layout.SignLine, forms.DateOf(generated).Chinese()), Align: layout.Right})
+		oneLine(d.Applicant.Name), author, forms.DateOf(generated).Chinese()), Align: layout.Right})
 	for i, p := range in.Photos {
 		if photos == nil {
 			return nil, fmt.Errorf("导出信息报道稿需要照片文件")

@@ -379,3 +379,22 @@ func TestReportsAsAnOfficeReadsThem(t *testing.T) {
 		t.Errorf("the summary's own sections print as %q, want headings inside the program's part", level2)
 	}
 }
+
+// 撰稿人 prints the name the form holds, or a line to write it on.
+func TestInfoReportAuthor(t *testing.T) {
+	d, draft := withPhotos(t)
+	call := forms.Default()
+	for _, tc := range []struct{ author, want string }{
+		{"", "撰稿人：" + layout.SignLine},
+		{"  李明\n ", "撰稿人：李明"},
+	} {
+		d.Reports.Info.Author = tc.author
+		var b bytes.Buffer
+		if err := WritePDF(&b, forms.ItemReport, call, d, DraftPhotos(draft), generated); err != nil {
+			t.Fatal(err)
+		}
+		if text := doctest.Squeeze(doctest.PDFText(t, b.Bytes())); !strings.Contains(text, doctest.Squeeze(tc.want)) {
+			t.Errorf("author %q: no %q in the report", tc.author, tc.want)
+		}
+	}
+}
