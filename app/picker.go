@@ -134,7 +134,7 @@ func (p *pickerScreen) onSelect(c *forms.Category) {
 	set("申报单位", elig)
 	set("规模要求", strings.Join(scale, "；"))
 	set("必备内容", content)
-	set("每个单位", fmt.Sprintf("同类项目限报%d项，各类合计不超过%d项（通知 二、2）", call.MaxPerCategory, call.MaxTotal))
+	set("每个单位", fmt.Sprintf("同类项目限报%d项，各类合计不超过%d项（通知 %s）", call.MaxPerCategory, call.MaxTotal, call.Clauses.Submission))
 	p.rules.Refresh()
 }
 

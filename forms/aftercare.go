@@ -7,7 +7,7 @@ import (
 )
 
 // AfterReports are the materials a selected project sends after the event
-// (通知 二、3): the information report with photos, the speech competition's
+// (Clauses.AfterEvent): the information report with photos, the speech competition's
 // sub-venue results, the project summary, the review of the participants'
 // academic views (or the proceedings) and the final accounts.
 type AfterReports struct {
@@ -126,7 +126,7 @@ func reportFindings(call *Call, d *Draft) []Finding {
 	}
 	var out []Finding
 	out = append(out, infoFindings(call, &r.Info)...)
-	out = append(out, resultsFindings(r.Results)...)
+	out = append(out, resultsFindings(call, r.Results)...)
 	if r.Accounts != nil {
 		for _, f := range accountsFindings(d, r.Accounts) {
 			if f.Rule != RuleAmount { // checkAmount reports those
@@ -143,22 +143,22 @@ func infoFindings(call *Call, in *InfoReport) []Finding {
 	}
 	var out []Finding
 	if strings.TrimSpace(in.Title) == "" {
-		out = append(out, Finding{Rule: RuleReportTitle, Field: "reports.info_report.headline", Severity: Warning, Message: "信息报道稿还没有标题：请写一个概括活动的标题（通知 二、3）。"})
+		out = append(out, Finding{Rule: RuleReportTitle, Field: "reports.info_report.headline", Severity: Warning, Message: "信息报道稿还没有标题：请写一个概括活动的标题（通知 " + call.Clauses.AfterEvent + "）。"})
 	}
 	limit := ReportMaxChars(call)
 	n := CountChars(in.Text)
 	switch {
 	case n == 0:
-		out = append(out, Finding{Rule: RuleReportLength, Field: "reports.info_report.body", Severity: Warning, Message: "信息报道稿还没有正文（通知 二、3）。"})
+		out = append(out, Finding{Rule: RuleReportLength, Field: "reports.info_report.body", Severity: Warning, Message: "信息报道稿还没有正文（通知 " + call.Clauses.AfterEvent + "）。"})
 	case limit > 0 && n > limit:
-		out = append(out, Finding{Rule: RuleReportLength, Field: "reports.info_report.body", Severity: Error, Message: fmt.Sprintf("信息报道稿正文%d字，超过%d字的上限%d字，请删减（汉字、字母、数字、标点各计1字，空格和换行不计；通知 二、3）。", n, limit, n-limit)})
+		out = append(out, Finding{Rule: RuleReportLength, Field: "reports.info_report.body", Severity: Error, Message: fmt.Sprintf("信息报道稿正文%d字，超过%d字的上限%d字，请删减（汉字、字母、数字、标点各计1字，空格和换行不计；通知 %s）。", n, limit, n-limit, call.Clauses.AfterEvent)})
 	}
 	pmin, pmax := PhotoLimits(call)
 	switch p := len(in.Photos); {
 	case pmax > 0 && p < pmin:
-		out = append(out, Finding{Rule: RuleReportPhotos, Field: "reports.info_report.photos", Severity: Error, Message: fmt.Sprintf("信息报道稿须附%d-%d张照片，现在有%d张，请添加照片（通知 二、3）。", pmin, pmax, p)})
+		out = append(out, Finding{Rule: RuleReportPhotos, Field: "reports.info_report.photos", Severity: Error, Message: fmt.Sprintf("信息报道稿须附%d-%d张照片，现在有%d张，请添加照片（通知 %s）。", pmin, pmax, p, call.Clauses.AfterEvent)})
 	case pmax > 0 && p > pmax:
-		out = append(out, Finding{Rule: RuleReportPhotos, Field: "reports.info_report.photos", Severity: Error, Message: fmt.Sprintf("信息报道稿最多附%d张照片，现在有%d张，请删去%d张（通知 二、3）。", pmax, p, p-pmax)})
+		out = append(out, Finding{Rule: RuleReportPhotos, Field: "reports.info_report.photos", Severity: Error, Message: fmt.Sprintf("信息报道稿最多附%d张照片，现在有%d张，请删去%d张（通知 %s）。", pmax, p, p-pmax, call.Clauses.AfterEvent)})
 	}
 	for i, ph := range in.Photos {
 		if strings.TrimSpace(ph.Caption) == "" {

@@ -141,7 +141,7 @@ const maxRankFindings = 5
 
 // resultsFindings check the results table: every row complete, and ranks
 // following scores (a higher score never has a worse rank).
-func resultsFindings(rows []ResultRow) []Finding {
+func resultsFindings(call *Call, rows []ResultRow) []Finding {
 	var out []Finding
 	for i, r := range rows {
 		var missing []string
@@ -161,7 +161,7 @@ func resultsFindings(rows []ResultRow) []Finding {
 			missing = append(missing, "得分（须为0或正数）")
 		}
 		if len(missing) > 0 {
-			out = append(out, Finding{Rule: RuleResultsIncomplete, Field: fmt.Sprintf("reports.results[%d]", i), Severity: Warning, Message: fmt.Sprintf("分赛场成绩第%d行（%s）缺少%s，请补全（通知 二、3）。", i+1, nameOr(r.Name), strings.Join(missing, "、"))})
+			out = append(out, Finding{Rule: RuleResultsIncomplete, Field: fmt.Sprintf("reports.results[%d]", i), Severity: Warning, Message: fmt.Sprintf("分赛场成绩第%d行（%s）缺少%s，请补全（通知 %s）。", i+1, nameOr(r.Name), strings.Join(missing, "、"), call.Clauses.AfterEvent)})
 		}
 	}
 	n := 0
@@ -176,7 +176,7 @@ func resultsFindings(rows []ResultRow) []Finding {
 			}
 			n++
 			if n <= maxRankFindings {
-				out = append(out, Finding{Rule: RuleResultsRank, Field: fmt.Sprintf("reports.results[%d].rank", j), Severity: Warning, Message: fmt.Sprintf("名次与得分不一致：%s得分%s、第%d名，%s得分%s却是第%d名（得分高的名次应靠前）。请核对得分或名次，或点“按得分排名”重排（通知 二、3）。", nameOr(b.Name), ScoreText(b.Score), b.Rank, nameOr(a.Name), ScoreText(a.Score), a.Rank)})
+				out = append(out, Finding{Rule: RuleResultsRank, Field: fmt.Sprintf("reports.results[%d].rank", j), Severity: Warning, Message: fmt.Sprintf("名次与得分不一致：%s得分%s、第%d名，%s得分%s却是第%d名（得分高的名次应靠前）。请核对得分或名次，或点“按得分排名”重排（通知 %s）。", nameOr(b.Name), ScoreText(b.Score), b.Rank, nameOr(a.Name), ScoreText(a.Score), a.Rank, call.Clauses.AfterEvent)})
 			}
 			break
 		}

@@ -59,24 +59,24 @@ func TestRankByScore(t *testing.T) {
 	if want := []int{2, 1, 2, 4}; got[0] != want[0] || got[1] != want[1] || got[2] != want[2] || got[3] != want[3] {
 		t.Errorf("ranks %v, want %v", got, want)
 	}
-	if f := resultsFindings(rows); len(afterRule(f, RuleResultsRank)) != 0 {
+	if f := resultsFindings(Default(), rows); len(afterRule(f, RuleResultsRank)) != 0 {
 		t.Errorf("ranked by score yet findings: %+v", f)
 	}
 }
 
 func TestResultsRankFollowsScore(t *testing.T) {
 	rows := sampleResults()
-	if f := resultsFindings(rows); len(f) != 0 {
+	if f := resultsFindings(Default(), rows); len(f) != 0 {
 		t.Fatalf("consistent table: %+v", f)
 	}
 	// Equal scores may share a rank or take consecutive ranks.
 	tie := []ResultRow{{Rank: 1, Name: "a", Unit: "u", Title: "t", Score: 90}, {Rank: 2, Name: "b", Unit: "u", Title: "t", Score: 90}, {Rank: 2, Name: "c", Unit: "u", Title: "t", Score: 90}}
-	if f := resultsFindings(tie); len(f) != 0 {
+	if f := resultsFindings(Default(), tie); len(f) != 0 {
 		t.Errorf("ties: %+v", f)
 	}
 	// 陈晨 scores higher than 艾力 but ranks worse.
 	rows[3].Score = 89
-	f := afterRule(resultsFindings(rows), RuleResultsRank)
+	f := afterRule(resultsFindings(Default(), rows), RuleResultsRank)
 	if len(f) != 1 || f[0].Severity != Warning || f[0].Field != "reports.results[3].rank" || !strings.Contains(f[0].Message, "陈晨得分89、第4名") || !strings.Contains(f[0].Message, "艾力得分88却是第3名") {
 		t.Fatalf("rank against score: %+v", f)
 	}
@@ -91,7 +91,7 @@ func TestResultsRankFollowsScore(t *testing.T) {
 	for i := 0; i < 10; i++ {
 		many = append(many, ResultRow{Rank: i + 1, Name: "x", Unit: "u", Title: "t", Score: float64(i)})
 	}
-	f = afterRule(resultsFindings(many), RuleResultsRank)
+	f = afterRule(resultsFindings(Default(), many), RuleResultsRank)
 	if len(f) != maxRankFindings+1 || !strings.Contains(f[maxRankFindings].Message, "另有4处") {
 		t.Errorf("capped: %d findings, last %+v", len(f), f[len(f)-1])
 	}
@@ -99,12 +99,12 @@ func TestResultsRankFollowsScore(t *testing.T) {
 
 func TestResultsIncomplete(t *testing.T) {
 	rows := []ResultRow{{Name: "李娜", Score: 90}}
-	f := afterRule(resultsFindings(rows), RuleResultsIncomplete)
+	f := afterRule(resultsFindings(Default(), rows), RuleResultsIncomplete)
 	if len(f) != 1 || !strings.Contains(f[0].Message, "单位、演讲题目、名次") || strings.Contains(f[0].Message, "姓名") {
 		t.Fatalf("incomplete: %+v", f)
 	}
 	rows[0] = ResultRow{Rank: 1, Unit: "u", Title: "t", Score: -1}
-	f = afterRule(resultsFindings(rows), RuleResultsIncomplete)
+	f = afterRule(resultsFindings(Default(), rows), RuleResultsIncomplete)
 	if len(f) != 1 || !strings.Contains(f[0].Message, "未填姓名者") || !strings.Contains(f[0].Message, "得分") {
 		t.Fatalf("no name, negative score: %+v", f)
 	}

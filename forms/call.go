@@ -45,6 +45,7 @@ type Call struct {
 	PriorityYears     string    `toml:"priority_years"`
 
 	Contact        Contact            `toml:"contact"`
+	Clauses        Clauses            `toml:"clauses"`
 	Society        SocietyRequirement `toml:"society_requirements"`
 	Honours        []Honour           `toml:"honours"`
 	AfterEvent     []AfterEvent       `toml:"after_event"`
@@ -71,7 +72,32 @@ type Contact struct {
 	Office     string `toml:"office"`
 }
 
-// SocietyRequirement is what a provincial society must have to apply (二、1).
+// Clauses are where the notice states its rules common to all categories,
+// as the messages cite them ("通知 二、2"): the categories' own clauses are
+// in each [[categories]].
+type Clauses struct {
+	// Submission: quotas per unit, the Word file by e-mail, the sealed paper
+	// copies, the form as printed.
+	Submission string `toml:"submission"`
+	// AfterEvent: the announcement and the materials due after the event.
+	AfterEvent string `toml:"after_event"`
+	// Confidential: confidential content is never sent over the internet.
+	Confidential string `toml:"confidential"`
+	// Deadline: the deadline, and posted copies arriving by it.
+	Deadline string `toml:"deadline"`
+}
+
+// Posted is the clause of the paper copies' arrival: the submission's and
+// the deadline's clauses together.
+func (cl Clauses) Posted() string {
+	if cl.Submission == cl.Deadline {
+		return cl.Submission
+	}
+	return cl.Submission + "、" + cl.Deadline
+}
+
+// SocietyRequirement is what a provincial society must have to apply (its
+// clause in Clause).
 type SocietyRequirement struct {
 	AnnualInspection bool   `toml:"annual_inspection"`
 	EvaluationYear   int    `toml:"evaluation_year"`
@@ -84,7 +110,8 @@ type Honour struct {
 	Name string `toml:"name"`
 }
 
-// AfterEvent is an obligation due some days after the event ends (二、3).
+// AfterEvent is an obligation due some days after the event ends
+// (Clauses.AfterEvent).
 type AfterEvent struct {
 	Days           int         `toml:"days"`
 	Items          []AfterItem `toml:"items"`
@@ -417,6 +444,16 @@ func (c *Call) topProblem() string {
 		return "max_per_category_per_unit 与 max_total_per_unit 须至少为1"
 	case len(c.Categories) == 0:
 		return "没有任何 [[categories]]（项目类别）"
+	}
+	for _, cl := range []struct{ key, what, v string }{
+		{"submission", "限报项数、电子版和纸质件报送", c.Clauses.Submission},
+		{"after_event", "名单公布和会后材料", c.Clauses.AfterEvent},
+		{"confidential", "涉密内容不得通过互联网传送", c.Clauses.Confidential},
+		{"deadline", "申报截止时间", c.Clauses.Deadline},
+	} {
+		if strings.TrimSpace(cl.v) == "" {
+			return fmt.Sprintf("[clauses] 缺少 %s：请写明通知中规定%s的条款号（如 “二、2”）", cl.key, cl.what)
+		}
 	}
 	for i, ae := range c.AfterEvent {
 		if ae.Days < 1 {

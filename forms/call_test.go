@@ -104,6 +104,7 @@ func TestParseCallErrors(t *testing.T) {
 		{"range reversed", strings.Replace(good, "funding_max = 45000", "funding_max = 25000", 1), lineNth(good, "[[categories]]", 5), "funding_min/funding_max"},
 		{"bad eligible", strings.Replace(good, `eligible = ["provincial_society", "university_sat"]`, `eligible = ["provincial_society", "club"]`, 1), lineNth(good, "[[categories]]", 3), "club"},
 		{"no deadline", strings.Replace(good, "deadline = 2024-04-22", "", 1), 0, "deadline"},
+		{"clause missing", strings.Replace(good, "confidential = \"二、4\"", "", 1), 0, "[clauses] 缺少 confidential"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -427,13 +427,13 @@ func checkAgendaDates(r *run) {
 
 func checkApplyDate(r *run) {
 	if ad, dl := r.d.Cover.ApplyDate, DateOf(r.call.Deadline); !ad.IsZero() && ad.After(dl) && !r.d.IsSelected() {
-		r.report("cover.apply_date", fmt.Sprintf("封面的申报日期%s晚于申报截止时间%s：申报日期应为报送之日，须在截止时间之前；如确已逾期，请先与%s联系（通知 二、5）。", ad.Chinese(), dl.Chinese(), r.call.Contact.Department))
+		r.report("cover.apply_date", fmt.Sprintf("封面的申报日期%s晚于申报截止时间%s：申报日期应为报送之日，须在截止时间之前；如确已逾期，请先与%s联系（通知 %s）。", ad.Chinese(), dl.Chinese(), r.call.Contact.Department, r.call.Clauses.Deadline))
 	}
 }
 
 func checkConfidential(r *run) {
 	if r.d.Confidential {
-		r.report("confidential", "已声明涉及保密内容：申报书不得通过互联网传送，请事先告知省科协学会学术部，以纸质件报送，不生成电子邮件（通知 二、4）。")
+		r.report("confidential", "已声明涉及保密内容：申报书不得通过互联网传送，请事先告知省科协学会学术部，以纸质件报送，不生成电子邮件（通知 "+r.call.Clauses.Confidential+"）。")
 	}
 }
 
@@ -469,21 +469,21 @@ func checkDeadline(r *run) {
 	switch {
 	case !ok || left < 0:
 	case left == 0:
-		r.report("", fmt.Sprintf("今天（%s）是申报截止日（通知 二、5）。", dl.Chinese()))
+		r.report("", fmt.Sprintf("今天（%s）是申报截止日（通知 %s）。", dl.Chinese(), r.call.Clauses.Deadline))
 	default:
-		r.report("", fmt.Sprintf("距申报截止（%s）还有%d天（通知 二、5）。", dl.Chinese(), left))
+		r.report("", fmt.Sprintf("距申报截止（%s）还有%d天（通知 %s）。", dl.Chinese(), left, r.call.Clauses.Deadline))
 	}
 }
 
 func checkDeadlinePassed(r *run) {
 	if left, dl, ok := daysToDeadline(r); ok && left < 0 {
-		r.report("", fmt.Sprintf("申报截止时间%s已过%d天；草稿仍可编辑和导出，逾期报送须先与%s（%s）联系（通知 二、5）。", dl.Chinese(), -left, r.call.Contact.Department, r.call.Contact.Phone))
+		r.report("", fmt.Sprintf("申报截止时间%s已过%d天；草稿仍可编辑和导出，逾期报送须先与%s（%s）联系（通知 %s）。", dl.Chinese(), -left, r.call.Contact.Department, r.call.Contact.Phone, r.call.Clauses.Deadline))
 	}
 }
 
 func checkPosted(r *run) {
 	if left, dl, ok := daysToDeadline(r); ok && left >= 0 && r.call.PostedMustArrive {
-		r.report("", fmt.Sprintf("纸质件%d份（加盖公章）须在%s前寄达或送达%s；邮寄请预留路上时间（通知 二、2、二、5）。", r.call.PaperCopies, dl.Chinese(), r.call.Contact.Office))
+		r.report("", fmt.Sprintf("纸质件%d份（加盖公章）须在%s前寄达或送达%s；邮寄请预留路上时间（通知 %s）。", r.call.PaperCopies, dl.Chinese(), r.call.Contact.Office, r.call.Clauses.Posted()))
 	}
 }
 

@@ -32,7 +32,7 @@ type Draft struct {
 	UpdatedAt     time.Time `json:"updated_at"`
 
 	// Confidential: the application contains content that must not be sent
-	// over the internet (二、4); no e-mail draft is produced for it.
+	// over the internet (Clauses.Confidential); no e-mail draft is produced for it.
 	Confidential     bool   `json:"confidential"`
 	ConfidentialNote string `json:"confidential_note,omitempty"`
 

@@ -32,7 +32,7 @@ func UnitKey(name string) string {
 	return b.String()
 }
 
-// CheckAcross applies the per-unit quotas of the call (二、2) to a set of
+// CheckAcross applies the per-unit quotas of the call to a set of
 // drafts: at most MaxPerCategory per category and MaxTotal in all for one
 // unit. It returns the findings for each draft by index; drafts with no
 // unit name are skipped. Every finding names the other drafts involved.
@@ -67,15 +67,15 @@ func CheckAcross(call *Call, drafts []NamedDraft) map[int][]Finding {
 			}
 			for _, i := range same {
 				out[i] = append(out[i], Finding{Rule: RuleQuotaCategory, Field: "category", Severity: Error,
-					Message: fmt.Sprintf("本单位在“%s”类别中有%d份申报（另见：%s），每个单位在同类项目中只能申报%d项：请只保留其中%d份（通知 二、2）。",
-						catName, len(same), others(drafts, same, i), call.MaxPerCategory, call.MaxPerCategory)})
+					Message: fmt.Sprintf("本单位在“%s”类别中有%d份申报（另见：%s），每个单位在同类项目中只能申报%d项：请只保留其中%d份（通知 %s）。",
+						catName, len(same), others(drafts, same, i), call.MaxPerCategory, call.MaxPerCategory, call.Clauses.Submission)})
 			}
 		}
 		if len(idx) > call.MaxTotal {
 			for _, i := range idx {
 				out[i] = append(out[i], Finding{Rule: RuleQuotaTotal, Field: "applicant.name", Severity: Error,
-					Message: fmt.Sprintf("本单位共有%d份申报（另见：%s），每个单位总计不超过%d项：请撤下多出的%d份（通知 二、2）。",
-						len(idx), others(drafts, idx, i), call.MaxTotal, len(idx)-call.MaxTotal)})
+					Message: fmt.Sprintf("本单位共有%d份申报（另见：%s），每个单位总计不超过%d项：请撤下多出的%d份（通知 %s）。",
+						len(idx), others(drafts, idx, i), call.MaxTotal, len(idx)-call.MaxTotal, call.Clauses.Submission)})
 			}
 		}
 	}

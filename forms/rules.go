@@ -178,7 +178,16 @@ func afterItems(c *Call, i int) string {
 }
 
 // afterClause is the notice's clause on what is due after the event.
-func afterClause(*Call) string { return "二、3" }
+func afterClause(c *Call) string { return c.Clauses.AfterEvent }
+
+// clauseOf is a rule's clause read from the call's [clauses].
+func clauseOf(pick func(Clauses) string) func(*Call) string {
+	return func(c *Call) string { return pick(c.Clauses) }
+}
+
+func submissionClause(cl Clauses) string   { return cl.Submission }
+func confidentialClause(cl Clauses) string { return cl.Confidential }
+func deadlineClause(cl Clauses) string     { return cl.Deadline }
 
 var registry = []ruleDef{
 	{RuleRequired, Error, fixed("申报书"), fixed("申报书的必填项须填写"), nil, false}, // struct tags `required`, and each declared field
@@ -256,20 +265,20 @@ var registry = []ruleDef{
 	{RuleAmountCeiling, Error, fixed("申报书 第五部分"), func(*Call) string {
 		return "金额不超过" + Thousands(MaxAmount) + "元（" + Capital(MaxAmount) + "），防止误填（如粘贴了证件号码）"
 	}, func(r *run) { r.add(AmountFindings(r.d)) }, true},
-	{RuleConfidential, Info, fixed("二、4"), fixed("涉及保密内容须事先告知，不得通过互联网传送"), checkConfidential, false},
-	{RuleDeadline, Info, fixed("二、5"), func(c *Call) string { return "申报截止时间为" + DateOf(c.Deadline).Chinese() }, checkDeadline, true},
-	{RuleDeadlinePassed, Warning, fixed("二、5"), fixed("申报截止时间已过"), checkDeadlinePassed, true},
-	{RuleApplyDate, Error, fixed("二、5"), func(c *Call) string {
+	{RuleConfidential, Info, clauseOf(confidentialClause), fixed("涉及保密内容须事先告知，不得通过互联网传送"), checkConfidential, false},
+	{RuleDeadline, Info, clauseOf(deadlineClause), func(c *Call) string { return "申报截止时间为" + DateOf(c.Deadline).Chinese() }, checkDeadline, true},
+	{RuleDeadlinePassed, Warning, clauseOf(deadlineClause), fixed("申报截止时间已过"), checkDeadlinePassed, true},
+	{RuleApplyDate, Error, clauseOf(deadlineClause), func(c *Call) string {
 		return "封面的申报日期不能晚于申报截止时间" + DateOf(c.Deadline).Chinese()
 	}, checkApplyDate, false},
-	{RulePosted, Info, fixed("二、2、二、5"), func(c *Call) string {
+	{RulePosted, Info, clauseOf(Clauses.Posted), func(c *Call) string {
 		return fmt.Sprintf("纸质件%d份须在截止日%s前寄达或送达", c.PaperCopies, DateOf(c.Deadline).Chinese())
 	}, checkPosted, true},
-	{RuleQuotaCategory, Error, fixed("二、2"), func(c *Call) string {
+	{RuleQuotaCategory, Error, clauseOf(submissionClause), func(c *Call) string {
 		return fmt.Sprintf("每个单位在同类项目中只能申报%d项", c.MaxPerCategory)
 	}, nil, false}, // CheckAcross (quota.go)
-	{RuleQuotaTotal, Error, fixed("二、2"), func(c *Call) string { return fmt.Sprintf("每个单位申报总计不超过%d项", c.MaxTotal) }, nil, false}, // CheckAcross (quota.go)
-	{RuleGlyph, Error, fixed("二、2"), fixed("申报书中的每个字都须能印在纸质件上"), checkGlyph, true},
+	{RuleQuotaTotal, Error, clauseOf(submissionClause), func(c *Call) string { return fmt.Sprintf("每个单位申报总计不超过%d项", c.MaxTotal) }, nil, false}, // CheckAcross (quota.go)
+	{RuleGlyph, Error, clauseOf(submissionClause), fixed("申报书中的每个字都须能印在纸质件上"), checkGlyph, true},
 	{RuleAfterDates, Warning, afterClause, fixed("入选项目须填写实际举办日期，据此计算会后材料的报送期限"), checkAfterDates, true},
 	{RuleReportDue, Warning, afterClause, func(c *Call) string { return afterItems(c, 0) }, checkDue, true},
 	{RuleSummaryDue, Warning, afterClause, func(c *Call) string { return afterItems(c, 1) }, checkDue, true},

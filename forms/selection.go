@@ -6,7 +6,7 @@ import (
 )
 
 // Selection records that a project was selected (入选) and when it was
-// actually held. The obligations after the event (通知 二、3) are counted from
+// actually held. The obligations after the event (Clauses.AfterEvent) are counted from
 // the actual end date. A draft without a Selection, or with Selected false,
 // is an application still being prepared: none of the after-selection rules
 // apply to it.
@@ -162,11 +162,11 @@ func checkAfterDates(r *run) {
 	s := d.Selection
 	switch {
 	case s.ActualEnd.IsZero() && d.Project.EndDate.IsZero():
-		r.reportAs(Warning, "selection.actual_end", "项目已标记入选：请填写实际举办的结束日期，本程序据此计算信息报道稿、总结和决算表的报送期限（通知 二、3）。")
+		r.reportAs(Warning, "selection.actual_end", "项目已标记入选：请填写实际举办的结束日期，本程序据此计算信息报道稿、总结和决算表的报送期限（通知 "+r.call.Clauses.AfterEvent+"）。")
 	case s.ActualEnd.IsZero():
-		r.reportAs(Info, "selection.actual_end", fmt.Sprintf("尚未填写实际结束日期，报送期限暂按计划结束日期%s计算；活动举办后请填写实际日期（通知 二、3）。", d.Project.EndDate.Chinese()))
+		r.reportAs(Info, "selection.actual_end", fmt.Sprintf("尚未填写实际结束日期，报送期限暂按计划结束日期%s计算；活动举办后请填写实际日期（通知 %s）。", d.Project.EndDate.Chinese(), r.call.Clauses.AfterEvent))
 	case !s.ActualStart.IsZero() && s.ActualEnd.Before(s.ActualStart):
-		r.reportAs(Error, "selection.actual_end", fmt.Sprintf("实际结束日期%s早于实际开始日期%s，请核对（通知 二、3）。", s.ActualEnd.Chinese(), s.ActualStart.Chinese()))
+		r.reportAs(Error, "selection.actual_end", fmt.Sprintf("实际结束日期%s早于实际开始日期%s，请核对（通知 %s）。", s.ActualEnd.Chinese(), s.ActualStart.Chinese(), r.call.Clauses.AfterEvent))
 	}
 }
 
@@ -180,7 +180,7 @@ func checkDue(r *run) {
 		if g.Rule != r.rule.id {
 			continue
 		}
-		if f, ok := dueFinding(g, r.opts.Today); ok {
+		if f, ok := dueFinding(r.call, g, r.opts.Today); ok {
 			r.out = append(r.out, f)
 		}
 	}
@@ -196,7 +196,7 @@ func checkReports(r *run) {
 
 // dueFinding is the countdown (info) or the overdue warning of one group;
 // none once every item of the group is submitted.
-func dueFinding(g DueGroup, today Date) (Finding, bool) {
+func dueFinding(call *Call, g DueGroup, today Date) (Finding, bool) {
 	open := g.Outstanding()
 	if len(open) == 0 {
 		return Finding{}, false
@@ -211,11 +211,11 @@ func dueFinding(g DueGroup, today Date) (Finding, bool) {
 	switch {
 	case left < 0:
 		f.Severity = Warning
-		f.Message = fmt.Sprintf("%s应在项目结束后%d日内（%s前）报送，已逾期%d天：请尽快报送省科协学会学术部，报送后在本程序中标记“已报送”（通知 二、3）。", what, g.Days, g.Due.Chinese(), -left)
+		f.Message = fmt.Sprintf("%s应在项目结束后%d日内（%s前）报送，已逾期%d天：请尽快报送省科协学会学术部，报送后在本程序中标记“已报送”（通知 %s）。", what, g.Days, g.Due.Chinese(), -left, call.Clauses.AfterEvent)
 	case left == 0:
-		f.Message = fmt.Sprintf("今天（%s）是%s的报送截止日（项目结束后%d日内，通知 二、3）。", g.Due.Chinese(), what, g.Days)
+		f.Message = fmt.Sprintf("今天（%s）是%s的报送截止日（项目结束后%d日内，通知 %s）。", g.Due.Chinese(), what, g.Days, call.Clauses.AfterEvent)
 	default:
-		f.Message = fmt.Sprintf("%s须在%s前报送（项目结束后%d日内），还有%d天（通知 二、3）。", what, g.Due.Chinese(), g.Days, left)
+		f.Message = fmt.Sprintf("%s须在%s前报送（项目结束后%d日内），还有%d天（通知 %s）。", what, g.Due.Chinese(), g.Days, left, call.Clauses.AfterEvent)
 	}
 	return f, true
 }

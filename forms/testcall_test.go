@@ -309,3 +309,47 @@ func BenchmarkCheckNewCategory(b *testing.B) {
 		Check(c, d, opts)
 	}
 }
+
+// A renumbered notice: the test call puts its common rules under 三、, and
+// every rule and every message cites the call's [clauses], never 二、2–二、5.
+func TestTestCallCitesItsOwnClauses(t *testing.T) {
+	c := testCall(t)
+	old := regexp.MustCompile(`二、[1-5]`)
+	for _, r := range Rules(c) {
+		if m := old.FindString(r.Clause); m != "" {
+			t.Errorf("rule %s cites %s", r.ID, r.Clause)
+		}
+	}
+	cat := c.Categories[0].ID
+	d, err := Sample(c, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Confidential = true
+	late := DateOf(c.Deadline).AddDays(3)
+	d.Cover.ApplyDate = late
+	var msgs []string
+	for _, f := range Check(c, d, Options{Today: late, Printable: func(rune) bool { return true }}) {
+		msgs = append(msgs, f.Message)
+	}
+	for _, fs := range CheckAcross(c, []NamedDraft{{Name: "a", Draft: d}, {Name: "b", Draft: d}}) {
+		for _, f := range fs {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	sel := *d
+	sel.Confidential = false
+	sel.Selection = &Selection{Selected: true, ActualStart: d.Project.StartDate, ActualEnd: d.Project.EndDate}
+	for _, f := range Check(c, &sel, Options{Today: d.Project.EndDate.AddDays(40), Printable: func(rune) bool { return true }}) {
+		msgs = append(msgs, f.Message)
+	}
+	all := strings.Join(msgs, "\n")
+	if m := old.FindString(all); m != "" {
+		t.Errorf("a message cites %s:\n%s", m, all)
+	}
+	for _, want := range []string{"通知 三、2", "通知 三、3", "通知 三、4", "通知 三、5"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no message cites %q:\n%s", want, all)
+		}
+	}
+}

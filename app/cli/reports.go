@@ -16,7 +16,7 @@ func init() { commands["reports"] = runReports }
 const reportsFolder = "会后材料"
 
 const reportsUsage = `用法：shenbao reports 文件 [--out 文件夹]
-  为已入选的项目写出会后须报送的全部材料（通知 二、3）：信息报道稿（附照片）、
+  为已入选的项目写出会后须报送的全部材料（见申报通知的会后材料一条）：信息报道稿（附照片）、
   演讲比赛分赛场成绩（仅演讲比赛）、项目总结及学术观点综述、决算表，各一份PDF和
   Word文档，另加报送日程（.ics，可导入Outlook、苹果日历，提前一天提醒）。
   --out 文件夹   写到这里（默认：草稿文件旁的“会后材料”文件夹）。同名文件被新版本替换。

@@ -80,6 +80,6 @@ func eventDescription(call *forms.Call, d *forms.Draft, g forms.DueGroup, names 
 	if c.Email != "" {
 		fmt.Fprintf(&b, "，邮箱 %s", c.Email)
 	}
-	b.WriteString("\n依据：通知 二、3")
+	b.WriteString("\n依据：通知 " + call.Clauses.AfterEvent)
 	return b.String()
 }

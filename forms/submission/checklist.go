@@ -9,16 +9,6 @@ import (
 	"shenbao/forms/layout"
 )
 
-// The notice's clauses the checklist cites, as package forms cites them in
-// its rule table (the clause numbers are the notice's structure; the facts
-// under them come from the call's data).
-const (
-	clauseSubmit     = "二、2" // quotas, Word file by e-mail, one paper copy
-	clauseAfterEvent = "二、3" // announcement, duties after the event
-	clauseSecret     = "二、4" // confidential content not over the internet
-	clauseDeadline   = "二、5" // deadline; posted copies must arrive
-)
-
 // ruleSummary is the Chinese summary of a rule of package forms.
 func ruleSummary(call *forms.Call, id string) string {
 	if r, ok := forms.RuleByID(call, id); ok {
@@ -46,7 +36,10 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 	dl := forms.DateOf(call.Deadline).Chinese()
 	copies := max(call.PaperCopies, 1)
 	signer := firstNonEmpty(strings.TrimSpace(d.Opinions.Signer), strings.TrimSpace(d.Applicant.Leader), "申报单位负责人")
-	secret := clauseSecret
+	// The notice's clauses the checklist cites, from the call's [clauses]
+	// as package forms cites them in its rules.
+	cl := call.Clauses
+	clauseSubmit, clauseAfterEvent, secret := cl.Submission, cl.AfterEvent, cl.Confidential
 
 	var s []Step
 	s = append(s, Step{"核对", fmt.Sprintf("纸质件与Word文件封面之后每页页脚的“%s”应一致（二者内容相同）。", forms.Fingerprint(d, generated)), ""})
@@ -80,7 +73,7 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		post += "；邮寄须确保在此时间前寄达（以寄达为准，不是寄出日期），请预留路上时间"
 	}
 	post += fmt.Sprintf("。信封地址可用“%s”。", names.Envelope)
-	s = append(s, Step{"报送纸质件", post, clauseSubmit + "、" + clauseDeadline})
+	s = append(s, Step{"报送纸质件", post, cl.Posted()})
 	if !d.Confidential {
 		s = append(s, Step{"保密", fmt.Sprintf("本申报书未声明涉及保密内容。如含保密内容，须事先告知%s，且不得通过互联网传送（请勾选“涉及保密内容”后重新导出）。", c.Department), secret})
 	}
@@ -125,7 +118,7 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 	)
 	if d.Confidential {
 		doc.Blocks = append(doc.Blocks, &layout.Paragraph{Text: fmt.Sprintf("【涉及保密内容】本申报书已声明涉及保密内容：按通知%s，%s。本材料包不含电子邮件草稿，请只报送纸质件，并事先告知%s。",
-			clauseSecret, ruleSummary(call, forms.RuleConfidential), call.Contact.Department)})
+			call.Clauses.Confidential, ruleSummary(call, forms.RuleConfidential), call.Contact.Department)})
 	}
 	t := &layout.Table{
 		Widths: []float64{0.7, 2.0, 8.6, 0.7},
