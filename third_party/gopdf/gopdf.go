@@ -162,7 +162,9 @@ func (gp *GoPdf) SetLineWidth(width float64) {
 	gp.getContent().AppendStreamSetLineWidth(gp.UnitsToPoints(width))
 }
 
-// SetCompressLevel : set compress Level for content streams
+// SetCompressLevel : set compress Level for content streams and embedded
+// TrueType font files (shenbao's change: upstream v0.33.0 compresses font
+// files at zlib.DefaultCompression whatever is set here)
 // Possible values for level:
 //
 //	-2 HuffmanOnly, -1 DefaultCompression (which is level 6)

@@ -25,12 +25,12 @@ var ErrNotSupportShortIndexYet = errors.New("not support none short index yet")
 // PdfDictionaryObj pdf dictionary object
 type PdfDictionaryObj struct {
 	PtrToSubsetFontObj *SubsetFontObj
-	//getRoot            func() *GoPdf
-	pdfProtection *PDFProtection
+	getRoot            func() *GoPdf
+	pdfProtection      *PDFProtection
 }
 
 func (p *PdfDictionaryObj) init(funcGetRoot func() *GoPdf) {
-	//p.getRoot = funcGetRoot
+	p.getRoot = funcGetRoot
 }
 
 func (p *PdfDictionaryObj) setProtection(pr *PDFProtection) {
@@ -52,7 +52,16 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	zbuff := GetBuffer()
 	defer PutBuffer(zbuff)
 
-	gzipwriter := zlib.NewWriter(zbuff)
+	// shenbao: the font file is compressed at the level SetCompressLevel
+	// sets, as content streams are (upstream: always zlib's default level).
+	level := zlib.DefaultCompression
+	if p.getRoot != nil {
+		level = p.getRoot().compressLevel
+	}
+	gzipwriter, err := zlib.NewWriterLevel(zbuff, level)
+	if err != nil {
+		return err
+	}
 	_, err = gzipwriter.Write(b)
 	if err != nil {
 		return err
