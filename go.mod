@@ -58,3 +58,5 @@ require (
 )
 
 tool honnef.co/go/tools/cmd/staticcheck
+
+replace github.com/signintech/gopdf => ./third_party/gopdf

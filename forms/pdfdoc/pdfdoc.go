@@ -12,6 +12,7 @@
 package pdfdoc
 
 import (
+	"compress/zlib"
 	"fmt"
 	"io"
 	"math"
@@ -165,6 +166,7 @@ func startPDF(gp *gopdf.GoPdf, used map[string]bool) error {
 		return err
 	}
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
+	gp.SetCompressLevel(compressLevel)
 	for _, f := range faces() {
 		if used != nil && !used[family(f)] {
 			continue
@@ -175,6 +177,13 @@ func startPDF(gp *gopdf.GoPdf, used map[string]bool) error {
 	}
 	return nil
 }
+
+// compressLevel is the zlib level of the PDF's streams, the font subsets'
+// included (third_party/gopdf lets SetCompressLevel reach them). Most of a
+// PDF is the two serif subsets, mostly their loca and hmtx tables, which
+// keep an entry for each of the face's 30,920 glyphs: zlib's default level
+// spent ~70 % of a document's time on them (docs/documents.md).
+const compressLevel = zlib.BestSpeed
 
 // Placeholder is printed for a character no bundled font has.
 const Placeholder = '□'
