@@ -59,4 +59,4 @@ require (
 
 tool honnef.co/go/tools/cmd/staticcheck
 
-replace github.com/signintech/gopdf => ./third_party/gopdf
+replace github.com/signintech/gopdf => ./forms/third_party/gopdf

@@ -38,7 +38,7 @@ func fontFiles(t *testing.T, pdf []byte) []fontFile {
 }
 
 // The font subsets are compressed at the level SetCompressLevel sets: the
-// patched gopdf of third_party/gopdf is the one built (upstream v0.33.0
+// patched gopdf of forms/third_party/gopdf is the one built (upstream v0.33.0
 // compresses them at zlib's default level whatever is set, and takes more
 // than twice as long for a PDF; docs/documents.md).
 func TestFontStreamsFollowCompressLevel(t *testing.T) {

@@ -179,7 +179,7 @@ func startPDF(gp *gopdf.GoPdf, used map[string]bool) error {
 }
 
 // compressLevel is the zlib level of the PDF's streams, the font subsets'
-// included (third_party/gopdf lets SetCompressLevel reach them). Most of a
+// included (forms/third_party/gopdf lets SetCompressLevel reach them). Most of a
 // PDF is the two serif subsets, mostly their loca and hmtx tables, which
 // keep an entry for each of the face's 30,920 glyphs: zlib's default level
 // spent ~70 % of a document's time on them (docs/documents.md).
