@@ -30,12 +30,12 @@ func TestAfterExportIntoSubmissionFolder(t *testing.T) {
 	// Filled in: straight to the files, in one subfolder of 报送材料.
 	aftercare.FillSample(forms.Default(), f.d)
 	u.prompt = nil
-	s.onExport()
-	if u.prompt != nil {
-		t.Fatalf("asked %q for a filled report", u.prompt.title)
+	done := s.onExport()
+	if u.prompt != nil || done == nil {
+		t.Fatalf("asked %+v for a filled report", u.prompt)
 	}
 	want := filepath.Join(dir, exportFolderName, displayName(f.path)+afterFolderSuffix)
-	<-s.exportTo(s.exportDir())
+	<-done
 	if s.exportedDir != want || len(s.exported) == 0 {
 		t.Fatalf("exported %d files to %s, want %s", len(s.exported), s.exportedDir, want)
 	}

@@ -57,7 +57,7 @@ func newAfterScreen(env *reportEnv) *afterScreen {
 		container.NewTabItem("总结与综述", scroll(s.summary.content)),
 		container.NewTabItem("决算表", scroll(s.accounts.content)))
 	s.tabs = container.NewAppTabs(items...)
-	s.exportBtn = widget.NewButtonWithIcon("导出全部会后材料", theme.DocumentSaveIcon(), s.onExport)
+	s.exportBtn = widget.NewButtonWithIcon("导出全部会后材料", theme.DocumentSaveIcon(), func() { s.onExport() })
 	s.exportBtn.Importance = widget.HighImportance
 	s.openBtn = widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), s.onOpenFolder)
 	s.openBtn.Hide()
@@ -113,7 +113,9 @@ func emptyParts(d *forms.Draft) []string {
 }
 
 // onExport exports every document, first asking when a part is empty.
-func (s *afterScreen) onExport() {
+//
+// It returns the export's channel (see exportTo), nil when it asked first.
+func (s *afterScreen) onExport() <-chan struct{} {
 	if parts := emptyParts(s.env.d); len(parts) > 0 && s.env.ask != nil {
 		s.env.ask("会后材料还没有写完", strings.Join(parts, "；")+"。这样导出的文件会是空的或全是0。\n\n仍要导出吗？",
 			choice{label: "返回填写", important: true, fn: func() {
@@ -124,9 +126,9 @@ func (s *afterScreen) onExport() {
 				}
 			}},
 			choice{label: "仍然导出", fn: func() { s.exportTo(s.exportDir()) }})
-		return
+		return nil
 	}
-	s.exportTo(s.exportDir())
+	return s.exportTo(s.exportDir())
 }
 
 // exportTo writes every document into dir in the background, from a copy
