@@ -168,7 +168,7 @@ func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 			}
 			debug.FreeOSMemory()
 		}
-		fyne.DoAndWait(func() {
+		onUIWait("photo import: show the photos", func() {
 			s.busy.Hide()
 			for _, t := range thumbs {
 				s.thumbs[t.file] = t.img
