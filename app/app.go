@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
@@ -46,6 +45,9 @@ type ui struct {
 	prompt *prompt
 	// openURL replaces the system's folder opening in tests.
 	openURL func(dir string) error
+	// native is the system's file dialog (Windows, macOS; set by Run,
+	// so never in tests); nil: Fyne's.
+	native nativeDialog
 
 	menuSave, menuExport *fyne.MenuItem
 	menuAfter            *fyne.MenuItem
@@ -60,6 +62,7 @@ func Run(a fyne.App, call *forms.Call) {
 	followSystemVariant(a, newTheme())
 	w := a.NewWindow("申报助手")
 	u := newUI(a, w, forms.Default(), time.Now)
+	u.native = systemDialog
 	if call != nil {
 		u.call = nil
 		u.useCall(u.addCall(call))
@@ -155,30 +158,9 @@ func (u *ui) onAfter() {
 
 // onOpenFile lets the user pick a draft file anywhere.
 func (u *ui) onOpenFile() {
-	u.leaveForm(func() { u.chooseFile(nil, "", u.openDraft) })
-}
-
-// chooseFile shows the file dialog for a file ending in one of exts (any
-// when nil), starting in dir when given, and calls fn with its path.
-func (u *ui) chooseFile(exts []string, dir string, fn func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		fn(p)
-	}, u.win)
-	if exts != nil {
-		d.SetFilter(storage.NewExtensionFileFilter(exts))
-	}
-	if dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.leaveForm(func() {
+		u.chooseFile(fileRequest{title: "打开申报书", kind: "申报书草稿", exts: []string{".json"}, dir: u.draftsDir()}, u.openDraft)
+	})
 }
 
 // openDraft opens a draft file in the form, first asking whether to recover

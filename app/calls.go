@@ -134,7 +134,7 @@ func (u *ui) callBar() fyne.CanvasObject {
 
 // onImportCall lets the user choose a call file (.toml) from disk.
 func (u *ui) onImportCall() {
-	u.chooseFile([]string{".toml"}, "", func(p string) { u.importCallFile(p) })
+	u.chooseFile(fileRequest{title: "导入申报通知文件", kind: "申报通知文件", exts: []string{".toml"}}, func(p string) { u.importCallFile(p) })
 }
 
 // importCallFile loads a call file, and on success remembers it and makes
@@ -165,7 +165,7 @@ func (u *ui) importCallFile(path string) bool {
 // draft of the current call from it (用往年申报书新建).
 func (u *ui) onCarry() {
 	u.leaveForm(func() {
-		u.chooseFile([]string{".json"}, u.draftsDir(), func(p string) { u.carryFrom(p) })
+		u.chooseFile(fileRequest{title: "选择往年的申报书", kind: "申报书草稿", exts: []string{".json"}, dir: u.draftsDir()}, func(p string) { u.carryFrom(p) })
 	})
 }
 

@@ -85,12 +85,12 @@ func (f *formScreen) runExport() {
 	now := u.now()
 	go func() {
 		res, err := buildPackage(outDir, u.call, d, now, func(step, total int, what string) {
-			fyne.Do(func() {
+			onUI("export: progress", func() {
 				f.exportProgress.SetValue(float64(step-1) / float64(total))
 				f.exportStep.SetText(fmt.Sprintf("%s（%d/%d）", what, step, total))
 			})
 		})
-		fyne.Do(func() { f.exportFinished(res, err) })
+		onUI("export: finished", func() { f.exportFinished(res, err) })
 	}()
 }
 

@@ -371,7 +371,7 @@ func (f *formScreen) scheduleCheck() {
 	if f.checkTimer != nil {
 		f.checkTimer.Stop()
 	}
-	f.checkTimer = time.AfterFunc(f.u.checkDelay, func() { fyne.Do(f.recheck) })
+	f.checkTimer = time.AfterFunc(f.u.checkDelay, func() { onUI("check after a pause", f.recheck) })
 }
 
 // commit is called when the user leaves a field: it is checked now, and

@@ -42,7 +42,7 @@ func (f *formScreen) onAfter() {
 	u := f.u
 	v := &afterView{}
 	v.s = newAfterScreen(&reportEnv{call: u.call, d: f.d, draftPath: f.path, win: u.win, now: u.now, changed: f.changed,
-		ask: u.ask, openFolder: func(dir string) { openFolder(u, dir) }})
+		ask: u.ask, openFolder: func(dir string) { openFolder(u, dir) }, native: u.native})
 	v.backBtn = widget.NewButtonWithIcon("返回申报书", theme.NavigateBackIcon(), f.closeAfter)
 	v.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	v.title = widget.NewLabel("")

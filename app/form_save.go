@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"shenbao/forms"
 )
 
@@ -62,7 +60,7 @@ func (f *formScreen) scheduleAutosave() {
 	if f.timer != nil {
 		f.timer.Stop()
 	}
-	f.timer = time.AfterFunc(f.u.autosaveDelay, func() { fyne.Do(f.autosave) })
+	f.timer = time.AfterFunc(f.u.autosaveDelay, func() { onUI("autosave", f.autosave) })
 }
 
 // stopAutosave cancels a pending autosave (the draft is being left).
@@ -93,7 +91,7 @@ func (f *formScreen) autosave() {
 			return
 		}
 		err := forms.WriteFileAtomic(f.path+AutosaveSuffix, data, false)
-		fyne.Do(func() { f.autosaveDone(err) })
+		onUI("autosave: done", func() { f.autosaveDone(err) })
 	}()
 }
 

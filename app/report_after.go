@@ -152,7 +152,7 @@ func (s *afterScreen) exportTo(dir string) <-chan struct{} {
 	go func() {
 		defer close(done)
 		files, err := aftercare.ExportAll(dir, call, d, path, now)
-		fyne.DoAndWait(func() { s.exportFinished(dir, files, err) })
+		onUIWait("after export: finished", func() { s.exportFinished(dir, files, err) })
 	}()
 	return done
 }

@@ -25,6 +25,8 @@ type reportEnv struct {
 	// openFolder shows a folder in the file manager.
 	ask        func(title, message string, choices ...choice) *prompt
 	openFolder func(dir string)
+	// native is the window's system file dialog (nil: Fyne's).
+	native nativeDialog
 }
 
 // edited reports an edit to the window.

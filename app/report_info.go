@@ -13,9 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/image/draw"
@@ -119,16 +117,9 @@ func (s *infoScreen) onAdd() {
 		s.showPhotoError("请先保存草稿：照片保存在草稿文件旁边的文件夹中。")
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	chooseIn(s.env.win, s.env.native, fileRequest{title: "添加照片", kind: "照片（JPEG、PNG）", exts: []string{".jpg", ".jpeg", ".png"}}, func(path string) {
 		s.importPaths([]string{path})
-	}, s.env.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}))
-	d.Show()
+	})
 }
 
 // importPaths imports photo files in order, up to the call's maximum, in
@@ -174,7 +165,7 @@ func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 			}
 			debug.FreeOSMemory()
 		}
-		fyne.DoAndWait(func() {
+		onUIWait("photo import: show the photos", func() {
 			s.busy.Hide()
 			for _, t := range thumbs {
 				s.thumbs[t.file] = t.img

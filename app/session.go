@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/color"
 	"image/jpeg"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -22,36 +24,29 @@ import (
 // window itself under SHENBAO_SCREENSHOT=session: open a speech draft,
 // edit it, export the package, mark it selected, import three
 // 12-megapixel photos, export the after-selection documents, then quit.
-// Meanwhile a probe asks the UI goroutine for an empty task every 10 ms
-// and records the longest wait: no task of the UI goroutine may block it
-// for long. It prints what it measured on stderr.
+// After each step it prints the resident memory. A probe (latencyProbe)
+// posts an empty task to the UI goroutine every 10 ms and records how long
+// each waited, idle for a second, during the import and during the export;
+// and every task the program posts to the UI goroutine (onUI, onUIWait) is
+// timed, so that what the program does there is told apart from the
+// renderer's frames. It prints what it measured on stderr.
 func (u *ui) runSession(started time.Time) {
-	var longest atomic.Int64
-	var stop chan struct{}
-	probe := func(stop chan struct{}) {
-		t := time.NewTicker(10 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				s := time.Now()
-				fyne.DoAndWait(func() {})
-				if d := time.Since(s).Milliseconds(); d > longest.Load() {
-					longest.Store(d)
-				}
-			}
-		}
-	}
+	tasks := newTaskLog()
+	uiTasks.Store(tasks)
 	step := func(what string, fn func()) {
 		s := time.Now()
+		peak := sampleRSS()
 		fn()
-		fmt.Fprintf(os.Stderr, "%-38s %6d ms   %s\n", what, time.Since(s).Milliseconds(), memNow())
+		rss, anon := peak()
+		fmt.Fprintf(os.Stderr, "%-38s %6d ms   %s; highest sampled during the step: VmRSS %d kB, RssAnon %d kB\n", what, time.Since(s).Milliseconds(), memNow(), rss, anon)
+	}
+	measured := func(what string, p *latencyProbe) {
+		fmt.Fprintf(os.Stderr, "UI goroutine %s: waits of a task posted every 10 ms: %s\n", what, p.finish())
+		fmt.Fprintf(os.Stderr, "tasks the program ran on the UI goroutine meanwhile:\n%s", tasks.report())
 	}
 	go func() {
 		var f *formScreen
-		fyne.DoAndWait(func() {
+		onUIWait("session: open the draft", func() {
 			fmt.Fprintf(os.Stderr, "usable window after %d ms\n", time.Since(started).Milliseconds())
 			for i, c := range u.call.Categories {
 				if c.ID == "speech" {
@@ -70,7 +65,7 @@ func (u *ui) runSession(started time.Time) {
 			return
 		}
 		step("edit and leave a field", func() {
-			fyne.DoAndWait(func() {
+			onUIWait("session: edit and leave a field", func() {
 				e := f.fields["project.theme"].focus.(*commitEntry)
 				e.SetText(e.Text + "（修订）")
 				f.commit(f.fields["project.theme"])
@@ -78,49 +73,54 @@ func (u *ui) runSession(started time.Time) {
 		})
 		step("export the application package", func() {
 			done := make(chan struct{})
-			fyne.DoAndWait(func() {
+			onUIWait("session: start the export", func() {
 				f.onExportDone = func() { close(done) }
 				f.checkAll = true
 				f.runExport()
 			})
 			<-done
 		})
-		dir, _ := os.MkdirTemp("", "photos")
-		defer os.RemoveAll(dir)
-		var photos []string
-		for i := 0; i < 3; i++ {
-			photos = append(photos, sessionPhoto(dir, i))
+		photos := sessionPhotos()
+		if len(photos) == 0 {
+			// Not started by the shots program: written here, and measured
+			// with the program.
+			dir, _ := os.MkdirTemp("", "photos")
+			defer os.RemoveAll(dir)
+			step("write three photos (not the program)", func() {
+				photos, _ = WriteSessionPhotos(dir)
+				debug.FreeOSMemory()
+			})
 		}
 		var s *afterScreen
-		fyne.DoAndWait(func() {
+		onUIWait("session: open 入选与会后材料", func() {
 			f.onAfter()
 			s = f.after.s
 			s.selection.selected.SetChecked(true)
 			aftercare.FillSample(u.call, f.d)
 		})
-		stop = make(chan struct{})
-		go probe(stop)
+		tasks.take()
+		p := startProbe()
 		time.Sleep(time.Second)
-		close(stop)
-		fmt.Fprintf(os.Stderr, "longest wait of the UI goroutine, idle for 1 s: %d ms\n", longest.Load())
-		longest.Store(0)
-		stop = make(chan struct{})
-		go probe(stop)
+		measured("idle for 1 s", p)
+		p = startProbe()
 		step("import three 12-megapixel photos", func() {
 			var done <-chan struct{}
-			fyne.DoAndWait(func() {
+			onUIWait("session: start the import", func() {
 				f.d.Reports.Info.Photos = nil
 				done = s.info.importPaths(photos)
 			})
 			<-done
+			// The rows just added are drawn in the next frames.
+			time.Sleep(200 * time.Millisecond)
 		})
-		close(stop)
-		fmt.Fprintf(os.Stderr, "longest wait of the UI goroutine during the import: %d ms\n", longest.Load())
+		measured("during the import", p)
+		p = startProbe()
 		step("export the after-selection documents", func() {
 			var done <-chan struct{}
-			fyne.DoAndWait(func() { done = s.exportTo(s.exportDir()) })
+			onUIWait("session: start the export", func() { done = s.exportTo(s.exportDir()) })
 			<-done
 		})
+		measured("during the export", p)
 		fyne.DoAndWait(func() {
 			var m runtime.MemStats
 			runtime.ReadMemStats(&m)
@@ -131,19 +131,64 @@ func (u *ui) runSession(started time.Time) {
 	}()
 }
 
-// sessionPhoto writes a 4000×3000 JPEG like a phone's.
-func sessionPhoto(dir string, i int) string {
+// SessionPhotosEnv names the folder of the session's photos, written
+// beforehand by another process (the shots program runs itself for that,
+// see WriteSessionPhotos), so that making them is not counted in the
+// memory of the session.
+const SessionPhotosEnv = "SHENBAO_SESSION_PHOTOS"
+
+// sessionPhotos lists the photos of SessionPhotosEnv's folder; none when
+// it is unset.
+func sessionPhotos() []string {
+	dir := os.Getenv(SessionPhotosEnv)
+	if dir == "" {
+		return nil
+	}
+	var out []string
+	for i := 0; i < 3; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("IMG_%04d.jpg", i+1))
+		if _, err := os.Stat(p); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// WriteSessionPhotos writes into dir the three 4000×3000 JPEGs, like a
+// phone's, that the session imports, and returns their paths.
+func WriteSessionPhotos(dir string) ([]string, error) {
+	var out []string
+	for i := 0; i < 3; i++ {
+		p, err := sessionPhoto(dir, i)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// sessionPhoto writes one photo. The picture is made as YCbCr 4:2:0, as it
+// will be decoded (18 MB, not the 48 MB of RGBA).
+func sessionPhoto(dir string, i int) (string, error) {
 	const w, h = 4000, 3000
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	for p := 0; p < len(img.Pix); p += 4 {
-		x, y := (p/4)%w, (p/4)/w
-		img.Pix[p], img.Pix[p+1], img.Pix[p+2], img.Pix[p+3] = uint8(x/16+i*40), uint8(y/12), uint8((x+y)/32), 255
+	img := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			yy, cb, cr := color.RGBToYCbCr(uint8(x/16+i*40), uint8(y/12), uint8((x+y)/32))
+			img.Y[img.YOffset(x, y)] = yy
+			if x%2 == 0 && y%2 == 0 {
+				c := img.COffset(x, y)
+				img.Cb[c], img.Cr[c] = cb, cr
+			}
+		}
 	}
 	var b bytes.Buffer
-	_ = jpeg.Encode(&b, img, &jpeg.Options{Quality: 85})
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 85}); err != nil {
+		return "", err
+	}
 	p := filepath.Join(dir, fmt.Sprintf("IMG_%04d.jpg", i+1))
-	_ = os.WriteFile(p, b.Bytes(), 0o644)
-	return p
+	return p, os.WriteFile(p, b.Bytes(), 0o644)
 }
 
 // memNow is the process's resident memory now and at its peak (Linux).
@@ -154,9 +199,61 @@ func memNow() string {
 	}
 	var out []string
 	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "VmRSS:") || strings.HasPrefix(l, "VmHWM:") {
+		if strings.HasPrefix(l, "VmRSS:") || strings.HasPrefix(l, "VmHWM:") || strings.HasPrefix(l, "RssAnon:") || strings.HasPrefix(l, "RssFile:") {
 			out = append(out, strings.Join(strings.Fields(l), " "))
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// sampleRSS reads the process's VmRSS and RssAnon every 2 ms until the
+// returned function is called, which returns the highest values read (kB;
+// Linux). VmHWM is the peak since the start; this is the peak of one step.
+// RssAnon is the program's own memory; the rest of VmRSS is mapped files
+// (the binary with its embedded fonts, libraries), whose resident share
+// varies from run to run with the page cache.
+func sampleRSS() func() (rss, anon int) {
+	type peak struct{ rss, anon int }
+	stop, done := make(chan struct{}), make(chan peak)
+	go func() {
+		var p peak
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			r, a := rssKB()
+			p.rss, p.anon = max(p.rss, r), max(p.anon, a)
+			select {
+			case <-stop:
+				done <- p
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() (int, int) {
+		close(stop)
+		p := <-done
+		return p.rss, p.anon
+	}
+}
+
+// rssKB is the process's VmRSS and RssAnon in kB; 0 where they cannot be
+// read.
+func rssKB() (rss, anon int) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	kB := func(v string) int {
+		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+		return n
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
+			rss = kB(v)
+		} else if v, ok := strings.CutPrefix(l, "RssAnon:"); ok {
+			anon = kB(v)
+		}
+	}
+	return rss, anon
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -199,15 +198,10 @@ func (s *startScreen) onNew() { s.u.showPicker(false) }
 func (s *startScreen) onSample() { s.u.showPicker(true) }
 
 func (s *startScreen) onChangeFolder() {
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil || l == nil {
-			return
-		}
-		s.u.setDraftsDir(l.Path())
+	s.u.chooseFile(fileRequest{title: "选择存放申报书的文件夹", folder: true, dir: s.u.draftsDir()}, func(p string) {
+		s.u.setDraftsDir(p)
 		s.refreshDrafts()
-	}, s.u.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 func (s *startScreen) onDuplicate(path string) {

@@ -49,7 +49,7 @@ func encodeJPEG(t testing.TB, img image.Image) []byte {
 
 // withOrientation inserts an EXIF APP1 segment with the given orientation
 // right after the JPEG's SOI marker.
-func withOrientation(t *testing.T, jpg []byte, o uint16) []byte {
+func withOrientation(t testing.TB, jpg []byte, o uint16) []byte {
 	t.Helper()
 	var tiff bytes.Buffer
 	tiff.WriteString("MM\x00\x2a")
@@ -401,12 +401,113 @@ func absDiff(a, b uint8) int {
 
 func TestBandedScalingHasNoSeams(t *testing.T) {
 	src := synthetic(3001, 2003)
-	got := scaleDown(src, MaxLongSide)
+	got := scaleDown(src, MaxLongSide, 1)
 	// 3001/2000 < 2: no box step, only the banded resampling; it must
 	// equal one Scale call over the whole picture.
 	want := image.NewRGBA(got.Bounds())
 	Scaler.Scale(want, want.Bounds(), src, src.Bounds(), draw.Src, nil)
 	if !bytes.Equal(got.Pix, want.Pix) {
 		t.Error("banded scaling differs from scaling in one piece")
+	}
+}
+
+// toYCbCr is img as a decoded 4:2:0 JPEG would hold it.
+func toYCbCr(img *image.RGBA) *image.YCbCr {
+	b := img.Bounds()
+	y := image.NewYCbCr(b, image.YCbCrSubsampleRatio420)
+	for py := b.Min.Y; py < b.Max.Y; py++ {
+		for px := b.Min.X; px < b.Max.X; px++ {
+			c := img.RGBAAt(px, py)
+			yy, cb, cr := color.RGBToYCbCr(c.R, c.G, c.B)
+			y.Y[y.YOffset(px, py)] = yy
+			ci := y.COffset(px, py)
+			y.Cb[ci], y.Cr[ci] = cb, cr
+		}
+	}
+	return y
+}
+
+// TestTurnedWhileScaling turns large pictures in the step that writes the
+// stored picture: the exact box path (4000×2000, by 2) from a decoded JPEG
+// and from RGBA, and the box-then-resample path (4100×2050) from both.
+func TestTurnedWhileScaling(t *testing.T) {
+	for _, size := range []image.Point{{4000, 2000}, {4100, 2050}, {2400, 1200}} {
+		rgba := marked(size.X, size.Y)
+		for name, src := range map[string]image.Image{"rgba": rgba, "ycbcr": toYCbCr(rgba)} {
+			for _, tc := range []struct {
+				o          int
+				w, h, x, y int
+			}{
+				{1, 2000, 1000, 5, 5},
+				{2, 2000, 1000, 1994, 5},
+				{3, 2000, 1000, 1994, 994},
+				{4, 2000, 1000, 5, 994},
+				{5, 1000, 2000, 5, 5},
+				{6, 1000, 2000, 994, 5},
+				{7, 1000, 2000, 994, 1994},
+				{8, 1000, 2000, 5, 1994},
+			} {
+				got := scaleDown(src, MaxLongSide, tc.o)
+				if b := got.Bounds(); b.Dx() != tc.w || b.Dy() != tc.h {
+					t.Errorf("%v %s orientation %d: %d×%d, want %d×%d", size, name, tc.o, b.Dx(), b.Dy(), tc.w, tc.h)
+					continue
+				}
+				if !isRed(got.At(tc.x, tc.y)) {
+					t.Errorf("%v %s orientation %d: red corner not at (%d,%d): %v", size, name, tc.o, tc.x, tc.y, got.At(tc.x, tc.y))
+				}
+				// The opposite corner stays white.
+				if c := got.RGBAAt(tc.w-1-tc.x, tc.h-1-tc.y); c.R < 240 || c.G < 240 || c.B < 240 {
+					t.Errorf("%v %s orientation %d: far corner %v, want white", size, name, tc.o, c)
+				}
+			}
+		}
+	}
+}
+
+// TestTurnedScalingMatchesScaleThenTurn: turning while resampling gives the
+// picture that scaling first and turning after gives (the way it was done
+// before, with a full copy), within rounding, and banding adds no seams.
+func TestTurnedScalingMatchesScaleThenTurn(t *testing.T) {
+	src := synthetic(3001, 2003)
+	flat := scaleDown(src, MaxLongSide, 1)
+	for o := 2; o <= 8; o++ {
+		got := scaleDown(src, MaxLongSide, o)
+		want := orientImage(flat, o)
+		if got.Bounds() != want.Bounds() {
+			t.Fatalf("orientation %d: %v, want %v", o, got.Bounds(), want.Bounds())
+		}
+		worst := 0
+		for i := range got.Pix {
+			worst = max(worst, absDiff(got.Pix[i], want.Pix[i]))
+		}
+		if worst > 2 {
+			t.Errorf("orientation %d: differs by up to %d levels from scaling, then turning", o, worst)
+		}
+	}
+}
+
+func TestTransparentLargePNGOnWhite(t *testing.T) {
+	// 4100×60, the left half opaque blue and the right half transparent:
+	// the box path composes each row on white before averaging.
+	img := image.NewNRGBA(image.Rect(0, 0, 4100, 60))
+	for y := 0; y < 60; y++ {
+		for x := 0; x < 2050; x++ {
+			img.SetNRGBA(x, y, color.NRGBA{0, 0, 255, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Prepare("wide.png", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := jpeg.Decode(bytes.NewReader(p.JPEG))
+	if c := color.RGBAModel.Convert(out.At(1800, 15)).(color.RGBA); c.R < 240 || c.G < 240 || c.B < 240 {
+		t.Errorf("transparent area should be white, is %v", c)
+	}
+	if c := color.RGBAModel.Convert(out.At(200, 15)).(color.RGBA); c.B < 200 || c.R > 40 {
+		t.Errorf("opaque area should be blue, is %v", c)
 	}
 }

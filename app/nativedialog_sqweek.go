@@ -1,0 +1,55 @@
+//go:build windows || darwin
+
+package app
+
+import (
+	"errors"
+	"runtime"
+	"strings"
+
+	"github.com/sqweek/dialog"
+)
+
+// systemDialog is the system's own file and folder dialog through
+// github.com/sqweek/dialog: GetOpenFileName and the shell's folder browser
+// on Windows, NSOpenPanel on macOS. Its title and the filter's name are in
+// Chinese; its buttons are the system's, in the system's language.
+var systemDialog nativeDialog = sqweekDialog
+
+func sqweekDialog(req fileRequest) (string, bool, error) {
+	// The dialog runs a modal loop of the thread it is called on.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var (
+		p   string
+		err error
+	)
+	if req.folder {
+		b := dialog.Directory().Title(req.title)
+		if req.dir != "" {
+			b = b.SetStartDir(req.dir)
+		}
+		p, err = b.Browse()
+	} else {
+		b := dialog.File().Title(req.title)
+		if len(req.exts) > 0 {
+			var exts []string
+			for _, e := range req.exts {
+				exts = append(exts, strings.TrimPrefix(e, "."))
+			}
+			b = b.Filter(req.kind+"（*."+strings.Join(exts, "、*.")+"）", exts...)
+		}
+		b = b.Filter("所有文件", "*")
+		if req.dir != "" {
+			b = b.SetStartDir(req.dir)
+		}
+		p, err = b.Load()
+	}
+	if errors.Is(err, dialog.ErrCancelled) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	return p, true, nil
+}

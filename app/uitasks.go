@@ -1,0 +1,155 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// Work done in the background hands its results to the UI goroutine through
+// onUI and onUIWait (fyne.Do and fyne.DoAndWait). While the session
+// measurement runs (docs/window.md, “A whole session”) each such task is
+// timed: how long the program itself holds the UI goroutine, apart from the
+// time the renderer takes to draw frames. Otherwise they are fyne.Do and
+// fyne.DoAndWait, nothing added.
+
+// uiTasks is the log the tasks are timed into; nil when not measuring.
+var uiTasks atomic.Pointer[taskLog]
+
+// onUI runs fn on the UI goroutine, timed under name when measuring.
+func onUI(name string, fn func()) { fyne.Do(timedTask(name, fn)) }
+
+// onUIWait is onUI waiting for fn to have run.
+func onUIWait(name string, fn func()) { fyne.DoAndWait(timedTask(name, fn)) }
+
+func timedTask(name string, fn func()) func() {
+	l := uiTasks.Load()
+	if l == nil {
+		return fn
+	}
+	return func() {
+		s := time.Now()
+		fn()
+		l.add(name, time.Since(s))
+	}
+}
+
+// taskLog collects durations by name.
+type taskLog struct {
+	mu sync.Mutex
+	d  map[string][]time.Duration
+}
+
+func newTaskLog() *taskLog { return &taskLog{d: map[string][]time.Duration{}} }
+
+func (l *taskLog) add(name string, d time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.d[name] = append(l.d[name], d)
+}
+
+// take returns the durations collected under each name and starts afresh.
+func (l *taskLog) take() map[string][]time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	d := l.d
+	l.d = map[string][]time.Duration{}
+	return d
+}
+
+// report is one line per name: how many, the longest and the total, the
+// longest first.
+func (l *taskLog) report() string {
+	d := l.take()
+	names := make([]string, 0, len(d))
+	for n := range d {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return -cmpDur(slices.Max(d[a]), slices.Max(d[b])) })
+	var sb strings.Builder
+	for _, n := range names {
+		var sum time.Duration
+		for _, x := range d[n] {
+			sum += x
+		}
+		fmt.Fprintf(&sb, "  %-34s ×%-3d longest %7.2f ms, total %7.2f ms\n", n, len(d[n]), ms(slices.Max(d[n])), ms(sum))
+	}
+	return sb.String()
+}
+
+func cmpDur(a, b time.Duration) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// latencyProbe posts an empty task to the UI goroutine every 10 ms without
+// waiting for it, and records for each how long it waited between being
+// posted and being run: how long the UI goroutine was busy with something
+// else (the program's tasks, the renderer's frames, input events).
+type latencyProbe struct {
+	mu    sync.Mutex
+	waits []time.Duration
+	stop  chan struct{}
+	done  chan struct{}
+}
+
+func startProbe() *latencyProbe {
+	p := &latencyProbe{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		t := time.NewTicker(10 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-t.C:
+				posted := time.Now()
+				fyne.Do(func() {
+					w := time.Since(posted)
+					p.mu.Lock()
+					p.waits = append(p.waits, w)
+					p.mu.Unlock()
+				})
+			}
+		}
+	}()
+	return p
+}
+
+// finish stops the probe, waits for the tasks already posted to have run
+// and summarises the waits: their count, median, 90th and 99th percentile,
+// longest, and how many were over 100 ms.
+func (p *latencyProbe) finish() string {
+	close(p.stop)
+	<-p.done
+	fyne.DoAndWait(func() {}) // after every probe task posted before
+	p.mu.Lock()
+	w := slices.Clone(p.waits)
+	p.mu.Unlock()
+	return summarise(w)
+}
+
+func summarise(w []time.Duration) string {
+	if len(w) == 0 {
+		return "no samples"
+	}
+	slices.Sort(w)
+	at := func(q float64) time.Duration { return w[min(len(w)-1, int(q*float64(len(w))))] }
+	first, _ := slices.BinarySearch(w, 100*time.Millisecond+1) // the first over 100 ms
+	over := len(w) - first
+	return fmt.Sprintf("%d samples: median %.1f ms, p90 %.1f ms, p99 %.1f ms, longest %.1f ms; %d over 100 ms",
+		len(w), ms(at(0.5)), ms(at(0.9)), ms(at(0.99)), ms(w[len(w)-1]), over)
+}
