@@ -46,6 +46,8 @@ type ui struct {
 	prompt *prompt
 	// openURL replaces the system's folder opening in tests.
 	openURL func(dir string) error
+	// positions reads the window's position (systemPositions; tests fake it).
+	positions positionReader
 
 	menuSave, menuExport *fyne.MenuItem
 	menuAfter            *fyne.MenuItem
@@ -65,6 +67,7 @@ func Run(a fyne.App, call *forms.Call) {
 		u.useCall(u.addCall(call))
 	}
 	w.Resize(u.initialSize())
+	u.restorePosition()
 	a.Lifecycle().SetOnStarted(func() { go fyne.Do(u.fitToScale) })
 	u.showStart()
 	if !u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started) {
@@ -76,7 +79,7 @@ func Run(a fyne.App, call *forms.Call) {
 // newUI builds the window's state; tests call it with a test app and a
 // fixed clock.
 func newUI(a fyne.App, w fyne.Window, call *forms.Call, now func() time.Time) *ui {
-	u := &ui{app: a, win: w, call: call, now: now, autosaveDelay: autosaveDelay, checkDelay: checkDelay}
+	u := &ui{app: a, win: w, call: call, now: now, autosaveDelay: autosaveDelay, checkDelay: checkDelay, positions: systemPositions{}}
 	u.loadCalls()
 	u.start = newStartScreen(u)
 	w.SetCloseIntercept(u.onCloseRequest)
