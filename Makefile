@@ -13,9 +13,12 @@ FUZZTIME ?=
 # minimise (crashers are still saved under testdata/fuzz); fuzz-long
 # minimises each for at most 1,000 runs.
 FUZZMIN ?= 0
-# cgo headers Fyne needs to compile (X11 and OpenGL).
+# cgo headers Fyne needs to compile: X11 and OpenGL, and since Fyne 2.8
+# (GLFW 3.4, X11 and Wayland in one binary, chosen at run time) Wayland and
+# xkbcommon.
 BUILD_DEBS = gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
-             libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+             libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
+             libwayland-dev libxkbcommon-dev
 # What the tests use to look at what the program makes: PDF readers, a word
 # processor for the .docx, an X server for screenshots; unzip and python3
 # read the submission package's .zip and .eml independently of Go.

@@ -48,6 +48,8 @@ type ui struct {
 	// native is the system's file dialog (Windows, macOS; set by Run,
 	// so never in tests); nil: Fyne's.
 	native nativeDialog
+	// positions reads the window's position (systemPositions; tests fake it).
+	positions positionReader
 
 	menuSave, menuExport *fyne.MenuItem
 	menuAfter            *fyne.MenuItem
@@ -68,6 +70,7 @@ func Run(a fyne.App, call *forms.Call) {
 		u.useCall(u.addCall(call))
 	}
 	w.Resize(u.initialSize())
+	u.restorePosition()
 	a.Lifecycle().SetOnStarted(func() { go fyne.Do(u.fitToScale) })
 	u.showStart()
 	if !u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started) {
@@ -79,7 +82,7 @@ func Run(a fyne.App, call *forms.Call) {
 // newUI builds the window's state; tests call it with a test app and a
 // fixed clock.
 func newUI(a fyne.App, w fyne.Window, call *forms.Call, now func() time.Time) *ui {
-	u := &ui{app: a, win: w, call: call, now: now, autosaveDelay: autosaveDelay, checkDelay: checkDelay}
+	u := &ui{app: a, win: w, call: call, now: now, autosaveDelay: autosaveDelay, checkDelay: checkDelay, positions: systemPositions{}}
 	u.loadCalls()
 	u.start = newStartScreen(u)
 	w.SetCloseIntercept(u.onCloseRequest)

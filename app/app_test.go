@@ -558,11 +558,11 @@ func TestTabOrderFollowsForm(t *testing.T) {
 	f := openSampleDraft(t, u, "forum")
 	c := u.win.Canvas()
 	f.jump("applicant.name")
-	test.FocusNext(c)
+	c.FocusNext()
 	if c.Focused() != f.fields["applicant.type"].focus {
 		t.Errorf("after 单位名称 the focus went to %T", c.Focused())
 	}
-	test.FocusNext(c)
+	c.FocusNext()
 	if c.Focused() != f.fields["applicant.credit_code"].focus {
 		t.Errorf("after 单位类型 the focus went to %T", c.Focused())
 	}

@@ -187,7 +187,9 @@ func newCalendarPopup(c fyne.Canvas, month, selected forms.Date, onPick func(for
 	}
 	hint := widget.NewLabel("按 Esc 关闭")
 	hint.Importance = widget.LowImportance
-	p.pop = widget.NewPopUp(container.NewVBox(head, week, p.days, hint), c)
+	// Padded: since Fyne 2.8 a pop-up adds no padding of its own, and the
+	// arrows and days would touch its edge.
+	p.pop = widget.NewPopUp(container.NewPadded(container.NewVBox(head, week, p.days, hint)), c)
 
 	p.refresh()
 	return p

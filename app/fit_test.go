@@ -119,3 +119,52 @@ func TestDefaultSizeFitsALaptopAtEveryScale(t *testing.T) {
 		t.Errorf("Fyne draws 1.25 at %v", fyneScale(1.25))
 	}
 }
+
+// fakePositions is a system that tells the window's position; placedWindow
+// records the position asked for.
+type fakePositions struct {
+	x, y    int
+	ok      bool
+	offside bool // the remembered point is on no screen
+}
+
+func (f fakePositions) position(fyne.Window) (int, int, bool) { return f.x, f.y, f.ok }
+func (f fakePositions) onScreen(int, int) bool                { return !f.offside }
+
+type placedWindow struct {
+	fyne.Window
+	x, y   int
+	placed bool
+}
+
+func (w *placedWindow) RequestPosition(x, y int) { w.x, w.y, w.placed = x, y, true }
+
+func TestWindowPositionRemembered(t *testing.T) {
+	u, _ := newTestUI(t)
+	win := &placedWindow{Window: u.win}
+	u.win = win
+	u.positions = fakePositions{}
+	u.restorePosition()
+	if win.placed {
+		t.Errorf("first start asks for a position (%d, %d)", win.x, win.y)
+	}
+	u.rememberWindow() // a system that tells no position: nothing kept
+	u.restorePosition()
+	if win.placed {
+		t.Error("a position is asked for though none was told")
+	}
+
+	u.positions = fakePositions{x: 240, y: -30, ok: true}
+	u.rememberWindow()
+	u.restorePosition()
+	if !win.placed || win.x != 240 || win.y != -30 {
+		t.Errorf("next start asks for (%d, %d) placed=%v, want the last position (240, -30)", win.x, win.y, win.placed)
+	}
+
+	win.placed = false
+	u.positions = fakePositions{offside: true}
+	u.restorePosition()
+	if win.placed {
+		t.Error("a position on no screen (a monitor unplugged) is asked for")
+	}
+}

@@ -11,6 +11,9 @@ const (
 	prefWindowWidth  = "windowWidth"  // the window's last size, logical px
 	prefWindowHeight = "windowHeight" //
 	prefSplitOffset  = "formSplit"    // the form | findings divider, 0–1
+	prefWindowX      = "windowX"      // the window's last position, system px (Windows only)
+	prefWindowY      = "windowY"      //
+	prefWindowPlaced = "windowPlaced" // whether windowX/windowY hold a position
 )
 
 // draftsFolderName is the folder under the user's Documents where drafts go

@@ -8,8 +8,9 @@ import (
 
 // The window opens at its last size, or at a size that fits a 1366×768
 // laptop at the user's scale: 1200×680 logical px at 100 %, smaller at
-// 125 % and above. Fyne 2.7 gives a program neither the screen's size nor
-// the window's position, so the position is left to the system.
+// 125 % and above. Fyne 2.8 gives a program neither the screen's size nor
+// the window's position; the position is remembered where the system tells
+// it (winpos.go).
 const (
 	defaultWidth, defaultHeight = 1200, 680
 	// usable physical px of a 1366×768 screen under a taskbar and a title bar
@@ -57,9 +58,10 @@ func (u *ui) fitToScale() {
 	}
 }
 
-// rememberWindow keeps the window's size and the form's divider for the
-// next start.
+// rememberWindow keeps the window's size, position and the form's divider
+// for the next start.
 func (u *ui) rememberWindow() {
+	u.rememberPosition()
 	p := u.app.Preferences()
 	if s := u.win.Canvas().Size(); s.Width >= minWidth && s.Height >= minHeight {
 		p.SetFloat(prefWindowWidth, float64(s.Width))

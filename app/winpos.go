@@ -1,0 +1,53 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// The window's position. Fyne 2.8 can ask the system for one before the
+// window shows (desktop.Window.RequestPosition) but tells a program none,
+// so the position is read from the system itself where that needs no cgo:
+// on Windows (winpos_windows.go). Elsewhere the position is left to the
+// system as before; Wayland ignores a requested position anyway.
+
+// placer asks for a window's position: desktop.Window in the real window.
+type placer interface{ RequestPosition(x, y int) }
+
+var _ placer = desktop.Window(nil)
+
+// positionReader tells a window's position in the system's coordinates and
+// whether a point is on one of the screens; tests replace it.
+type positionReader interface {
+	position(w fyne.Window) (x, y int, ok bool)
+	onScreen(x, y int) bool
+}
+
+// restorePosition asks for the last position, when one was remembered and
+// is still on a screen (a second monitor may be gone). Call before Show.
+func (u *ui) restorePosition() {
+	p := u.app.Preferences()
+	if !p.Bool(prefWindowPlaced) {
+		return
+	}
+	x, y := p.Int(prefWindowX), p.Int(prefWindowY)
+	if !u.positions.onScreen(x, y) {
+		return
+	}
+	if w, ok := u.win.(placer); ok {
+		w.RequestPosition(x, y)
+	}
+}
+
+// rememberPosition keeps the window's position for the next start, where
+// the system tells it.
+func (u *ui) rememberPosition() {
+	x, y, ok := u.positions.position(u.win)
+	if !ok {
+		return
+	}
+	p := u.app.Preferences()
+	p.SetInt(prefWindowX, x)
+	p.SetInt(prefWindowY, y)
+	p.SetBool(prefWindowPlaced, true)
+}
