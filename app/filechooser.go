@@ -108,8 +108,10 @@ func fyneChooser(win fyne.Window, req fileRequest, fn func(path string)) {
 			d.SetLocation(l)
 		}
 	}
-	d.Resize(fyne.NewSize(900, 600))
+	// Fyne 2.8's FileDialog sizes itself from its window, which exists
+	// only once shown: Resize before Show dereferences nil.
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
 }
 
 // withUpper adds the upper-case form of each extension (Fyne's filter
