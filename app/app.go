@@ -43,6 +43,9 @@ type ui struct {
 
 	// prompt is the last dialog shown (tests answer it).
 	prompt *prompt
+	// sizeFixed: the window's size was asked for (screenshots), so
+	// fitToScale leaves it alone.
+	sizeFixed bool
 	// openURL replaces the system's folder opening in tests.
 	openURL func(dir string) error
 	// native is the system's file dialog (Windows, macOS; set by Run,

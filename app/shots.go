@@ -30,6 +30,7 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		size = fyne.NewSize(w, h)
 	}
 	u.win.Resize(size)
+	u.sizeFixed = true
 	// The drafts a secretary would have made from two samples.
 	ownDrafts := func(cats ...int) {
 		for _, i := range cats {

@@ -49,7 +49,7 @@ func fyneScale(s float32) float32 {
 // at 125 %), so it fits a 1366×768 laptop. A remembered size is kept.
 func (u *ui) fitToScale() {
 	p := u.app.Preferences()
-	if p.FloatWithFallback(prefWindowWidth, 0) >= minWidth {
+	if u.sizeFixed || p.FloatWithFallback(prefWindowWidth, 0) >= minWidth {
 		return
 	}
 	want := fitLaptop(u.win.Canvas().Scale())

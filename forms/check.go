@@ -178,7 +178,7 @@ func toFinding(call *Call, fe validator.FieldError) Finding {
 	case "gte", "min":
 		return Finding{Rule: RuleAmount, Field: path, Severity: Error, Message: fmt.Sprintf("%s 不能为负数，请填写0或正数。", label)}
 	}
-	return Finding{Rule: RuleRequired, Field: path, Severity: Error, Message: fmt.Sprintf("请填写“%s”。", label)}
+	return Finding{Rule: RuleRequired, Field: path, Severity: Error, Message: fmt.Sprintf("请填写%s。", label)}
 }
 
 // The checks of the application's rules, one function a rule, in the
