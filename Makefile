@@ -25,7 +25,7 @@ BUILD_DEBS = gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev 
 TEST_DEBS  = poppler-utils libreoffice-writer-nogui xvfb xauth imagemagick unzip python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps-build deps-test build check-format vet staticcheck unit fuzz fuzz-long crash-test bench sample-check
+.PHONY: walk run test deps-build deps-test build check-format vet staticcheck unit fuzz fuzz-long crash-test bench sample-check
 
 # no_emoji: the window leaves out Fyne's 4 MB colour-emoji font, which its
 # text stack would parse once per text style (~16 MB); see docs/window.md.
@@ -47,7 +47,14 @@ deps-test: deps-build
 
 # The whole test command: formatting, vet, staticcheck, every test, a short
 # fuzz of the loader and the checker, and the samples through `shenbao check`.
-test: deps-test check-format vet staticcheck unit fuzz sample-check windows-check wine-smoke
+test: deps-test check-format vet staticcheck unit fuzz sample-check walk windows-check wine-smoke
+
+# The scripted walk through the real window under Xvfb with xdotool, from a
+# blank forum draft to an export, checking the saved file (docs/window.md,
+# "A scripted walk"); about 30 s.
+walk: deps-test
+	$(call install-debs,xdotool)
+	sh app/internal/shots/walk.sh
 
 check-format:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
