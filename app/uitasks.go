@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -70,7 +71,7 @@ func (l *taskLog) report() string {
 	for n := range d {
 		names = append(names, n)
 	}
-	slices.SortFunc(names, func(a, b string) int { return -cmpDur(slices.Max(d[a]), slices.Max(d[b])) })
+	slices.SortFunc(names, func(a, b string) int { return -cmp.Compare(slices.Max(d[a]), slices.Max(d[b])) })
 	var sb strings.Builder
 	for _, n := range names {
 		var sum time.Duration
@@ -80,16 +81,6 @@ func (l *taskLog) report() string {
 		fmt.Fprintf(&sb, "  %-34s ×%-3d longest %7.2f ms, total %7.2f ms\n", n, len(d[n]), ms(slices.Max(d[n])), ms(sum))
 	}
 	return sb.String()
-}
-
-func cmpDur(a, b time.Duration) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"sort"
@@ -61,7 +62,7 @@ func SortResults(rows []ResultRow, by string, descending bool) {
 			if rb <= 0 {
 				rb = math.MaxInt
 			}
-			return compareInts(ra, rb)
+			return cmp.Compare(ra, rb)
 		case ByScore:
 			switch {
 			case a.Score < b.Score:
@@ -79,7 +80,7 @@ func SortResults(rows []ResultRow, by string, descending bool) {
 		case ByTitle:
 			return cmpText(a.Title, b.Title)
 		case ByAward:
-			return compareInts(awardOrder(a.Award), awardOrder(b.Award))
+			return cmp.Compare(awardOrder(a.Award), awardOrder(b.Award))
 		}
 		return 0
 	}
@@ -90,16 +91,6 @@ func SortResults(rows []ResultRow, by string, descending bool) {
 		}
 		return c < 0
 	})
-}
-
-func compareInts(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // awardOrder ranks awards from the highest; unknown awards come after the
