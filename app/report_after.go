@@ -152,6 +152,7 @@ func (s *afterScreen) exportTo(dir string) <-chan struct{} {
 	go func() {
 		defer close(done)
 		files, err := aftercare.ExportAll(dir, call, d, path, now)
+		afterExport()
 		onUIWait("after export: finished", func() { s.exportFinished(dir, files, err) })
 	}()
 	return done
