@@ -108,8 +108,11 @@ func fyneChooser(win fyne.Window, req fileRequest, fn func(path string)) {
 			d.SetLocation(l)
 		}
 	}
-	d.Resize(fyne.NewSize(900, 600))
+	// Shown first, then sized: Fyne 2.8.1's FileDialog.Resize reads the
+	// dialog's window before it checks that there is one, and panics on a
+	// dialog not shown yet.
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
 }
 
 // withUpper adds the upper-case form of each extension (Fyne's filter
