@@ -90,6 +90,7 @@ func (f *formScreen) runExport() {
 				f.exportStep.SetText(fmt.Sprintf("%s（%d/%d）", what, step, total))
 			})
 		})
+		afterExport()
 		onUI("export: finished", func() { f.exportFinished(res, err) })
 	}()
 }

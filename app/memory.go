@@ -3,6 +3,8 @@ package app
 import (
 	"os"
 	"runtime/debug"
+
+	"shenbao/forms/pdfdoc"
 )
 
 // gcPercent is the window's garbage-collector target: the heap may grow to
@@ -15,13 +17,15 @@ const gcPercent = 50
 
 // memoryLimit is the window's soft limit of the Go runtime's memory: near
 // it the collector runs before the heap grows instead of after. A photo
-// import decodes a 12-megapixel picture (about 30 MB at once, see
-// aftercare.Prepare) on top of some 55 MB of live heap; with the limit the
-// session's peak resident memory was 231–234 MB instead of 242–248 MB, with
-// no difference in the steps' times (docs/window.md, “A whole session”).
-// It is soft: a program whose live data outgrows it collects more often,
-// nothing fails.
-const memoryLimit = 96 << 20
+// import decodes a 12-megapixel picture (18 MB of samples, then the 12 MB
+// scaled picture, see aftercare.Prepare) on top of some 40 MB of live
+// heap; the window's live heap otherwise stays at 30–55 MB. With 96 MiB the
+// session's peak resident memory was 240–241 MB with Fyne 2.8.1, with
+// 80 MiB 226–227 MB, with 72 MiB no lower (225–226 MB: the import's own
+// data is then the floor) and more collector CPU (docs/window.md, “A whole
+// session”). It is soft: a program whose live data outgrows it collects
+// more often, nothing fails.
+const memoryLimit = 80 << 20
 
 // tuneGC sets the collector target and the memory limit for the window,
 // unless the user set GOGC or GOMEMLIMIT in the environment.
@@ -32,4 +36,14 @@ func tuneGC() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+}
+
+// afterExport gives back what an export leaves behind, on the export's
+// goroutine once its files are written: the print faces parsed for the
+// PDFs (parsed again by the next export, ~20 ms) and the heap the
+// documents were made in, so that the next step (typically a photo
+// import) does not start from the export's high-water mark.
+func afterExport() {
+	pdfdoc.ReleaseFonts()
+	debug.FreeOSMemory()
 }

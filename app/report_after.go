@@ -30,7 +30,7 @@ type afterScreen struct {
 
 	exportBtn   *widget.Button
 	openBtn     *widget.Button
-	progress    *widget.ProgressBarInfinite
+	progress    *widget.ProgressBar
 	status      *widget.Label
 	exported    []aftercare.Exported
 	exportedDir string
@@ -61,8 +61,10 @@ func newAfterScreen(env *reportEnv) *afterScreen {
 	s.exportBtn.Importance = widget.HighImportance
 	s.openBtn = widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), s.onOpenFolder)
 	s.openBtn.Hide()
-	s.progress = widget.NewProgressBarInfinite()
-	s.progress.Stop()
+	// A bar that moves once per file, not an endless animation: under a
+	// software renderer the animation redrew the window continuously and
+	// took the CPU from the export (docs/window.md, “A whole session”).
+	s.progress = widget.NewProgressBar()
 	s.progress.Hide()
 	// One line each, cut with "…" when narrow: wrapped labels above the
 	// tabs would make the window grow.
@@ -146,12 +148,15 @@ func (s *afterScreen) exportTo(dir string) <-chan struct{} {
 	s.exportBtn.Disable()
 	s.openBtn.Hide()
 	s.status.Hide()
+	s.progress.SetValue(0)
 	s.progress.Show()
-	s.progress.Start()
 	call, path, now := env.call, env.draftPath, env.now()
 	go func() {
 		defer close(done)
-		files, err := aftercare.ExportAll(dir, call, d, path, now)
+		files, err := aftercare.ExportAllProgress(dir, call, d, path, now, func(step, total int, _ string) {
+			onUI("after export: progress", func() { s.progress.SetValue(float64(step-1) / float64(total)) })
+		})
+		afterExport()
 		onUIWait("after export: finished", func() { s.exportFinished(dir, files, err) })
 	}()
 	return done
@@ -159,7 +164,6 @@ func (s *afterScreen) exportTo(dir string) <-chan struct{} {
 
 // exportFinished says where the files went, with 打开文件夹.
 func (s *afterScreen) exportFinished(dir string, files []aftercare.Exported, err error) {
-	s.progress.Stop()
 	s.progress.Hide()
 	s.exportBtn.Enable()
 	s.exported = files

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +40,7 @@ func (u *ui) runSession(started time.Time) {
 		fn()
 		rss, anon := peak()
 		fmt.Fprintf(os.Stderr, "%-38s %6d ms   %s; highest sampled during the step: VmRSS %d kB, RssAnon %d kB\n", what, time.Since(s).Milliseconds(), memNow(), rss, anon)
+		writeProfiles(what)
 	}
 	measured := func(what string, p *latencyProbe) {
 		fmt.Fprintf(os.Stderr, "UI goroutine %s: waits of a task posted every 10 ms: %s\n", what, p.finish())
@@ -189,6 +191,33 @@ func sessionPhoto(dir string, i int) (string, error) {
 	}
 	p := filepath.Join(dir, fmt.Sprintf("IMG_%04d.jpg", i+1))
 	return p, os.WriteFile(p, b.Bytes(), 0o644)
+}
+
+// SessionProfileEnv names a folder into which the session writes, after
+// each step, a heap profile (`<n>-<step>.heap`, runtime/pprof) and the
+// process's memory mappings (`<n>-<step>.smaps`, a copy of
+// /proc/self/smaps): where the memory of a step goes. Unset, nothing is
+// written. GODEBUG=memprofilerate=N makes the profile finer.
+const SessionProfileEnv = "SHENBAO_SESSION_PROFILE"
+
+var profileStep int
+
+// writeProfiles writes the heap profile and the mappings after the step
+// what into SessionProfileEnv's folder, when it is set.
+func writeProfiles(what string) {
+	dir := os.Getenv(SessionProfileEnv)
+	if dir == "" {
+		return
+	}
+	profileStep++
+	base := filepath.Join(dir, fmt.Sprintf("%d-%s", profileStep, strings.ReplaceAll(what, " ", "-")))
+	if f, err := os.Create(base + ".heap"); err == nil {
+		_ = pprof.Lookup("heap").WriteTo(f, 0)
+		_ = f.Close()
+	}
+	if b, err := os.ReadFile("/proc/self/smaps"); err == nil {
+		_ = os.WriteFile(base+".smaps", b, 0o644)
+	}
 }
 
 // memNow is the process's resident memory now and at its peak (Linux).

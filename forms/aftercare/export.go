@@ -32,6 +32,12 @@ const CalendarKind = "calendar"
 // under a real name: the files returned with an error are complete.
 // draftPath locates the photos (FilesDir).
 func ExportAll(dir string, call *forms.Call, d *forms.Draft, draftPath string, now time.Time) ([]Exported, error) {
+	return ExportAllProgress(dir, call, d, draftPath, now, nil)
+}
+
+// ExportAllProgress is ExportAll telling progress, when it is not nil,
+// before each file: its number from 1, the number of files, and its name.
+func ExportAllProgress(dir string, call *forms.Call, d *forms.Draft, draftPath string, now time.Time, progress func(step, total int, name string)) ([]Exported, error) {
 	if !d.IsSelected() {
 		return nil, fmt.Errorf("项目尚未标记入选：请先在“入选与会后材料”中标记入选并填写实际举办日期")
 	}
@@ -41,15 +47,27 @@ func ExportAll(dir string, call *forms.Call, d *forms.Draft, draftPath string, n
 	}
 	base := submission.SafeName(d.Project.Name, 40)
 	photos := DraftPhotos(draftPath)
-	var out []Exported
+	var kinds []string
 	for _, kind := range ReportKinds {
 		if kind == forms.ItemResults && !forms.HasAfterItem(call, d, kind) {
 			continue
 		}
+		kinds = append(kinds, kind)
+	}
+	total, step := 2*len(kinds)+1, 0
+	tell := func(name string) {
+		step++
+		if progress != nil {
+			progress(step, total, name)
+		}
+	}
+	var out []Exported
+	for _, kind := range kinds {
 		for _, w := range []struct {
 			ext   string
 			write func(io.Writer, string, *forms.Call, *forms.Draft, PhotoLoader, time.Time) error
 		}{{".pdf", WritePDF}, {".docx", WriteDOCX}} {
+			tell(ReportName(kind) + w.ext)
 			var buf bytes.Buffer
 			if err := w.write(&buf, kind, call, d, photos, now); err != nil {
 				return out, err
@@ -61,6 +79,7 @@ func ExportAll(dir string, call *forms.Call, d *forms.Draft, draftPath string, n
 			out = append(out, Exported{Kind: kind, Path: p})
 		}
 	}
+	tell("报送日程.ics")
 	var buf bytes.Buffer
 	if err := Calendar(&buf, call, d, now); err != nil {
 		return out, err

@@ -27,3 +27,31 @@ func TestConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// After ReleaseFonts the fonts are parsed again and a document is the same
+// as before, byte for byte, also when the fonts are let go of while another
+// document is being written.
+func TestReleaseFonts(t *testing.T) {
+	want := samplePDF(t, "intl")
+	ReleaseFonts()
+	if got := samplePDF(t, "intl"); !bytes.Equal(got, want) {
+		t.Error("the PDF differs after ReleaseFonts")
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := samplePDF(t, "intl"); !bytes.Equal(got, want) {
+				errs <- "a rendering differs when the fonts are released meanwhile"
+			}
+		}()
+		ReleaseFonts()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}

@@ -77,7 +77,7 @@ func Application(w io.Writer, call *forms.Call, d *forms.Draft, generated time.T
 // Write renders doc as PDF with the given options.
 func Write(w io.Writer, doc *layout.Document, opts Options) error {
 	opts = opts.withDefaults()
-	if err := loadFonts(); err != nil {
+	if _, err := loadFonts(); err != nil {
 		return err
 	}
 	e := &engine{o: opts, used: map[string]bool{}}
@@ -88,37 +88,79 @@ func Write(w io.Writer, doc *layout.Document, opts Options) error {
 	return e.render(w, doc)
 }
 
-// fontContainer holds the bundled fonts parsed once for all documents.
+// The bundled fonts as gopdf parsed them, shared by all documents until
+// ReleaseFonts; fontMu guards container. chain and families are read once
+// (namesOnce) and never change.
 var (
-	parseOnce sync.Once
-	container *gopdf.FontContainer
+	namesOnce sync.Once
 	chain     []*fonts.Font
-	parseErr  error
+	chainErr  error
+	fontMu    sync.Mutex
+	container *gopdf.FontContainer
 	// widths caches the advance of a character at 1 pt, per font name,
-	// measured in measurer; widthMu guards both.
+	// measured in measurer; widthMu guards both. The widths stay valid
+	// after ReleaseFonts (the fonts do not change); the measurer does not.
 	widthMu  sync.Mutex
 	widths   = map[string]map[rune]float64{}
 	measurer *gopdf.GoPdf
 )
 
-func loadFonts() error {
-	parseOnce.Do(func() {
-		chain, parseErr = fonts.Chain()
-		if parseErr != nil {
-			return
+// loadFonts parses the bundled fonts for gopdf unless they are parsed
+// already, and returns them.
+func loadFonts() (*gopdf.FontContainer, error) {
+	namesOnce.Do(readNames)
+	if chainErr != nil {
+		return nil, chainErr
+	}
+	fontMu.Lock()
+	defer fontMu.Unlock()
+	if container != nil {
+		return container, nil
+	}
+	c := newContainer()
+	for _, f := range faces() {
+		if err := c.AddTTFFontData(family(f), f.Bytes); err != nil {
+			return nil, fmt.Errorf("内置字体 %s 无法用于PDF：%w", f.File, err)
 		}
-		container = newContainer()
-		for _, f := range faces() {
-			if err := container.AddTTFFontData(family(f), f.Bytes); err != nil {
-				parseErr = fmt.Errorf("内置字体 %s 无法用于PDF：%w", f.File, err)
-				return
-			}
-			name := family(f)
-			families[f] = name
-			widths[name] = map[rune]float64{}
-		}
-	})
-	return parseErr
+	}
+	container = c
+	return c, nil
+}
+
+// readNames reads the chain of fonts and names their faces, once.
+func readNames() {
+	chain, chainErr = fonts.Chain()
+	if chainErr != nil {
+		return
+	}
+	for _, f := range faces() {
+		name := family(f)
+		families[f] = name
+		widths[name] = map[rune]float64{}
+	}
+}
+
+// ReleaseFonts lets go of the parsed fonts (about 7 MB of character maps,
+// glyph locations and widths for the four faces, held by the shared
+// container and the measuring PDF); the next document parses them again
+// (about 20 ms, BenchmarkFontParse). On Linux it also takes the pages of
+// the embedded fonts that documents read out of the resident set
+// (dropPages; about 10 MB after an application). A document being written
+// meanwhile keeps what it uses and reads again what it needs. The window
+// calls it when an export has finished: it writes documents seldom, and
+// the memory is better spent on the steps in between (docs/window.md, “A
+// whole session”).
+func ReleaseFonts() {
+	fontMu.Lock()
+	container = nil
+	fontMu.Unlock()
+	widthMu.Lock()
+	measurer = nil
+	widthMu.Unlock()
+	namesOnce.Do(readNames)
+	for _, f := range faces() {
+		dropPages(f.Bytes)
+	}
 }
 
 // faces is every face of the chain: each font and its bold face.
@@ -162,7 +204,8 @@ func newPDF(used map[string]bool) (*gopdf.GoPdf, error) {
 
 // startPDF starts gp as a new A4 document with the faces it uses.
 func startPDF(gp *gopdf.GoPdf, used map[string]bool) error {
-	if err := loadFonts(); err != nil {
+	c, err := loadFonts()
+	if err != nil {
 		return err
 	}
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
@@ -171,7 +214,7 @@ func startPDF(gp *gopdf.GoPdf, used map[string]bool) error {
 		if used != nil && !used[family(f)] {
 			continue
 		}
-		if err := gp.AddTTFFontFromFontContainer(family(f), container); err != nil {
+		if err := gp.AddTTFFontFromFontContainer(family(f), c); err != nil {
 			return fmt.Errorf("内置字体 %s 无法用于PDF：%w", f.File, err)
 		}
 	}
@@ -292,7 +335,7 @@ func (e *engine) traced(kind, text string, lines []Line, size, width float64) {
 // was broken into, in order (tests check the typesetting on this model
 // rather than on text read back from the PDF).
 func Trace(doc *layout.Document) ([]Traced, error) {
-	if err := loadFonts(); err != nil {
+	if _, err := loadFonts(); err != nil {
 		return nil, err
 	}
 	var out []Traced

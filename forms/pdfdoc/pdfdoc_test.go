@@ -305,7 +305,7 @@ func BenchmarkApplicationPDF(b *testing.B) {
 // BenchmarkFontParse is what parsing the bundled fonts for gopdf costs (paid
 // once per process: the parsed fonts are shared by all documents).
 func BenchmarkFontParse(b *testing.B) {
-	if err := loadFonts(); err != nil {
+	if _, err := loadFonts(); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {

@@ -128,7 +128,7 @@ func TestTypesettingPDFText(t *testing.T) {
 // the width the PDF measures with gopdf, for every face and kind of
 // character, so both files break a text into the same lines.
 func TestAdvanceMatchesPDF(t *testing.T) {
-	if err := loadFonts(); err != nil {
+	if _, err := loadFonts(); err != nil {
 		t.Fatal(err)
 	}
 	e := &engine{}

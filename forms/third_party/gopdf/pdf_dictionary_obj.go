@@ -58,7 +58,7 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	if p.getRoot != nil {
 		level = p.getRoot().compressLevel
 	}
-	gzipwriter, err := zlib.NewWriterLevel(zbuff, level)
+	gzipwriter, err := getZlibWriter(zbuff, level) // shenbao: reused writers
 	if err != nil {
 		return err
 	}
@@ -67,6 +67,7 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 		return err
 	}
 	gzipwriter.Close()
+	putZlibWriter(gzipwriter, level)
 
 	fmt.Fprintf(w, "<</Length %d\n", zbuff.Len())
 	io.WriteString(w, "/Filter /FlateDecode\n")
@@ -180,14 +181,9 @@ func (p *PdfDictionaryObj) getGlyphData(glyph int) []byte {
 	glyf := ttfp.GetTables()["glyf"]
 	start := int(glyf.Offset + ttfp.LocaTable[glyph])
 	next := int(glyf.Offset + ttfp.LocaTable[glyph+1])
-	count := next - start
-	var data []byte
-	i := 0
-	for i < count {
-		data = append(data, ttfp.FontData()[start+i])
-		i++
-	}
-	return data
+	// shenbao: the glyph's bytes in the font, not a copy made a byte at a
+	// time (the caller only copies them on).
+	return ttfp.FontData()[start:next:next]
 }
 
 func (p *PdfDictionaryObj) makeFont() ([]byte, error) {
