@@ -9,23 +9,7 @@ import (
 // Documents can be rendered from several goroutines at once (the parsed
 // fonts are shared): each result is the same as a lone rendering.
 func TestConcurrent(t *testing.T) {
-	want := samplePDF(t, "intl")
-	var wg sync.WaitGroup
-	errs := make(chan string, 4)
-	for i := 0; i < 4; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if got := samplePDF(t, "intl"); !bytes.Equal(got, want) {
-				errs <- "a concurrent rendering differs"
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for e := range errs {
-		t.Error(e)
-	}
+	renderAlongside(t, samplePDF(t, "intl"), "a concurrent rendering differs", func() {})
 }
 
 // After ReleaseFonts the fonts are parsed again and a document is the same
@@ -37,6 +21,13 @@ func TestReleaseFonts(t *testing.T) {
 	if got := samplePDF(t, "intl"); !bytes.Equal(got, want) {
 		t.Error("the PDF differs after ReleaseFonts")
 	}
+	renderAlongside(t, want, "a rendering differs when the fonts are released meanwhile", ReleaseFonts)
+}
+
+// renderAlongside renders the intl sample on 4 goroutines, calling between
+// after starting each, and reports msg for any result other than want.
+func renderAlongside(t *testing.T, want []byte, msg string, between func()) {
+	t.Helper()
 	var wg sync.WaitGroup
 	errs := make(chan string, 4)
 	for i := 0; i < 4; i++ {
@@ -44,10 +35,10 @@ func TestReleaseFonts(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			if got := samplePDF(t, "intl"); !bytes.Equal(got, want) {
-				errs <- "a rendering differs when the fonts are released meanwhile"
+				errs <- msg
 			}
 		}()
-		ReleaseFonts()
+		between()
 	}
 	wg.Wait()
 	close(errs)
