@@ -140,9 +140,11 @@ func kvTable(rows ...Row) *Table { return &Table{Widths: kvWidths, Rows: rows} }
 
 func (b *appBuilder) part1() {
 	a := b.d.Applicant
+	typeAndCode := kv("单位类型", b.call.ApplicantTypeName(a.Type), "统一社会信用代码", a.CreditCode)
+	typeAndCode.Cells[3].OneLine = true
 	rows := []Row{
 		kv("单位名称", a.Name),
-		kv("单位类型", b.call.ApplicantTypeName(a.Type), "统一社会信用代码", a.CreditCode),
+		typeAndCode,
 		kv("通讯地址", a.Address, "邮政编码", a.Postcode),
 		kv("法定代表人（负责人）", a.Leader, "职务", a.LeaderTitle),
 		kv("联系人", a.Contact, "职务", a.ContactTitle),

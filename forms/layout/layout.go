@@ -113,6 +113,10 @@ type Cell struct {
 	Label bool   // a label cell: shaded, centred, the name of what is beside it
 	Span  int    // columns covered; 0 or 1 is one column
 	Align Align  // for value cells; label cells are always centred
+	// OneLine: a value that must not break (a code, such as the 18
+	// characters of a 统一社会信用代码), set on one line like a label, in a
+	// smaller size (down to 9 pt) when the column is narrow.
+	OneLine bool
 	// Boxes, when > 0, prints that many square boxes (7 mm) at the left of
 	// the cell instead of text, one character of Text in each: the six
 	// boxes of a postcode on an envelope.

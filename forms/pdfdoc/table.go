@@ -92,7 +92,7 @@ func (e *engine) layoutRow(t *layout.Table, r layout.Row, xs []float64) *rowBox 
 		}
 		inner := cb.x1 - cb.x0 - 2*padX
 		cb.size = e.bodySize
-		if c.Label {
+		if c.Label || c.OneLine {
 			cb.size = e.labelSize(c.Text, inner)
 		}
 		cb.lines = e.wrapStyle(c.Text, inner, style{size: cb.size})

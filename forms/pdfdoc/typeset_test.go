@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -23,6 +24,9 @@ func longNames(t testing.TB) (*forms.Call, *forms.Draft) {
 	}
 	return call, d
 }
+
+// creditCode is the shape of a 统一社会信用代码.
+var creditCode = regexp.MustCompile(`^[0-9A-Z]{18}$`)
 
 // unit is a test case: a draft and its name.
 type unitCase struct {
@@ -58,6 +62,10 @@ func TestTypesetting(t *testing.T) {
 			counts[x.Kind]++
 			if x.Kind == KindLabel && len(x.Lines) > 1 && !strings.Contains(x.Text, "\n") {
 				t.Errorf("%s: label %q wraps: %q", c.name, x.Text, lines(x))
+			}
+			// A 统一社会信用代码 is one word: never broken (Cell.OneLine).
+			if x.Kind == KindCell && creditCode.MatchString(x.Text) && len(x.Lines) > 1 {
+				t.Errorf("%s: credit code %q breaks: %q", c.name, x.Text, lines(x))
 			}
 			// A paragraph of several lines must not end with one or two
 			// characters (each "\n" paragraph on its own).
