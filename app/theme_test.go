@@ -2,10 +2,12 @@ package app
 
 import (
 	"bytes"
+	"runtime"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	gotext "github.com/go-text/typesetting/font"
 
 	"shenbao/assets"
 )
@@ -38,4 +40,26 @@ func TestThemeLightUntilTheSystemSays(t *testing.T) {
 	if got := th.Color(theme.ColorNameBackground, theme.VariantDark); got != dark {
 		t.Errorf("the system's dark setting is not followed: %v", got)
 	}
+}
+
+// BenchmarkUIFontParse measures what Fyne's text stack (go-text) allocates
+// and keeps when it loads the window's font, which it does once per text
+// style (regular and bold): `go test -bench UIFontParse -benchmem ./app`.
+// It reports the heap still live after a parse as live-MB.
+func BenchmarkUIFontParse(b *testing.B) {
+	var live uint64
+	for b.Loop() {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		f, err := gotext.ParseTTF(bytes.NewReader(cjkFont.Content()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		live = after.HeapAlloc - before.HeapAlloc
+		runtime.KeepAlive(f)
+	}
+	b.ReportMetric(float64(live)/1e6, "live-MB")
 }

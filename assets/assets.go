@@ -39,11 +39,13 @@ var CJKFont []byte
 // fonts/make-ui-subset.sh to what a Chinese form needs (all CJK Unified
 // Ideographs U+4E00–9FFF that CJKFont has, CJK punctuation, Kana, full-width
 // forms, general punctuation), without Ext-A, compatibility ideographs,
-// Hangul or hinting. The window's text stack parses every glyph of its font
-// into memory, so the smaller font saves memory at every start; documents
-// use the print faces, which print what UIFont lacks.
+// Hangul or hinting, and with the same outlines in CFF form: the window's
+// text stack parses every TrueType glyph of its font into memory (11 MB for
+// this subset, once per text style) but keeps CFF outlines as the file's
+// bytes (4.4 MB). Documents use the print faces, which print what UIFont
+// lacks.
 //
-//go:embed fonts/DroidSansFallback-UI.ttf
+//go:embed fonts/DroidSansFallback-UI.otf
 var UIFont []byte
 
 // LatinFont is DejaVu Sans (Bitstream Vera licence): Latin, Greek, Cyrillic,
@@ -57,7 +59,7 @@ const (
 	SerifFontName     = "NotoSerifSC_400Regular.ttf"
 	SerifBoldFontName = "NotoSerifSC_700Bold.ttf"
 	CJKFontName       = "DroidSansFallbackFull.ttf"
-	UIFontName        = "DroidSansFallback-UI.ttf"
+	UIFontName        = "DroidSansFallback-UI.otf"
 	LatinFontName     = "DejaVuSans.ttf"
 )
 
