@@ -511,3 +511,82 @@ func TestTransparentLargePNGOnWhite(t *testing.T) {
 		t.Errorf("opaque area should be blue, is %v", c)
 	}
 }
+
+// A JPEG at least twice the stored size is decoded at the largest of 1/2,
+// 1/4, 1/8 that still covers the stored size on both sides.
+func TestJPEGShift(t *testing.T) {
+	for _, tc := range []struct {
+		w, h int
+		want uint
+	}{
+		{4000, 3000, 1}, {3000, 4000, 1}, {4001, 3001, 1}, {3999, 2999, 1},
+		{3998, 3000, 0}, // 1999 < 2000 at half size
+		{2000, 1500, 0}, {1000, 800, 0}, {1, 1, 0},
+		{8000, 6000, 2}, {7999, 5999, 2}, {7996, 6000, 1}, {16000, 12000, 3}, {30000, 1000, 3},
+	} {
+		if got := jpegShift(tc.w, tc.h, MaxLongSide); got != tc.want {
+			t.Errorf("jpegShift(%d×%d) = %d, want %d", tc.w, tc.h, got, tc.want)
+		}
+	}
+}
+
+// Decoded at half size, a 4000×3000 JPEG gives the picture that decoding it
+// whole and box-shrinking gave (within the rounding of chroma taken at the
+// smaller size), as shot and turned, and the stored size is the same.
+func TestScaledDecodeMatchesFullDecode(t *testing.T) {
+	data := encodeJPEG(t, synthetic(4000, 3000))
+	full, err := jpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []int{1, 6} {
+		want := scaleDown(full, MaxLongSide, o)
+		got, err := decodeScaled("jpeg", data, 4000, 3000, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Bounds() != want.Bounds() {
+			t.Fatalf("orientation %d: %v, want %v", o, got.Bounds(), want.Bounds())
+		}
+		if _, isYCbCr := got.(*image.YCbCr); isYCbCr != (o == 1) {
+			t.Errorf("orientation %d: stored as %T; as shot it needs no copy", o, got)
+		}
+		b := want.Bounds()
+		var sum, n, worst int
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				g := color.RGBAModel.Convert(got.At(x, y)).(color.RGBA)
+				w := want.RGBAAt(x, y)
+				for _, d := range []int{absDiff(g.R, w.R), absDiff(g.G, w.G), absDiff(g.B, w.B)} {
+					sum += d
+					worst = max(worst, d)
+					n++
+				}
+			}
+		}
+		if mean := float64(sum) / float64(n); mean > 1.0 || worst > 40 {
+			t.Errorf("orientation %d: differs from the full decode by %.2f levels on average, %d at worst", o, mean, worst)
+		}
+	}
+}
+
+// Small enough to keep its size, a picture is turned a row at a time: the
+// same pixels as copying it and turning the copy, for RGBA, decoded JPEG
+// samples and a transparent PNG (on white).
+func TestCopyTurnedIsCopyThenTurn(t *testing.T) {
+	rgba := synthetic(300, 200)
+	clear := image.NewNRGBA(rgba.Bounds())
+	copy(clear.Pix, rgba.Pix)
+	for i := 3; i < len(clear.Pix); i += 16 {
+		clear.Pix[i] = 0
+	}
+	for name, src := range map[string]image.Image{"rgba": rgba, "ycbcr": toYCbCr(rgba), "transparent": clear} {
+		flat := scaleDown(src, MaxLongSide, 1)
+		for o := 2; o <= 8; o++ {
+			got, want := scaleDown(src, MaxLongSide, o), orientImage(flat, o)
+			if got.Bounds() != want.Bounds() || !bytes.Equal(got.Pix, want.Pix) {
+				t.Errorf("%s orientation %d: differs from copying, then turning", name, o)
+			}
+		}
+	}
+}
