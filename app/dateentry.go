@@ -18,6 +18,11 @@ import (
 type commitEntry struct {
 	widget.Entry
 	onCommit func()
+
+	// shown, when set, makes it an amount box (newAmountEntry): while it
+	// does not have the keyboard it shows shown(Text), right-aligned.
+	shown   func(text string) string
+	focused bool // it has the keyboard
 }
 
 func newCommitEntry() *commitEntry {
@@ -34,8 +39,15 @@ func newCommitMultiLineEntry() *commitEntry {
 	return e
 }
 
+// FocusGained notes the focus before the entry redraws.
+func (e *commitEntry) FocusGained() {
+	e.focused = true
+	e.Entry.FocusGained()
+}
+
 // FocusLost commits the value.
 func (e *commitEntry) FocusLost() {
+	e.focused = false
 	e.Entry.FocusLost()
 	if e.onCommit != nil {
 		e.onCommit()

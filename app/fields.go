@@ -208,7 +208,7 @@ func (f *formScreen) number(s *section, path, label string, get func() int64, se
 }
 
 func (f *formScreen) numberField(path string, get func() int64, set func(int64), withCapital bool, unit string) (*commitEntry, *field, fyne.CanvasObject) {
-	e := newCommitEntry()
+	e := newAmountEntry()
 	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { n, ok := parseNumber(e.Text); return ok && n == 0 }}
 	capital := widget.NewLabel("")
 	capital.Importance = widget.LowImportance

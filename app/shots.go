@@ -14,7 +14,7 @@ import (
 
 // screenshotMode opens a given screen for the documentation's screenshots
 // and the start-up measurement, when SHENBAO_SCREENSHOT is set (start,
-// picker, form, review, after, start-after, blank, calendar, sample), at the
+// picker, form, budget, review, after, start-after, blank, calendar, sample), at the
 // size SHENBAO_SCREENSHOT_SIZE (e.g. 1366x768; 1280x800 when unset). With SHENBAO_SCREENSHOT_QUIT=1 the program prints
 // the time to the first usable window and quits. It reports whether a mode
 // was set.
@@ -104,7 +104,7 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 	case "picker":
 		u.showPicker(false)
 		u.picker.cats.Select(3)
-	case "form", "review":
+	case "form", "review", "budget":
 		ownDrafts(1)
 		u.showStart()
 		if len(u.start.drafts) > 0 {
@@ -121,6 +121,10 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 					f.commit(f.fields[p])
 				}
 				fyne.Do(func() { f.jump("applicant.credit_code") })
+			} else if mode == "budget" {
+				// Its 经费预算 step, scrolled to the column of totals.
+				f.showStep(f.fields["budget.total"].step)
+				fyne.Do(f.scroll.ScrollToBottom)
 			} else {
 				f.onReview()
 			}

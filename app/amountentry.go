@@ -1,0 +1,160 @@
+package app
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+
+	"shenbao/forms"
+)
+
+// newAmountEntry returns the form's box for an amount or a count: a
+// commitEntry whose number, while the box is not being edited, is shown
+// right-aligned (with thousands separators: 30,000), so that a column of
+// boxes of one width lines its digits up on the right edge like a printed
+// budget table. While the box has the keyboard it is Fyne's entry as it is,
+// left-aligned; the text typed and stored (e.Text, the draft) stays the
+// plain number.
+//
+// Fyne 2.8.1's Entry has no text alignment, so the entry's renderer is
+// wrapped (commitEntry.CreateRenderer): inside Fyne's own border it lays a
+// rectangle of the box's colour, which hides the entry's left-aligned text
+// and placeholder, and on it a right-aligned canvas.Text. Both are
+// plain canvas objects, not widgets, so a click anywhere in the box still
+// reaches the entry underneath (Fyne hands a click to the topmost widget
+// under the pointer that takes it) and places the cursor there; Tab order,
+// typing, OnChanged and onCommit are the entry's. They follow every
+// refresh of the entry (focus, text, Disable, theme). A disabled box
+// (a draft opened read-only) keeps its value readable, in the placeholder
+// colour: Fyne's disabled text colour is nearly the box's own in the light
+// theme. A number too wide for its box with separators is shown without
+// them; an empty box, or one whose text does not fit at all, shows the
+// entry's own text and placeholder, as before.
+func newAmountEntry() *commitEntry {
+	e := &commitEntry{shown: shownAmount}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// shownAmount is what an amount box shows while it is not being edited:
+// the number it stores, with thousands separators, or the text as typed
+// when it is not a number the form accepts (its message says why).
+func shownAmount(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if n, problem := readNumber(s); problem == "" {
+		return forms.Thousands(n)
+	}
+	return s
+}
+
+// CreateRenderer is Fyne's entry renderer; for an amount box (shown set)
+// with the right-aligned text over it.
+func (e *commitEntry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.Entry.CreateRenderer()
+	if e.shown == nil {
+		return r
+	}
+	a := &amountRenderer{WidgetRenderer: r, e: e,
+		cover: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", color.Transparent)}
+	a.sync()
+	return a
+}
+
+// amountRenderer is the entry's own renderer with a cover and the aligned
+// text drawn last, over it.
+type amountRenderer struct {
+	fyne.WidgetRenderer
+	e       *commitEntry
+	cover   *canvas.Rectangle
+	text    *canvas.Text
+	objects []fyne.CanvasObject // the entry's objects, then cover and text
+	// want is what to show, best first: the number with separators, the
+	// text as typed; none while the box is being edited.
+	want []string
+}
+
+// Objects returns the entry's objects (which Fyne may change, e.g. when it
+// swaps its scroller) followed by the cover and the text.
+func (r *amountRenderer) Objects() []fyne.CanvasObject {
+	inner := r.WidgetRenderer.Objects()
+	same := len(r.objects) == len(inner)+2
+	for i := 0; same && i < len(inner); i++ {
+		same = r.objects[i] == inner[i]
+	}
+	if !same {
+		r.objects = append(append(r.objects[:0], inner...), r.cover, r.text)
+	}
+	return r.objects
+}
+
+// Layout lays out the entry, then the cover and the text.
+func (r *amountRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.place(size)
+}
+
+// Refresh refreshes the entry, then what is shown over it.
+func (r *amountRenderer) Refresh() {
+	r.WidgetRenderer.Refresh()
+	r.sync()
+}
+
+// sync sets the shown text and colours from the entry's state.
+func (r *amountRenderer) sync() {
+	e := r.e
+	th := e.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.want = r.want[:0]
+	if !e.focused || e.Disabled() {
+		if s := e.shown(e.Text); s != "" {
+			r.want = append(r.want, s)
+		}
+		if s := strings.TrimSpace(e.Text); s != "" && (len(r.want) == 0 || s != r.want[0]) {
+			r.want = append(r.want, s)
+		}
+	}
+	col := th.Color(theme.ColorNameForeground, v)
+	if e.Disabled() {
+		col = th.Color(theme.ColorNamePlaceHolder, v)
+	}
+	r.text.Color = col
+	r.text.TextSize, r.text.TextStyle = th.Size(theme.SizeNameText), e.TextStyle
+	r.cover.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	r.place(e.Size())
+	r.text.Refresh()
+	r.cover.Refresh()
+}
+
+// place shows the first of want that fits, its right edge at the box's
+// inner right edge and at the height of the entry's own text. Cover and
+// text are hidden when there is nothing to show or nothing fits: the
+// entry's own text shows then.
+func (r *amountRenderer) place(size fyne.Size) {
+	th := r.e.Theme()
+	pad := th.Size(theme.SizeNameInnerPadding)
+	for _, s := range r.want {
+		r.text.Text = s
+		min := r.text.MinSize()
+		if min.Width > size.Width-2*pad {
+			continue
+		}
+		// Inside the border (drawn over the box's edge) and around the
+		// entry's text, which starts one padding in.
+		r.cover.Move(fyne.NewSquareOffsetPos(pad / 2))
+		r.cover.Resize(size.Subtract(fyne.NewSquareSize(pad)))
+		r.text.Move(fyne.NewPos(size.Width-pad-min.Width, pad))
+		r.text.Resize(min)
+		r.cover.Show()
+		r.text.Show()
+		return
+	}
+	r.text.Text = ""
+	r.cover.Hide()
+	r.text.Hide()
+}
