@@ -29,18 +29,20 @@ type infoScreen struct {
 	env     *reportEnv
 	content fyne.CanvasObject
 
-	title    *widget.Entry
-	body     *widget.Entry
-	author   *widget.Entry // 撰稿人
-	counter  *widget.Label
-	photos   *fyne.Container
-	addBtn   *widget.Button
-	photoMsg *widget.Label // why the last photo was refused
-	findings *widget.Label
-	captions []*widget.Entry
-	busy     *fyne.Container        // "正在导入照片…" while an import runs
-	thumbs   map[string]image.Image // by photo file, made while importing
-	importer func(draftPath, src string) (forms.Photo, error)
+	title     *widget.Entry
+	body      *widget.Entry
+	author    *widget.Entry // 撰稿人
+	counter   *widget.Label
+	photos    *fyne.Container
+	addBtn    *widget.Button
+	photoMsg  *widget.Label // why the last photo was refused
+	findings  *widget.Label
+	captions  []*widget.Entry
+	busy      *fyne.Container        // "正在导入照片…" while an import runs
+	busyLabel *widget.Label          // how many photos the import takes
+	busyBar   *widget.ProgressBar    // photos imported so far
+	thumbs    map[string]image.Image // by photo file, made while importing
+	importer  func(draftPath, src string) (forms.Photo, error)
 }
 
 func newInfoScreen(env *reportEnv) *infoScreen {
@@ -72,7 +74,13 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 	s.findings = newNote()
 	s.photos = container.NewVBox()
 	s.addBtn = widget.NewButtonWithIcon("添加照片…", theme.ContentAddIcon(), s.onAdd)
-	s.busy = container.NewBorder(nil, nil, widget.NewLabel("正在导入照片…"), nil, widget.NewProgressBarInfinite())
+	// A bar that moves once per photo, not an endless one: Fyne's endless
+	// bar animates from the moment it is first drawn, hidden or not, and
+	// every animation frame repaints the whole window.
+	s.busyLabel = widget.NewLabel("")
+	s.busyBar = widget.NewProgressBar()
+	s.busyBar.TextFormatter = func() string { return fmt.Sprintf("%.0f / %.0f", s.busyBar.Value, s.busyBar.Max) }
+	s.busy = container.NewBorder(nil, nil, s.busyLabel, nil, s.busyBar)
 	s.busy.Hide()
 	lo, hi := forms.PhotoLimits(env.call)
 	hint := widget.NewLabel(fmt.Sprintf("附%d-%d张照片，JPEG或PNG；超过2000像素的照片导入时自动缩小，手机照片的方向自动摆正。照片保存在草稿旁的文件夹 “%s” 中。", lo, hi, displayFiles(env.draftPath)))
@@ -135,6 +143,13 @@ func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 	draftPath, importer := s.env.draftPath, s.importer
 	s.photoMsg.Hide()
 	s.addBtn.Disable()
+	n := len(paths)
+	if hi > 0 {
+		n = max(0, min(n, hi-have))
+	}
+	s.busyLabel.SetText(fmt.Sprintf("正在导入照片（共%d张）…", n))
+	s.busyBar.Max = float64(max(n, 1))
+	s.busyBar.SetValue(0)
 	s.busy.Show()
 	go func() {
 		defer close(done)
@@ -164,6 +179,8 @@ func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 				thumbs = append(thumbs, thumbAt{ph.File, t})
 			}
 			debug.FreeOSMemory()
+			k := float64(len(got))
+			onUI("photo import: move the bar", func() { s.busyBar.SetValue(k) })
 		}
 		onUIWait("photo import: show the photos", func() {
 			s.busy.Hide()

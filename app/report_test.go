@@ -151,6 +151,24 @@ func TestInfoScreenCounterAndPhotos(t *testing.T) {
 	if n := len(env.d.Reports.Info.Photos); n != 3 || s.photoMsg.Visible() {
 		t.Fatalf("%d photos, message %q", n, s.photoMsg.Text)
 	}
+	// The bar moved once per photo and the label said how many; an
+	// endless bar would animate (and repaint the window) from its first
+	// frame on, hidden or not.
+	if s.busyBar.Value != 3 || s.busyBar.Max != 3 || !strings.Contains(s.busyLabel.Text, "共3张") || s.busy.Visible() {
+		t.Errorf("progress: bar %v of %v, label %q, shown %v", s.busyBar.Value, s.busyBar.Max, s.busyLabel.Text, s.busy.Visible())
+	}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if _, endless := o.(*widget.ProgressBarInfinite); endless {
+			t.Error("the photo screen has an endless progress bar")
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, k := range c.Objects {
+				walk(k)
+			}
+		}
+	}
+	walk(s.content)
 	if ph := env.d.Reports.Info.Photos[0]; ph.Width != 2000 || ph.Height != 1333 {
 		t.Errorf("stored size %dx%d", ph.Width, ph.Height)
 	}
