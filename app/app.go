@@ -90,6 +90,11 @@ func newUI(a fyne.App, w fyne.Window, call *forms.Call, now func() time.Time) *u
 	u.start = newStartScreen(u)
 	w.SetCloseIntercept(u.onCloseRequest)
 	u.setMenu()
+	a.Lifecycle().SetOnExitedForeground(func() {
+		if u.form != nil {
+			u.form.windowLeft()
+		}
+	})
 	return u
 }
 

@@ -44,6 +44,7 @@ type formScreen struct {
 	// 检查全部 and by export: until then an empty field's findings are
 	// "待填", not errors.
 	touched    map[string]bool
+	lastCommit commitMark // to take back a commit made by leaving the window
 	checkAll   bool
 	checkTimer *time.Timer
 	pending    int         // findings shown as 待填
@@ -377,12 +378,41 @@ func (f *formScreen) scheduleCheck() {
 // commit is called when the user leaves a field: it is checked now, and
 // its findings are no longer "待填".
 func (f *formScreen) commit(fl *field) {
+	f.lastCommit = commitMark{path: fl.path, wasTouched: f.touched[fl.path], at: time.Now()}
 	f.touched[fl.path] = true
 	if f.checkTimer != nil {
 		f.checkTimer.Stop()
 	}
 	f.recheck()
 }
+
+// commitMark is the last commit: which field, whether it had been left
+// before, and when.
+type commitMark struct {
+	path       string
+	wasTouched bool
+	at         time.Time
+}
+
+// windowLeft is called when the window loses the keyboard to another
+// program. Fyne tells the focused entry first, as if the user had left the
+// field, and then the program, in the same event: a commit made just before
+// is taken back, so that a field still empty stays 待填 instead of showing
+// its message. The entry keeps the focus; leaving it later commits.
+func (f *formScreen) windowLeft() {
+	m := f.lastCommit
+	f.lastCommit = commitMark{}
+	if m.path == "" || m.wasTouched || time.Since(m.at) > windowLeftWithin {
+		return
+	}
+	delete(f.touched, m.path)
+	f.recheck()
+}
+
+// windowLeftWithin is how soon after a commit the window's losing the
+// keyboard means that commit came from it (both are one event; a person
+// cannot leave a field and switch programs this fast).
+const windowLeftWithin = 100 * time.Millisecond
 
 // onCheckAll shows every finding as it is, empty fields included, and goes
 // to the first that needs a change.

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
@@ -352,4 +353,49 @@ func TestMessageMovesNothing(t *testing.T) {
 func relayout(f *formScreen) {
 	f.body.Refresh()
 	f.scroll.Refresh()
+}
+
+// Switching to another program while an empty field has the cursor leaves
+// it 待填: Fyne tells the entry it lost the keyboard and then the program
+// that the window did, in one event, and the program takes that commit
+// back. Leaving the field itself still makes it an error, and a value
+// committed on the way out keeps its check.
+func TestLeavingTheWindowIsNotLeavingTheField(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := newBlank(t, u, "forum")
+	exited, ok := u.app.Lifecycle().(interface{ OnExitedForeground() func() })
+	if !ok || exited.OnExitedForeground() == nil {
+		t.Fatal("the program does not listen for the window losing the keyboard")
+	}
+	leaveWindow := func(path string) {
+		f.fields[path].focus.(*commitEntry).FocusLost() // what Fyne does first
+		exited.OnExitedForeground()()
+		relayout(f)
+	}
+
+	f.jump("applicant.name")
+	leaveWindow("applicant.name")
+	if got := msgOf(f, "applicant.name"); got != "待填" {
+		t.Errorf("empty unit name after switching programs: %q, want 待填", got)
+	}
+	// A real leave later is one.
+	commitField(t, f, "applicant.name")
+	if got := msgOf(f, "applicant.name"); !strings.Contains(got, "错误") {
+		t.Errorf("left empty: %q", got)
+	}
+	// A field left once before stays an error when the window is left.
+	leaveWindow("applicant.name")
+	if got := msgOf(f, "applicant.name"); !strings.Contains(got, "错误") {
+		t.Errorf("left before, then switched programs: %q", got)
+	}
+	// Long after a commit, the window's leaving takes nothing back.
+	f.jump("applicant.postcode")
+	test.Type(entry(t, f, "applicant.postcode"), "130")
+	commitField(t, f, "applicant.postcode")
+	f.lastCommit.at = f.lastCommit.at.Add(-time.Second)
+	exited.OnExitedForeground()()
+	relayout(f)
+	if got := msgOf(f, "applicant.postcode"); !strings.Contains(got, "6位数字") {
+		t.Errorf("postcode 130, window left a second later: %q", got)
+	}
 }
