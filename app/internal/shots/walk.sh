@@ -76,12 +76,15 @@ pid=
 trap '[ -z "$pid" ] || kill $pid 2>/dev/null || true' EXIT
 start() {
 	"$bin" & pid=$!
-	for i in $(seq 1 50); do
-		xdotool search --pid $pid --name 申报助手 >/dev/null 2>&1 && break
+	win=
+	for i in $(seq 1 150); do
+		win=$(xdotool search --pid $pid --name 申报助手 2>/dev/null | head -1)
+		[ -z "$win" ] || break
+		kill -0 $pid 2>/dev/null || { echo "place: the program ended at start" >&2; exit 1; }
 		sleep 0.2
 	done
+	[ -n "$win" ] || { echo "place: no window of the program after 30 s" >&2; exit 1; }
 	sleep 1.5
-	win=$(xdotool search --pid $pid --name 申报助手 | head -1)
 }
 where() { xdotool getwindowgeometry "$win" | sed -n 's/.*Position: \([-0-9]*,[-0-9]*\).*/\1/p'; }
 start
