@@ -48,11 +48,16 @@ func (systemPositions) position(w fyne.Window) (x, y int, ok bool) {
 	if win == 0 {
 		return 0, 0, false
 	}
-	err := withX(func(c *xgb.Conn) (err error) {
-		x, y, err = x11Position(c, win)
+	// After a timeout f may still run: its results are read only when it
+	// has finished.
+	var px, py int
+	if err := withX(func(c *xgb.Conn) (err error) {
+		px, py, err = x11Position(c, win)
 		return err
-	})
-	return x, y, err == nil
+	}); err != nil {
+		return 0, 0, false
+	}
+	return px, py, true
 }
 
 // onScreen: the point is on one of the monitors the X server reports now.
