@@ -11,7 +11,7 @@ const (
 	prefWindowWidth  = "windowWidth"  // the window's last size, logical px
 	prefWindowHeight = "windowHeight" //
 	prefSplitOffset  = "formSplit"    // the form | findings divider, 0–1
-	prefWindowX      = "windowX"      // the window's last position, system px (Windows only)
+	prefWindowX      = "windowX"      // the window's last position, system px (Windows, X11)
 	prefWindowY      = "windowY"      //
 	prefWindowPlaced = "windowPlaced" // whether windowX/windowY hold a position
 )

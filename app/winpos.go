@@ -8,8 +8,9 @@ import (
 // The window's position. Fyne 2.8 can ask the system for one before the
 // window shows (desktop.Window.RequestPosition) but tells a program none,
 // so the position is read from the system itself where that needs no cgo:
-// on Windows (winpos_windows.go). Elsewhere the position is left to the
-// system as before; Wayland ignores a requested position anyway.
+// on Windows (winpos_windows.go, user32) and on X11 (winpos_x11.go, the X
+// protocol in Go). Under Wayland, which neither tells a position nor takes
+// one, and on macOS (winpos_other.go) it is left to the system as before.
 
 // placer asks for a window's position: desktop.Window in the real window.
 type placer interface{ RequestPosition(x, y int) }

@@ -1,12 +1,12 @@
-//go:build !windows
+//go:build !windows && (!linux || android) && !freebsd && !netbsd && !openbsd
 
 package app
 
 import "fyne.io/fyne/v2"
 
-// systemPositions: outside Windows the program cannot read the window's
-// position without cgo (X11) or at all (Wayland, which also ignores a
-// requested one), so nothing is remembered and nothing is restored.
+// systemPositions: on macOS (which would need Objective-C through cgo) and
+// other systems without X11 the program does not read the window's
+// position, so nothing is remembered and nothing is restored.
 type systemPositions struct{}
 
 func (systemPositions) position(fyne.Window) (int, int, bool) { return 0, 0, false }

@@ -3,7 +3,9 @@
 # drafts list to a new blank forum draft, typing into its first steps with
 # the keyboard, saving with Ctrl+S, exporting with Ctrl+E past the
 # confirmation; then the saved draft and the exported package are checked
-# (docs/window.md, "A scripted walk").
+# (docs/window.md, "A scripted walk"). Then, with a fresh home folder, the
+# window's position round trip: moved to (300, 200), closed with 文件 → 退出,
+# opened again where it was.
 # Run from the repository's top folder:
 #
 #   sh app/internal/shots/walk.sh [SHOTS]
@@ -66,6 +68,42 @@ sleep 6
 shot exported
 WALK
 xvfb-run -a -s "-screen 0 1366x768x24 -dpi 96" sh "$tmp/walk" "$tmp/shenbao" "$shots"
+cat > "$tmp/place" <<'PLACE'
+#!/bin/sh
+set -eu
+bin=$1 out=$2
+pid=
+trap '[ -z "$pid" ] || kill $pid 2>/dev/null || true' EXIT
+start() {
+	"$bin" & pid=$!
+	win=
+	for i in $(seq 1 150); do
+		win=$(xdotool search --pid $pid --name 申报助手 2>/dev/null | head -1)
+		[ -z "$win" ] || break
+		kill -0 $pid 2>/dev/null || { echo "place: the program ended at start" >&2; exit 1; }
+		sleep 0.2
+	done
+	[ -n "$win" ] || { echo "place: no window of the program after 30 s" >&2; exit 1; }
+	sleep 1.5
+}
+where() { xdotool getwindowgeometry "$win" | sed -n 's/.*Position: \([-0-9]*,[-0-9]*\).*/\1/p'; }
+start
+xdotool windowmove "$win" 300 200
+sleep 0.5
+where > "$out/moved"
+xdotool mousemove --window "$win" 20 12 click 1 # 文件
+sleep 0.8
+xdotool mousemove --window "$win" 30 355 click 1 # 退出, the menu's last item
+for i in $(seq 1 50); do
+	kill -0 $pid 2>/dev/null || break
+	sleep 0.1
+done
+kill $pid 2>/dev/null && echo "退出 did not end the program" >&2
+start
+where > "$out/reopened"
+PLACE
+mkdir -p "$tmp/home-place" "$tmp/place-out"
+HOME="$tmp/home-place" xvfb-run -a -s "-screen 0 1366x768x24 -dpi 96" sh "$tmp/place" "$tmp/shenbao" "$tmp/place-out" || true
 draft=$(ls "$HOME"/Documents/申报助手/*.shenbao.json)
 fail=0
 check() {
@@ -80,6 +118,13 @@ if ls "$HOME"/Documents/申报助手/报送材料/*/*.pdf >/dev/null 2>&1; then
 	echo "ok: package exported: $(ls "$HOME"/Documents/申报助手/报送材料/*/ | tr '\n' ' ')"
 else
 	echo "FAIL: no exported package"; fail=1
+fi
+moved=$(cat "$tmp/place-out/moved" 2>/dev/null || true)
+reopened=$(cat "$tmp/place-out/reopened" 2>/dev/null || true)
+if [ "$moved" = "300,200" ] && [ "$reopened" = "$moved" ]; then
+	echo "ok: window moved to ($moved), closed, reopened at ($reopened)"
+else
+	echo "FAIL: window moved to ($moved), closed, reopened at ($reopened)"; fail=1
 fi
 rm -rf "$tmp"
 exit $fail
