@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-func testFiles(t *testing.T) map[string][]byte {
+func testFiles(t testing.TB) map[string][]byte {
 	t.Helper()
 	names, err := filepath.Glob("testdata/*.jpeg")
 	if err != nil || len(names) < 20 {
