@@ -67,7 +67,7 @@ func (f *formScreen) declaredTable(s *section, path string, fd *forms.FieldDecl,
 	}
 	return f.table(s, path, label, headers,
 		func() int { return len(*rows) },
-		func(i int, msg *widget.Label) []fyne.CanvasObject {
+		func(i int, msg *textLabel) []fyne.CanvasObject {
 			r := (*rows)[i]
 			pre := fmt.Sprintf("%s[%d].", path, i)
 			cells := make([]fyne.CanvasObject, len(fd.Columns))
