@@ -8,6 +8,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
 )
 
 // luminance is a colour's relative luminance (WCAG 2).
@@ -117,6 +120,71 @@ func TestBudgetSecondaryLinesReadable(t *testing.T) {
 		_, right, _ := ink(img, area(tb.heads[1]), bg)
 		if d := float32(right+1) - innerRight(amount); d < -8 || d > 1 {
 			t.Errorf("金额（元） ends %.0f px from the amounts' right edge", d)
+		}
+	})
+}
+
+// A draft opened read-only shows its values readable in both variants:
+// text boxes, a multi-line box, an amount, a select, a check box (Fyne
+// draws them disabled, with a contrast of about 1.2:1 light). Empty boxes
+// show nothing that could be taken for a value, and disabled buttons still
+// look disabled.
+func TestReadOnlyValuesReadable(t *testing.T) {
+	variants(t, func(t *testing.T, u *ui, dir string, th *appTheme) {
+		next, err := forms.LoadCallFile(testCallPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.openDraft(copySample(t, next, dir, "forum"))
+		f := u.form
+		if f == nil || !f.readOnly {
+			t.Fatal("the draft of another year's call is not read-only")
+		}
+		v := u.app.Settings().ThemeVariant()
+		box := th.Color(theme.ColorNameInputBackground, v)
+		for _, p := range []string{"applicant.name", "applicant.type", "confidential", "expected_results", "budget.total", "budget.lines[0].item"} {
+			fl := f.fields[p]
+			if fl == nil {
+				t.Fatalf("no field %s", p)
+			}
+			if d, ok := fl.focus.(fyne.Disableable); !ok || !d.Disabled() {
+				t.Errorf("%s is not disabled", p)
+			}
+			f.showStep(fl.step)
+			f.scrollTo(fl.obj)
+			img := u.win.Canvas().Capture()
+			bg := box
+			if p == "confidential" {
+				bg = th.Color(theme.ColorNameBackground, v)
+			}
+			if got := textContrast(img, inner(fl.obj), bg); got < readable {
+				t.Errorf("read-only %s drawn with a contrast of %.1f:1 (want at least %.1f:1)", p, got, readable)
+			}
+		}
+
+		// The honours, a check group with no focus of its own, are
+		// disabled too.
+		if g, ok := f.fields["applicant.honours"].obj.(*widget.CheckGroup); !ok || !g.Disabled() {
+			t.Error("the honours of a read-only draft can be ticked")
+		}
+
+		// An empty box: Fyne's faint placeholder, not a value.
+		fl := f.fields["budget.other_note"]
+		if e := fl.focus.(*commitEntry); e.Text != "" || e.PlaceHolder == "" {
+			f.d.Budget.OtherNote = ""
+			e.SetPlaceHolder("提示")
+			e.SetText("")
+		}
+		f.showStep(fl.step)
+		f.scrollTo(fl.obj)
+		if got := textContrast(u.win.Canvas().Capture(), inner(fl.obj), box); got > 2 {
+			t.Errorf("an empty read-only box shows something with a contrast of %.1f:1", got)
+		}
+
+		// 保存 is disabled and looks it.
+		bg := th.Color(theme.ColorNameBackground, v)
+		if got := textContrast(u.win.Canvas().Capture(), area(f.saveBtn), bg); !f.saveBtn.Disabled() || got > 2 {
+			t.Errorf("保存 (disabled %v) drawn with a contrast of %.1f:1, as if it could be used", f.saveBtn.Disabled(), got)
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
 	"shenbao/assets"
@@ -69,6 +70,38 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 const colorNameSecondary fyne.ThemeColorName = "shenbao-secondary"
 
 var secondaryLight = color.NRGBA{R: 0x6b, G: 0x6b, B: 0x6b, A: 0xff}
+
+// secondaryTheme is the window's theme, except that Fyne's disabled
+// foreground is colorNameSecondary (see secondary). It asks the app's
+// current theme for everything, so it follows the variant.
+type secondaryTheme struct{}
+
+func (secondaryTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t secondaryTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	base := t.base()
+	if n == theme.ColorNameDisabled {
+		n = colorNameSecondary
+		if _, ours := base.(*appTheme); !ours {
+			n = theme.ColorNamePlaceHolder
+		}
+	}
+	return base.Color(n, v)
+}
+
+func (t secondaryTheme) Font(s fyne.TextStyle) fyne.Resource     { return t.base().Font(s) }
+func (t secondaryTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+func (t secondaryTheme) Size(n fyne.ThemeSizeName) float32       { return t.base().Size(n) }
+
+// secondary shows o with what Fyne draws in its disabled colour in
+// colorNameSecondary: for a read-only draft's selects and check boxes
+// (readableChoices), whose disabled text is its values. Each use costs
+// Fyne a reset of its text and icon caches, so it is not for the many
+// labels of the form (textLabel is). Do not wrap a button, or a box
+// holding one: disabled, it would look usable.
+func secondary(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewThemeOverride(o, secondaryTheme{})
+}
 
 // followSystemVariant applies the theme. Windows and macOS tell Fyne their
 // light or dark setting before the window opens; on Linux Fyne asks the
