@@ -28,9 +28,9 @@ import (
 // under the pointer that takes it) and places the cursor there; Tab order,
 // typing, OnChanged and onCommit are the entry's. They follow every
 // refresh of the entry (focus, text, Disable, theme). A disabled box
-// (a draft opened read-only) keeps its value readable, in the placeholder
-// colour: Fyne's disabled text colour is nearly the box's own in the light
-// theme. A number too wide for its box with separators is shown without
+// (a draft opened read-only) keeps its value readable, in
+// colorNameSecondary like every read-only box (readOnlyRenderer): Fyne's
+// disabled text colour is nearly the box's own. A number too wide for its box with separators is shown without
 // them; an empty box, or one whose text does not fit at all, shows the
 // entry's own text and placeholder, as before.
 func newAmountEntry() *commitEntry {
@@ -54,11 +54,12 @@ func shownAmount(s string) string {
 }
 
 // CreateRenderer is Fyne's entry renderer; for an amount box (shown set)
-// with the right-aligned text over it.
+// with the right-aligned text over it, for any other box with its text
+// over it while it is disabled (readOnlyRenderer).
 func (e *commitEntry) CreateRenderer() fyne.WidgetRenderer {
 	r := e.Entry.CreateRenderer()
 	if e.shown == nil {
-		return r
+		return newReadOnlyRenderer(e, r)
 	}
 	a := &amountRenderer{WidgetRenderer: r, e: e,
 		cover: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", color.Transparent)}
@@ -79,18 +80,25 @@ type amountRenderer struct {
 	want []string
 }
 
-// Objects returns the entry's objects (which Fyne may change, e.g. when it
-// swaps its scroller) followed by the cover and the text.
+// Objects returns the entry's objects followed by the cover and the text.
 func (r *amountRenderer) Objects() []fyne.CanvasObject {
-	inner := r.WidgetRenderer.Objects()
-	same := len(r.objects) == len(inner)+2
+	r.objects = over(r.objects, r.WidgetRenderer.Objects(), r.cover, r.text)
+	return r.objects
+}
+
+// over is a wrapped renderer's objects: the inner renderer's (which Fyne
+// may change, e.g. when an entry swaps its scroller), then extra, drawn
+// over them; last is the list returned before, kept while the inner one
+// has not changed.
+func over(last, inner []fyne.CanvasObject, extra ...fyne.CanvasObject) []fyne.CanvasObject {
+	same := len(last) == len(inner)+len(extra)
 	for i := 0; same && i < len(inner); i++ {
-		same = r.objects[i] == inner[i]
+		same = last[i] == inner[i]
 	}
 	if !same {
-		r.objects = append(append(r.objects[:0], inner...), r.cover, r.text)
+		last = append(append(last[:0], inner...), extra...)
 	}
-	return r.objects
+	return last
 }
 
 // Layout lays out the entry, then the cover and the text.
@@ -121,7 +129,7 @@ func (r *amountRenderer) sync() {
 	}
 	col := th.Color(theme.ColorNameForeground, v)
 	if e.Disabled() {
-		col = th.Color(theme.ColorNamePlaceHolder, v)
+		col = th.Color(colorNameSecondary, v)
 	}
 	r.text.Color = col
 	r.text.TextSize, r.text.TextStyle = th.Size(theme.SizeNameText), e.TextStyle

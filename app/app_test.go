@@ -260,7 +260,7 @@ func TestAmountShowsCapital(t *testing.T) {
 	commitField(t, f, "budget.total")
 	found := false
 	for _, o := range test.LaidOutObjects(f.content) {
-		if l, ok := o.(*widget.Label); ok && l.Text == "人民币大写：肆万伍仟零伍拾元整" {
+		if l, ok := o.(*textLabel); ok && l.Text == "人民币大写：肆万伍仟零伍拾元整" {
 			found = true
 		}
 	}

@@ -197,8 +197,7 @@ func newCalendarPopup(c fyne.Canvas, month, selected forms.Date, onPick func(for
 	for _, n := range weekdayNames {
 		week.Add(widget.NewLabelWithStyle(n, fyne.TextAlignCenter, fyne.TextStyle{}))
 	}
-	hint := widget.NewLabel("按 Esc 关闭")
-	hint.Importance = widget.LowImportance
+	hint := newSecondaryLabel("按 Esc 关闭")
 	// Padded: since Fyne 2.8 a pop-up adds no padding of its own, and the
 	// arrows and days would touch its edge.
 	p.pop = widget.NewPopUp(container.NewPadded(container.NewVBox(head, week, p.days, hint)), c)

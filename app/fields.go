@@ -24,7 +24,7 @@ type field struct {
 	path  string
 	focus fyne.Focusable    // what a click on a finding focuses (nil: scroll only)
 	obj   fyne.CanvasObject // what is scrolled into view
-	msg   *widget.Label     // where its findings are written (shared by a table row)
+	msg   *textLabel        // where its findings are written (shared by a table row)
 	// local is a problem the widget itself finds (a number that is not a
 	// number); it is shown with the findings.
 	local  string
@@ -34,6 +34,9 @@ type field struct {
 	// full check.
 	empty func() bool
 	step  int // index of the section (step) it belongs to
+	// capital is the amount in Chinese capitals (人民币大写) under an
+	// amount's box, if it has one.
+	capital *textLabel
 }
 
 // section is one part of the form, as printed.
@@ -64,9 +67,10 @@ func (f *formScreen) newSection(id, title string) *section {
 // newMsg is the message line under an input. Its one line is always
 // there, empty or not, so a message appearing never moves the fields below
 // (and the field under the pointer); a longer message is cut with "…" and
-// reads whole in the findings panel.
-func newMsg() *widget.Label {
-	l := widget.NewLabel("")
+// reads whole in the findings panel. A textLabel, so that "待填"
+// (LowImportance) is readable.
+func newMsg() *textLabel {
+	l := newTextLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	l.SizeName = theme.SizeNameCaptionText
 	return l
@@ -155,8 +159,7 @@ func (f *formScreen) long(s *section, path, label string, ptr *string, hint stri
 	e.Wrapping = fyne.TextWrapBreak
 	e.SetMinRowsVisible(4)
 	e.SetPlaceHolder(hint)
-	count := widget.NewLabel("")
-	count.Importance = widget.LowImportance
+	count := newSecondaryLabel("")
 	count.Alignment = fyne.TextAlignTrailing
 	setCount := func(s string) {
 		count.SetText(fmt.Sprintf("已输入 %d 字", utf8.RuneCountInString(strings.TrimSpace(s))))
@@ -210,8 +213,7 @@ func (f *formScreen) number(s *section, path, label string, get func() int64, se
 func (f *formScreen) numberField(path string, get func() int64, set func(int64), withCapital bool, unit string) (*commitEntry, *field, fyne.CanvasObject) {
 	e := newAmountEntry()
 	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { n, ok := parseNumber(e.Text); return ok && n == 0 }}
-	capital := widget.NewLabel("")
-	capital.Importance = widget.LowImportance
+	capital := newSecondaryLabel("")
 	capital.SizeName = theme.SizeNameCaptionText
 	capital.Truncation = fyne.TextTruncateEllipsis
 	show := func(n int64) {
@@ -255,6 +257,7 @@ func (f *formScreen) numberField(path string, get func() int64, set func(int64),
 		obj = container.NewBorder(nil, nil, nil, widget.NewLabel(unit), e)
 		if withCapital {
 			obj = container.NewVBox(obj, capital)
+			fl.capital = capital
 		}
 	}
 	return e, fl, obj

@@ -35,7 +35,7 @@ type formScreen struct {
 	steps    *stepNav
 	fields   map[string]*field
 	order    []*field
-	msgs     map[*widget.Label]bool
+	msgs     map[*textLabel]bool
 	tables   map[string]*rowsTable
 	dates    []*dateBox
 	bindings int
@@ -60,7 +60,7 @@ type formScreen struct {
 	exportBtn, copyUnitBtn      *widget.Button
 	afterBtn                    *widget.Button
 	after                       *afterView // the after-selection screen, while shown
-	budgetSum                   *widget.Label
+	budgetSum                   *textLabel
 	exporting                   bool
 	exportProgress              *widget.ProgressBar
 	exportStep                  *widget.Label
@@ -88,7 +88,7 @@ type formScreen struct {
 func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	d.EnsurePart()
 	f := &formScreen{u: u, path: path, d: d, cat: u.call.Category(d.Category),
-		fields: map[string]*field{}, msgs: map[*widget.Label]bool{}, tables: map[string]*rowsTable{}, touched: map[string]bool{}}
+		fields: map[string]*field{}, msgs: map[*textLabel]bool{}, tables: map[string]*rowsTable{}, touched: map[string]bool{}}
 	f.opts = checkOptions(u.now())
 	f.sample = u.isSample(path)
 	if !f.sample {
@@ -179,7 +179,7 @@ func (f *formScreen) build() {
 	f.honours(s)
 	f.table(s, "joint_applicants", "联合申报单位（鼓励与地方科协联合申报）", []string{"单位名称", "单位类型"},
 		func() int { return len(d.Joint) },
-		func(i int, msg *widget.Label) []fyne.CanvasObject {
+		func(i int, msg *textLabel) []fyne.CanvasObject {
 			j := &d.Joint[i]
 			pre := fmt.Sprintf("joint_applicants[%d].", i)
 			return []fyne.CanvasObject{f.cellText(pre+"name", &j.Name, msg, "如 长春市科学技术协会"), f.cellSelect(pre+"type", applicantTypes(call), &j.Type, msg)}
@@ -224,7 +224,7 @@ func (f *formScreen) build() {
 	s = f.newSection("agenda", "第四部分　日程安排、邀请专家和预期成果")
 	f.table(s, "agenda", "日程安排", []string{"日期", "时间", "内容", "报告人"},
 		func() int { return len(d.Agenda) },
-		func(i int, msg *widget.Label) []fyne.CanvasObject {
+		func(i int, msg *textLabel) []fyne.CanvasObject {
 			it := &d.Agenda[i]
 			pre := fmt.Sprintf("agenda[%d].", i)
 			return []fyne.CanvasObject{f.cellDate(pre+"date", &it.Date, msg), f.cellText(pre+"time", &it.Time, msg, "09:00-11:30"), f.cellText(pre+"item", &it.Item, msg, "内容"), f.cellText(pre+"speaker", &it.Speaker, msg, "报告人")}
@@ -233,7 +233,7 @@ func (f *formScreen) build() {
 		func(i int) { d.Agenda = append(d.Agenda[:i], d.Agenda[i+1:]...) })
 	f.table(s, "experts", "邀请专家", []string{"姓名", "单位", "职称", "报告题目"},
 		func() int { return len(d.Experts) },
-		func(i int, msg *widget.Label) []fyne.CanvasObject {
+		func(i int, msg *textLabel) []fyne.CanvasObject {
 			e := &d.Experts[i]
 			pre := fmt.Sprintf("experts[%d].", i)
 			return []fyne.CanvasObject{f.cellText(pre+"name", &e.Name, msg, "姓名"), f.cellText(pre+"unit", &e.Unit, msg, "单位"), f.cellText(pre+"title", &e.Title, msg, "职称"), f.cellText(pre+"topic", &e.Topic, msg, "报告题目")}
@@ -251,15 +251,14 @@ func (f *formScreen) build() {
 	s = f.newSection("budget", "第五部分　经费预算（单位：元）")
 	f.table(s, "budget.lines", "支出明细", []string{"支出项目", "金额（元）", "测算依据"},
 		func() int { return len(b.Lines) },
-		func(i int, msg *widget.Label) []fyne.CanvasObject {
+		func(i int, msg *textLabel) []fyne.CanvasObject {
 			l := &b.Lines[i]
 			pre := fmt.Sprintf("budget.lines[%d].", i)
 			return []fyne.CanvasObject{f.cellText(pre+"item", &l.Item, msg, "如 会议费"), f.cellAmount(pre+"amount", &l.Amount, msg), f.cellText(pre+"basis", &l.Basis, msg, "测算依据")}
 		},
 		func() { b.Lines = append(b.Lines, forms.BudgetLine{}) },
 		func(i int) { b.Lines = append(b.Lines[:i], b.Lines[i+1:]...) })
-	f.budgetSum = widget.NewLabel("")
-	f.budgetSum.Importance = widget.LowImportance
+	f.budgetSum = newSecondaryLabel("")
 	s.box.Add(f.budgetSum)
 	money := &section{grid: containerForm()}
 	s.box.Add(money.grid)
@@ -494,10 +493,10 @@ func severityPrefix(s forms.Severity) string {
 // touching only the labels whose text changes, and counts per step what
 // needs a change and what is still to be filled in.
 func (f *formScreen) refreshMessages() {
-	texts := map[*widget.Label][]string{}
-	worst := map[*widget.Label]forms.Severity{}
+	texts := map[*textLabel][]string{}
+	worst := map[*textLabel]forms.Severity{}
 	rank := map[forms.Severity]int{forms.Error: 3, forms.Warning: 2, forms.Info: 1}
-	add := func(l *widget.Label, s forms.Severity, msg string) {
+	add := func(l *textLabel, s forms.Severity, msg string) {
 		for _, t := range texts[l] {
 			if t == msg {
 				return
@@ -508,7 +507,7 @@ func (f *formScreen) refreshMessages() {
 			worst[l] = s
 		}
 	}
-	todo := map[*widget.Label]bool{}
+	todo := map[*textLabel]bool{}
 	f.pending = 0
 	counts := make([]stepState, len(f.sections))
 	seen := map[*field]bool{}
@@ -572,7 +571,8 @@ func (f *formScreen) refreshMessages() {
 }
 
 // severityImportance is the one colour of each severity, everywhere in the
-// window: errors red, warnings orange, information plain.
+// window: errors red, warnings orange, information plain; "待填" is
+// LowImportance, grey (colorNameSecondary: the messages are textLabels).
 func severityImportance(s forms.Severity) widget.Importance {
 	switch s {
 	case forms.Error:

@@ -67,7 +67,7 @@ func (f *formScreen) declaredTable(s *section, path string, fd *forms.FieldDecl,
 	}
 	return f.table(s, path, label, headers,
 		func() int { return len(*rows) },
-		func(i int, msg *widget.Label) []fyne.CanvasObject {
+		func(i int, msg *textLabel) []fyne.CanvasObject {
 			r := (*rows)[i]
 			pre := fmt.Sprintf("%s[%d].", path, i)
 			cells := make([]fyne.CanvasObject, len(fd.Columns))
@@ -135,8 +135,11 @@ func (f *formScreen) checklist(s *section, path, label string, items []string, l
 func (f *formScreen) setReadOnly(why string) {
 	f.readOnly = true
 	for _, fl := range f.order {
-		if d, ok := fl.focus.(fyne.Disableable); ok {
-			d.Disable()
+		// obj too: a check group (honours, a checklist) has no focus.
+		for _, o := range []any{fl.focus, fl.obj} {
+			if d, ok := o.(fyne.Disableable); ok {
+				d.Disable()
+			}
 		}
 	}
 	for _, b := range []*widget.Button{f.saveBtn, f.exportBtn, f.afterBtn, f.copyUnitBtn} {
@@ -149,5 +152,21 @@ func (f *formScreen) setReadOnly(why string) {
 	l.Importance = widget.DangerImportance
 	f.readOnlyNote = l
 	f.body.Objects = append([]fyne.CanvasObject{l}, f.body.Objects...)
+	readableChoices(f.body)
 	f.body.Refresh()
+}
+
+// readableChoices puts every select and check box under c in secondary,
+// so that, disabled, they show a read-only draft's choices readable
+// rather than in Fyne's disabled colour. Buttons are left as they are:
+// disabled, they are to look it.
+func readableChoices(c *fyne.Container) {
+	for i, o := range c.Objects {
+		switch o := o.(type) {
+		case *widget.Select, *widget.Check, *widget.CheckGroup:
+			c.Objects[i] = secondary(o)
+		case *fyne.Container:
+			readableChoices(o)
+		}
+	}
 }

@@ -21,9 +21,9 @@ type accountsScreen struct {
 	content fyne.CanvasObject
 
 	rows                          *fyne.Container
-	spent                         []*widget.Entry
+	spent                         []*commitEntry // amount boxes, right-aligned like the form's
 	diffs, pcts                   []*widget.Label
-	provincial, selfRaised, other *widget.Entry
+	provincial, selfRaised, other *commitEntry
 	note                          *widget.Entry
 	totals                        *widget.Label
 	findings                      *widget.Label
@@ -48,8 +48,8 @@ func newAccountsScreen(env *reportEnv) *accountsScreen {
 		s.refreshRows()
 		s.edited()
 	})
-	amount := func(get func() int64, set func(int64)) *widget.Entry {
-		e := widget.NewEntry()
+	amount := func(get func() int64, set func(int64)) *commitEntry {
+		e := newAmountEntry()
 		e.SetText(strconv.FormatInt(get(), 10))
 		e.OnChanged = func(t string) {
 			if n, ok := parseNumber(t); ok {
@@ -103,7 +103,7 @@ func (s *accountsScreen) refreshRows() {
 		item.OnChanged = func(t string) { fa.Lines[i].Item = t; s.edited() }
 		budget := widget.NewLabel(forms.Thousands(l.Budgeted))
 		budget.Alignment = fyne.TextAlignTrailing
-		spent := widget.NewEntry()
+		spent := newAmountEntry()
 		spent.SetText(strconv.FormatInt(l.Spent, 10))
 		spent.OnChanged = func(t string) {
 			if n, ok := parseNumber(t); ok {

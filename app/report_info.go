@@ -32,7 +32,7 @@ type infoScreen struct {
 	title     *widget.Entry
 	body      *widget.Entry
 	author    *widget.Entry // 撰稿人
-	counter   *widget.Label
+	counter   *textLabel
 	photos    *fyne.Container
 	addBtn    *widget.Button
 	photoMsg  *widget.Label // why the last photo was refused
@@ -57,7 +57,7 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 	s.body.SetMinRowsVisible(12)
 	s.body.SetPlaceHolder("时间、地点、主题、参会人数、主要内容和成效……")
 	s.body.SetText(in.Text)
-	s.counter = widget.NewLabel("")
+	s.counter = newSecondaryLabel("")
 	s.counter.Alignment = fyne.TextAlignTrailing
 	s.body.OnChanged = func(t string) {
 		in.Text = t
@@ -83,9 +83,8 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 	s.busy = container.NewBorder(nil, nil, s.busyLabel, nil, s.busyBar)
 	s.busy.Hide()
 	lo, hi := forms.PhotoLimits(env.call)
-	hint := widget.NewLabel(fmt.Sprintf("附%d-%d张照片，JPEG或PNG；超过2000像素的照片导入时自动缩小，手机照片的方向自动摆正。照片保存在草稿旁的文件夹 “%s” 中。", lo, hi, displayFiles(env.draftPath)))
+	hint := newSecondaryLabel(fmt.Sprintf("附%d-%d张照片，JPEG或PNG；超过2000像素的照片导入时自动缩小，手机照片的方向自动摆正。照片保存在草稿旁的文件夹 “%s” 中。", lo, hi, displayFiles(env.draftPath)))
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
 	form := container.New(layout.NewFormLayout(), widget.NewLabel("标题"), s.title,
 		widget.NewLabel("正文"), container.NewBorder(nil, s.counter, nil, nil, s.body),
 		widget.NewLabel("撰稿人"), s.author)
@@ -247,8 +246,7 @@ func (s *infoScreen) refreshPhotos() {
 		if i == 0 {
 			up.Disable()
 		}
-		info := widget.NewLabel(fmt.Sprintf("图%d · %d×%d · %s", i+1, ph.Width, ph.Height, ph.Original))
-		info.Importance = widget.LowImportance
+		info := newSecondaryLabel(fmt.Sprintf("图%d · %d×%d · %s", i+1, ph.Width, ph.Height, ph.Original))
 		s.photos.Add(container.NewBorder(nil, nil, thumb, container.NewHBox(up, remove), container.NewVBox(info, caption)))
 	}
 	s.photos.Refresh()

@@ -366,3 +366,35 @@ func TestDueBadge(t *testing.T) {
 		t.Errorf("all submitted: %q", s)
 	}
 }
+
+// The 决算表's amounts are the form's amount boxes: shown with separators,
+// ending at their box's inner right edge, so a column lines up.
+func TestAccountsAmountsRightAligned(t *testing.T) {
+	env, _ := newReportEnv(t, "speech", false)
+	env.d.Selection = &forms.Selection{Selected: true}
+	s := newAccountsScreen(env)
+	w := test.NewTempWindow(t, s.content)
+	w.Resize(fyne.NewSize(1200, 800))
+	s.spent[0].SetText("12345")
+	if env.d.Reports.Accounts.Lines[0].Spent != 12345 {
+		t.Fatalf("typed 12345, spent %d", env.d.Reports.Accounts.Lines[0].Spent)
+	}
+	s.provincial.SetText("15000")
+	var ends []float32
+	for i, e := range append(append([]*commitEntry{}, s.spent...), s.provincial, s.selfRaised, s.other) {
+		r := amountShown(t, e)
+		end := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.text).X + r.text.Size().Width
+		if !r.text.Visible() || end < innerRight(e)-1 || end > innerRight(e)+1 {
+			t.Errorf("box %d: %q (visible %v) ends at %.1f, its inner right edge is %.1f", i, r.text.Text, r.text.Visible(), end, innerRight(e))
+		}
+		ends = append(ends, end)
+	}
+	if got := amountShown(t, s.spent[0]).text.Text; got != "12,345" {
+		t.Errorf("spent shown as %q", got)
+	}
+	for i := 1; i < len(s.spent); i++ {
+		if ends[i] != ends[0] {
+			t.Errorf("the spent amounts end at %.1f and %.1f", ends[0], ends[i])
+		}
+	}
+}

@@ -55,7 +55,7 @@ func newStepNav(f *formScreen) *stepNav {
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("一、申报单位基本情况")
 			name.Truncation = fyne.TextTruncateEllipsis
-			state := widget.NewLabel("12 处要改")
+			state := newTextLabel("12 处要改")
 			state.SizeName = theme.SizeNameCaptionText
 			return container.NewVBox(name, state)
 		},
@@ -65,7 +65,7 @@ func newStepNav(f *formScreen) *stepNav {
 				name.SetText(stepName(f.sections[i].title))
 			}
 			st := n.state(i)
-			l := box.Objects[1].(*widget.Label)
+			l := box.Objects[1].(*textLabel)
 			imp := widget.LowImportance
 			switch {
 			case st.problems > 0:

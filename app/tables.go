@@ -2,9 +2,12 @@ package app
 
 import (
 	"fmt"
+	"image/color"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,9 +26,10 @@ type rowsTable struct {
 	box     *fyne.Container
 	addBtn  *widget.Button
 	delBtns []*widget.Button
+	heads   []*textLabel // the column headings, while there are rows
 
 	count  func() int
-	cells  func(i int, msg *widget.Label) []fyne.CanvasObject
+	cells  func(i int, msg *textLabel) []fyne.CanvasObject
 	add    func()
 	remove func(i int)
 }
@@ -33,7 +37,7 @@ type rowsTable struct {
 // table adds an editable table to a section. Its own findings (for example
 // "at least one expert") show under the table.
 func (f *formScreen) table(s *section, path, label string, headers []string, count func() int,
-	cells func(i int, msg *widget.Label) []fyne.CanvasObject, add func(), remove func(i int)) *rowsTable {
+	cells func(i int, msg *textLabel) []fyne.CanvasObject, add func(), remove func(i int)) *rowsTable {
 	t := &rowsTable{f: f, path: path, headers: headers, count: count, cells: cells, add: add, remove: remove, step: f.curStep}
 	t.box = container.NewVBox()
 	t.addBtn = widget.NewButtonWithIcon("添加一行", theme.ContentAddIcon(), t.onAdd)
@@ -57,27 +61,47 @@ func (t *rowsTable) rebuild() {
 	defer func() { t.f.curStep = saved }()
 	t.f.unregisterPrefix(t.path + "[")
 	t.box.RemoveAll()
-	t.delBtns = nil
+	t.delBtns, t.heads = nil, nil
 	n := t.count()
-	if n > 0 {
-		hs := make([]fyne.CanvasObject, len(t.headers))
-		for i, h := range t.headers {
-			l := widget.NewLabel(h)
-			l.Importance = widget.LowImportance
-			hs[i] = l
-		}
-		spacer := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
-		spacer.Hide()
-		t.box.Add(container.NewBorder(nil, nil, widget.NewLabel("  "), spacer, container.NewGridWithColumns(len(hs), hs...)))
+	// The row numbers and delete buttons take one width in every row and
+	// in the headings' row, so that the columns line up.
+	numW := widget.NewLabel(strconv.Itoa(n)).MinSize().Width
+	numbered := func(o fyne.CanvasObject) fyne.CanvasObject {
+		w := canvas.NewRectangle(color.Transparent)
+		w.SetMinSize(fyne.NewSize(numW, 0))
+		return container.NewStack(w, o)
 	}
+	var first []fyne.CanvasObject // the cells of the first row
 	for i := 0; i < n; i++ {
 		i := i
 		msg := newMsg()
 		cells := t.cells(i, msg)
+		if i == 0 {
+			first = cells
+		}
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.onRemove(i) })
 		t.delBtns = append(t.delBtns, del)
-		num := widget.NewLabel(fmt.Sprintf("%d", i+1))
+		num := numbered(widget.NewLabel(strconv.Itoa(i + 1)))
 		t.box.Add(container.NewVBox(container.NewBorder(nil, nil, num, del, container.NewGridWithColumns(len(cells), cells...)), msg))
+	}
+	if n > 0 {
+		// The headings, over the rows; over a column of amount boxes on
+		// the right, where the digits end.
+		hs := make([]fyne.CanvasObject, len(t.headers))
+		for i, h := range t.headers {
+			l := newSecondaryLabel(h)
+			if i < len(first) {
+				if e, ok := first[i].(*commitEntry); ok && e.shown != nil {
+					l.Alignment = fyne.TextAlignTrailing
+				}
+			}
+			hs[i] = l
+			t.heads = append(t.heads, l)
+		}
+		spacer := canvas.NewRectangle(color.Transparent)
+		spacer.SetMinSize(fyne.NewSize(t.delBtns[0].MinSize().Width, 0))
+		head := container.NewBorder(nil, nil, numbered(canvas.NewRectangle(color.Transparent)), spacer, container.NewGridWithColumns(len(hs), hs...))
+		t.box.Objects = append([]fyne.CanvasObject{head}, t.box.Objects...)
 	}
 	t.box.Refresh()
 }
@@ -116,7 +140,7 @@ func (t *rowsTable) firstCell() string {
 }
 
 // cellText is a text cell of a table row, bound to the draft.
-func (f *formScreen) cellText(path string, ptr *string, msg *widget.Label, hint string) fyne.CanvasObject {
+func (f *formScreen) cellText(path string, ptr *string, msg *textLabel, hint string) fyne.CanvasObject {
 	e := newCommitEntry()
 	e.SetPlaceHolder(hint)
 	fl := &field{path: path, focus: e, obj: e, msg: msg, empty: func() bool { return strings.TrimSpace(e.Text) == "" }}
@@ -127,7 +151,7 @@ func (f *formScreen) cellText(path string, ptr *string, msg *widget.Label, hint 
 }
 
 // cellAmount is a whole-yuan cell.
-func (f *formScreen) cellAmount(path string, ptr *int64, msg *widget.Label) fyne.CanvasObject {
+func (f *formScreen) cellAmount(path string, ptr *int64, msg *textLabel) fyne.CanvasObject {
 	e, fl, _ := f.numberField(path, func() int64 { return *ptr }, func(n int64) { *ptr = n }, false, "")
 	fl.msg = msg
 	f.register(fl)
@@ -135,7 +159,7 @@ func (f *formScreen) cellAmount(path string, ptr *int64, msg *widget.Label) fyne
 }
 
 // cellDate is a date cell.
-func (f *formScreen) cellDate(path string, ptr *forms.Date, msg *widget.Label) fyne.CanvasObject {
+func (f *formScreen) cellDate(path string, ptr *forms.Date, msg *textLabel) fyne.CanvasObject {
 	b, fl := f.dateField(path, ptr)
 	fl.msg = msg
 	f.register(fl)
@@ -143,7 +167,7 @@ func (f *formScreen) cellDate(path string, ptr *forms.Date, msg *widget.Label) f
 }
 
 // cellCheck is a check-box cell.
-func (f *formScreen) cellCheck(path, text string, ptr *bool, msg *widget.Label) fyne.CanvasObject {
+func (f *formScreen) cellCheck(path, text string, ptr *bool, msg *textLabel) fyne.CanvasObject {
 	c, fl := f.checkField(path, text, ptr)
 	fl.msg = msg
 	f.register(fl)
@@ -151,7 +175,7 @@ func (f *formScreen) cellCheck(path, text string, ptr *bool, msg *widget.Label) 
 }
 
 // cellSelect is a select cell.
-func (f *formScreen) cellSelect(path string, opts []option, ptr *string, msg *widget.Label) fyne.CanvasObject {
+func (f *formScreen) cellSelect(path string, opts []option, ptr *string, msg *textLabel) fyne.CanvasObject {
 	s, fl := f.selectField(path, opts, ptr)
 	fl.msg = msg
 	f.register(fl)

@@ -12,7 +12,7 @@
 set -eu
 out=${1:-docs/screenshots}
 sizes=${2:-1366x768 1024x700}
-modes=${3:-start picker blank calendar form review sample after start-after}
+modes=${3:-start picker blank calendar form review budget sample after start-after}
 wait=${SHOT_WAIT:-7}
 tmp=$(mktemp -d)
 go build -tags no_emoji -o "$tmp/shots" ./app/internal/shots

@@ -1,0 +1,100 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// textLabel is a widget.Label whose LowImportance is readable: it is drawn
+// in colorNameSecondary, where Fyne 2.8.1's Label uses its disabled colour
+// (#e3e3e3 on white), meant for a control that cannot be used. It is for
+// what the user reads but is not the form's own text: 人民币大写 under an
+// amount, 明细合计, a character count, column headings, hints, and the
+// messages under the inputs, whose "待填" is LowImportance
+// (severityImportance). The other importances are Label's colours.
+//
+// It is Fyne's RichText with one segment, which is what a Label draws, so
+// it looks and measures like a Label. Set its fields, then Refresh (or
+// SetText), as for a Label.
+type textLabel struct {
+	widget.RichText
+	Text       string
+	Importance widget.Importance
+	Alignment  fyne.TextAlign
+	TextStyle  fyne.TextStyle
+	SizeName   fyne.ThemeSizeName // "": the normal text size
+
+	seg *widget.TextSegment
+}
+
+// newTextLabel returns a label showing text.
+func newTextLabel(text string) *textLabel {
+	l := &textLabel{Text: text, seg: &widget.TextSegment{}}
+	l.Scroll = container.ScrollNone
+	l.Segments = []widget.RichTextSegment{l.seg}
+	l.ExtendBaseWidget(l)
+	l.sync()
+	return l
+}
+
+// newSecondaryLabel is a label of secondary information (LowImportance).
+func newSecondaryLabel(text string) *textLabel {
+	l := newTextLabel(text)
+	l.Importance = widget.LowImportance
+	l.sync()
+	return l
+}
+
+// CreateRenderer is RichText's, from the fields as they are set now.
+func (l *textLabel) CreateRenderer() fyne.WidgetRenderer {
+	l.sync()
+	return l.RichText.CreateRenderer()
+}
+
+// SetText shows text.
+func (l *textLabel) SetText(text string) {
+	l.Text = text
+	l.Refresh()
+}
+
+// Refresh redraws the label from its fields.
+func (l *textLabel) Refresh() {
+	l.sync()
+	l.RichText.Refresh()
+}
+
+// sync sets the segment from the fields, as Label does.
+func (l *textLabel) sync() {
+	size := l.SizeName
+	if size == "" {
+		size = theme.SizeNameText
+	}
+	l.seg.Text = l.Text
+	l.seg.Style = widget.RichTextStyle{
+		Alignment: l.Alignment,
+		ColorName: importanceColor(l.Importance),
+		Inline:    true,
+		SizeName:  size,
+		TextStyle: l.TextStyle,
+	}
+}
+
+// importanceColor is the colour of text of an importance: Label's, except
+// that LowImportance is colorNameSecondary.
+func importanceColor(i widget.Importance) fyne.ThemeColorName {
+	switch i {
+	case widget.LowImportance:
+		return colorNameSecondary
+	case widget.HighImportance:
+		return theme.ColorNamePrimary
+	case widget.DangerImportance:
+		return theme.ColorNameError
+	case widget.WarningImportance:
+		return theme.ColorNameWarning
+	case widget.SuccessImportance:
+		return theme.ColorNameSuccess
+	}
+	return theme.ColorNameForeground
+}
