@@ -32,6 +32,9 @@ type accountsScreen struct {
 
 var accountWidths = []float32{2, 1.1, 1.2, 1.1, 0.9, 2, 0.5}
 
+// sourceBoxWidth is the width of the 经费来源 amount boxes.
+const sourceBoxWidth = 180
+
 func newAccountsScreen(env *reportEnv) *accountsScreen {
 	s := &accountsScreen{env: env}
 	r := env.d.EnsureReports()
@@ -72,10 +75,16 @@ func newAccountsScreen(env *reportEnv) *accountsScreen {
 		head.Add(widget.NewLabelWithStyle(h, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
 	grant := env.d.Project.RequestedAmount
+	// Boxes about as wide as the spent column, with the unit after them: a
+	// right-aligned amount stays near its label.
+	short := func(e *commitEntry) fyne.CanvasObject {
+		box := container.NewGridWrap(fyne.NewSize(sourceBoxWidth, e.MinSize().Height), e)
+		return container.NewHBox(box, widget.NewLabel("元"))
+	}
 	sources := container.New(layout.NewFormLayout(),
-		widget.NewLabel(fmt.Sprintf("省科协资助（批准%s元）", forms.Thousands(grant))), s.provincial,
-		widget.NewLabel("自筹经费"), s.selfRaised,
-		widget.NewLabel("其他经费"), s.other,
+		widget.NewLabel(fmt.Sprintf("省科协资助（批准%s元）", forms.Thousands(grant))), short(s.provincial),
+		widget.NewLabel("自筹经费"), short(s.selfRaised),
+		widget.NewLabel("其他经费"), short(s.other),
 	)
 	s.content = container.NewVBox(head, s.rows, s.addBtn, widget.NewSeparator(),
 		widget.NewLabelWithStyle("经费来源（实际）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), sources,
