@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
@@ -153,7 +154,24 @@ func (f *formScreen) setReadOnly(why string) {
 	f.readOnlyNote = l
 	f.body.Objects = append([]fyne.CanvasObject{l}, f.body.Objects...)
 	readableChoices(f.body)
+	disableButtons(f.body)
 	f.body.Refresh()
+}
+
+// disableButtons disables every button under o: in a read-only draft a
+// table's 添加一行 and 🗑, a date's calendar would change a draft that
+// cannot be saved.
+func disableButtons(o fyne.CanvasObject) {
+	switch o := o.(type) {
+	case *widget.Button:
+		o.Disable()
+	case *fyne.Container:
+		for _, k := range o.Objects {
+			disableButtons(k)
+		}
+	case *container.Scroll:
+		disableButtons(o.Content)
+	}
 }
 
 // readableChoices puts every select and check box under c in secondary,

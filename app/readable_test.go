@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -187,4 +188,42 @@ func TestReadOnlyValuesReadable(t *testing.T) {
 			t.Errorf("保存 (disabled %v) drawn with a contrast of %.1f:1, as if it could be used", f.saveBtn.Disabled(), got)
 		}
 	})
+}
+
+// In a read-only draft no button of the form can change it: the tables'
+// 添加一行 and 🗑 and the dates' calendars are disabled too.
+func TestReadOnlyFormHasNoLiveButtons(t *testing.T) {
+	u, dir := newTestUI(t)
+	next, err := forms.LoadCallFile(testCallPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.openDraft(copySample(t, next, dir, "forum"))
+	f := u.form
+	if f == nil || !f.readOnly {
+		t.Fatal("the draft of another year's call is not read-only")
+	}
+	buttons := 0
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Button:
+			buttons++
+			if !o.Disabled() {
+				t.Errorf("button %q enabled in a read-only draft", o.Text)
+			}
+		case *fyne.Container:
+			for _, k := range o.Objects {
+				walk(k)
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(o).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(f.body)
+	if buttons < 5 {
+		t.Errorf("found %d buttons in the form, want the tables' and the dates' (at least 5)", buttons)
+	}
 }
