@@ -231,39 +231,53 @@ func exifBlock(data []byte) []byte {
 
 // decodeScaled decodes a JPEG or PNG file of w×h pixels and returns the
 // picture as it is stored: scaled down to MaxLongSide, turned by the EXIF
-// orientation o, opaque. A JPEG at least twice the stored size is decoded
-// at 1/2, 1/4 or 1/8 of its size (third_party/jpeg: each block of samples
-// shrunk by its mean as it is decoded), the largest of those that is not
-// smaller than the stored picture, so that a 12-megapixel photo is never
-// whole in memory: 4.5 MB of YCbCr samples instead of 18 MB. When that
-// already is the stored size and needs no turning, it is stored as decoded
-// (a JPEG encoder takes YCbCr as it is); otherwise only the decoded picture
-// and the stored one are ever whole in memory at once: the file's bytes are
-// not referenced once decoded, and the shrinking reads the decoded samples
-// directly.
+// orientation o, opaque. The shrinking is scaleTo's (an exact box average
+// by the largest whole factor k, then resampling for what is left),
+// and a JPEG does the first part of the box while it is decoded: at 1/2,
+// 1/4 or 1/8 of its size (third_party/jpeg, each block of samples shrunk by
+// its mean), by the largest power of two that divides k. So a 12-megapixel
+// photo (k = 2) is never whole in memory: 4.5 MB of YCbCr samples instead of
+// 18 MB; one whose k is odd (6000×4000: 3) is decoded whole as before. When
+// the decoded JPEG already is the stored size and needs no turning, it is
+// stored as decoded (a JPEG encoder takes YCbCr as it is); otherwise only
+// the decoded picture and the stored one are ever whole in memory at once.
 func decodeScaled(format string, data []byte, w, h, o int) (image.Image, error) {
 	var (
 		img image.Image
 		err error
 	)
 	if format == "jpeg" {
-		img, err = scaledjpeg.DecodeScaled(bytes.NewReader(data), jpegShift(w, h, MaxLongSide))
+		shift := jpegShift(w, h, MaxLongSide)
+		img, err = scaledjpeg.DecodeScaled(bytes.NewReader(data), shift)
+		if err == nil && shift > 0 {
+			// Whole blocks only, as the box drops a partial last
+			// column or row: the decoded one mixes in the JPEG's padding.
+			img = crop(img, image.Rect(0, 0, w>>shift, h>>shift))
+		}
 	} else {
 		img, err = png.Decode(bytes.NewReader(data))
 	}
 	if err != nil {
 		return nil, err
 	}
-	// The stored size is the full picture's, which the decoded one's
-	// rounding could miss by a pixel.
 	tw, th := fitSize(w, h, MaxLongSide)
-	if b := img.Bounds(); (o <= 1 || o > 8) && b.Dx() == tw && b.Dy() == th {
+	if b := img.Bounds(); format == "jpeg" && (o <= 1 || o > 8) && b.Dx() == tw && b.Dy() == th {
 		switch img.(type) {
 		case *image.YCbCr, *image.Gray:
 			return img, nil // opaque, the stored size, as shot
 		}
 	}
-	return scaleTo(img, min(tw, img.Bounds().Dx()), min(th, img.Bounds().Dy()), o), nil
+	return scaleTo(img, tw, th, o), nil
+}
+
+// crop is the part r of a decoded JPEG (whose types all have SubImage).
+func crop(img image.Image, r image.Rectangle) image.Image {
+	if s, ok := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	}); ok {
+		return s.SubImage(r)
+	}
+	return img
 }
 
 // fitSize is the size of a w×h picture scaled down so that its longer side
@@ -283,38 +297,30 @@ func fitSize(w, h, max int) (int, int) {
 }
 
 // jpegShift is the scale, as a shift (0 to 3), at which to decode a w×h
-// JPEG that is stored at most max pixels on its long side: the smallest
-// decoded size, each side w/2^s rounded up, that is still no smaller than
-// the stored size on either side; 0 for a picture stored at its own size.
+// JPEG that is stored at most max pixels on its long side: the largest
+// power of two, up to 8, that divides the whole factor k = min(w/tw, h/th)
+// by which scaleTo's box average shrinks it (tw×th the stored size).
+// Decoding at 1/2^s and boxing by k/2^s then gives the box by k, so the
+// stored picture is the one a full decode gives, to rounding.
 func jpegShift(w, h, max int) uint {
 	tw, th := fitSize(w, h, max)
+	k := min(w/tw, h/th)
 	s := uint(0)
-	for s < 3 && (tw < w || th < h) {
-		k := 1 << (s + 1)
-		if (w+k-1)/k < tw || (h+k-1)/k < th {
-			break
-		}
+	for s < 3 && k%(2<<s) == 0 {
 		s++
 	}
 	return s
 }
 
-// scaleDown returns an opaque RGBA picture of img, scaled so that its
-// longer side is at most max pixels and turned by the EXIF orientation o
-// (1 when as shot); transparent areas become white. CMYK and grey pictures
-// are converted to RGB here. Shrinking is done in two steps: an exact box
-// average by the largest whole factor (every source pixel counts once, so
-// nothing aliases, and it is fast), read straight from the decoded picture
-// a few rows at a time, then Scaler for the remaining factor, which is
-// below 2. The turning is done by whichever step writes the result, so no
-// full-size copy of the picture is ever made.
-func scaleDown(img image.Image, max, o int) *image.RGBA {
-	sb := img.Bounds()
-	w, h := fitSize(sb.Dx(), sb.Dy(), max)
-	return scaleTo(img, w, h, o)
-}
-
-// scaleTo is scaleDown to w×h, no larger than img.
+// scaleTo returns an opaque RGBA picture of img scaled to w×h (no larger
+// than img) and turned by the EXIF orientation o (1 when as shot);
+// transparent areas become white. CMYK and grey pictures are converted to
+// RGB here. Shrinking is done in two steps: an exact box average by the
+// largest whole factor (every source pixel counts once, so nothing
+// aliases, and it is fast), read straight from the decoded picture a few
+// rows at a time, then Scaler for the remaining factor, which is below 2.
+// The turning is done by whichever step writes the result, so no full-size
+// copy of the picture is ever made.
 func scaleTo(img image.Image, w, h, o int) *image.RGBA {
 	sb := img.Bounds()
 	if o < 1 || o > 8 {
@@ -582,30 +588,6 @@ func copyTurned(img image.Image, op draw.Op, o int) *image.RGBA {
 			dx, dy := orientXY(o, x, y, w, h)
 			di := dst.PixOffset(dx, dy)
 			copy(dst.Pix[di:di+4], row.Pix[4*x:4*x+4])
-		}
-	}
-	return dst
-}
-
-// orientImage turns a picture stored with EXIF orientation o into the
-// picture as it should be seen (orientation 1).
-func orientImage(src *image.RGBA, o int) *image.RGBA {
-	if o <= 1 || o > 8 {
-		return src
-	}
-	b := src.Bounds()
-	w, h := b.Dx(), b.Dy()
-	dw, dh := w, h
-	if o >= 5 {
-		dw, dh = h, w
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			dx, dy := orientXY(o, x, y, w, h)
-			si := src.PixOffset(b.Min.X+x, b.Min.Y+y)
-			di := dst.PixOffset(dx, dy)
-			copy(dst.Pix[di:di+4], src.Pix[si:si+4])
 		}
 	}
 	return dst

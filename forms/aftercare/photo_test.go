@@ -512,17 +512,20 @@ func TestTransparentLargePNGOnWhite(t *testing.T) {
 	}
 }
 
-// A JPEG at least twice the stored size is decoded at the largest of 1/2,
-// 1/4, 1/8 that still covers the stored size on both sides.
+// A JPEG is decoded at 1/2^s for the largest power of two 2^s ≤ 8 that
+// divides the whole factor of scaleDown's exact box step, so that the box
+// by that factor is still done in full.
 func TestJPEGShift(t *testing.T) {
 	for _, tc := range []struct {
 		w, h int
 		want uint
 	}{
-		{4000, 3000, 1}, {3000, 4000, 1}, {4001, 3001, 1}, {3999, 2999, 1},
-		{3998, 3000, 0}, // 1999 < 2000 at half size
+		{4000, 3000, 1}, {3000, 4000, 1}, {4001, 3001, 1}, {4032, 3024, 1},
+		{3999, 2999, 0}, {3998, 3000, 0}, // factor 1: resampled only
 		{2000, 1500, 0}, {1000, 800, 0}, {1, 1, 0},
-		{8000, 6000, 2}, {7999, 5999, 2}, {7996, 6000, 1}, {16000, 12000, 3}, {30000, 1000, 3},
+		{6000, 4000, 0}, {7999, 5999, 0}, // factor 3: decoded whole, boxed by 3
+		{8000, 6000, 2}, {12000, 9000, 1}, {16000, 12000, 3}, {20000, 15000, 1}, // factor 10
+		{30000, 1000, 1}, // factor 14
 	} {
 		if got := jpegShift(tc.w, tc.h, MaxLongSide); got != tc.want {
 			t.Errorf("jpegShift(%d×%d) = %d, want %d", tc.w, tc.h, got, tc.want)
@@ -530,26 +533,28 @@ func TestJPEGShift(t *testing.T) {
 	}
 }
 
-// Decoded at half size, a 4000×3000 JPEG gives the picture that decoding it
-// whole and box-shrinking gave (within the rounding of chroma taken at the
-// smaller size), as shot and turned, and the stored size is the same.
+// Decoded at half size, a JPEG gives the picture that decoding it whole and
+// shrinking it gave (within the rounding of means of means and of chroma
+// taken at the smaller size), the same size, as shot and turned: 4000×3000
+// (box by 2, stored as decoded), 4001×3001 (the partial last column and row
+// dropped as the box drops them), 4032×3024 (box by 2, then resampled).
 func TestScaledDecodeMatchesFullDecode(t *testing.T) {
-	data := encodeJPEG(t, synthetic(4000, 3000))
-	full, err := jpeg.Decode(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, o := range []int{1, 6} {
-		want := scaleDown(full, MaxLongSide, o)
-		got, err := decodeScaled("jpeg", data, 4000, 3000, o)
+	for _, tc := range []struct{ w, h, o int }{{4000, 3000, 1}, {4000, 3000, 6}, {4001, 3001, 1}, {4032, 3024, 1}} {
+		data := encodeJPEG(t, synthetic(tc.w, tc.h))
+		full, err := jpeg.Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := scaleDown(full, MaxLongSide, tc.o)
+		got, err := decodeScaled("jpeg", data, tc.w, tc.h, tc.o)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got.Bounds() != want.Bounds() {
-			t.Fatalf("orientation %d: %v, want %v", o, got.Bounds(), want.Bounds())
+			t.Fatalf("%+v: %v, want %v", tc, got.Bounds(), want.Bounds())
 		}
-		if _, isYCbCr := got.(*image.YCbCr); isYCbCr != (o == 1) {
-			t.Errorf("orientation %d: stored as %T; as shot it needs no copy", o, got)
+		if _, isYCbCr := got.(*image.YCbCr); isYCbCr != (tc.o == 1 && tc.w != 4032) {
+			t.Errorf("%+v: stored as %T", tc, got)
 		}
 		b := want.Bounds()
 		var sum, n, worst int
@@ -565,7 +570,7 @@ func TestScaledDecodeMatchesFullDecode(t *testing.T) {
 			}
 		}
 		if mean := float64(sum) / float64(n); mean > 1.0 || worst > 40 {
-			t.Errorf("orientation %d: differs from the full decode by %.2f levels on average, %d at worst", o, mean, worst)
+			t.Errorf("%+v: differs from the full decode by %.2f levels on average, %d at worst", tc, mean, worst)
 		}
 	}
 }
