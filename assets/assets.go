@@ -39,10 +39,10 @@ var CJKFont []byte
 // fonts/make-ui-subset.sh to what a Chinese form needs (all CJK Unified
 // Ideographs U+4E00–9FFF that CJKFont has, CJK punctuation, Kana, full-width
 // forms, general punctuation), without Ext-A, compatibility ideographs,
-// Hangul or hinting, and with the same outlines in CFF form: the window's
-// text stack parses every TrueType glyph of its font into memory (11 MB for
-// this subset, once per text style) but keeps CFF outlines as the file's
-// bytes (4.4 MB). Documents use the print faces, which print what UIFont
+// Hangul or hinting, and with the same outlines in CFF form (to within one
+// font unit): the window's text stack parses every TrueType glyph of its
+// font into memory (12.4 MB for this subset, once per text style) but keeps
+// CFF outlines as the file's bytes (5.7 MB). Documents use the print faces, which print what UIFont
 // lacks.
 //
 //go:embed fonts/DroidSansFallback-UI.otf

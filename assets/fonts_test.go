@@ -92,9 +92,12 @@ func TestUIFontCoverage(t *testing.T) {
 
 // The UI font's outlines are CFF (go-text keeps those as bytes instead of
 // parsing every glyph at load: make-ui-subset.sh) and draw the same glyphs
-// as the full TrueType font: per character the same advance, the same
-// number of contours, and the same on-curve extremes to within the one unit
-// the CFF conversion rounds to.
+// as the full TrueType font, for every ideograph U+4E00–9FA5 and a set of
+// punctuation and full-width forms: the same advance and number of
+// contours; every on-curve point of the CFF glyph within one font unit (the
+// conversion's rounding) of an on-curve point of the TrueType one; and all
+// but a few of the TrueType points kept (the conversion may drop a point
+// that lies on a straight line).
 func TestUIFontOutlines(t *testing.T) {
 	if string(UIFont[:4]) != "OTTO" {
 		t.Fatalf("UI font starts %q, want OTTO (CFF outlines)", UIFont[:4])
@@ -104,64 +107,82 @@ func TestUIFontOutlines(t *testing.T) {
 	if full.UnitsPerEm() != ui.UnitsPerEm() {
 		t.Fatalf("units per em: UI %d, full %d", ui.UnitsPerEm(), full.UnitsPerEm())
 	}
-	ppem := fixed.I(int(full.UnitsPerEm()))
-
-	type shape struct {
-		advance                fixed.Int26_6
-		contours               int
-		minX, minY, maxX, maxY fixed.Int26_6
-	}
-	load := func(f *sfnt.Font, r rune) (shape, bool) {
-		var buf sfnt.Buffer
+	ppem := fixed.I(int(full.UnitsPerEm())) // one unit = one pixel
+	var buf sfnt.Buffer
+	// points are a glyph's on-curve points, in whole font units.
+	type point struct{ x, y int }
+	load := func(f *sfnt.Font, r rune) (adv fixed.Int26_6, contours int, pts []point, ok bool) {
 		g, err := f.GlyphIndex(&buf, r)
 		if err != nil || g == 0 {
-			return shape{}, false
+			return 0, 0, nil, false
 		}
-		adv, err := f.GlyphAdvance(&buf, g, ppem, font.HintingNone)
-		if err != nil {
+		if adv, err = f.GlyphAdvance(&buf, g, ppem, font.HintingNone); err != nil {
 			t.Fatalf("%U advance: %v", r, err)
 		}
 		segs, err := f.LoadGlyph(&buf, g, ppem, nil)
 		if err != nil {
 			t.Fatalf("%U outline: %v", r, err)
 		}
-		s := shape{advance: adv, minX: 1 << 30, minY: 1 << 30, maxX: -1 << 30, maxY: -1 << 30}
 		for _, seg := range segs {
 			if seg.Op == sfnt.SegmentOpMoveTo {
-				s.contours++
+				contours++
 			}
 			n := map[sfnt.SegmentOp]int{sfnt.SegmentOpMoveTo: 0, sfnt.SegmentOpLineTo: 0, sfnt.SegmentOpQuadTo: 1, sfnt.SegmentOpCubeTo: 2}[seg.Op]
-			p := seg.Args[n] // the segment's end point, on the curve
-			s.minX, s.maxX = min(s.minX, p.X), max(s.maxX, p.X)
-			s.minY, s.maxY = min(s.minY, p.Y), max(s.maxY, p.Y)
+			p := seg.Args[n]
+			pts = append(pts, point{p.X.Round(), p.Y.Round()})
 		}
-		return s, true
+		return adv, contours, pts, true
 	}
-	near := func(a, b fixed.Int26_6) bool { d := a - b; return d >= -fixed.I(1) && d <= fixed.I(1) }
+	// near reports whether every point of a is within one unit of one of b's.
+	near := func(a, b []point) (missing int) {
+		at := map[point]bool{}
+		for _, p := range b {
+			at[p] = true
+		}
+	next:
+		for _, p := range a {
+			for dx := -1; dx <= 1; dx++ {
+				for dy := -1; dy <= 1; dy++ {
+					if at[point{p.x + dx, p.y + dy}] {
+						continue next
+					}
+				}
+			}
+			missing++
+		}
+		return missing
+	}
 
 	var runes []rune
-	for r := rune(0x4E00); r <= 0x9FA5; r += 37 {
+	for r := rune(0x4E00); r <= 0x9FA5; r++ {
 		runes = append(runes, r)
 	}
-	runes = append(runes, []rune("申报书，。、；：？！“”（）《》【】—…０１２３４５６７８９ＡＺａｚ㈠㎡")...)
-	compared := 0
+	runes = append(runes, []rune("，。、；：？！“”（）《》【】—…０１２３４５６７８９ＡＺａｚ㈠㎡")...)
+	compared, ttfPoints, dropped := 0, 0, 0
 	for _, r := range runes {
-		want, ok := load(full, r)
+		wantAdv, wantContours, want, ok := load(full, r)
 		if !ok {
 			continue
 		}
-		got, ok := load(ui, r)
+		adv, contours, got, ok := load(ui, r)
 		if !ok {
 			t.Errorf("UI font lacks %U %c", r, r)
 			continue
 		}
 		compared++
-		if got.advance != want.advance || got.contours != want.contours ||
-			!near(got.minX, want.minX) || !near(got.minY, want.minY) || !near(got.maxX, want.maxX) || !near(got.maxY, want.maxY) {
-			t.Errorf("%U %c: UI font %+v, full font %+v", r, r, got, want)
+		if adv != wantAdv || contours != wantContours {
+			t.Errorf("%U %c: advance %v, %d contours; full font %v, %d", r, r, adv, contours, wantAdv, wantContours)
 		}
+		if m := near(got, want); m > 0 {
+			t.Errorf("%U %c: %d of the UI font's %d points are not within a unit of the full font's", r, r, m, len(got))
+		}
+		ttfPoints += len(want)
+		dropped += near(want, got)
 	}
-	if compared < 500 {
-		t.Errorf("compared %d characters, want at least 500", compared)
+	if compared < 20902 {
+		t.Errorf("compared %d characters, want every ideograph (20,902) and more", compared)
+	}
+	if dropped*1000 > ttfPoints {
+		t.Errorf("%d of the full font's %d points have no counterpart in the UI font (more than 1 in 1,000)", dropped, ttfPoints)
 	}
 }

@@ -4,11 +4,12 @@
 # with CFF outlines. The window's text stack (go-text, used by Fyne) parses
 # every TrueType glyph outline of its font at load time, and Fyne loads the
 # font once per text style: the 49,382 glyphs of the full font cost ~50 MB
-# of heap, the 35,955 of the subset 11 MB a parse. CFF outlines go-text keeps
-# as the bytes of the file and reads a glyph when it draws it: 4.4 MB a
-# parse. So the subset's TrueType outlines are turned into CFF ones
-# (ttf2cff.py, exact: a quadratic curve is a cubic one) and shared parts of
-# them made into subroutines (cffsubr), which makes the file smaller than
+# of heap, the 35,955 of the subset 12.4 MB a parse. CFF outlines go-text
+# keeps as the bytes of the file and reads a glyph when it draws it: 5.7 MB
+# a parse (BenchmarkUIFontParse in app). So the subset's TrueType outlines
+# are turned into CFF ones (ttf2cff.py: a quadratic curve is a cubic one,
+# to within one font unit) and shared parts of them made into subroutines
+# (cffsubr), which makes the file smaller than
 # the TrueType subset (2.6 MB against 2.8 MB). The PDF writer keeps the full
 # TrueType font.
 #

@@ -1,6 +1,8 @@
 """ttf2cff.py IN.ttf OUT.otf: the same font with its TrueType outlines
-(glyf) turned into CFF outlines, exactly: each quadratic curve becomes the
-cubic curve that draws it. Used by make-ui-subset.sh; see there why.
+(glyf) turned into CFF outlines: each quadratic curve becomes the cubic
+curve that draws it, its points rounded to whole font units (so within one
+unit of the original; a point on a straight line may be dropped). Used by
+make-ui-subset.sh; see there why.
 
 Needs fontTools. The output is not subroutinized; make-ui-subset.sh runs
 cffsubr on it afterwards.
