@@ -377,7 +377,7 @@ func (f *formScreen) scheduleCheck() {
 // commit is called when the user leaves a field: it is checked now, and
 // its findings are no longer "待填".
 func (f *formScreen) commit(fl *field) {
-	f.lastCommit = commitMark{path: fl.path, wasTouched: f.touched[fl.path], at: time.Now()}
+	f.lastCommit = commitMark{path: fl.path, wasTouched: f.touched[fl.path], at: f.u.now()}
 	f.touched[fl.path] = true
 	if f.checkTimer != nil {
 		f.checkTimer.Stop()
@@ -401,7 +401,7 @@ type commitMark struct {
 func (f *formScreen) windowLeft() {
 	m := f.lastCommit
 	f.lastCommit = commitMark{}
-	if m.path == "" || m.wasTouched || time.Since(m.at) > windowLeftWithin {
+	if m.path == "" || m.wasTouched || f.u.now().Sub(m.at) > windowLeftWithin {
 		return
 	}
 	delete(f.touched, m.path)
@@ -409,9 +409,12 @@ func (f *formScreen) windowLeft() {
 }
 
 // windowLeftWithin is how soon after a commit the window's losing the
-// keyboard means that commit came from it (both are one event; a person
-// cannot leave a field and switch programs this fast).
-const windowLeftWithin = 100 * time.Millisecond
+// keyboard means that commit came from it: both are one event, a fraction
+// of a millisecond apart. A person leaving a field and switching programs
+// (Tab, then Alt+Tab) takes longer; a click that leaves a field and opens
+// the system's file dialog might not, and then that field is only 待填
+// again.
+const windowLeftWithin = 50 * time.Millisecond
 
 // onCheckAll shows every finding as it is, empty fields included, and goes
 // to the first that needs a change.

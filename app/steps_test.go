@@ -388,14 +388,20 @@ func TestLeavingTheWindowIsNotLeavingTheField(t *testing.T) {
 	if got := msgOf(f, "applicant.name"); !strings.Contains(got, "错误") {
 		t.Errorf("left before, then switched programs: %q", got)
 	}
-	// Long after a commit, the window's leaving takes nothing back.
+	// A value typed and committed by switching programs keeps its check.
 	f.jump("applicant.postcode")
 	test.Type(entry(t, f, "applicant.postcode"), "130")
-	commitField(t, f, "applicant.postcode")
+	leaveWindow("applicant.postcode")
+	if got := msgOf(f, "applicant.postcode"); !strings.Contains(got, "6位数字") {
+		t.Errorf("postcode 130, then switched programs: %q", got)
+	}
+	// Long after a commit, the window's leaving takes nothing back.
+	f.jump("applicant.address")
+	commitField(t, f, "applicant.address")
 	f.lastCommit.at = f.lastCommit.at.Add(-time.Second)
 	exited.OnExitedForeground()()
 	relayout(f)
-	if got := msgOf(f, "applicant.postcode"); !strings.Contains(got, "6位数字") {
-		t.Errorf("postcode 130, window left a second later: %q", got)
+	if got := msgOf(f, "applicant.address"); !strings.Contains(got, "错误") {
+		t.Errorf("address left empty, window left a second later: %q", got)
 	}
 }
