@@ -25,7 +25,9 @@ import (
 // and placeholder, and on it a right-aligned canvas.Text. Both are
 // plain canvas objects, not widgets, so a click anywhere in the box still
 // reaches the entry underneath (Fyne hands a click to the topmost widget
-// under the pointer that takes it) and places the cursor there; Tab order,
+// under the pointer that takes it), the cursor going where the click falls
+// in the entry's own left-aligned text (at its end for a click on the
+// digits); Tab order,
 // typing, OnChanged and onCommit are the entry's. They follow every
 // refresh of the entry (focus, text, Disable, theme). A disabled box
 // (a draft opened read-only) keeps its value readable, in

@@ -146,10 +146,12 @@ func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 	if hi > 0 {
 		n = max(0, min(n, hi-have))
 	}
-	s.busyLabel.SetText(fmt.Sprintf("正在导入照片（共%d张）…", n))
-	s.busyBar.Max = float64(max(n, 1))
-	s.busyBar.SetValue(0)
-	s.busy.Show()
+	if n > 0 { // none: the refusal says why at once
+		s.busyLabel.SetText(fmt.Sprintf("正在导入照片（共%d张）…", n))
+		s.busyBar.Max = float64(n)
+		s.busyBar.SetValue(0)
+		s.busy.Show()
+	}
 	go func() {
 		defer close(done)
 		var got []forms.Photo

@@ -157,11 +157,13 @@ func TestInfoScreenCounterAndPhotos(t *testing.T) {
 	if s.busyBar.Value != 3 || s.busyBar.Max != 3 || !strings.Contains(s.busyLabel.Text, "共3张") || s.busy.Visible() {
 		t.Errorf("progress: bar %v of %v, label %q, shown %v", s.busyBar.Value, s.busyBar.Max, s.busyLabel.Text, s.busy.Visible())
 	}
+	sawBar := false
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		if _, endless := o.(*widget.ProgressBarInfinite); endless {
 			t.Error("the photo screen has an endless progress bar")
 		}
+		sawBar = sawBar || o == s.busyBar
 		if c, ok := o.(*fyne.Container); ok {
 			for _, k := range c.Objects {
 				walk(k)
@@ -169,6 +171,9 @@ func TestInfoScreenCounterAndPhotos(t *testing.T) {
 		}
 	}
 	walk(s.content)
+	if !sawBar {
+		t.Error("the walk did not reach the import's bar")
+	}
 	if ph := env.d.Reports.Info.Photos[0]; ph.Width != 2000 || ph.Height != 1333 {
 		t.Errorf("stored size %dx%d", ph.Width, ph.Height)
 	}

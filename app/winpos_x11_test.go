@@ -63,6 +63,7 @@ func startXvfb(t *testing.T, args ...string) string {
 	cmd := exec.Command(bin, append([]string{"-displayfd", "3", "-nolisten", "tcp"}, args...)...)
 	cmd.ExtraFiles = []*os.File{w}
 	cmd.Stderr = &stderr
+	dieWithTest(cmd)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
