@@ -109,6 +109,14 @@ func (u *ui) runSession(started time.Time) {
 			s = f.after.s
 			s.selection.selected.SetChecked(true)
 			aftercare.FillSample(u.call, f.d)
+			// The photos are added from the 信息报道稿 tab, where the user
+			// watches the import's bar and rows: on a tab not shown they
+			// would be changed without a frame drawn.
+			for _, it := range s.tabs.Items {
+				if it.Text == "信息报道稿" {
+					s.tabs.Select(it)
+				}
+			}
 		})
 		tasks.take()
 		p := startProbe()
