@@ -131,8 +131,23 @@ func (u *ui) setDraftsDir(dir string) {
 	u.app.Preferences().SetString(prefDraftsDir, dir)
 }
 
-// setContent shows a screen.
-func (u *ui) setContent(o fyne.CanvasObject) { u.win.SetContent(o) }
+// setContent shows a screen. The field that has the cursor on the screen
+// left is unfocused first: Fyne (2.8.1) drops the focus of an object that
+// is not in the new content without telling it, so its cursor went on
+// blinking out of sight, each blink redrawing the whole window (under a
+// software renderer 20–100 ms of the UI goroutine a time, docs/window.md,
+// “A whole session”), and it blinked again when the screen came back
+// although typing went nowhere. Changing screens is not leaving the field:
+// a field still empty stays 待填, as when the window loses the keyboard.
+func (u *ui) setContent(o fyne.CanvasObject) {
+	if u.win.Content() != o {
+		u.win.Canvas().Unfocus()
+		if u.form != nil {
+			u.form.windowLeft()
+		}
+	}
+	u.win.SetContent(o)
+}
 
 func (u *ui) showStart() {
 	u.rememberSplit()

@@ -131,8 +131,9 @@ func (s *infoScreen) onAdd() {
 
 // importPaths imports photo files in order, up to the call's maximum, in
 // the background (reading, turning and scaling a 12-megapixel photo takes
-// a few hundred milliseconds): the window stays responsive, the photos
-// appear when ready. The first refusal is shown and stops the import. The
+// a few hundred milliseconds), at a lower priority than the window
+// (goBackground): the window stays responsive, the photos appear when
+// ready. The first refusal is shown and stops the import. The
 // returned channel is closed once the screen shows the result.
 func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 	done := make(chan struct{})
@@ -152,7 +153,7 @@ func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 		s.busyBar.SetValue(0)
 		s.busy.Show()
 	}
-	go func() {
+	goBackground(func() {
 		defer close(done)
 		var got []forms.Photo
 		var thumbs []thumbAt
@@ -195,7 +196,7 @@ func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 			s.refreshPhotos()
 			s.edited()
 		})
-	}()
+	})
 	return done
 }
 

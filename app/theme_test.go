@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	gotext "github.com/go-text/typesetting/font"
 
@@ -62,4 +64,48 @@ func BenchmarkUIFontParse(b *testing.B) {
 		runtime.KeepAlive(f)
 	}
 	b.ReportMetric(float64(live)/1e6, "live-MB")
+}
+
+// A modal dialog dims the window behind it without blurring it (each
+// frame under a dialog would otherwise blur the whole window twice); the
+// other sizes are Fyne's.
+func TestModalDialogIsNotBlurred(t *testing.T) {
+	th := newTheme()
+	if got := th.Size(theme.SizeNameModalBlurRadius); got != 0 {
+		t.Errorf("modal blur radius %v, want 0", got)
+	}
+	if got, want := th.Size(theme.SizeNamePadding), theme.DefaultTheme().Size(theme.SizeNamePadding); got != want {
+		t.Errorf("padding %v, want Fyne's %v", got, want)
+	}
+	u, _ := newTestUI(t)
+	u.ask("导出完成", "已保存。", choice{label: "关闭"})
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog shown")
+	}
+	var blurs []*canvas.Blur
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *canvas.Blur:
+			blurs = append(blurs, o)
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	if len(blurs) == 0 {
+		t.Fatal("found no backdrop blur in the dialog's overlay; has Fyne changed how it draws one?")
+	}
+	for _, b := range blurs {
+		if b.Radius != 0 {
+			t.Errorf("the dialog's backdrop is blurred by %v px", b.Radius)
+		}
+	}
 }
