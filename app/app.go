@@ -85,6 +85,7 @@ func Run(a fyne.App, call *forms.Call) {
 // newUI builds the window's state; tests call it with a test app and a
 // fixed clock.
 func newUI(a fyne.App, w fyne.Window, call *forms.Call, now func() time.Time) *ui {
+	quitting.Store(false)
 	u := &ui{app: a, win: w, call: call, now: now, autosaveDelay: autosaveDelay, checkDelay: checkDelay, positions: systemPositions{}}
 	u.loadCalls()
 	u.start = newStartScreen(u)
@@ -241,7 +242,18 @@ func (u *ui) leaveForm(next func()) {
 // onCloseRequest is the window's close intercept.
 func (u *ui) onCloseRequest() {
 	u.rememberWindow()
-	u.leaveForm(u.win.Close)
+	u.leaveForm(func() { u.quit(u.win.Close) })
+}
+
+// quit stops the open draft's timers, lets no background work hand the
+// window anything more (onUI) and calls end: closing the window or
+// quitting.
+func (u *ui) quit(end func()) {
+	if u.form != nil {
+		u.form.stopAutosave()
+	}
+	quitting.Store(true)
+	end()
 }
 
 // offerRecovery looks, at start, for a draft whose autosave is newer than

@@ -146,7 +146,7 @@ func (u *ui) runSession(started time.Time) {
 			runtime.ReadMemStats(&m)
 			fmt.Fprintf(os.Stderr, "exported %d after-selection files; Go heap in use %d MB, Go runtime total %d MB\n", len(s.exported), m.HeapInuse>>20, m.Sys>>20)
 			f.dirty = false
-			u.app.Quit()
+			u.quit(u.app.Quit)
 		})
 	}()
 }

@@ -138,7 +138,7 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 					runtime.ReadMemStats(&m)
 					fmt.Fprintf(os.Stderr, "usable window after %d ms; Go heap in use %d MB, Go runtime total %d MB\n",
 						time.Since(started).Milliseconds(), m.HeapInuse>>20, m.Sys>>20)
-					u.app.Quit()
+					u.quit(u.app.Quit)
 				})
 			}()
 		})

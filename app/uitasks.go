@@ -22,11 +22,29 @@ import (
 // uiTasks is the log the tasks are timed into; nil when not measuring.
 var uiTasks atomic.Pointer[taskLog]
 
-// onUI runs fn on the UI goroutine, timed under name when measuring.
-func onUI(name string, fn func()) { fyne.Do(timedTask(name, fn)) }
+// onUI runs fn on the UI goroutine, timed under name when measuring. Once
+// the window is closing (quitting) it does nothing: Fyne 2.8 runs a task
+// posted after its loop has stopped on the poster's goroutine (its "Error
+// in Fyne call thread"), and a task posted while the loop drains its queue
+// can be waited for for ever.
+func onUI(name string, fn func()) {
+	if quitting.Load() {
+		return
+	}
+	fyne.Do(timedTask(name, fn))
+}
 
 // onUIWait is onUI waiting for fn to have run.
-func onUIWait(name string, fn func()) { fyne.DoAndWait(timedTask(name, fn)) }
+func onUIWait(name string, fn func()) {
+	if quitting.Load() {
+		return
+	}
+	fyne.DoAndWait(timedTask(name, fn))
+}
+
+// quitting is set, on the UI goroutine, just before the program closes
+// its window or quits (ui.quit); a new window clears it (newUI).
+var quitting atomic.Bool
 
 func timedTask(name string, fn func()) func() {
 	l := uiTasks.Load()

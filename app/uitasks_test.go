@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
 )
 
 func TestSummariseWaits(t *testing.T) {
@@ -54,5 +56,37 @@ func TestOnUIIsTimedOnlyWhenMeasuring(t *testing.T) {
 	}
 	if d := l.take(); len(d["photo import"]) != 1 || len(d["x"]) != 0 {
 		t.Errorf("logged %v", d)
+	}
+}
+
+// Once the window closes (or the program quits), background work hands it
+// nothing more and the draft's timers are stopped: Fyne 2.8 would run such
+// a task on the poster's goroutine after its loop has stopped, or wait for
+// it for ever while the loop drains. A new window takes tasks again.
+func TestNothingReachesAClosedWindow(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := newBlank(t, u, "forum")
+	test.Type(entry(t, f, "applicant.name"), "吉林省测试学会")
+	if f.timer == nil {
+		t.Fatal("typing scheduled no autosave")
+	}
+	f.dirty = false // nothing to ask about: the window closes at once
+	u.onCloseRequest()
+	if !quitting.Load() {
+		t.Fatal("closing the window did not stop the hand-over to it")
+	}
+	if f.timer.Stop() {
+		t.Error("the autosave timer was still pending after the window closed")
+	}
+	ran := 0
+	onUI("after close", func() { ran++ })
+	onUIWait("after close, waited for", func() { ran++ })
+	if ran != 0 {
+		t.Errorf("%d tasks ran after the window closed", ran)
+	}
+	newTestUI(t)
+	onUI("a new window", func() { ran++ })
+	if ran != 1 {
+		t.Error("a new window does not take tasks")
 	}
 }
