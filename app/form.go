@@ -377,12 +377,17 @@ func (f *formScreen) scheduleCheck() {
 // commit is called when the user leaves a field: it is checked now, and
 // its findings are no longer "待填".
 func (f *formScreen) commit(fl *field) {
-	f.lastCommit = commitMark{path: fl.path, wasTouched: f.touched[fl.path], at: f.u.now()}
+	mark := commitMark{path: fl.path, wasTouched: f.touched[fl.path]}
 	f.touched[fl.path] = true
 	if f.checkTimer != nil {
 		f.checkTimer.Stop()
 	}
 	f.recheck()
+	// Timed when the commit is done, on the real clock (the form's own may
+	// be pinned): what windowLeft measures is only the gap between two
+	// calls of one event.
+	mark.at = time.Now()
+	f.lastCommit = mark
 }
 
 // commitMark is the last commit: which field, whether it had been left
@@ -401,7 +406,7 @@ type commitMark struct {
 func (f *formScreen) windowLeft() {
 	m := f.lastCommit
 	f.lastCommit = commitMark{}
-	if m.path == "" || m.wasTouched || f.u.now().Sub(m.at) > windowLeftWithin {
+	if m.path == "" || m.wasTouched || time.Since(m.at) > windowLeftWithin {
 		return
 	}
 	delete(f.touched, m.path)
