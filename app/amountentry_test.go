@@ -302,15 +302,7 @@ func TestAmountBoxesInTheForm(t *testing.T) {
 // A draft opened read-only shows its amounts aligned, disabled.
 func TestAmountBoxesReadOnly(t *testing.T) {
 	u, dir := newTestUI(t)
-	next, err := forms.LoadCallFile(testCallPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.openDraft(copySample(t, next, dir, "forum"))
-	f := u.form
-	if f == nil || !f.readOnly {
-		t.Fatal("the draft of another year's call is not read-only")
-	}
+	f := openReadOnlyForum(t, u, dir)
 	f.showStep(f.fields["budget.total"].step)
 	box := func(p string) *commitEntry { return f.fields[p].focus.(*commitEntry) }
 	for _, p := range budgetTotals {

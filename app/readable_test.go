@@ -132,15 +132,7 @@ func TestBudgetSecondaryLinesReadable(t *testing.T) {
 // look disabled.
 func TestReadOnlyValuesReadable(t *testing.T) {
 	variants(t, func(t *testing.T, u *ui, dir string, th *appTheme) {
-		next, err := forms.LoadCallFile(testCallPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		u.openDraft(copySample(t, next, dir, "forum"))
-		f := u.form
-		if f == nil || !f.readOnly {
-			t.Fatal("the draft of another year's call is not read-only")
-		}
+		f := openReadOnlyForum(t, u, dir)
 		v := u.app.Settings().ThemeVariant()
 		box := th.Color(theme.ColorNameInputBackground, v)
 		for _, p := range []string{"applicant.name", "applicant.type", "confidential", "expected_results", "budget.total", "budget.lines[0].item"} {
@@ -194,15 +186,7 @@ func TestReadOnlyValuesReadable(t *testing.T) {
 // 添加一行 and 🗑 and the dates' calendars are disabled too.
 func TestReadOnlyFormHasNoLiveButtons(t *testing.T) {
 	u, dir := newTestUI(t)
-	next, err := forms.LoadCallFile(testCallPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.openDraft(copySample(t, next, dir, "forum"))
-	f := u.form
-	if f == nil || !f.readOnly {
-		t.Fatal("the draft of another year's call is not read-only")
-	}
+	f := openReadOnlyForum(t, u, dir)
 	buttons := 0
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -226,4 +210,21 @@ func TestReadOnlyFormHasNoLiveButtons(t *testing.T) {
 	if buttons < 5 {
 		t.Errorf("found %d buttons in the form, want the tables' and the dates' (at least 5)", buttons)
 	}
+}
+
+// openReadOnlyForum opens the forum sample of the 2025 test call in u, a
+// window with only the embedded calls: a draft the program has no call
+// for, which opens read-only.
+func openReadOnlyForum(t *testing.T, u *ui, dir string) *formScreen {
+	t.Helper()
+	next, err := forms.LoadCallFile(testCallPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.openDraft(copySample(t, next, dir, "forum"))
+	f := u.form
+	if f == nil || !f.readOnly {
+		t.Fatal("the draft of another year's call is not read-only")
+	}
+	return f
 }
