@@ -158,19 +158,12 @@ func TestInfoScreenCounterAndPhotos(t *testing.T) {
 		t.Errorf("progress: bar %v of %v, label %q, shown %v", s.busyBar.Value, s.busyBar.Max, s.busyLabel.Text, s.busy.Visible())
 	}
 	sawBar := false
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	eachObject(s.content, func(o fyne.CanvasObject) {
 		if _, endless := o.(*widget.ProgressBarInfinite); endless {
 			t.Error("the photo screen has an endless progress bar")
 		}
 		sawBar = sawBar || o == s.busyBar
-		if c, ok := o.(*fyne.Container); ok {
-			for _, k := range c.Objects {
-				walk(k)
-			}
-		}
-	}
-	walk(s.content)
+	})
 	if !sawBar {
 		t.Error("the walk did not reach the import's bar")
 	}

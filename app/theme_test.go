@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	gotext "github.com/go-text/typesetting/font"
 
@@ -88,22 +87,11 @@ func TestModalDialogIsNotBlurred(t *testing.T) {
 		t.Fatal("no dialog shown")
 	}
 	var blurs []*canvas.Blur
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch o := o.(type) {
-		case *canvas.Blur:
-			blurs = append(blurs, o)
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(o).Objects() {
-				walk(c)
-			}
+	eachObject(top, func(o fyne.CanvasObject) {
+		if b, ok := o.(*canvas.Blur); ok {
+			blurs = append(blurs, b)
 		}
-	}
-	walk(top)
+	})
 	if len(blurs) == 0 {
 		t.Fatal("found no backdrop blur in the dialog's overlay; has Fyne changed how it draws one?")
 	}
