@@ -119,6 +119,14 @@ func (f *formScreen) addRow(s *section, label string, fl *field, input fyne.Canv
 	s.grid.Add(container.NewVBox(input, fl.msg))
 }
 
+// boundEmpty tells whether a bound text field is empty, by the draft's
+// string: the entry itself gets the text a moment later (Fyne hands a
+// binding's value to its widget through the UI goroutine's queue), so just
+// after a draft opens every bound entry still reads empty, and the first
+// check would take the draft's wrong values for fields still to fill in
+// (待填) instead of showing what is wrong with them.
+func boundEmpty(ptr *string) bool { return strings.TrimSpace(*ptr) == "" }
+
 // bindEntry binds an entry to a string of the draft; every committed change
 // re-checks the draft.
 func (f *formScreen) bindEntry(e *widget.Entry, ptr *string) func() {
@@ -145,7 +153,7 @@ func (f *formScreen) bindEntry(e *widget.Entry, ptr *string) func() {
 func (f *formScreen) text(s *section, path, label string, ptr *string, hint string) *widget.Entry {
 	e := newCommitEntry()
 	e.SetPlaceHolder(hint)
-	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { return strings.TrimSpace(e.Text) == "" }}
+	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { return boundEmpty(ptr) }}
 	fl.reload = f.bindEntry(&e.Entry, ptr)
 	e.onCommit = func() { f.commit(fl) }
 	f.register(fl)
@@ -165,7 +173,7 @@ func (f *formScreen) long(s *section, path, label string, ptr *string, hint stri
 		count.SetText(fmt.Sprintf("已输入 %d 字", utf8.RuneCountInString(strings.TrimSpace(s))))
 	}
 	setCount(*ptr)
-	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { return strings.TrimSpace(e.Text) == "" }}
+	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { return boundEmpty(ptr) }}
 	fl.reload = f.bindEntry(&e.Entry, ptr)
 	e.onCommit = func() { f.commit(fl) }
 	e.OnChanged = setCount

@@ -405,3 +405,41 @@ func TestLeavingTheWindowIsNotLeavingTheField(t *testing.T) {
 		t.Errorf("address left empty, window left a second later: %q", got)
 	}
 }
+
+// A draft reopened with wrong values shows them as errors at once, not as
+// 待填: whether a text field is empty is read from the draft, because in the
+// real window a bound entry receives its text a moment after the draft
+// opens (Fyne passes a binding's value through the UI goroutine's queue;
+// the test driver passes it at once, so the lag is made here by blanking
+// the entries' own text before the check).
+func TestReopenedDraftShowsItsErrors(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := newBlank(t, u, "forum")
+	f.d.Applicant.Name = "吉林省测试学会"
+	f.d.Applicant.CreditCode = "51220000MJ0000000X" // a wrong check character
+	f.d.Applicant.Postcode = "13000"
+	path := filepath.Join(u.draftsDir(), "reopen"+forms.DraftExt)
+	if err := forms.Save(path, f.d, u.now()); err != nil {
+		t.Fatal(err)
+	}
+	f.dirty = false
+	u.leaveForm(u.showStart)
+	u.openDraft(path)
+	f = u.form
+	for _, p := range []string{"applicant.name", "applicant.credit_code", "applicant.postcode"} {
+		f.fields[p].focus.(*commitEntry).Text = "" // as the real window has it at first
+	}
+	f.recheck()
+	relayout(f)
+	for p, want := range map[string]string{"applicant.credit_code": "校验码", "applicant.postcode": "6位数字"} {
+		if got := msgOf(f, p); !strings.Contains(got, want) {
+			t.Errorf("%s reopened: %q, want its error (%s)", p, got, want)
+		}
+	}
+	if got := msgOf(f, "applicant.contact"); got != "待填" {
+		t.Errorf("an empty field reopened: %q, want 待填", got)
+	}
+	if st := f.steps.state(stepIndex(t, f, "applicant")); st.problems != 2 {
+		t.Errorf("step 一 after reopening: %+v, want 2 to change", st)
+	}
+}

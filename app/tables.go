@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -143,7 +142,7 @@ func (t *rowsTable) firstCell() string {
 func (f *formScreen) cellText(path string, ptr *string, msg *textLabel, hint string) fyne.CanvasObject {
 	e := newCommitEntry()
 	e.SetPlaceHolder(hint)
-	fl := &field{path: path, focus: e, obj: e, msg: msg, empty: func() bool { return strings.TrimSpace(e.Text) == "" }}
+	fl := &field{path: path, focus: e, obj: e, msg: msg, empty: func() bool { return boundEmpty(ptr) }}
 	fl.reload = f.bindEntry(&e.Entry, ptr)
 	e.onCommit = func() { f.commit(fl) }
 	f.register(fl)
