@@ -31,13 +31,13 @@ const (
 
 // Call is one year's call for applications, as read from its TOML file.
 type Call struct {
-	Year              int       `toml:"year"`
-	Title             string    `toml:"title"`
-	NoticeTitle       string    `toml:"notice_title"`
-	Issuer            string    `toml:"issuer"`
+	Year        int    `toml:"year"`
+	Title       string `toml:"title"`
+	NoticeTitle string `toml:"notice_title"`
+	Issuer      string `toml:"issuer"`
 	// IssuerShort is the funder as the form names it in running text:
 	// "申请省科协资助", "省科协审核意见" (the 2024 call: "省科协").
-	IssuerShort string `toml:"issuer_short"`
+	IssuerShort       string    `toml:"issuer_short"`
 	Deadline          time.Time `toml:"deadline"`
 	PostedMustArrive  bool      `toml:"posted_must_arrive"`
 	AnnouncementBy    time.Time `toml:"announcement_by"`
