@@ -123,6 +123,14 @@ func Carry(from, call *Call, old *Draft, now time.Time, opts Options) (*Draft, [
 			d.Parts[id] = v.Clone()
 		}
 	}
+	// The call's own sections, by key: kept whether or not the new call
+	// declares them (a section it does not declare is not printed).
+	for k, v := range old.Sections {
+		if d.Sections == nil {
+			d.Sections = map[string]Values{}
+		}
+		d.Sections[k] = v.Clone()
+	}
 	fs := Check(call, d, opts)
 	for _, f := range fs {
 		if f.Severity == Info || cat == nil && f.Field == "category" {

@@ -191,6 +191,14 @@ func FieldLabel(path string) string {
 // FieldLabel is FieldLabel for any path of a draft of this call, the
 // category's own part ("parts.forum.review_committee[0].name") included.
 func (c *Call) FieldLabel(path string) string {
+	if l, ok := c.declaredLabel(path); ok {
+		return c.Expand(l, nil)
+	}
+	if c != nil {
+		if l, ok := c.sectionLabel(path); ok {
+			return l
+		}
+	}
 	if rest, ok := strings.CutPrefix(path, "parts."); ok && c != nil {
 		catID, key, _ := strings.Cut(rest, ".")
 		cat := c.Category(catID)
@@ -223,6 +231,9 @@ func (c *Call) KnownPath(path string) bool {
 	if strings.HasPrefix(path, "parts.") {
 		l := c.FieldLabel(path)
 		return l != "专项内容"
+	}
+	if strings.HasPrefix(path, "sections.") {
+		return c.SectionFieldOf(path) != nil
 	}
 	return FieldLabel(path) != "此项"
 }
