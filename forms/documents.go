@@ -735,3 +735,35 @@ func (d *Draft) EnsureSections(call *Call) {
 		}
 	}
 }
+
+// StepIDs names, for each section of a document, the window's step that
+// edits it: a part (level 1) starts a step named after its block ("part3"
+// for the category's part, the form's name of old) or sections.<key>; a
+// heading of its own is named after the first sub-part under it; a
+// sub-part (level 2) belongs to the step before it.
+func StepIDs(doc *DocumentDecl) []string {
+	ids := make([]string, len(doc.Sections))
+	cur := ""
+	for i := range doc.Sections {
+		s := &doc.Sections[i]
+		if s.LevelOf() == 1 {
+			cur = s.stepID()
+			if cur == "" {
+				for j := i + 1; j < len(doc.Sections) && doc.Sections[j].LevelOf() == 2; j++ {
+					if cur = doc.Sections[j].stepID(); cur != "" {
+						break
+					}
+				}
+			}
+		}
+		ids[i] = cur
+	}
+	return ids
+}
+
+func (s *SectionDecl) stepID() string {
+	if s.Block == BlockPart {
+		return "part3"
+	}
+	return s.ID()
+}
