@@ -277,6 +277,9 @@ func (c *Call) documentsProblem() (string, lineHint) {
 		if doc.Copies < 0 {
 			return where + "的 copies（纸质件份数）不能为负数", at
 		}
+		if i == 0 && c.PaperCopies > 0 && doc.Copies != c.PaperCopies {
+			return fmt.Sprintf("%s的 copies（%d份）与 paper_copies（%d份）不一致：两处都是申报书纸质件的份数", where, doc.Copies, c.PaperCopies), lineHint{doc: i, value: "copies"}
+		}
 		if len(doc.Sections) == 0 {
 			return where + "没有任何 [[documents.sections]]（各部分）", at
 		}

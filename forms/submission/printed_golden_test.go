@@ -220,3 +220,145 @@ func TestGoldenPDFPages(t *testing.T) {
 	}
 	golden(t, filepath.Join("printed", "2024-annual-application-pdf.txt"), []byte(got.String()))
 }
+
+// twoDocCall is the 2024 call asking for two attachments instead of its
+// 申报书: a theme application with a cover (adapted blocks), and a
+// convener's recommendation form of the call's own, two paper copies, not
+// e-mailed.
+func twoDocCall(t *testing.T) *forms.Call {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "calls", "2024", forms.CallFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(raw)
+	s = s[:strings.Index(s, "\n[[documents]]")] + `
+[[documents]]
+id = "theme"
+title = "附件1 主题申请表"
+copies = 1
+email = true
+cover = true
+footer_line = "{issuer} 制"
+cover_omit = ["joint"]
+  [[documents.sections]]
+  block = "applicant"
+  title = "一、申请单位"
+  omit = ["honours", "annual_inspection_passed", "evaluation_taken", "graduate_training", "joint_applicants", "confidential"]
+  labels = { name = "申请单位名称" }
+  [[documents.sections]]
+  block = "project"
+  title = "二、主题"
+  omit = ["requested_amount"]
+  [[documents.sections]]
+  block = "part"
+  title = "三、{part_title}"
+  [[documents.sections]]
+  block = "opinions"
+  title = "四、意见"
+  blocks = [{ label = "申请单位意见", by = "applicant" }]
+
+[[documents]]
+id = "convener"
+title = "附件2 召集人推荐表"
+copies = 2
+  [[documents.sections]]
+  key = "convener"
+  title = "召集人情况"
+  fields = [
+    { key = "name", label = "召集人姓名", kind = "text", required = true },
+    { key = "born", label = "出生日期", kind = "date", half = true },
+    { key = "title", label = "职称", kind = "text", half = true },
+  ]
+  [[documents.sections]]
+  block = "opinions"
+  title = "推荐意见"
+  blocks = [{ label = "推荐单位意见", by = "other" }]
+`
+	c, err := forms.ParseCall("two.toml", []byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// A call of two attachments prints two documents, each as declared, and
+// the checklist, the label and the package follow them.
+func TestTwoDeclaredDocuments(t *testing.T) {
+	call := twoDocCall(t)
+	d, err := forms.Sample(forms.EmbeddedCall(2024), "basic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.EnsureSections(call)
+	d.Sections["convener"].SetText("name", "王明远")
+	d.Sections["convener"].SetDate("born", mustDate(t, "1975-03-02"))
+	docs := layout.Documents(call, d, pinned)
+	if len(docs) != 2 {
+		t.Fatalf("%d documents", len(docs))
+	}
+	cv, ok := docs[0].Blocks[0].(*layout.Cover)
+	if !ok || strings.Join(cv.Title, "|") != call.Title+"|附件1 主题申请表" || cv.NumberBox != "" || len(cv.Fields) != 7 {
+		t.Fatalf("first document's cover: %+v", docs[0].Blocks[0])
+	}
+	one := strings.Join(docs[0].Texts(), "\n")
+	for _, want := range []string{"一、申请单位", "申请单位名称", "三、基础研究专项内容", "申请单位意见", d.Applicant.Name} {
+		if !strings.Contains(one, want) {
+			t.Errorf("first document lacks %q", want)
+		}
+	}
+	for _, not := range []string{"年检合格", "所获表彰", "申请省科协资助", "经费预算", "日程安排", "申报单位意见", "联合申报单位"} {
+		if strings.Contains(one, not) {
+			t.Errorf("first document prints %q, which the call does not ask", not)
+		}
+	}
+	if _, ok := docs[1].Blocks[0].(*layout.Cover); ok {
+		t.Error("the second document has a cover it does not declare")
+	}
+	two := strings.Join(docs[1].Texts(), "\n")
+	for _, want := range []string{"召集人情况", "王明远", "1975年3月2日", "推荐单位意见", "（公章）"} {
+		if !strings.Contains(two, want) {
+			t.Errorf("second document lacks %q:\n%s", want, two)
+		}
+	}
+	names := submission.NamesFor(call, d, 1)
+	if len(names.Docs) != 2 || names.Docs[1].Copies != 2 || names.Docs[1].Email || !strings.HasPrefix(names.Docs[1].PDF, "附件2 召集人推荐表-") {
+		t.Fatalf("names %+v", names.Docs)
+	}
+	var steps []string
+	for _, s := range submission.Steps(call, d, names, pinned) {
+		steps = append(steps, s.Detail)
+	}
+	text := strings.Join(steps, "\n")
+	for _, want := range []string{"附件1 主题申请表“" + names.PDF + "”1份", "附件2 召集人推荐表“" + names.Docs[1].PDF + "”2份", "“附件1 主题申请表”的封面“申报单位（公章）”处", "在“申请单位意见”栏"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("checklist lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, names.Docs[1].DOCX) {
+		t.Errorf("the second document is not e-mailed:\n%s", text)
+	}
+	label := strings.Join(submission.Envelope(call, d).Texts(), "\n")
+	if !strings.Contains(label, "附件1 主题申请表（纸质件1份）、附件2 召集人推荐表（纸质件2份）") {
+		t.Errorf("label:\n%s", label)
+	}
+	res, err := submission.Build(t.TempDir(), call, d, pinned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{names.Docs[1].PDF, names.Docs[1].DOCX} {
+		b, err := os.ReadFile(res.Path(name))
+		if err != nil || len(b) < 1000 {
+			t.Errorf("%s: %v, %d bytes", name, err, len(b))
+		}
+	}
+}
+
+func mustDate(t *testing.T, s string) forms.Date {
+	t.Helper()
+	d, err := forms.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
