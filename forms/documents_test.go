@@ -309,3 +309,60 @@ func TestMigrateToSchema3(t *testing.T) {
 		}
 	}
 }
+
+// carry between calls whose forms differ: the old call's own sections come
+// along by key, and every value the new form does not place is listed, not
+// lost.
+func TestCarryBetweenDeclaredForms(t *testing.T) {
+	from, err := declCall(t, decl2024(t)+`
+  [[documents.sections]]
+  key = "convener"
+  title = "七、召集人情况"
+  fields = [
+    { key = "name", label = "召集人姓名", kind = "text" },
+    { key = "unit", label = "召集人单位", kind = "text" },
+  ]
+  [[documents.sections]]
+  key = "pledge"
+  title = "八、承诺"
+  fields = [{ key = "text", label = "承诺", kind = "long" }]
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	to, err := declCall(t, strings.Replace(decl2024(t), "block = \"applicant\"\n", "block = \"applicant\"\n  omit = [\"postcode\"]\n", 1)+`
+  [[documents.sections]]
+  key = "convener"
+  title = "七、召集人"
+  fields = [{ key = "name", label = "召集人姓名", kind = "text" }]
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	to.Year = 2025
+	old, err := Sample(Default(), "forum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.EnsureSections(from)
+	old.Sections["convener"].SetText("name", "王明远")
+	old.Sections["convener"].SetText("unit", "吉林大学")
+	old.Sections["pledge"].SetText("text", "保证真实")
+	d, fs := Carry(from, to, old, old.UpdatedAt, Options{})
+	if d.Sections["convener"].Text("name") != "王明远" || d.Sections["convener"].Text("unit") != "吉林大学" || d.Sections["pledge"].Text("text") != "保证真实" {
+		t.Errorf("values lost: %v", d.Sections)
+	}
+	want := map[string]string{
+		"sections.pledge":        "“八、承诺”部分",
+		"sections.convener.unit": "没有往年的“召集人单位”一项",
+		"applicant.postcode":     "不再填写“邮政编码”",
+	}
+	for _, f := range fs {
+		if w, ok := want[f.Field]; ok && f.Rule == RuleCarryDropped && strings.Contains(f.Message, w) {
+			delete(want, f.Field)
+		}
+	}
+	for p, w := range want {
+		t.Errorf("carry does not list %s (%s)", p, w)
+	}
+}
