@@ -366,3 +366,26 @@ func TestCarryBetweenDeclaredForms(t *testing.T) {
 		t.Errorf("carry does not list %s (%s)", p, w)
 	}
 }
+
+// Every example of [[documents]] in docs/call-format.md loads: put in place
+// of the 2024 call's declaration, it parses and passes the loader's checks.
+func TestCallFormatDocumentsExamplesLoad(t *testing.T) {
+	doc, err := os.ReadFile("../docs/call-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, block := range strings.Split(string(doc), "```toml\n")[1:] {
+		block, _, _ = strings.Cut(block, "```")
+		if !strings.HasPrefix(block, "[[documents]]") {
+			continue
+		}
+		n++
+		if _, err := declCall(t, block); err != nil {
+			t.Errorf("example %d: %v", n, err)
+		}
+	}
+	if n < 2 {
+		t.Errorf("%d examples of [[documents]] in the docs", n)
+	}
+}
