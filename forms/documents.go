@@ -770,3 +770,13 @@ func (s *SectionDecl) stepID() string {
 	}
 	return s.ID()
 }
+
+// Asked reports whether the call's declaration asks (and prints) the value
+// at a draft path: not a field its blocks leave out, not a section it does
+// not declare.
+func (c *Call) Asked(path string) bool {
+	if strings.HasPrefix(path, "sections.") {
+		return c.SectionFieldOf(path) != nil
+	}
+	return !c.omittedPath(indexRe.ReplaceAllString(path, "[]"))
+}

@@ -761,8 +761,12 @@ func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
 		return call.ApplicantTypeName(text)
 	case strings.HasPrefix(path, "applicant.honours["):
 		return call.HonourName(text)
-	case strings.HasPrefix(path, "parts."):
-		if fd := call.PartFieldOf(path); fd != nil && fd.Kind == forms.KindDate {
+	case strings.HasPrefix(path, "parts."), strings.HasPrefix(path, "sections."):
+		fd := call.PartFieldOf(path)
+		if fd == nil {
+			fd = call.SectionFieldOf(path)
+		}
+		if fd != nil && fd.Kind == forms.KindDate {
 			if dt, err := forms.ParseDate(text); err == nil {
 				return dt.Chinese()
 			}
@@ -771,14 +775,14 @@ func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
 	return text
 }
 
-// PrintedTexts is every non-empty text of the draft (forms.WalkText) in the
-// form the application prints it (DisplayText), by field path: what a test
-// of a writer looks for in the document it wrote. The signer's name
+// PrintedTexts is every non-empty text of the draft (forms.WalkText) that
+// the call asks, in the form the application prints it (DisplayText), by
+// field path: what a test of a writer looks for in the documents it wrote. The signer's name
 // and the draft's id are not printed (NotPrinted).
 func PrintedTexts(call *forms.Call, d *forms.Draft) map[string]string {
 	out := map[string]string{}
 	forms.WalkText(d, func(path, text string) {
-		if !NotPrinted(path) {
+		if !NotPrinted(path) && call.Asked(path) {
 			out[path] = DisplayText(call, d, path, text)
 		}
 	})

@@ -136,7 +136,13 @@ func (wr Writers) Build(outDir string, call *forms.Call, d *forms.Draft, now tim
 		}
 	}
 	if !d.Confidential {
-		eml, err := render("邮件草稿", func(w io.Writer) error { return WriteEML(w, NewMail(call, d, names.DOCX, doc, now)) })
+		m := NewMail(call, d, names.DOCX, doc, now)
+		for _, x := range names.Extra() {
+			if x.Email {
+				m.More = append(m.More, Attachment{Name: x.DOCX, Type: DocxType, Data: content[x.DOCX]})
+			}
+		}
+		eml, err := render("邮件草稿", func(w io.Writer) error { return WriteEML(w, m) })
 		if err != nil {
 			return nil, err
 		}

@@ -352,6 +352,30 @@ func TestTwoDeclaredDocuments(t *testing.T) {
 			t.Errorf("%s: %v, %d bytes", name, err, len(b))
 		}
 	}
+	attachments := func(res *submission.Result) int {
+		b, err := os.ReadFile(res.Path(res.Names.EML))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Count(string(b), "Content-Disposition: attachment")
+	}
+	if n := attachments(res); n != 1 {
+		t.Errorf("e-mail draft has %d attachments, want the first document's only", n)
+	}
+	// the second document by e-mail too: attached, and the checklist says so
+	call.Documents[1].Email = true
+	names = submission.NamesFor(call, d, 1)
+	mail := submission.Steps(call, d, names, pinned)
+	if all := fmt.Sprint(mail); !strings.Contains(all, "“"+names.DOCX+"”、“"+names.Docs[1].DOCX+"”") {
+		t.Errorf("checklist does not send both files:\n%s", all)
+	}
+	res, err = submission.Build(t.TempDir(), call, d, pinned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := attachments(res); n != 2 {
+		t.Errorf("e-mail draft has %d attachments, want both documents'", n)
+	}
 }
 
 func mustDate(t *testing.T, s string) forms.Date {
