@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -529,7 +530,8 @@ func (h lineHint) line(data []byte) int {
 
 // adaptFindings applies the declaration to a draft's findings: a field the
 // call does not ask has no finding; a field it makes optional no
-// "required" finding; a field it makes required one when empty.
+// "required" finding; a field it makes required one when empty (each row's
+// cell, for a column of a table).
 func (c *Call) adaptFindings(d *Draft, fs []Finding) []Finding {
 	if len(c.omitted)+len(c.optional)+len(c.required) == 0 {
 		return fs
@@ -542,12 +544,34 @@ func (c *Call) adaptFindings(d *Draft, fs []Finding) []Finding {
 		}
 		out = append(out, f)
 	}
-	for p, l := range c.required {
-		if !strings.Contains(p, "[]") && emptyAt(d, p) {
-			if l == "" {
-				l = c.FieldLabel(p)
+	paths := make([]string, 0, len(c.required))
+	for p := range c.required {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	have := map[string]bool{}
+	for _, f := range out {
+		if f.Rule == RuleRequired {
+			have[f.Field] = true
+		}
+	}
+	for _, p := range paths {
+		l := c.required[p]
+		table, col, isCol := strings.Cut(p, "[].")
+		if !isCol {
+			if blockEmpty(d, p) && !have[p] {
+				if l == "" {
+					l = c.FieldLabel(p)
+				}
+				out = append(out, Finding{Rule: RuleRequired, Field: p, Severity: Error, Message: fmt.Sprintf("请填写“%s”。", l)})
 			}
-			out = append(out, Finding{Rule: RuleRequired, Field: p, Severity: Error, Message: fmt.Sprintf("请填写“%s”。", l)})
+			continue
+		}
+		for i := 0; i < rowsOf(d, table); i++ {
+			cell := fmt.Sprintf("%s[%d].%s", table, i, col)
+			if blockEmpty(d, cell) && !have[cell] {
+				out = append(out, Finding{Rule: RuleRequired, Field: cell, Severity: Error, Message: fmt.Sprintf("请填写“%s”。", c.FieldLabel(cell))})
+			}
 		}
 	}
 	return out
@@ -569,39 +593,109 @@ func (c *Call) omittedPath(g string) bool {
 	return false
 }
 
-// emptyAt reports whether the draft's text at a path is empty (a path with
-// no text, such as a yes/no or an amount, counts as filled when non-zero).
-func emptyAt(d *Draft, path string) bool {
-	empty := true
-	WalkText(d, func(p, text string) {
-		if p == path && strings.TrimSpace(text) != "" {
-			empty = false
-		}
-	})
-	if !empty {
-		return false
+// rowsOf is the number of rows of a built-in block's table.
+func rowsOf(d *Draft, table string) int {
+	switch table {
+	case "agenda":
+		return len(d.Agenda)
+	case "experts":
+		return len(d.Experts)
+	case "budget.lines":
+		return len(d.Budget.Lines)
+	case "joint_applicants":
+		return len(d.Joint)
 	}
+	return 0
+}
+
+// blockEmpty reports whether a field of a built-in block is empty at a
+// path ("applicant.postcode", "agenda[2].date"): a text blank, a number 0,
+// a yes/no not ticked, a date or a list not filled in.
+func blockEmpty(d *Draft, path string) bool {
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	if table, rest, ok := strings.Cut(path, "["); ok {
+		var i int
+		var col string
+		if n, _ := fmt.Sscanf(rest, "%d]", &i); n != 1 || i < 0 || i >= rowsOf(d, table) {
+			return true
+		}
+		_, col, _ = strings.Cut(rest, "].")
+		switch table {
+		case "agenda":
+			a := d.Agenda[i]
+			switch col {
+			case "date":
+				return a.Date.IsZero()
+			case "time":
+				return blank(a.Time)
+			case "item":
+				return blank(a.Item)
+			case "speaker":
+				return blank(a.Speaker)
+			}
+		case "experts":
+			e := d.Experts[i]
+			return blank(map[string]string{"name": e.Name, "unit": e.Unit, "title": e.Title, "topic": e.Topic}[col])
+		case "budget.lines":
+			l := d.Budget.Lines[i]
+			switch col {
+			case "amount":
+				return l.Amount == 0
+			case "item":
+				return blank(l.Item)
+			case "basis":
+				return blank(l.Basis)
+			}
+		case "joint_applicants":
+			j := d.Joint[i]
+			return blank(map[string]string{"name": j.Name, "type": j.Type}[col])
+		}
+		return true
+	}
+	a, p, b := &d.Applicant, &d.Project, &d.Budget
 	switch path {
-	case "project.participants":
-		return d.Project.Participants == 0
-	case "project.papers":
-		return d.Project.Papers == 0
-	case "project.requested_amount":
-		return d.Project.RequestedAmount == 0
+	case "applicant.annual_inspection_passed":
+		return !a.AnnualInspection
+	case "applicant.evaluation_taken":
+		return !a.Evaluation
+	case "applicant.graduate_training":
+		return !a.GraduateTraining
+	case "confidential":
+		return !d.Confidential
+	case "applicant.honours":
+		return len(a.Honours) == 0
+	case "joint_applicants":
+		return len(d.Joint) == 0
 	case "cover.apply_date":
 		return d.Cover.ApplyDate.IsZero()
 	case "project.start_date":
-		return d.Project.StartDate.IsZero()
+		return p.StartDate.IsZero()
 	case "project.end_date":
-		return d.Project.EndDate.IsZero()
-	case "joint_applicants":
-		return len(d.Joint) == 0
-	case "applicant.honours":
-		return len(d.Applicant.Honours) == 0
+		return p.EndDate.IsZero()
+	case "project.participants":
+		return p.Participants == 0
+	case "project.papers":
+		return p.Papers == 0
+	case "project.requested_amount":
+		return p.RequestedAmount == 0
 	case "budget.lines":
-		return len(d.Budget.Lines) == 0
+		return len(b.Lines) == 0
+	case "budget.total":
+		return b.Total == 0
+	case "budget.provincial":
+		return b.Provincial == 0
+	case "budget.self_raised":
+		return b.SelfRaised == 0
+	case "budget.other":
+		return b.Other == 0
 	}
-	return true
+	empty := true
+	WalkText(d, func(q, text string) {
+		if q == path && !blank(text) {
+			empty = false
+		}
+	})
+	return empty
 }
 
 // sectionFindings checks the draft's declared sections of their own.

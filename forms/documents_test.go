@@ -112,7 +112,8 @@ func TestDocumentsLoaderErrors(t *testing.T) {
 // findings name the fields.
 func TestDocumentsAdaptChecks(t *testing.T) {
 	base := decl2024(t)
-	decl := strings.Replace(base, "block = \"applicant\"\n", "block = \"applicant\"\n  omit = [\"credit_code\"]\n  optional = [\"address\"]\n  required = [\"postcode\"]\n  labels = { leader = \"单位负责人\" }\n", 1)
+	decl := strings.Replace(base, "block = \"applicant\"\n", "block = \"applicant\"\n  omit = [\"credit_code\"]\n  optional = [\"address\"]\n  required = [\"postcode\", \"graduate_training\"]\n  labels = { leader = \"单位负责人\" }\n", 1)
+	decl = strings.Replace(decl, "block = \"agenda\"\n", "block = \"agenda\"\n  required = [\"speaker\"]\n  labels = { speaker = \"主讲人\" }\n", 1)
 	c, err := declCall(t, decl)
 	if err != nil {
 		t.Fatal(err)
@@ -125,6 +126,11 @@ func TestDocumentsAdaptChecks(t *testing.T) {
 	d.Applicant.Address = ""
 	d.Applicant.Postcode = ""
 	d.Applicant.Leader = ""
+	d.Applicant.GraduateTraining = true
+	if len(d.Agenda) < 2 || d.Agenda[0].Speaker == "" {
+		t.Fatal("the forum sample has no agenda with speakers")
+	}
+	d.Agenda[1].Speaker = " "
 	got := map[string]Finding{}
 	for _, f := range Check(c, d, Options{}) {
 		got[f.Field] = f
@@ -138,11 +144,27 @@ func TestDocumentsAdaptChecks(t *testing.T) {
 	if f, ok := got["applicant.postcode"]; !ok || f.Rule != RuleRequired || f.Severity != Error {
 		t.Errorf("a field made required: %v", f)
 	}
+	if f, ok := got["applicant.graduate_training"]; ok {
+		t.Errorf("a ticked yes/no made required: %v", f)
+	}
+	if f, ok := got["agenda[1].speaker"]; !ok || f.Rule != RuleRequired || !strings.Contains(f.Message, "日程安排第2行的主讲人") {
+		t.Errorf("a column made required: %v", f)
+	}
+	if f, ok := got["agenda[0].speaker"]; ok {
+		t.Errorf("a filled cell: %v", f)
+	}
+	d.Applicant.GraduateTraining = false
+	if fs := Check(c, d, Options{}); !hasFinding(fs, "applicant.graduate_training", RuleRequired) {
+		t.Error("a yes/no made required and not ticked has no finding")
+	}
 	if f := got["applicant.leader"]; !strings.Contains(f.Message, "单位负责人") {
 		t.Errorf("the declared label is not in the finding: %v", f)
 	}
 	if l := c.FieldLabel("applicant.leader"); l != "单位负责人" {
 		t.Errorf("FieldLabel %q", l)
+	}
+	if l := c.FieldLabel("agenda[2].speaker"); l != "日程安排第3行的主讲人" {
+		t.Errorf("FieldLabel of a relabelled column %q", l)
 	}
 	// the same draft under the 2024 call: every one of them a finding
 	d2 := *d
@@ -388,4 +410,13 @@ func TestCallFormatDocumentsExamplesLoad(t *testing.T) {
 	if n < 2 {
 		t.Errorf("%d examples of [[documents]] in the docs", n)
 	}
+}
+
+func hasFinding(fs []Finding, field, rule string) bool {
+	for _, f := range fs {
+		if f.Field == field && f.Rule == rule {
+			return true
+		}
+	}
+	return false
 }

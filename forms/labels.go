@@ -192,7 +192,16 @@ func FieldLabel(path string) string {
 // category's own part ("parts.forum.review_committee[0].name") included.
 func (c *Call) FieldLabel(path string) string {
 	if l, ok := c.declaredLabel(path); ok {
-		return c.Expand(l, nil)
+		l = c.Expand(l, nil)
+		// a column of a row: "邀请专家第2行的专家姓名"
+		if idx := indexRe.FindAllStringSubmatchIndex(path, -1); len(idx) > 0 {
+			last := idx[len(idx)-1]
+			n, _ := strconv.Atoi(path[last[2]:last[3]])
+			if rest := path[last[1]:]; strings.HasPrefix(rest, ".") {
+				return fmt.Sprintf("%s第%d行的%s", c.FieldLabel(path[:last[0]]), n+1, l)
+			}
+		}
+		return l
 	}
 	if c != nil {
 		if l, ok := c.sectionLabel(path); ok {
