@@ -14,8 +14,9 @@ import (
 )
 
 // adaptedCall is the 2024 call whose declaration leaves out the postcode,
-// the honours and the supporters, relabels the leader, and adds a section
-// of its own (a convener, with a table of team members).
+// the honours and the supporters, relabels the leader, asks the joint
+// applicants in a section of their own (names only), and adds a section of
+// its own (a convener, with a table of team members).
 func adaptedCall(t *testing.T) *forms.Call {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("..", "forms", "calls", "2024", forms.CallFileName))
@@ -24,7 +25,7 @@ func adaptedCall(t *testing.T) *forms.Call {
 	}
 	s := string(raw)
 	for old, new := range map[string]string{
-		"block = \"applicant\"\n": "block = \"applicant\"\n  omit = [\"postcode\", \"honours\"]\n  labels = { leader = \"单位负责人\" }\n",
+		"block = \"applicant\"\n": "block = \"applicant\"\n  omit = [\"postcode\", \"honours\", \"joint_applicants\"]\n  labels = { leader = \"单位负责人\" }\n",
 		"block = \"project\"\n":   "block = \"project\"\n  omit = [\"supporters\"]\n",
 	} {
 		if !strings.Contains(s, old) {
@@ -34,8 +35,14 @@ func adaptedCall(t *testing.T) *forms.Call {
 	}
 	s += `
   [[documents.sections]]
+  block = "joint"
+  title = "七、合作单位"
+  labels = { name = "合作单位名称" }
+  omit = ["type"]
+
+  [[documents.sections]]
   key = "convener"
-  title = "七、召集人情况"
+  title = "八、召集人情况"
   fields = [
     { key = "name", label = "召集人姓名", kind = "text", required = true },
     { key = "team", label = "团队成员", kind = "table", columns = [
@@ -103,11 +110,20 @@ func TestFormFollowsTheDeclaration(t *testing.T) {
 			convener = s
 		}
 	}
-	if applicant == nil || convener == nil || names[len(names)-1] != "七、召集人情况" {
+	if applicant == nil || convener == nil || names[len(names)-1] != "八、召集人情况" || names[len(names)-2] != "七、合作单位" {
 		t.Fatalf("steps %v", names)
 	}
 	if l := labelsOf(applicant.box); !strings.Contains(l, "单位负责人") || strings.Contains(l, "法定代表人（负责人）") {
 		t.Errorf("the leader's label is not the call's: %s", l)
+	}
+	if fl := f.fields["joint_applicants"]; fl == nil || f.sections[fl.step].id != "joint" {
+		t.Error("the joint applicants are not in their own step")
+	}
+	if l := labelsOf(f.sections[len(f.sections)-2].box); !strings.Contains(l, "合作单位名称") || strings.Contains(l, "单位类型") {
+		t.Errorf("the joint applicants' columns: %s", l)
+	}
+	if l := labelsOf(applicant.box); strings.Contains(l, "联合申报单位") {
+		t.Errorf("the joint applicants are asked twice: %s", l)
 	}
 	if fl := f.fields["sections.convener.team"]; fl == nil || fl.step != len(f.sections)-1 {
 		t.Fatal("the declared table is not in its step")
@@ -135,7 +151,7 @@ func TestFormFollowsTheDeclaration(t *testing.T) {
 	if u.review == nil || u.review.edit["sections.convener"] == nil {
 		t.Fatal("no 修改 link for the declared section")
 	}
-	if l := labelsOf(u.review.content); !strings.Contains(l, "七、召集人情况") || !strings.Contains(l, "王明远") {
+	if l := labelsOf(u.review.content); !strings.Contains(l, "八、召集人情况") || !strings.Contains(l, "王明远") {
 		t.Errorf("review lacks the declared section")
 	}
 	test.Tap(u.review.edit["sections.convener"])

@@ -212,3 +212,53 @@ func TestDeclaredTextsPrinted(t *testing.T) {
 		}
 	}
 }
+
+// The joint applicants as a section of their own: a numbered table with the
+// columns the call asks, under the call's labels.
+func TestJointBlockPrinted(t *testing.T) {
+	src, err := os.ReadFile("../calls/2024/" + forms.CallFileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(src), "block = \"applicant\"\n", "block = \"applicant\"\n  omit = [\"joint_applicants\"]\n", 1) + `
+  [[documents.sections]]
+  block = "joint"
+  title = "七、合作单位"
+  labels = { name = "合作单位名称" }
+`
+	call, err := forms.ParseCall("x.toml", []byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := forms.Sample(forms.Default(), "annual")
+	if len(d.Joint) == 0 {
+		t.Fatal("the annual sample has no joint applicant")
+	}
+	doc := Application(call, d, generated)
+	var table *Table
+	for i, b := range doc.Blocks {
+		if h, ok := b.(*Heading); ok && h.Text == "七、合作单位" && i+1 < len(doc.Blocks) {
+			table, _ = doc.Blocks[i+1].(*Table)
+		}
+	}
+	if table == nil || len(table.Header) != 1 || len(table.Rows) != len(d.Joint) {
+		t.Fatalf("no table of joint applicants: %+v", table)
+	}
+	head := table.Header[0].Cells
+	if len(head) != 3 || head[0].Text != "序号" || head[1].Text != "合作单位名称" || head[2].Text != "单位类型" {
+		t.Errorf("header %+v", head)
+	}
+	if table.Rows[0].Cells[1].Text != d.Joint[0].Name || table.Rows[0].Cells[2].Text != JointTypeText(call, d.Joint[0]) {
+		t.Errorf("row %+v", table.Rows[0].Cells)
+	}
+	// not also in part 1
+	for _, b := range doc.Blocks {
+		if tb, ok := b.(*Table); ok && tb != table {
+			for _, r := range tb.Rows {
+				if r.Cells[0].Text == "联合申报单位" {
+					t.Error("the joint applicants are printed twice")
+				}
+			}
+		}
+	}
+}
