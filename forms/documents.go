@@ -303,6 +303,7 @@ func (c *Call) documentsProblem() (string, lineHint) {
 			c.indexSection(s)
 		}
 	}
+	c.omitUndeclared()
 	if !parts {
 		for _, cat := range c.Categories {
 			if len(cat.Part.Fields) > 0 {
@@ -873,4 +874,72 @@ func (c *Call) Asked(path string) bool {
 		return c.SectionFieldOf(path) != nil
 	}
 	return !c.omittedPath(indexRe.ReplaceAllString(path, "[]"))
+}
+
+// blockPaths are the draft paths a built-in block holds: what is not asked
+// when no document declares the block.
+var blockPaths = map[string][]string{
+	BlockApplicant: {"applicant"},
+	BlockJoint:     {"joint_applicants"},
+	BlockProject:   {"project", "venue"},
+	BlockAgenda:    {"agenda"},
+	BlockExperts:   {"experts"},
+	BlockResults:   {"expected_results", "publicity"},
+	BlockBudget:    {"budget"},
+	BlockOpinions:  {"opinions"},
+}
+
+// omitUndeclared marks as not asked the fields of the blocks no document
+// declares (the joint applicants when neither the joint block nor the
+// applicant's block asks them; the applicant's opinion when no opinion
+// block is the applicant's), so that no rule reports on them.
+func (c *Call) omitUndeclared() {
+	for block, paths := range blockPaths {
+		if c.BlockSection(block) != nil {
+			continue
+		}
+		if block == BlockJoint {
+			if a := c.BlockSection(BlockApplicant); a != nil && a.Asks("joint_applicants") {
+				continue
+			}
+		}
+		for _, p := range paths {
+			c.omitted[p] = true
+		}
+	}
+	if op := c.BlockSection(BlockOpinions); op != nil {
+		asks := false
+		for _, b := range op.Blocks {
+			asks = asks || b.By == ByApplicant
+		}
+		if !asks {
+			c.omitted["opinions"] = true
+		}
+	}
+}
+
+// PartName names where a built-in block is in the documents, as a rule's
+// clause cites it: "申报书 第五部分" for a part titled "五、…" of the
+// document 项目申报书 ("申报书" is how the notices call it), the document and
+// the part's title otherwise; "" when no document declares the block.
+func (c *Call) PartName(block string) string {
+	for i := range c.Documents {
+		doc := &c.Documents[i]
+		head := ""
+		for j := range doc.Sections {
+			s := &doc.Sections[j]
+			if s.LevelOf() == 1 {
+				head = s.Title
+			}
+			if s.Block != block {
+				continue
+			}
+			title := strings.TrimPrefix(doc.Title, "项目")
+			if num, _, ok := strings.Cut(head, "、"); ok && num != "" && strings.Trim(num, "一二三四五六七八九十") == "" {
+				return title + " 第" + num + "部分"
+			}
+			return title + "“" + c.Expand(s.Title, nil) + "”"
+		}
+	}
+	return ""
 }

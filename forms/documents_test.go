@@ -420,3 +420,46 @@ func hasFinding(fs []Finding, field, rule string) bool {
 	}
 	return false
 }
+
+// A block no document declares is not asked: no rule reports on its
+// fields; PartName cites where a block is.
+func TestUndeclaredBlocksNotChecked(t *testing.T) {
+	if got := Default().PartName(BlockBudget); got != "申报书 第五部分" {
+		t.Errorf("PartName(budget) %q", got)
+	}
+	if got := Default().PartName(BlockExperts); got != "申报书 第四部分" {
+		t.Errorf("PartName(experts) %q", got)
+	}
+	base := decl2024(t)
+	for _, cut := range []string{"block = \"agenda\"", "block = \"budget\"", "block = \"experts\""} {
+		if !strings.Contains(base, cut) {
+			t.Fatalf("no %s", cut)
+		}
+		base = strings.Replace(base, cut, "block = \"results\"", 1)
+	}
+	// three results blocks: only the first is asked, the others printed
+	c, err := declCall(t, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.PartName(BlockBudget) != "" {
+		t.Error("PartName of an undeclared block")
+	}
+	d, _ := Sample(Default(), "forum")
+	d.Agenda, d.Experts = nil, nil
+	d.Budget = Budget{Total: 5}
+	for _, f := range Check(c, d, Options{}) {
+		if strings.HasPrefix(f.Field, "budget") || strings.HasPrefix(f.Field, "agenda") || strings.HasPrefix(f.Field, "experts") {
+			t.Errorf("a finding on a block the call does not declare: %v", f)
+		}
+	}
+	n := 0
+	for _, f := range Check(Default(), d, Options{}) {
+		if strings.HasPrefix(f.Field, "budget") || strings.HasPrefix(f.Field, "agenda") {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("the same draft has no budget or agenda finding under the 2024 call")
+	}
+}
