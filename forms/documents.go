@@ -943,3 +943,31 @@ func (c *Call) PartName(block string) string {
 	}
 	return ""
 }
+
+// SectionRules are the rules the fields of the call's own sections carry.
+func (c *Call) SectionRules() []Rule {
+	var out []Rule
+	add := func(fd *FieldDecl) {
+		if fd.Rule == "" {
+			return
+		}
+		s := fd.Summary
+		if s == "" {
+			s = fd.Label
+		}
+		out = append(out, Rule{ID: fd.Rule, Severity: fd.Severity, Clause: fd.Clause, Summary: fd.expand(c, nil, s, nil)})
+	}
+	for i := range c.Documents {
+		for j := range c.Documents[i].Sections {
+			s := &c.Documents[i].Sections[j]
+			for k := range s.Fields {
+				fd := &s.Fields[k]
+				add(fd)
+				for m := range fd.Columns {
+					add(&fd.Columns[m])
+				}
+			}
+		}
+	}
+	return out
+}

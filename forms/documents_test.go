@@ -221,6 +221,16 @@ func TestDeclaredSectionChecked(t *testing.T) {
 	if f, ok := got["sections.convener.team[0].name"]; !ok || !strings.Contains(f.Message, "团队成员第1行的姓名") {
 		t.Errorf("column: %v", f)
 	}
+	if r, ok := RuleByID(c, "convener.team"); !ok || r.Clause != "一（四）2" || r.Severity != Error {
+		t.Errorf("the section's rule is not listed: %v", r)
+	}
+	listed := false
+	for _, r := range Rules(c) {
+		listed = listed || r.ID == "convener.team"
+	}
+	if !listed {
+		t.Error("Rules does not list the section's rule")
+	}
 	if l := c.FieldLabel("sections.convener.team[1].name"); l != "团队成员第2行的姓名" {
 		t.Errorf("label %q", l)
 	}
