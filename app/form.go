@@ -378,7 +378,7 @@ func (f *formScreen) buildProject(s *section, sd *forms.SectionDecl, lbl func(ke
 		f.text(s, "project.name", lbl("name", "项目名称"), &p.Name, "")
 	}
 	if sd.Asks("theme") {
-		f.text(s, "project.theme", lbl("theme", "主题"), &p.Theme, "")
+		f.text(s, "project.theme", lbl("theme", "项目主题"), &p.Theme, "")
 	}
 	if sd.Asks("start_date") {
 		f.date(s, "project.start_date", lbl("start_date", "开始日期"), &p.StartDate)
@@ -481,7 +481,7 @@ func (f *formScreen) buildExperts(s *section, sd *forms.SectionDecl, lbl func(ke
 		{"unit", "单位", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
 			return f.cellText(pre+"unit", &d.Experts[i].Unit, msg, "单位")
 		}},
-		{"title", "职称", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+		{"title", "职称/职务", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
 			return f.cellText(pre+"title", &d.Experts[i].Title, msg, "职称")
 		}},
 		{"topic", "报告题目", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
