@@ -31,13 +31,11 @@ const (
 
 // Call is one year's call for applications, as read from its TOML file.
 type Call struct {
-	Year        int    `toml:"year"`
-	Title       string `toml:"title"`
-	NoticeTitle string `toml:"notice_title"`
-	Issuer      string `toml:"issuer"`
-	// IssuerShort is the funder as the form names it in running text:
-	// "申请省科协资助", "省科协审核意见" (the 2024 call: "省科协").
-	IssuerShort       string    `toml:"issuer_short"`
+	Year              int       `toml:"year"`
+	Title             string    `toml:"title"`
+	NoticeTitle       string    `toml:"notice_title"`
+	Issuer            string    `toml:"issuer"`
+	IssuerShort       string    `toml:"issuer_short"` // the funder as the forms name it ("省科协")
 	Deadline          time.Time `toml:"deadline"`
 	PostedMustArrive  bool      `toml:"posted_must_arrive"`
 	AnnouncementBy    time.Time `toml:"announcement_by"`
@@ -54,6 +52,9 @@ type Call struct {
 	AfterEvent     []AfterEvent       `toml:"after_event"`
 	Categories     []Category         `toml:"categories"`
 	ApplicantTypes map[string]string  `toml:"applicant_types"`
+	// Documents are what the applicant hands in, section by section
+	// (documents.go).
+	Documents []DocumentDecl `toml:"documents"`
 
 	// Source names where the call was read from (for messages).
 	Source string `toml:"-"`
@@ -63,6 +64,13 @@ type Call struct {
 	Embedded bool `toml:"-"`
 
 	samples fs.FS // the call's sample drafts
+
+	// The declaration's adaptations of the built-in blocks by draft path
+	// (generic: "budget.lines[].item"), made by documentsProblem.
+	labelByPath map[string]string
+	omitted     map[string]bool
+	optional    map[string]bool
+	required    map[string]string // path → declared label ("" if none)
 }
 
 // Contact is the department that receives the applications.
@@ -451,6 +459,9 @@ func ParseCall(name string, data []byte) (*Call, error) {
 			line = lineOfCategory(data, cat)
 		}
 		return nil, &CallError{File: name, Line: line, Problem: p}
+	}
+	if p, at := c.documentsProblem(); p != "" {
+		return nil, &CallError{File: name, Line: at.line(data), Problem: p}
 	}
 	return &c, nil
 }

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -123,6 +124,7 @@ func Carry(from, call *Call, old *Draft, now time.Time, opts Options) (*Draft, [
 			d.Parts[id] = v.Clone()
 		}
 	}
+	carrySections(from, call, old, d, add)
 	fs := Check(call, d, opts)
 	for _, f := range fs {
 		if f.Severity == Info || cat == nil && f.Field == "category" {
@@ -285,4 +287,73 @@ func carryLimits(old, fd *FieldDecl, path string, add func(rule, field string, s
 	if strings.Join(old.Items, "、") != strings.Join(fd.Items, "、") && len(fd.Items) > 0 {
 		add(RuleCarryLimit, path, Info, "“%s”须勾选的项目已改为：%s。", fd.Label, strings.Join(fd.Items, "、"))
 	}
+}
+
+// carrySections copies the sections of the old call's own into the new
+// draft by key, and lists what the new call's form does not place: a
+// section it does not declare, a field of a section it declares no more,
+// a value of a common part it no longer asks. Nothing is deleted: the
+// values stay in the draft, unprinted and unchecked.
+func carrySections(from, call *Call, old, d *Draft, add func(rule, field string, sev Severity, format string, a ...any)) {
+	keys := make([]string, 0, len(old.Sections))
+	for k := range old.Sections {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := old.Sections[k]
+		if d.Sections == nil {
+			d.Sections = map[string]Values{}
+		}
+		d.Sections[k] = v.Clone()
+		title := k
+		if from != nil {
+			if s := from.Section(k); s != nil {
+				title = from.Expand(s.Title, from.Category(old.Category))
+			}
+		}
+		s := call.Section(k)
+		if s == nil {
+			if len(v) > 0 {
+				add(RuleCarryDropped, SectionPath(k), Warning, "本年度申报书没有往年的“%s”部分：其内容保留在草稿中，但不打印、不检查。", title)
+			}
+			continue
+		}
+		for _, fk := range v.Keys() {
+			if s.Field(fk) != nil {
+				continue
+			}
+			label := fk
+			if from != nil {
+				if ofd := from.SectionFieldOf(SectionPath(k) + "." + fk); ofd != nil {
+					label = ofd.Label
+				}
+			}
+			add(RuleCarryDropped, SectionPath(k)+"."+fk, Warning, "本年度“%s”部分没有往年的“%s”一项：往年的内容保留在草稿中，但不打印。", call.Expand(s.Title, call.Category(d.Category)), label)
+		}
+	}
+	seen := map[string]bool{}
+	WalkText(old, func(p, text string) {
+		g := indexRe.ReplaceAllString(p, "[]")
+		if strings.TrimSpace(text) == "" || !call.omittedPath(g) {
+			return
+		}
+		top := g
+		for q := g; q != ""; {
+			if call.omitted[q] {
+				top = q
+			}
+			i := strings.LastIndexAny(q, ".[")
+			if i < 0 {
+				break
+			}
+			q = q[:i]
+		}
+		if seen[top] {
+			return
+		}
+		seen[top] = true
+		field, _, _ := strings.Cut(top, "[")
+		add(RuleCarryDropped, field, Warning, "本年度申报书不再填写“%s”：往年的内容保留在草稿中，但不打印。", call.FieldLabel(top))
+	})
 }

@@ -115,6 +115,8 @@ func Check(call *Call, d *Draft, opts Options) []Finding {
 	if r.cat != nil {
 		out = append(out, partFindings(call, r.cat, &c)...)
 	}
+	out = append(out, sectionFindings(call, r.cat, &c)...)
+	out = call.adaptFindings(&c, out)
 	SortFindings(out)
 	return out
 }

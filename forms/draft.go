@@ -8,7 +8,7 @@ import (
 
 // SchemaVersion is the version of the draft file format this program writes.
 // docs/draft-format.md documents every field of every version.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Applicant types (the IDs of the call's [applicant_types]).
 const (
@@ -46,6 +46,10 @@ type Draft struct {
 	// part is checked and printed; a user who switched category keeps the
 	// other part, unchecked.
 	Parts map[string]Values `json:"parts,omitempty"`
+
+	// Sections holds the values of the sections the call declares of its
+	// own ([[documents.sections]] with a key), by that key (schema 3).
+	Sections map[string]Values `json:"sections,omitempty"`
 
 	Agenda          []AgendaItem `json:"agenda" validate:"dive"`
 	Experts         []Expert     `json:"experts" validate:"dive"`

@@ -334,6 +334,12 @@ func Rules(call *Call) []Rule {
 			}
 		}
 	}
+	for _, r := range call.SectionRules() {
+		if !seen[r.ID] {
+			out = append(out, r)
+			seen[r.ID] = true
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
@@ -348,6 +354,11 @@ func RuleByID(call *Call, id string) (Rule, bool) {
 			if r.ID == id {
 				return r, true
 			}
+		}
+	}
+	for _, r := range call.SectionRules() {
+		if r.ID == id {
+			return r, true
 		}
 	}
 	return Rule{}, false

@@ -84,19 +84,7 @@ func (cat *Category) compile() string {
 		if msg := fd.compile(cat.rules, "", seen); msg != "" {
 			return fmt.Sprintf("[categories.part] 的第%d个字段（%s）%s", i+1, fd.Key, msg)
 		}
-		if fd.tag != "" {
-			cat.rules.fields[fd.Key] = fd.tag
-		}
-		if fd.Kind == KindTable {
-			rows := map[string]any{}
-			for j := range fd.Columns {
-				c := &fd.Columns[j]
-				if c.tag != "" {
-					rows[c.Key] = c.tag
-				}
-			}
-			cat.rules.rows[fd.Key] = rows
-		}
+		cat.rules.add(fd)
 	}
 	return ""
 }
@@ -302,49 +290,7 @@ func partFindings(call *Call, cat *Category, d *Draft) []Finding {
 	if cat.rules == nil || len(cat.Part.Fields) == 0 {
 		return nil
 	}
-	v := d.Parts[cat.ID]
-	ctx := context.WithValue(context.Background(), partCtxKey{}, cat.rules.lists)
-	data := make(map[string]any, len(cat.Part.Fields))
-	for i := range cat.Part.Fields {
-		fd := &cat.Part.Fields[i]
-		if fd.tag != "" {
-			data[fd.Key] = fd.validationValue(v)
-		}
-	}
-	errs := validate.ValidateMapCtx(ctx, data, cat.rules.fields)
-	var out []Finding
-	for i := range cat.Part.Fields {
-		fd := &cat.Part.Fields[i]
-		path := PartPath(cat.ID, fd.Key)
-		if _, bad := errs[fd.Key]; bad {
-			out = append(out, fd.finding(call, cat, path, fd.Label, v))
-		}
-		if fd.Kind != KindTable {
-			continue
-		}
-		rules := cat.rules.rows[fd.Key]
-		if len(rules) == 0 {
-			continue
-		}
-		for r, row := range v.Rows(fd.Key) {
-			rd := make(map[string]any, len(fd.Columns))
-			for j := range fd.Columns {
-				c := &fd.Columns[j]
-				if c.tag != "" {
-					rd[c.Key] = c.validationValue(row)
-				}
-			}
-			rerrs := validate.ValidateMapCtx(ctx, rd, rules)
-			for j := range fd.Columns {
-				c := &fd.Columns[j]
-				if _, bad := rerrs[c.Key]; bad {
-					p := fmt.Sprintf("%s[%d].%s", path, r, c.Key)
-					out = append(out, c.finding(call, cat, p, fmt.Sprintf("%s第%d行的%s", fd.Label, r+1, c.Label), row))
-				}
-			}
-		}
-	}
-	return out
+	return fieldsFindings(call, cat, cat.Part.Fields, cat.rules, d.Parts[cat.ID], "parts."+cat.ID+".")
 }
 
 // finding is the finding of a field whose constraint failed.
@@ -375,6 +321,9 @@ func (fd *FieldDecl) finding(call *Call, cat *Category, path, label string, v Va
 func (fd *FieldDecl) expand(call *Call, cat *Category, s string, v Values) string {
 	if !strings.Contains(s, "{") {
 		return s
+	}
+	if cat == nil {
+		cat = &Category{}
 	}
 	num := func(p *int64) string {
 		if p == nil {

@@ -34,7 +34,7 @@ type Step struct {
 func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) []Step {
 	c := call.Contact
 	dl := forms.DateOf(call.Deadline).Chinese()
-	copies := max(call.PaperCopies, 1)
+	copies := paperCopies(call, names)
 	signer := firstNonEmpty(strings.TrimSpace(d.Opinions.Signer), strings.TrimSpace(d.Applicant.Leader), "申报单位负责人")
 	// The notice's clauses the checklist cites, from the call's [clauses]
 	// as package forms cites them in its rules.
@@ -43,15 +43,16 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 
 	var s []Step
 	s = append(s, Step{"核对", fmt.Sprintf("纸质件与Word文件封面之后每页页脚的“%s”应一致（二者内容相同）。", forms.Fingerprint(d, generated)), ""})
-	s = append(s, Step{"打印", fmt.Sprintf("用A4纸打印“%s”，共%d份。", names.PDF, copies), clauseSubmit})
-	s = append(s, Step{"盖章", "在封面“申报单位（公章）”处，以及第六部分“申报单位意见”栏的“（公章）”处，加盖申报单位公章。", ""})
-	sign := fmt.Sprintf("由负责人（%s）在“申报单位意见”栏的“负责人（签字）”处签字，并填写年、月、日", signer)
-	if len(d.Joint) > 0 {
+	s = append(s, Step{"打印", printStep(names, copies), clauseSubmit})
+	seals := sealPlaces(call, d)
+	s = append(s, Step{"盖章", "在" + seals.places() + "，加盖申报单位公章。", ""})
+	sign := fmt.Sprintf("由负责人（%s）在“%s”栏的“负责人（签字）”处签字，并填写年、月、日", signer, seals.applicant)
+	if len(d.Joint) > 0 && seals.joint != "" {
 		var names []string
 		for _, j := range d.Joint {
 			names = append(names, oneLine(j.Name))
 		}
-		sign += fmt.Sprintf("；%s在“联合申报单位意见”栏签字、盖章", strings.Join(names, "、"))
+		sign += fmt.Sprintf("；%s在“%s”栏签字、盖章", strings.Join(names, "、"), seals.joint)
 	}
 	s = append(s, Step{"签字", sign + "。", ""})
 	if d.Confidential {
@@ -62,7 +63,7 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		s = append(s, Step{"不发电子邮件", fmt.Sprintf("%s。按通知%s，%s，因此本材料包没有生成电子邮件草稿，也不要把申报书通过电子邮件、网盘或聊天软件发送。请在报送前先告知%s（%s，电话 %s），电子版如何提交请按其要求办理，并报送纸质件。",
 			why, secret, ruleSummary(call, forms.RuleConfidential), c.Department, c.Person, c.Phone), secret})
 	} else {
-		mailLine := fmt.Sprintf("将Word文档“%s”发送至 %s（%s）。", names.DOCX, c.Email, c.Department)
+		mailLine := fmt.Sprintf("将Word文档%s发送至 %s（%s）。", mailFiles(names), c.Email, c.Department)
 		if names.EML != "" {
 			mailLine += fmt.Sprintf("邮件草稿“%s”已附该文档：双击用Outlook、Foxmail或Apple Mail打开，核对后发送。", names.EML)
 		}
@@ -164,7 +165,6 @@ func categoryLong(call *forms.Call, d *forms.Draft) string {
 func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 	c := call.Contact
 	a := &d.Applicant
-	copies := max(call.PaperCopies, 1)
 	row := func(label, value string) layout.Row {
 		return layout.Row{Cells: []layout.Cell{{Text: label, Label: true}, {Text: value}}, MinHeightMM: 9}
 	}
@@ -191,7 +191,7 @@ func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 		row("寄件地址", oneLine(a.Address)),
 		row("联 系 人", oneLine(a.Contact)),
 		row("手    机", a.Mobile),
-		{Cells: []layout.Cell{{Text: fmt.Sprintf("内装：项目申报书（纸质件%d份）\n项目：%s\n须于%s前%s", copies, oneLine(d.Project.Name), forms.DateOf(call.Deadline).Chinese(), arrive), Span: 2}}},
+		{Cells: []layout.Cell{{Text: fmt.Sprintf("内装：%s\n项目：%s\n须于%s前%s", contents(call, d), oneLine(d.Project.Name), forms.DateOf(call.Deadline).Chinese(), arrive), Span: 2}}},
 	}}
 	return &layout.Document{
 		Title:         "邮寄信封 — " + oneLine(d.Project.Name),
@@ -203,4 +203,129 @@ func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 			label,
 		},
 	}
+}
+
+// paperCopies is the number of sealed paper copies of the application
+// (the first document): the call's paper_copies (which the rules and the
+// e-mail cite), else the document's copies; at least one.
+func paperCopies(call *forms.Call, names Names) int {
+	if call.PaperCopies == 0 && len(names.Docs) > 0 && names.Docs[0].Copies > 0 {
+		return names.Docs[0].Copies
+	}
+	return max(call.PaperCopies, 1)
+}
+
+// printStep says which files to print, how many copies each: the
+// application alone, or every declared document that asks paper copies.
+func printStep(names Names, copies int) string {
+	if len(names.Extra()) == 0 {
+		return fmt.Sprintf("用A4纸打印“%s”，共%d份。", names.PDF, copies)
+	}
+	var parts []string
+	for i, x := range names.Docs {
+		n := x.Copies
+		if i == 0 {
+			n = copies
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s“%s”%d份", x.Title, x.PDF, n))
+		}
+	}
+	return "用A4纸打印：" + strings.Join(parts, "；") + "。"
+}
+
+// mailFiles are the Word files that go by e-mail, quoted.
+func mailFiles(names Names) string {
+	if len(names.Extra()) == 0 {
+		return "“" + names.DOCX + "”"
+	}
+	var fs []string
+	for _, x := range names.Docs {
+		if x.Email {
+			fs = append(fs, "“"+x.DOCX+"”")
+		}
+	}
+	if len(fs) == 0 {
+		fs = append(fs, "“"+names.DOCX+"”")
+	}
+	return strings.Join(fs, "、")
+}
+
+// contents is what the envelope holds: each declared document with paper
+// copies, and how many.
+func contents(call *forms.Call, d *forms.Draft) string {
+	names := NamesFor(call, d, 1)
+	if len(names.Docs) == 0 {
+		return fmt.Sprintf("项目申报书（纸质件%d份）", paperCopies(call, names))
+	}
+	var parts []string
+	for i, x := range names.Docs {
+		n := x.Copies
+		if i == 0 {
+			n = paperCopies(call, names)
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s（纸质件%d份）", x.Title, n))
+		}
+	}
+	return strings.Join(parts, "、")
+}
+
+// seals are where the applicant seals and signs, as the call declares its
+// documents: the covers' seal fields and the opinion blocks.
+type seals struct {
+	where     []string // "封面“申报单位（公章）”处", "第六部分“申报单位意见”栏的“（公章）”处"
+	applicant string   // the applicant's opinion block
+	joint     string   // the joint applicants' opinion block
+}
+
+func (s seals) places() string {
+	switch len(s.where) {
+	case 0:
+		return "各份申报材料的盖章处"
+	case 1:
+		return s.where[0]
+	}
+	return strings.Join(s.where[:len(s.where)-1], "、") + "，以及" + s.where[len(s.where)-1]
+}
+
+func sealPlaces(call *forms.Call, d *forms.Draft) seals {
+	cat := call.Category(d.Category)
+	out := seals{applicant: "申报单位意见"}
+	many := len(call.Documents) > 1
+	for i := range call.Documents {
+		doc := &call.Documents[i]
+		in := ""
+		if many {
+			in = "“" + call.Expand(doc.Title, cat) + "”的"
+		}
+		if cv := doc.CoverDecl(); doc.Cover && cv.Asks("applicant") {
+			out.where = append(out.where, fmt.Sprintf("%s封面“%s”处", in, call.Expand(cv.Label("applicant", "申报单位（公章）"), cat)))
+		}
+		for j := range doc.Sections {
+			sec := &doc.Sections[j]
+			if sec.Block != forms.BlockOpinions {
+				continue
+			}
+			for _, o := range sec.Blocks {
+				label := call.Expand(o.Label, cat)
+				switch o.By {
+				case forms.ByApplicant:
+					out.applicant = label
+					out.where = append(out.where, fmt.Sprintf("%s%s“%s”栏的“（公章）”处", in, partName(call.Expand(sec.Title, cat)), label))
+				case forms.ByJoint:
+					out.joint = label
+				}
+			}
+		}
+	}
+	return out
+}
+
+// partName names a part by its printed title: "六、意见" is 第六部分.
+func partName(title string) string {
+	if num, _, ok := strings.Cut(title, "、"); ok && num != "" && strings.Trim(num, "一二三四五六七八九十") == "" {
+		return "第" + num + "部分"
+	}
+	return "“" + title + "”部分"
 }
