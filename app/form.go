@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -184,7 +183,7 @@ func (f *formScreen) build() {
 			pre := fmt.Sprintf("joint_applicants[%d].", i)
 			return []fyne.CanvasObject{f.cellText(pre+"name", &j.Name, msg, "如 长春市科学技术协会"), f.cellSelect(pre+"type", applicantTypes(call), &j.Type, msg)}
 		},
-		func() { d.Joint = append(d.Joint, forms.Joint{Type: forms.TypeCitySAT}) },
+		func() { d.Joint = append(d.Joint, forms.Joint{Type: firstOf(call.JointPartnerTypes())}) },
 		func(i int) { d.Joint = append(d.Joint[:i], d.Joint[i+1:]...) })
 
 	// Part 2
@@ -321,28 +320,20 @@ func (f *formScreen) honours(s *section) {
 	f.addRow(s, "获得荣誉（优先支持）", fl, g)
 }
 
-// applicantTypes are the call's applicant types in a stable order.
+// applicantTypes are the call's applicant types in the call file's order.
 func applicantTypes(call *forms.Call) []option {
-	order := []string{forms.TypeProvincialSociety, forms.TypeUniversitySAT, forms.TypeEnterpriseSAT, forms.TypeResearchInstitute, forms.TypeUniversity, forms.TypeCitySAT}
-	var out []option
-	seen := map[string]bool{}
-	for _, id := range order {
-		if n, ok := call.ApplicantTypes[id]; ok {
-			out = append(out, option{id, n})
-			seen[id] = true
-		}
-	}
-	var rest []string
-	for id := range call.ApplicantTypes {
-		if !seen[id] {
-			rest = append(rest, id)
-		}
-	}
-	sort.Strings(rest)
-	for _, id := range rest {
-		out = append(out, option{id, call.ApplicantTypes[id]})
+	out := make([]option, len(call.Types))
+	for i, t := range call.Types {
+		out[i] = option{t.ID, t.Name}
 	}
 	return out
+}
+
+func firstOf(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
 }
 
 // changed is called after every committed edit (a choice, a check box, a

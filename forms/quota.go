@@ -49,6 +49,13 @@ func CheckAcross(call *Call, drafts []NamedDraft) map[int][]Finding {
 		byUnit[k] = append(byUnit[k], i)
 	}
 	out := map[int][]Finding{}
+	perCatRule, totalRule := ruleQuotaCategory.rule(call), ruleQuotaTotal.rule(call)
+	message := func(rule Rule, msg string) string {
+		if o := call.override(rule.ID); o != nil && o.Message != "" {
+			return strings.ReplaceAll(o.Message, "{clause}", rule.Clause)
+		}
+		return msg
+	}
 	for _, idx := range byUnit {
 		if len(idx) < 2 {
 			continue
@@ -58,7 +65,7 @@ func CheckAcross(call *Call, drafts []NamedDraft) map[int][]Finding {
 			perCat[drafts[i].Draft.Category] = append(perCat[drafts[i].Draft.Category], i)
 		}
 		for catID, same := range perCat {
-			if len(same) <= call.MaxPerCategory {
+			if call.MaxPerCategory == 0 || len(same) <= call.MaxPerCategory {
 				continue
 			}
 			catName := catID
@@ -66,16 +73,16 @@ func CheckAcross(call *Call, drafts []NamedDraft) map[int][]Finding {
 				catName = c.Name
 			}
 			for _, i := range same {
-				out[i] = append(out[i], Finding{Rule: RuleQuotaCategory, Field: "category", Severity: Error,
-					Message: fmt.Sprintf("本单位在“%s”类别中有%d份申报（另见：%s），每个单位在同类项目中只能申报%d项：请只保留其中%d份（通知 %s）。",
-						catName, len(same), others(drafts, same, i), call.MaxPerCategory, call.MaxPerCategory, call.Clauses.Submission)})
+				out[i] = append(out[i], Finding{Rule: RuleQuotaCategory, Field: "category", Severity: perCatRule.Severity,
+					Message: message(perCatRule, fmt.Sprintf("本单位在“%s”类别中有%d份申报（另见：%s），每个单位在同类项目中只能申报%d项：请只保留其中%d份%s。",
+						catName, len(same), others(drafts, same, i), call.MaxPerCategory, call.MaxPerCategory, cite(perCatRule.Clause)))})
 			}
 		}
-		if len(idx) > call.MaxTotal {
+		if call.MaxTotal > 0 && len(idx) > call.MaxTotal {
 			for _, i := range idx {
-				out[i] = append(out[i], Finding{Rule: RuleQuotaTotal, Field: "applicant.name", Severity: Error,
-					Message: fmt.Sprintf("本单位共有%d份申报（另见：%s），每个单位总计不超过%d项：请撤下多出的%d份（通知 %s）。",
-						len(idx), others(drafts, idx, i), call.MaxTotal, len(idx)-call.MaxTotal, call.Clauses.Submission)})
+				out[i] = append(out[i], Finding{Rule: RuleQuotaTotal, Field: "applicant.name", Severity: totalRule.Severity,
+					Message: message(totalRule, fmt.Sprintf("本单位共有%d份申报（另见：%s），每个单位总计不超过%d项：请撤下多出的%d份%s。",
+						len(idx), others(drafts, idx, i), call.MaxTotal, len(idx)-call.MaxTotal, cite(totalRule.Clause)))})
 			}
 		}
 	}

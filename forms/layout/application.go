@@ -151,14 +151,14 @@ func (b *appBuilder) part1() {
 		kv("联系人手机", a.Mobile, "办公电话", a.Phone),
 		kv("电子邮箱", a.Email),
 	}
-	if a.Type == forms.TypeProvincialSociety {
+	if b.call.NeedsAnnualInspection(a.Type) || b.call.NeedsEvaluation(a.Type) {
 		rows = append(rows, kv(fmt.Sprintf("%d年度年检合格", b.call.Society.EvaluationYear), YesNo(a.AnnualInspection),
 			fmt.Sprintf("参加%d年度学会评价", b.call.Society.EvaluationYear), YesNo(a.Evaluation)))
 	}
-	if a.Type == forms.TypeUniversity || a.Type == forms.TypeUniversitySAT || a.GraduateTraining {
+	if a.GraduateTraining || b.cat != nil && b.cat.NeedsGraduateTraining(a.Type) {
 		rows = append(rows, kv("具有研究生培养资格", YesNo(a.GraduateTraining)))
 	}
-	if a.Type == forms.TypeProvincialSociety || len(a.Honours) > 0 {
+	if b.call.MayClaimHonours(a.Type) || len(a.Honours) > 0 {
 		var hs []string
 		for _, h := range a.Honours {
 			hs = append(hs, b.call.HonourName(h))
