@@ -44,12 +44,12 @@ type Call struct {
 	PaperCopies       int       `toml:"paper_copies"`
 	PriorityYears     string    `toml:"priority_years"`
 
-	Contact        Contact            `toml:"contact"`
-	Clauses        Clauses            `toml:"clauses"`
-	Society        SocietyRequirement `toml:"society_requirements"`
-	Honours        []Honour           `toml:"honours"`
-	AfterEvent     []AfterEvent       `toml:"after_event"`
-	Categories     []Category         `toml:"categories"`
+	Contact    Contact            `toml:"contact"`
+	Clauses    Clauses            `toml:"clauses"`
+	Society    SocietyRequirement `toml:"society_requirements"`
+	Honours    []Honour           `toml:"honours"`
+	AfterEvent []AfterEvent       `toml:"after_event"`
+	Categories []Category         `toml:"categories"`
 
 	// Types are the applicant types ([applicant_types]) in the file's
 	// order, each with what the notice asks of it; ApplicantTypes maps
@@ -182,13 +182,13 @@ type Venue struct {
 
 // Category is one of the call's project categories with all its rules.
 type Category struct {
-	ID                       string    `toml:"id"`
-	Edition                  string    `toml:"edition"`
-	Name                     string    `toml:"name"`
-	ShortName                string    `toml:"short_name"`
-	Clause                   string    `toml:"clause"`
-	QuotaMin                 int       `toml:"quota_min"`
-	Quota                    int       `toml:"quota"`
+	ID        string `toml:"id"`
+	Edition   string `toml:"edition"`
+	Name      string `toml:"name"`
+	ShortName string `toml:"short_name"`
+	Clause    string `toml:"clause"`
+	QuotaMin  int    `toml:"quota_min"`
+	Quota     int    `toml:"quota"`
 	// QuotaWords is how the notice words a quota that is no number: "不限",
 	// "若干".
 	QuotaWords string `toml:"quota_text"`
@@ -199,9 +199,9 @@ type Category struct {
 	// JointWith are the types a joint application is encouraged with, and
 	// JointWithText how the notice names the partners ("地方科协",
 	// "相关期刊中心"); JointClause where it says so (default EligibleClause).
-	JointWith     []string `toml:"joint_with"`
-	JointWithText string   `toml:"joint_with_text"`
-	JointClause   string   `toml:"joint_clause"`
+	JointWith                []string  `toml:"joint_with"`
+	JointWithText            string    `toml:"joint_with_text"`
+	JointClause              string    `toml:"joint_clause"`
 	FundingKind              string    `toml:"funding_kind"`
 	Funding                  int64     `toml:"funding"`
 	FundingMin               int64     `toml:"funding_min"`

@@ -76,12 +76,12 @@ type DueItem struct {
 // DueGroup is the items due on the same day, with the rule that reports
 // them.
 type DueGroup struct {
-	Rule   string `json:"rule"`
-	Days   int    `json:"days"`
-	Months int    `json:"months,omitempty"`
-	Within string `json:"within"`
-	Due   Date      `json:"due"`
-	Items []DueItem `json:"items"`
+	Rule   string    `json:"rule"`
+	Days   int       `json:"days"`
+	Months int       `json:"months,omitempty"`
+	Within string    `json:"within"`
+	Due    Date      `json:"due"`
+	Items  []DueItem `json:"items"`
 }
 
 // Outstanding is the items of the group not yet submitted.
@@ -184,4 +184,3 @@ func dueFinding(call *Call, g DueGroup, today Date) (Finding, bool) {
 	}
 	return f, true
 }
-
