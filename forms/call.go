@@ -220,6 +220,9 @@ type Category struct {
 	WindowEnd                time.Time `toml:"window_end"`
 	WindowText               string    `toml:"window_text"`
 	WindowClause             string    `toml:"window_clause"`
+	// WindowPreferred: the window is a preference ("5月至6月期间的活动优先
+	//考虑"), not a limit: a date outside it is an info, not an error.
+	WindowPreferred bool `toml:"window_preferred"`
 	MaxParticipants          int       `toml:"max_participants"`
 	FormsAllowed             []string  `toml:"forms_allowed"`
 	Theme                    string    `toml:"theme"`

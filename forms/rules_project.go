@@ -84,7 +84,7 @@ var ruleDatesMissing = ruleDef{
 func checkDatesMissing(r *run) {
 	cat, p := r.cat, &r.d.Project
 	within := ""
-	if cat.HasWindow() {
+	if cat.HasWindow() && !cat.WindowPreferred {
 		_, _, win := window(cat)
 		within = "，须在" + win + "之间"
 	}
@@ -110,7 +110,12 @@ func checkDateOrder(r *run) {
 var ruleWindow = ruleDef{
 	id: RuleWindow, sev: Error, stated: anyCat(hasWindow), clause: catClauses(hasWindow, windowClause),
 	summary: func(c *Call) string {
-		return "项目须在该类别的完成时间内举办（" + perCategory(c, hasWindow, func(cat *Category) string { return cat.WindowText }) + "）"
+		return "项目须在该类别的完成时间内举办（" + perCategory(c, hasWindow, func(cat *Category) string {
+			if cat.WindowPreferred {
+				return cat.WindowText + "期间的活动优先考虑"
+			}
+			return cat.WindowText
+		}) + "）"
 	},
 	check: checkWindow,
 }
@@ -122,6 +127,12 @@ func checkWindow(r *run) {
 	}
 	s, e := r.d.Project.StartDate, r.d.Project.EndDate
 	ws, we, win := window(cat)
+	if cat.WindowPreferred {
+		if !s.IsZero() && !e.IsZero() && (s.Before(ws) || e.After(we)) {
+			r.reportAs(Info, "project.start_date", fmt.Sprintf("%s（%s）期间举办的活动优先考虑；本项目在%s至%s举办%s。", cat.WindowText, win, s.Chinese(), e.Chinese(), r.cite(cat.WindowClause)))
+		}
+		return
+	}
 	if !s.IsZero() && (s.Before(ws) || s.After(we)) {
 		r.report("project.start_date", fmt.Sprintf("开始日期%s不在项目完成时间%s（%s）内，请改到这段时间之内%s。", s.Chinese(), cat.WindowText, win, r.cite(cat.WindowClause)))
 	}
