@@ -127,17 +127,7 @@ func Check(call *Call, d *Draft, opts Options) []Finding {
 	}
 	c.EnsurePart()
 	r := &run{call: call, cat: call.Category(d.Category), d: &c, opts: opts}
-	var out []Finding
-	err := validate.Struct(&c)
-	var verrs validator.ValidationErrors
-	if errors.As(err, &verrs) {
-		out = make([]Finding, 0, len(verrs)+8)
-		for _, fe := range verrs {
-			out = append(out, toFinding(call, fe))
-		}
-	} else if err != nil {
-		out = append(out, Finding{Rule: RuleRequired, Severity: Error, Message: "草稿无法检查：" + err.Error()})
-	}
+	out := fieldFindings(call, reflect.ValueOf(&c).Elem(), draftRules, "", -1, make([]Finding, 0, 16))
 	for _, e := range registry {
 		if e.check == nil || r.cat == nil && !e.noCategory {
 			continue
@@ -153,6 +143,8 @@ func Check(call *Call, d *Draft, opts Options) []Finding {
 	return out
 }
 
+func asValidationErrors(err error, verrs *validator.ValidationErrors) bool { return errors.As(err, verrs) }
+
 // SortFindings orders findings by severity (errors first); the order within
 // a severity is kept.
 func SortFindings(fs []Finding) {
@@ -161,8 +153,7 @@ func SortFindings(fs []Finding) {
 }
 
 // toFinding turns a validator error (a field constraint) into a finding.
-func toFinding(call *Call, fe validator.FieldError) Finding {
-	path := strings.TrimPrefix(fe.Namespace(), "Draft.")
+func toFinding(call *Call, path string, fe validator.FieldError) Finding {
 	label := call.FieldLabel(path)
 	val := Shorten(fmt.Sprint(fe.Value()), 40)
 	fw := ""
@@ -191,7 +182,12 @@ func toFinding(call *Call, fe validator.FieldError) Finding {
 	case "gte", "min":
 		return Finding{Rule: RuleAmount, Field: path, Severity: Error, Message: fmt.Sprintf("%s 不能为负数，请填写0或正数。", label)}
 	}
-	return Finding{Rule: RuleRequired, Field: path, Severity: Error, Message: fmt.Sprintf("请填写%s。", label)}
+	return requiredFinding(call, path)
+}
+
+// requiredFinding is the finding of a required field left empty.
+func requiredFinding(call *Call, path string) Finding {
+	return Finding{Rule: RuleRequired, Field: path, Severity: Error, Message: fmt.Sprintf("请填写%s。", call.FieldLabel(path))}
 }
 
 func abs(n int64) int64 {

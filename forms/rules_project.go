@@ -83,6 +83,9 @@ var ruleDatesMissing = ruleDef{
 
 func checkDatesMissing(r *run) {
 	cat, p := r.cat, &r.d.Project
+	if !p.StartDate.IsZero() && !p.EndDate.IsZero() {
+		return
+	}
 	within := ""
 	if cat.HasWindow() && !cat.WindowPreferred {
 		_, _, win := window(cat)
@@ -126,17 +129,22 @@ func checkWindow(r *run) {
 		return
 	}
 	s, e := r.d.Project.StartDate, r.d.Project.EndDate
-	ws, we, win := window(cat)
+	ws, we := DateOf(cat.WindowStart), DateOf(cat.WindowEnd)
+	sOut, eOut := !s.IsZero() && (s.Before(ws) || s.After(we)), !e.IsZero() && (e.After(we) || e.Before(ws))
+	if !sOut && !eOut {
+		return
+	}
+	_, _, win := window(cat)
 	if cat.WindowPreferred {
 		if !s.IsZero() && !e.IsZero() && (s.Before(ws) || e.After(we)) {
 			r.reportAs(Info, "project.start_date", fmt.Sprintf("%s（%s）期间举办的活动优先考虑；本项目在%s至%s举办%s。", cat.WindowText, win, s.Chinese(), e.Chinese(), r.cite(cat.WindowClause)))
 		}
 		return
 	}
-	if !s.IsZero() && (s.Before(ws) || s.After(we)) {
+	if sOut {
 		r.report("project.start_date", fmt.Sprintf("开始日期%s不在项目完成时间%s（%s）内，请改到这段时间之内%s。", s.Chinese(), cat.WindowText, win, r.cite(cat.WindowClause)))
 	}
-	if !e.IsZero() && (e.After(we) || e.Before(ws)) {
+	if eOut {
 		r.report("project.end_date", fmt.Sprintf("结束日期%s不在项目完成时间%s（%s）内，项目须在%s前完成%s。", e.Chinese(), cat.WindowText, win, we.Chinese(), r.cite(cat.WindowClause)))
 	}
 }
