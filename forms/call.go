@@ -222,11 +222,11 @@ type Category struct {
 	WindowClause             string    `toml:"window_clause"`
 	// WindowPreferred: the window is a preference ("5月至6月期间的活动优先
 	//考虑"), not a limit: a date outside it is an info, not an error.
-	WindowPreferred bool `toml:"window_preferred"`
-	MaxParticipants          int       `toml:"max_participants"`
-	FormsAllowed             []string  `toml:"forms_allowed"`
-	Theme                    string    `toml:"theme"`
-	RequiredContent          []string  `toml:"required_content"`
+	WindowPreferred bool     `toml:"window_preferred"`
+	MaxParticipants int      `toml:"max_participants"`
+	FormsAllowed    []string `toml:"forms_allowed"`
+	Theme           string   `toml:"theme"`
+	RequiredContent []string `toml:"required_content"`
 	// Part is the category's own part of the form (第三部分), declared
 	// field by field.
 	Part PartDecl `toml:"part"`

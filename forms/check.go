@@ -143,7 +143,9 @@ func Check(call *Call, d *Draft, opts Options) []Finding {
 	return out
 }
 
-func asValidationErrors(err error, verrs *validator.ValidationErrors) bool { return errors.As(err, verrs) }
+func asValidationErrors(err error, verrs *validator.ValidationErrors) bool {
+	return errors.As(err, verrs)
+}
 
 // SortFindings orders findings by severity (errors first); the order within
 // a severity is kept.
