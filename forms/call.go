@@ -220,13 +220,14 @@ type Category struct {
 	WindowEnd                time.Time `toml:"window_end"`
 	WindowText               string    `toml:"window_text"`
 	WindowClause             string    `toml:"window_clause"`
-	// WindowPreferred: the window is a preference ("5月至6月期间的活动优先
-	//考虑"), not a limit: a date outside it is an info, not an error.
-	WindowPreferred bool     `toml:"window_preferred"`
-	MaxParticipants int      `toml:"max_participants"`
-	FormsAllowed    []string `toml:"forms_allowed"`
-	Theme           string   `toml:"theme"`
-	RequiredContent []string `toml:"required_content"`
+	MaxParticipants          int       `toml:"max_participants"`
+	FormsAllowed             []string  `toml:"forms_allowed"`
+	Theme                    string    `toml:"theme"`
+	RequiredContent          []string  `toml:"required_content"`
+
+	// WindowPreferred: the window is a preference ("5月至6月期间的活动
+	// 优先考虑"), not a limit: a date outside it is an info, not an error.
+	WindowPreferred bool `toml:"window_preferred"`
 	// Part is the category's own part of the form (第三部分), declared
 	// field by field.
 	Part PartDecl `toml:"part"`
