@@ -281,7 +281,11 @@ func runRules(args []string, env Env) int {
 		width = max(width, len(r.ID))
 	}
 	for _, r := range rules {
-		fmt.Fprintf(env.Stdout, "%-*s  %-7s  %-16s  %s\n", width, r.ID, r.Severity, r.Clause, r.Summary)
+		clause := r.Clause
+		if clause == "" {
+			clause = "—" // the call states the fact, not its clause
+		}
+		fmt.Fprintf(env.Stdout, "%-*s  %-7s  %-16s  %s\n", width, r.ID, r.Severity, clause, r.Summary)
 	}
 	return ExitOK
 }
