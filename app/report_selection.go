@@ -157,7 +157,7 @@ func (s *selectionScreen) refresh() {
 // dueText is one due item as the list shows it: "信息报道稿 · 2025年11月1日前
 // · 还有2天" or "已逾期3天" or "已于…报送".
 func dueText(it forms.DueItem, today forms.Date) string {
-	head := fmt.Sprintf("%s · %s前（结束后%d日内）", it.Name, it.Due.Chinese(), it.Days)
+	head := fmt.Sprintf("%s · %s前（结束后%s）", it.Name, it.Due.Chinese(), it.Within)
 	if !it.Submitted.IsZero() {
 		return head + " · 已于" + it.Submitted.Chinese() + "报送"
 	}

@@ -255,8 +255,11 @@ func runSample(args []string, env Env) int {
 	}
 	fmt.Fprintf(env.Stdout, "已写出示例申报书：%s\n", *outPath)
 	if *selected {
-		lo, hi := forms.PhotoLimits(env.Call)
-		fmt.Fprintf(env.Stdout, "示例已标记入选，会后材料已填好；信息报道稿还须附%d-%d张照片：在窗口中打开它，点“入选与会后材料”添加。\n", lo, hi)
+		if lo, hi := forms.PhotoLimits(env.Call); hi > 0 {
+			fmt.Fprintf(env.Stdout, "示例已标记入选，会后材料已填好；信息报道稿还须附%d-%d张照片：在窗口中打开它，点“入选与会后材料”添加。\n", lo, hi)
+		} else {
+			fmt.Fprintln(env.Stdout, "示例已标记入选，会后材料已填好：在窗口中打开它，点“入选与会后材料”查看。")
+		}
 	}
 	return ExitOK
 }
