@@ -154,38 +154,39 @@ func SortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool { return rank[fs[i].Severity] < rank[fs[j].Severity] })
 }
 
-// toFinding turns a validator error (a field constraint) into a finding.
+// toFinding turns a validator error (a field constraint) into a finding of
+// the rule that declares the failed tag (ruleDef.tags), its message made by
+// the rule's field function; a tag no rule declares is a required field.
 func toFinding(call *Call, path string, fe validator.FieldError) Finding {
-	label := call.FieldLabel(path)
+	r := ruleByTag[fe.Tag()]
+	if r == nil || r.field == nil {
+		return requiredFinding(call, path)
+	}
 	val := Shorten(fmt.Sprint(fe.Value()), 40)
 	fw := ""
 	if hasFullWidth(val) {
 		fw = "（其中有全角字符，请切换到半角输入）"
 	}
-	switch fe.Tag() {
-	case "uscc":
-		msg := fmt.Sprintf("统一社会信用代码 “%s” 无效%s：应为18位数字或大写字母（不含I、O、Z、S、V）", val, fw)
-		if len(val) == 18 {
-			if c, ok := USCCCheckChar(val[:17]); ok {
-				msg = fmt.Sprintf("统一社会信用代码 “%s” 的校验码（第18位）应为 %c，请核对营业执照或登记证书", val, c)
-			}
-		} else if fw == "" {
-			msg += fmt.Sprintf("，现在是%d位", len([]rune(val)))
-		}
-		return Finding{Rule: RuleUSCC, Field: path, Severity: Error, Message: msg + "（GB 32100-2015）。"}
-	case "cnmobile":
-		return Finding{Rule: RulePhone, Field: path, Severity: Error, Message: fmt.Sprintf("%s “%s” 不是有效的手机号码%s：应为以1开头的11位数字。", label, val, fw)}
-	case "cnphone":
-		return Finding{Rule: RulePhone, Field: path, Severity: Error, Message: fmt.Sprintf("%s “%s” 格式不对%s：手机为11位数字，固定电话写作 区号-号码，如 0431-85261411。", label, val, fw)}
-	case "cnemail":
-		return Finding{Rule: RuleEmail, Field: path, Severity: Error, Message: fmt.Sprintf("%s “%s” 格式不对%s：应形如 name@example.com。", label, val, fw)}
-	case "postcode":
-		return Finding{Rule: RulePostcode, Field: path, Severity: Error, Message: fmt.Sprintf("邮政编码 “%s” 应为6位数字%s。", val, fw)}
-	case "gte", "min":
-		return Finding{Rule: RuleAmount, Field: path, Severity: Error, Message: fmt.Sprintf("%s 不能为负数，请填写0或正数。", label)}
-	}
-	return requiredFinding(call, path)
+	return Finding{Rule: r.id, Field: path, Severity: r.sev, Message: r.field(fieldError{label: call.FieldLabel(path), value: val, fullWidth: fw, tag: fe.Tag()})}
 }
+
+// fieldError is what a field rule's message says of a failed value: the
+// field's label, its value (shortened) and a note when it has full-width
+// characters.
+type fieldError struct {
+	label, value, fullWidth, tag string
+}
+
+// ruleByTag is the rule of each validator tag, from the rules' tags.
+var ruleByTag = func() map[string]*ruleDef {
+	m := map[string]*ruleDef{}
+	for _, r := range registry {
+		for _, t := range r.tags {
+			m[t] = r
+		}
+	}
+	return m
+}()
 
 // requiredFinding is the finding of a required field left empty.
 func requiredFinding(call *Call, path string) Finding {

@@ -108,8 +108,16 @@ type ruleDef struct {
 	summary func(*Call) string
 	// check reports the rule's findings on one draft. It is nil for a
 	// field constraint (a struct tag, checked by go-playground/validator and
-	// turned into findings by toFinding), and where enforced says so.
+	// turned into findings by toFinding), for a rule across drafts (across)
+	// and where enforced says so.
 	check func(*run)
+	// across reports the rule's findings across the drafts of one unit
+	// (CheckAcross).
+	across func(*acrossRun)
+	// tags are the validator tags (struct tags of the Draft) that are this
+	// rule, and field the message of a value failing one of them.
+	tags  []string
+	field func(fieldError) string
 	// enforced names where a rule without a check is enforced.
 	enforced string
 	// noCategory: the check runs also when the draft's category is not in

@@ -147,6 +147,8 @@ func checkBudgetSourcesSum(r *run) {
 var ruleAmount = ruleDef{
 	id: RuleAmount, sev: Error, clause: fixed("申报书 第五部分"), summary: fixed("金额不能为负数"),
 	check: checkAmount,
+	tags:  []string{"gte", "min"},
+	field: func(e fieldError) string { return fmt.Sprintf("%s 不能为负数，请填写0或正数。", e.label) },
 }
 
 func checkAmount(r *run) {

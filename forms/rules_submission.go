@@ -124,14 +124,52 @@ var ruleQuotaCategory = ruleDef{
 	summary: func(c *Call) string {
 		return fmt.Sprintf("每个单位在同类项目中只能申报%d项", c.MaxPerCategory)
 	},
-	enforced: "CheckAcross",
+	across: checkQuotaCategory,
+}
+
+func checkQuotaCategory(a *acrossRun) {
+	call, drafts := a.call, a.drafts
+	perCat := map[string][]int{}
+	var cats []string
+	for _, i := range a.unit {
+		c := drafts[i].Draft.Category
+		if perCat[c] == nil {
+			cats = append(cats, c)
+		}
+		perCat[c] = append(perCat[c], i)
+	}
+	for _, catID := range cats {
+		same := perCat[catID]
+		if len(same) <= call.MaxPerCategory {
+			continue
+		}
+		catName := catID
+		if c := call.Category(catID); c != nil {
+			catName = c.Name
+		}
+		for _, i := range same {
+			a.report(i, "category", fmt.Sprintf("本单位在“%s”类别中有%d份申报（另见：%s），每个单位在同类项目中只能申报%d项：请只保留其中%d份%s。",
+				catName, len(same), others(drafts, same, i), call.MaxPerCategory, call.MaxPerCategory, cite(a.rule.Clause)))
+		}
+	}
 }
 
 var ruleQuotaTotal = ruleDef{
 	id: RuleQuotaTotal, sev: Error, stated: func(c *Call) bool { return c.MaxTotal > 0 },
-	clause:   clauseOf(submissionClause),
-	summary:  func(c *Call) string { return fmt.Sprintf("每个单位申报总计不超过%d项", c.MaxTotal) },
-	enforced: "CheckAcross",
+	clause:  clauseOf(submissionClause),
+	summary: func(c *Call) string { return fmt.Sprintf("每个单位申报总计不超过%d项", c.MaxTotal) },
+	across:  checkQuotaTotal,
+}
+
+func checkQuotaTotal(a *acrossRun) {
+	call, idx := a.call, a.unit
+	if len(idx) <= call.MaxTotal {
+		return
+	}
+	for _, i := range idx {
+		a.report(i, "applicant.name", fmt.Sprintf("本单位共有%d份申报（另见：%s），每个单位总计不超过%d项：请撤下多出的%d份%s。",
+			len(idx), others(a.drafts, idx, i), call.MaxTotal, len(idx)-call.MaxTotal, cite(a.rule.Clause)))
+	}
 }
 
 var ruleGlyph = ruleDef{
