@@ -186,8 +186,6 @@ func catClauses(has func(*Category) bool, clause func(*Category) string) func(*C
 	}
 }
 
-func all(*Category) bool { return true }
-
 func eligibleClause(cat *Category) string { return cat.EligibleClause }
 func scaleClause(cat *Category) string    { return cat.ScaleClause }
 func windowClause(cat *Category) string   { return cat.WindowClause }
