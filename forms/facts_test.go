@@ -2,6 +2,7 @@ package forms
 
 import (
 	"encoding/json"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -362,5 +363,45 @@ func TestRulesJSONShape(t *testing.T) {
 	b, err := json.Marshal(Rules(parseTestCall(t, "minimal.toml", minimalCall))[0])
 	if err != nil || !strings.Contains(string(b), `"id"`) || !strings.Contains(string(b), `"clause"`) {
 		t.Errorf("%s %v", b, err)
+	}
+}
+
+// Every `validate` struct tag of the Draft is compiled into draftRules: a
+// tag on a field the compiler does not reach (behind a pointer, in a map)
+// would silently not be checked.
+func TestEveryDraftTagCompiled(t *testing.T) {
+	var tagged func(reflect.Type, map[reflect.Type]bool) int
+	tagged = func(typ reflect.Type, seen map[reflect.Type]bool) int {
+		for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice || typ.Kind() == reflect.Map {
+			typ = typ.Elem()
+		}
+		if typ.Kind() != reflect.Struct || seen[typ] {
+			return 0
+		}
+		seen[typ] = true
+		n := 0
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			if tag := f.Tag.Get("validate"); tag != "" && tag != "dive" {
+				n++
+			}
+			n += tagged(f.Type, seen)
+		}
+		return n
+	}
+	var count func([]fieldRule) int
+	count = func(rs []fieldRule) int {
+		n := 0
+		for _, r := range rs {
+			if r.elem != nil {
+				n += count(r.elem)
+			} else {
+				n++
+			}
+		}
+		return n
+	}
+	if want, got := tagged(reflect.TypeOf(Draft{}), map[reflect.Type]bool{}), count(draftRules); got != want || got == 0 {
+		t.Errorf("%d tagged fields, %d compiled", want, got)
 	}
 }
