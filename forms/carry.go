@@ -78,7 +78,7 @@ func Carry(from, call *Call, old *Draft, now time.Time, opts Options) (*Draft, [
 	if old.Applicant.Evaluation && (from == nil || from.Society.EvaluationYear != call.Society.EvaluationYear) {
 		d.Applicant.Evaluation = false
 		if call.AsksEvaluation() {
-			add(RuleCarryReset, "applicant.evaluation_taken", Warning, "本年度要求参加省科协%d年度学会评价：请确认后重新勾选%s。", call.Society.EvaluationYear, cite(call.typeClause(typ)))
+			add(RuleCarryReset, "applicant.evaluation_taken", Warning, "本年度要求参加%s%d年度学会评价：请确认后重新勾选%s。", call.Funder(), call.Society.EvaluationYear, cite(call.typeClause(typ)))
 		}
 	}
 	if old.Applicant.AnnualInspection {

@@ -239,12 +239,12 @@ var ruleAccountsOverGrant = ruleDef{
 		}
 		return strings.Join(cl, "、")
 	},
-	summary: fixed("决算表中省科协资助支出不能超过批准的资助额"),
+	summary: func(c *Call) string { return "决算表中" + c.GrantName() + "支出不能超过批准的资助额" },
 	check:   accountsCheck(accountsOverGrant), noCategory: true,
 }
 
 var ruleAccountsUnspent = ruleDef{
 	id: RuleAccountsUnspent, sev: Info, stated: funded, clause: afterClause,
-	summary: fixed("省科协资助未全部列支时提示核对"),
+	summary: func(c *Call) string { return c.GrantName() + "未全部列支时提示核对" },
 	check:   accountsCheck(accountsUnspent), noCategory: true,
 }

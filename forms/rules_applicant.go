@@ -213,7 +213,7 @@ var ruleEvaluation = ruleDef{
 	stated: func(c *Call) bool { return c.AsksEvaluation() },
 	clause: func(c *Call) string { return typeClauses(c, isEvaluated) },
 	summary: func(c *Call) string {
-		return fmt.Sprintf("申报的%s须按规定参加省科协%d年度学会评价", typeNames(c, c.typesWith(isEvaluated)), c.Society.EvaluationYear)
+		return fmt.Sprintf("申报的%s须按规定参加%s%d年度学会评价", typeNames(c, c.typesWith(isEvaluated)), c.Funder(), c.Society.EvaluationYear)
 	},
 	check: checkEvaluation,
 }
@@ -221,7 +221,7 @@ var ruleEvaluation = ruleDef{
 func checkEvaluation(r *run) {
 	call, a := r.call, &r.d.Applicant
 	if call.NeedsEvaluation(a.Type) && !a.Evaluation {
-		r.report("applicant.evaluation_taken", fmt.Sprintf("申报的%s须按规定参加省科协%d年度学会评价：请确认并勾选，未参加评价的%s不能申报%s。", call.ApplicantTypeName(a.Type), call.Society.EvaluationYear, call.ApplicantTypeName(a.Type), r.cite(call.typeClause(a.Type))))
+		r.report("applicant.evaluation_taken", fmt.Sprintf("申报的%s须按规定参加%s%d年度学会评价：请确认并勾选，未参加评价的%s不能申报%s。", call.ApplicantTypeName(a.Type), call.Funder(), call.Society.EvaluationYear, call.ApplicantTypeName(a.Type), r.cite(call.typeClause(a.Type))))
 	}
 }
 

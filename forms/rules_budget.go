@@ -10,6 +10,15 @@ import (
 // no amount for a category, its application requests none: no funding
 // rule applies and the budget does not have to match a request.
 
+// funderOr is the funder as messages name it, or "资助方" when the call
+// names none.
+func funderOr(c *Call) string {
+	if f := c.Funder(); f != "" {
+		return f
+	}
+	return "资助方"
+}
+
 func byVenue(cat *Category) bool  { return cat.FundingKind == FundingVenue }
 func isFixed(cat *Category) bool  { return cat.FundingKind == FundingFixed }
 func isRanged(cat *Category) bool { return cat.FundingKind == FundingRange }
@@ -38,7 +47,7 @@ func checkVenue(r *run) {
 var ruleFundingFixed = ruleDef{
 	id: RuleFundingFixed, sev: Error, stated: anyCat(isFixed), clause: catClauses(isFixed, fundingClause),
 	summary: func(c *Call) string {
-		return "申请省科协资助须等于该类别的经费额度（" + perCategory(c, isFixed, func(cat *Category) string { return cat.FundingText() }) + "）"
+		return c.RequestLabel() + "须等于该类别的经费额度（" + perCategory(c, isFixed, func(cat *Category) string { return cat.FundingText() }) + "）"
 	},
 	check: checkFundingFixed,
 }
@@ -66,7 +75,7 @@ func checkFundingVenue(r *run) {
 	}
 	msg := fmt.Sprintf("%s的经费额度为%s元（%s），申请金额现为%s元，请改为%s元%s。", v.Name, Thousands(v.Funding), Capital(v.Funding), Thousands(req), Thousands(v.Funding), r.cite(cat.FundingClause))
 	if cat.WinnersSupport > 0 && v.ID == cat.WinnersVenue && req == v.Funding+cat.WinnersSupport {
-		msg = fmt.Sprintf("%s申请%s元即可：另外的%s元获奖者参加学术交流活动经费由省科协统筹，不由申报单位申请%s。", v.Name, Thousands(v.Funding), Thousands(cat.WinnersSupport), r.cite(cat.FundingClause))
+		msg = fmt.Sprintf("%s申请%s元即可：另外的%s元获奖者参加学术交流活动经费由%s统筹，不由申报单位申请%s。", v.Name, Thousands(v.Funding), Thousands(cat.WinnersSupport), funderOr(r.call), r.cite(cat.FundingClause))
 	}
 	r.report("project.requested_amount", msg)
 }
@@ -86,7 +95,7 @@ func checkFundingRange(r *run) {
 }
 
 var ruleBudgetProvincial = ruleDef{
-	id: RuleBudgetProvincial, sev: Error, stated: anyCat(isFunded), clause: fixed("申报书 第五部分"), summary: fixed("预算中的省科协资助须与申请金额一致"),
+	id: RuleBudgetProvincial, sev: Error, stated: anyCat(isFunded), clause: fixed("申报书 第五部分"), summary: func(c *Call) string { return "预算中的" + c.GrantName() + "须与申请金额一致" },
 	check: checkBudgetProvincial,
 }
 
@@ -95,7 +104,7 @@ func checkBudgetProvincial(r *run) {
 		return
 	}
 	if b, req := &r.d.Budget, r.d.Project.RequestedAmount; b.Provincial != req {
-		r.report("budget.provincial", fmt.Sprintf("预算中的省科协资助%s元与申请金额%s元不一致，请改为相同金额%s。", Thousands(b.Provincial), Thousands(req), r.citeForm("申报书 第五部分")))
+		r.report("budget.provincial", fmt.Sprintf("预算中的%s%s元与申请金额%s元不一致，请改为相同金额%s。", r.call.GrantName(), Thousands(b.Provincial), Thousands(req), r.citeForm("申报书 第五部分")))
 	}
 }
 
@@ -130,14 +139,14 @@ func checkBudgetLinesSum(r *run) {
 }
 
 var ruleBudgetSourcesSum = ruleDef{
-	id: RuleBudgetSourcesSum, sev: Error, clause: fixed("申报书 第五部分"), summary: fixed("省科协资助、自筹和其他经费之和须等于预算总额"),
+	id: RuleBudgetSourcesSum, sev: Error, clause: fixed("申报书 第五部分"), summary: func(c *Call) string { return c.GrantName() + "、自筹和其他经费之和须等于预算总额" },
 	check: checkBudgetSourcesSum,
 }
 
 func checkBudgetSourcesSum(r *run) {
 	b := &r.d.Budget
 	if src, _ := SumAmounts(b.Provincial, b.SelfRaised, b.Other); src != b.Total {
-		r.report("budget.self_raised", fmt.Sprintf("经费来源合计%s元（省科协资助%s元＋自筹%s元＋其他%s元），与预算总额%s元不符，相差%s元：请调整自筹或其他经费%s。", Thousands(src), Thousands(b.Provincial), Thousands(b.SelfRaised), Thousands(b.Other), Thousands(b.Total), Thousands(abs(DiffAmounts(src, b.Total))), r.citeForm("申报书 第五部分")))
+		r.report("budget.self_raised", fmt.Sprintf("经费来源合计%s元（%s%s元＋自筹%s元＋其他%s元），与预算总额%s元不符，相差%s元：请调整自筹或其他经费%s。", Thousands(src), r.call.GrantName(), Thousands(b.Provincial), Thousands(b.SelfRaised), Thousands(b.Other), Thousands(b.Total), Thousands(abs(DiffAmounts(src, b.Total))), r.citeForm("申报书 第五部分")))
 	}
 }
 

@@ -30,7 +30,7 @@ var ruleConfidential = ruleDef{
 
 func checkConfidential(r *run) {
 	if r.d.Confidential && r.call.Clauses.Confidential != "" {
-		r.report("confidential", "已声明涉及保密内容：申报书不得通过互联网传送，请事先告知省科协学会学术部，以纸质件报送，不生成电子邮件"+r.cite(r.call.Clauses.Confidential)+"。")
+		r.report("confidential", "已声明涉及保密内容：申报书不得通过互联网传送，请事先告知"+contactName(r.call)+"，以纸质件报送，不生成电子邮件"+r.cite(r.call.Clauses.Confidential)+"。")
 	}
 }
 

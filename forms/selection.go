@@ -172,7 +172,7 @@ func dueFinding(call *Call, g DueGroup, today Date) (Finding, bool) {
 	switch {
 	case left < 0:
 		f.Severity = Warning
-		f.Message = fmt.Sprintf("%s应在项目结束后%s（%s前）报送，已逾期%d天：请尽快报送省科协学会学术部，报送后在本程序中标记“已报送”%s。", what, g.Within, g.Due.Chinese(), -left, cite(call.Clauses.AfterEvent))
+		f.Message = fmt.Sprintf("%s应在项目结束后%s（%s前）报送，已逾期%d天：请尽快报送%s，报送后在本程序中标记“已报送”%s。", what, g.Within, g.Due.Chinese(), -left, contactName(call), cite(call.Clauses.AfterEvent))
 	case left == 0:
 		cl := ""
 		if call.Clauses.AfterEvent != "" {
