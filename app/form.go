@@ -172,10 +172,19 @@ func (f *formScreen) build() {
 	f.text(s, "applicant.mobile", "联系人手机", &a.Mobile, "11位手机号")
 	f.text(s, "applicant.phone", "办公电话", &a.Phone, "如 0431-85261411")
 	f.text(s, "applicant.email", "电子邮箱", &a.Email, "name@example.com")
-	f.check(s, "applicant.annual_inspection_passed", "年检", "学会年检合格（省级学会必填）", &a.AnnualInspection)
-	f.check(s, "applicant.evaluation_taken", "学会评价", fmt.Sprintf("已参加%s%d年度学会评价（省级学会必填）", call.Funder(), call.Society.EvaluationYear), &a.Evaluation)
-	f.check(s, "applicant.graduate_training", "研究生培养", "本单位有研究生培养资格", &a.GraduateTraining)
-	f.honours(s)
+	// Only what the call asks of some applicant type (callfacts.go).
+	if call.AsksAnnualInspection() {
+		f.check(s, "applicant.annual_inspection_passed", "年检", "学会年检合格（"+typesNeeding(call, call.NeedsAnnualInspection)+"必填）", &a.AnnualInspection)
+	}
+	if call.AsksEvaluation() {
+		f.check(s, "applicant.evaluation_taken", "学会评价", fmt.Sprintf("已参加%s%d年度学会评价（%s必填）", call.Funder(), call.Society.EvaluationYear, typesNeeding(call, call.NeedsEvaluation)), &a.Evaluation)
+	}
+	if call.AsksGraduateTraining() {
+		f.check(s, "applicant.graduate_training", "研究生培养", "本单位有研究生培养资格", &a.GraduateTraining)
+	}
+	if call.AsksHonours() {
+		f.honours(s)
+	}
 	f.table(s, "joint_applicants", "联合申报单位（鼓励与地方科协联合申报）", []string{"单位名称", "单位类型"},
 		func() int { return len(d.Joint) },
 		func(i int, msg *textLabel) []fyne.CanvasObject {
@@ -327,6 +336,17 @@ func applicantTypes(call *forms.Call) []option {
 		out[i] = option{t.ID, t.Name}
 	}
 	return out
+}
+
+// typesNeeding names the applicant types with a duty ("省级学会").
+func typesNeeding(call *forms.Call, needs func(string) bool) string {
+	var n []string
+	for _, t := range call.Types {
+		if needs(t.ID) {
+			n = append(n, t.Name)
+		}
+	}
+	return strings.Join(n, "、")
 }
 
 func firstOf(ids []string) string {
