@@ -167,6 +167,16 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 	return doc
 }
 
+// envelopeContent is what the envelope holds, and by when it must arrive
+// when the call states a deadline.
+func envelopeContent(call *forms.Call, d *forms.Draft, copies int, arrive string) string {
+	s := fmt.Sprintf("内装：项目申报书（纸质件%d份）\n项目：%s", copies, oneLine(d.Project.Name))
+	if !call.Deadline.IsZero() {
+		s += fmt.Sprintf("\n须于%s前%s", forms.DateOf(call.Deadline).Chinese(), arrive)
+	}
+	return s
+}
+
 // deadlineLine is the checklist's line on the deadline, as the call states it.
 func deadlineLine(call *forms.Call) string {
 	if call.Deadline.IsZero() {
@@ -243,7 +253,7 @@ func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 		row("寄件地址", oneLine(a.Address)),
 		row("联 系 人", oneLine(a.Contact)),
 		row("手    机", a.Mobile),
-		{Cells: []layout.Cell{{Text: fmt.Sprintf("内装：项目申报书（纸质件%d份）\n项目：%s\n须于%s前%s", copies, oneLine(d.Project.Name), forms.DateOf(call.Deadline).Chinese(), arrive), Span: 2}}},
+		{Cells: []layout.Cell{{Text: envelopeContent(call, d, copies, arrive), Span: 2}}},
 	}}
 	return &layout.Document{
 		Title:         "邮寄信封 — " + oneLine(d.Project.Name),
