@@ -151,9 +151,23 @@ func (b *appBuilder) part1() {
 		kv("联系人手机", a.Mobile, "办公电话", a.Phone),
 		kv("电子邮箱", a.Email),
 	}
-	if b.call.NeedsAnnualInspection(a.Type) || b.call.NeedsEvaluation(a.Type) {
-		rows = append(rows, kv(fmt.Sprintf("%d年度年检合格", b.call.Society.EvaluationYear), YesNo(a.AnnualInspection),
-			fmt.Sprintf("参加%d年度学会评价", b.call.Society.EvaluationYear), YesNo(a.Evaluation)))
+	// The yearly inspection and the evaluation, as far as the call asks
+	// them of this type (the 2024 form prints both with the evaluation's year).
+	var duty []string
+	if y := b.call.Society.EvaluationYear; b.call.NeedsAnnualInspection(a.Type) || b.call.NeedsEvaluation(a.Type) {
+		if b.call.NeedsAnnualInspection(a.Type) || y > 0 {
+			label := "年检合格"
+			if y > 0 {
+				label = fmt.Sprintf("%d年度年检合格", y)
+			}
+			duty = append(duty, label, YesNo(a.AnnualInspection))
+		}
+		if b.call.NeedsEvaluation(a.Type) {
+			duty = append(duty, fmt.Sprintf("参加%d年度学会评价", y), YesNo(a.Evaluation))
+		}
+	}
+	if len(duty) > 0 {
+		rows = append(rows, kv(duty...))
 	}
 	if a.GraduateTraining || b.cat != nil && b.cat.NeedsGraduateTraining(a.Type) {
 		rows = append(rows, kv("具有研究生培养资格", YesNo(a.GraduateTraining)))
@@ -167,7 +181,11 @@ func (b *appBuilder) part1() {
 		if len(hs) > 0 {
 			v = strings.Join(hs, "、")
 		}
-		rows = append(rows, kv(b.call.PriorityYears+"年所获表彰", v))
+		label := "所获表彰"
+		if b.call.PriorityYears != "" {
+			label = b.call.PriorityYears + "年所获表彰"
+		}
+		rows = append(rows, kv(label, v))
 	}
 	if len(b.d.Joint) > 0 {
 		var js []string
