@@ -544,7 +544,10 @@ func (c *Call) topProblem() string {
 		return "没有任何 [[categories]]（项目类别）"
 	}
 	if c.Society.AnnualInspection && !c.AsksAnnualInspection() {
-		return "[society_requirements] annual_inspection = true，但没有哪个申报单位类型须年检合格：请在 [applicant_types.<类型>] 中写 annual_inspection = true"
+		return "[society_requirements] annual_inspection = true，但没有哪个申报单位类型须年检合格：请在 [applicant_types] 中把该类型写成 类型ID = { name = \"名称\", annual_inspection = true }"
+	}
+	if c.Society.EvaluationYear > 0 && !c.AsksEvaluation() {
+		return "[society_requirements] evaluation_year 写了学会评价的年度，但没有哪个申报单位类型须参加评价：请在 [applicant_types] 中把该类型写成 类型ID = { name = \"名称\", evaluation = true }"
 	}
 	for i, ae := range c.AfterEvent {
 		if (ae.Days < 1) == (ae.Months < 1) {

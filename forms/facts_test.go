@@ -282,6 +282,12 @@ func TestApplicantTypesAsData(t *testing.T) {
 	if _, err := ParseCall("old.toml", []byte(minimalCall+"\n[society_requirements]\nannual_inspection = true\n[applicant_types]\nprovincial_society = \"省级学会\"\n")); err == nil || !strings.Contains(err.Error(), "annual_inspection") {
 		t.Errorf("inspection asked of no type: %v", err)
 	}
+	if _, err := ParseCall("old.toml", []byte(minimalCall+"\n[society_requirements]\nevaluation_year = 2025\n[applicant_types]\nprovincial_society = \"省级学会\"\n")); err == nil || !strings.Contains(err.Error(), "evaluation = true") {
+		t.Errorf("evaluation asked of no type: %v", err)
+	}
+	if c, err := ParseCall("old.toml", []byte(minimalCall+"\n[applicant_types]\nprovincial_society = \"省级学会\"\ncity_sat = \"市科协\"\n")); err != nil || c.ApplicantTypeName("city_sat") != "市科协" || c.JointOnly("city_sat") || c.NeedsAnnualInspection("provincial_society") {
+		t.Errorf("an old-style map is read, with no behaviour guessed from the IDs: %v", err)
+	}
 	if _, err := ParseCall("bad.toml", []byte(minimalCall+"\n[applicant_types]\nx = { name = \"某类\", joint = true }\n")); err == nil || !strings.Contains(err.Error(), "joint") {
 		t.Errorf("unknown key of a type: %v", err)
 	}
