@@ -19,7 +19,7 @@ func (f *formScreen) buildCategoryPart() {
 		return
 	}
 	call := f.u.call
-	s := f.newSection("part3", "第三部分　"+cat.PartTitle()+"（通知 "+cat.Clause+"）")
+	s := f.newSection("part3", "第三部分　"+cat.PartTitle()+forms.Cite(cat.Clause))
 	v := d.Part()
 	for i := range cat.Part.Fields {
 		fd := &cat.Part.Fields[i]

@@ -58,7 +58,7 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 		ex = end
 	}
 	t := ex.Time()
-	hint := newSecondaryLabel(fmt.Sprintf("报送期限按实际结束日期计算（通知 %s）；日期可写作 %s、%s 或 %d/%d/%d，也可点日历选择。", env.call.Clauses.AfterEvent, ex.Chinese(), ex.String(), t.Year(), int(t.Month()), t.Day()))
+	hint := newSecondaryLabel(fmt.Sprintf("报送期限按实际结束日期计算%s；日期可写作 %s、%s 或 %d/%d/%d，也可点日历选择。", forms.Cite(env.call.Clauses.AfterEvent), ex.Chinese(), ex.String(), t.Year(), int(t.Month()), t.Day()))
 	hint.Wrapping = fyne.TextWrapBreak
 	s.content = container.NewVBox(s.selected, grid, hint, s.dateMsg, widget.NewSeparator(),
 		widget.NewLabelWithStyle("会后须报送的材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.dues)

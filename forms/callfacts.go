@@ -277,6 +277,10 @@ func (c *Call) rulesProblem() string {
 	return ""
 }
 
+// Cite is the citation of a clause as messages end with it, "（通知 二、2）",
+// or "" when the call gives no clause.
+func Cite(clause string) string { return cite(clause) }
+
 // cite is the citation a message ends with, "（通知 二、2）", or nothing
 // when the call gives no clause for the rule.
 func cite(clause string) string {
