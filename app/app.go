@@ -78,6 +78,7 @@ func Run(a fyne.App, call *forms.Call) {
 	u.showStart()
 	if !u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started) {
 		u.offerRecovery()
+		u.tellCallProblems()
 	}
 	w.ShowAndRun()
 }

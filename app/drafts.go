@@ -13,6 +13,7 @@ import (
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 	"shenbao/forms/fonts"
+	"shenbao/forms/submission"
 )
 
 // AutosaveSuffix is appended to a draft's path for the side file autosave
@@ -240,8 +241,9 @@ func uniquePath(p string) string {
 // newDraftPath is a fresh file name in dir for a new draft of a category.
 func newDraftPath(dir string, cat *forms.Category, now time.Time) string {
 	name := "申报书"
-	if cat != nil {
-		name = cat.ShortName
+	if cat != nil && cat.ShortName != "" {
+		// the call file's text, made a plain name (never a path)
+		name = submission.SafeName(cat.ShortName, 20)
 	}
 	return uniquePath(filepath.Join(dir, name+"-"+now.Format("20060102-1504")+forms.DraftExt))
 }

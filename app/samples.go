@@ -10,6 +10,7 @@ import (
 
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
+	"shenbao/forms/submission"
 )
 
 // samplesFolderName is the folder, in the program's own storage (not the
@@ -43,7 +44,8 @@ func (u *ui) openSample(cat *forms.Category) {
 		return
 	}
 	dir := u.sampleDir()
-	path := filepath.Join(dir, "示例-"+cat.ShortName+forms.DraftExt)
+	// the call file's text, made a plain name (never a path)
+	path := filepath.Join(dir, "示例-"+submission.SafeName(cat.ShortName, 20)+forms.DraftExt)
 	// A sample opens as the program ships it: photos and reports of an
 	// earlier try are dropped with the old file.
 	_ = os.RemoveAll(aftercare.FilesDir(path))
