@@ -368,13 +368,17 @@ func Save(path string, d *Draft, now time.Time) error {
 
 // WriteFileAtomic writes data to path with forms/atomicfile: through a
 // synced temporary file in the same folder and a rename, keeping the file's
-// permissions and writing through a symbolic link. With backup, an existing
+// permissions, never replacing a read-only file. With backup (a draft), a
+// symbolic link at path is written through to the draft it names (the link
+// the user made stays); otherwise (an autosave) a link is replaced, and the
+// backup is never written through a link. With backup, an existing
 // valid draft at path is first copied to path+".bak" (also atomically), so
 // the previous good version survives. Its messages speak of the file only
 // (the command-line tools have no window whose content survives).
 func WriteFileAtomic(path string, data []byte, backup bool) error {
 	opts := atomicfile.Options{}
 	if backup {
+		opts.FollowLink = true
 		opts.Backup = BackupSuffix
 		opts.KeepBackup = func(old []byte) bool { return len(bytes.TrimSpace(old)) > 0 && json.Valid(old) }
 	}
