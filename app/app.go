@@ -216,6 +216,7 @@ func (u *ui) showForm(path string, d *forms.Draft, dirty bool) {
 		u.start = newStartScreen(u)
 	}
 	u.form = newFormScreen(u, path, d)
+	u.form.diskGuard = forms.NewGuard(path, AutosaveSuffix)
 	if c == nil {
 		u.form.setReadOnly(fmt.Sprintf("此草稿属于%d年度的申报通知，本程序中没有这一年度的通知数据，因此以只读方式打开，不能修改或导出。如需继续填写，请在草稿列表点“导入申报通知文件…”导入%d年度的通知文件，或用“用往年申报书新建”带入%d年度的申报书。", d.CallYear, d.CallYear, u.call.Year))
 	}

@@ -21,6 +21,7 @@ import (
 // formScreen is one open draft: the guided form of its category, the
 // findings panel, saving and autosave.
 type formScreen struct {
+	diskGuard *forms.Guard // one writer per draft: what the file was when opened (form_save.go)
 	u       *ui
 	path    string
 	d       *forms.Draft

@@ -38,6 +38,7 @@ const (
 	NewerVersion Code = "newer_version" // written by a newer program
 	NotOurs      Code = "not_ours"      // not a file of this program
 	BadImage     Code = "bad_image"
+	Conflict     Code = "changed_on_disk" // another window or program saved the file meanwhile
 )
 
 // Error is a failure with a Chinese message for the user.
