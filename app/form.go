@@ -21,7 +21,6 @@ import (
 // formScreen is one open draft: the guided form of its category, the
 // findings panel, saving and autosave.
 type formScreen struct {
-	diskGuard *forms.Guard // one writer per draft: what the file was when opened (form_save.go)
 	u       *ui
 	path    string
 	d       *forms.Draft
@@ -84,6 +83,8 @@ type formScreen struct {
 	savedMu   sync.Mutex // guards savedSeq
 	timer     *time.Timer
 	autosaved time.Time
+
+	diskGuard *forms.Guard // one writer per draft: what the file was when opened (form_save.go)
 }
 
 func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
