@@ -284,12 +284,15 @@ func (u *ui) askRecovery(path string, t time.Time) {
 		"“不恢复”：打开上次保存的版本；自动保存的内容移到“" + trashFolderName + "”文件夹，仍可找回。"
 	u.ask("恢复未保存的修改？", msg,
 		choice{label: "恢复", important: true, fn: func() {
-			d, err := forms.Load(path + AutosaveSuffix)
+			d, over, err := forms.LoadAutosave(path + AutosaveSuffix)
 			if err != nil {
 				u.showError("无法恢复", err)
 				return
 			}
 			u.showForm(path, d, true)
+			if over != nil {
+				u.ask("已恢复，保存前请删减", over.Error()+"。自动备份仍在原处，直到保存成功。", choice{label: "确定", important: true})
+			}
 		}},
 		choice{label: "不恢复", fn: func() {
 			if _, err := moveToTrash(path+AutosaveSuffix, u.now()); err != nil {

@@ -141,7 +141,7 @@ func newerAutosave(path string) (time.Time, bool) {
 	if ds, err := os.Stat(path); err == nil && !st.ModTime().After(ds.ModTime()) {
 		return time.Time{}, false
 	}
-	auto, err := forms.Load(path + AutosaveSuffix)
+	auto, _, err := forms.LoadAutosave(path + AutosaveSuffix) // over the limits too
 	if err != nil {
 		return time.Time{}, false
 	}

@@ -42,15 +42,15 @@ type stamp struct {
 }
 
 // stampOf reads a file's stamp (a missing file has exists false). Only a
-// draft-sized file is hashed: a larger one cannot be a draft this program
-// saved and differs anyway.
+// file up to MaxAutosaveSize is hashed: a larger one cannot be a draft or
+// an autosave this program wrote.
 func stampOf(path string) stamp {
 	st, err := os.Stat(path)
 	if err != nil || !st.Mode().IsRegular() {
 		return stamp{}
 	}
 	s := stamp{exists: true, size: st.Size(), modTime: st.ModTime()}
-	if st.Size() > MaxFileSize {
+	if st.Size() > MaxAutosaveSize {
 		return s
 	}
 	f, err := os.Open(path)
@@ -59,7 +59,7 @@ func stampOf(path string) stamp {
 	}
 	defer f.Close()
 	h := sha256.New()
-	_, _ = io.Copy(h, io.LimitReader(f, MaxFileSize+1))
+	_, _ = io.Copy(h, io.LimitReader(f, MaxAutosaveSize+1))
 	h.Sum(s.sum[:0])
 	return s
 }
@@ -140,6 +140,9 @@ func (g *Guard) Autosave(data []byte, autosaveSuffix string) error {
 		return g.conflict(cur, "没有自动备份")
 	}
 	side := g.path + autosaveSuffix
+	if err := CheckAutosave(side, data); err != nil {
+		return err
+	}
 	if a := stampOf(side); a.exists && a.sum != g.auto {
 		return &usererr.Error{Code: usererr.Conflict, Path: side, Err: ErrChangedOnDisk,
 			Message: fmt.Sprintf("没有自动备份：%s 是另一个窗口写的自动备份（同一份草稿在另一个窗口中也打开着），为免覆盖它，这次没有写入。窗口中的内容没有丢失：请只在一个窗口中编辑这份草稿，或点“保存为副本”。", filepath.Base(side))}

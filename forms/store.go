@@ -56,10 +56,16 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // a UTF-8 byte-order mark is skipped. A draft beyond the limits
 // (CheckLimits, MaxFileSize) is refused.
 func Unmarshal(name string, data []byte) (*Draft, error) {
-	base := filepath.Base(name)
 	if len(data) > MaxFileSize {
 		return nil, tooLarge(name, int64(len(data)))
 	}
+	return unmarshal(name, data, true)
+}
+
+// unmarshal is Unmarshal; without limits a draft beyond CheckLimits is
+// decoded too (an autosave, recovery.go).
+func unmarshal(name string, data []byte, limits bool) (*Draft, error) {
+	base := filepath.Base(name)
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))
 	if len(trimmed) == 0 {
 		return nil, &StoreError{Code: usererr.Corrupt, Path: name, Message: fmt.Sprintf("草稿文件 %s 是空的，可能保存时被中断。请打开同一文件夹中的备份 %s%s。", base, base, BackupSuffix)}
@@ -100,7 +106,7 @@ func Unmarshal(name string, data []byte) (*Draft, error) {
 	if err := dec.Decode(&d); err != nil {
 		return nil, &StoreError{Code: usererr.Corrupt, Path: name, Err: err, Message: fmt.Sprintf("草稿文件 %s 的内容有误（%s），无法打开。文件未被改动。", base, jsonReason(migrated, err))}
 	}
-	if err := CheckLimits(&d); err != nil {
+	if err := CheckLimits(&d); err != nil && limits {
 		se := err.(*StoreError)
 		se.Path, se.Message = name, fmt.Sprintf("草稿文件 %s 中%s，无法打开。文件未被改动；这样的内容不像是申报书，请检查文件是否正确。", base, se.Message)
 		return nil, se
