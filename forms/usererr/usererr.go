@@ -39,6 +39,7 @@ const (
 	NotOurs      Code = "not_ours"      // not a file of this program
 	BadImage     Code = "bad_image"
 	Conflict     Code = "changed_on_disk" // another window or program saved the file meanwhile
+	LinkLoop     Code = "link_loop"       // symbolic links that lead back to themselves
 )
 
 // Error is a failure with a Chinese message for the user.
@@ -88,12 +89,13 @@ func Reason(err error) (Code, string) {
 var reasons = map[Code]string{
 	DiskFull:    "磁盘空间已满",
 	ReadOnly:    "磁盘或文件夹是只读的",
-	Permission:  "没有权限，文件或文件夹可能是只读的",
+	Permission:  "没有权限：文件或文件夹的权限设置不允许本程序读写它",
 	NotExist:    "文件或文件夹不存在",
 	Exist:       "同名文件已存在",
 	NameTooLong: "文件名或路径太长",
 	InUse:       "文件正被其他程序（例如Word或PDF阅读器）打开",
 	IsDir:       "这是一个文件夹，不是文件",
+	LinkLoop:    "它是一个快捷方式（符号链接），链接绕回了自己，指不到任何文件",
 }
 
 // Advice is what to do about a file-system failure of code c when writing,
