@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
+	"shenbao/forms/usererr"
 )
 
 // autosaveDelay is how long after the last change the draft is written to
@@ -361,13 +362,17 @@ func (u *ui) askWith(title, message string, extra fyne.CanvasObject, choices ...
 	return p
 }
 
-// showError tells the user what failed, in Chinese (a *forms.StoreError's
-// message says what to do; it speaks of files only, so a failed save adds
-// that the window keeps its content).
+// showError tells the user what failed, in Chinese (a *usererr.Error's
+// message says what to do), and logs the cause (usererr.Log).
 func (u *ui) showError(title string, err error) {
-	msg := err.Error()
-	if title == "保存失败" {
-		msg += "窗口中的内容没有丢失。"
-	}
-	u.ask(title, msg, choice{label: "确定", important: true})
+	usererr.Log(title, err)
+	u.ask(title, err.Error(), choice{label: "确定", important: true})
+}
+
+// showSaveError tells why a save failed: the error speaks of files only
+// (the command-line tools share it), so the window adds that it keeps its
+// content.
+func (u *ui) showSaveError(err error) {
+	usererr.Log("保存失败", err)
+	u.ask("保存失败", err.Error()+"窗口中的内容没有丢失。", choice{label: "确定", important: true})
 }

@@ -152,7 +152,7 @@ func (f *formScreen) onSave() {
 // content as a copy.
 func (f *formScreen) saveFailed(err error) {
 	if !forms.IsConflict(err) {
-		f.u.showError("保存失败", err)
+		f.u.showSaveError(err)
 		return
 	}
 	f.u.ask("草稿已在别处修改", err.Error(),
@@ -169,7 +169,7 @@ func (f *formScreen) saveCopy() {
 	err := forms.SaveNew(dst, f.d, f.u.now())
 	f.ioMu.Unlock()
 	if err != nil {
-		f.u.showError("保存失败", err)
+		f.u.showSaveError(err)
 		return
 	}
 	f.path = dst

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 	"shenbao/forms/submission"
+	"shenbao/forms/usererr"
 )
 
 // samplesFolderName is the folder, in the program's own storage (not the
@@ -54,7 +54,7 @@ func (u *ui) openSample(cat *forms.Category) {
 		err = forms.Save(path, d, u.now())
 	}
 	if err != nil {
-		u.showError("无法打开示例", fmt.Errorf("无法写入示例文件 %s：%v", path, err))
+		u.showError("无法打开示例", usererr.New(codeOf(err), path, err, "无法写入示例文件 %s：%s", path, reasonOf(err)))
 		return
 	}
 	u.showForm(path, d, false)

@@ -39,7 +39,7 @@ func ExportAll(dir string, call *forms.Call, d *forms.Draft, draftPath string, n
 // before each file: its number from 1, the number of files, and its name.
 func ExportAllProgress(dir string, call *forms.Call, d *forms.Draft, draftPath string, now time.Time, progress func(step, total int, name string)) ([]Exported, error) {
 	if !d.IsSelected() {
-		return nil, fmt.Errorf("项目尚未标记入选：请先在“入选与会后材料”中标记入选并填写实际举办日期")
+		return nil, usererr.New(usererr.NotSelected, "", nil, "项目尚未标记入选：请先在“入选与会后材料”中标记入选并填写实际举办日期")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		code, reason := usererr.Reason(err)

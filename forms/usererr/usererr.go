@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log"
 	"strings"
 	"unicode/utf8"
 )
@@ -40,6 +41,7 @@ const (
 	BadImage     Code = "bad_image"
 	Conflict     Code = "changed_on_disk" // another window or program saved the file meanwhile
 	LinkLoop     Code = "link_loop"       // symbolic links that lead back to themselves
+	NotSelected  Code = "not_selected"    // after-event material of a project not marked selected
 )
 
 // Error is a failure with a Chinese message for the user.
@@ -56,6 +58,29 @@ func (e *Error) Unwrap() error { return e.Err }
 // New returns an Error with a formatted message.
 func New(code Code, path string, cause error, format string, args ...any) *Error {
 	return &Error{Code: code, Path: path, Err: cause, Message: fmt.Sprintf(format, args...)}
+}
+
+// Log writes what a person was shown and why to the program's log (the
+// standard logger: the terminal, or nothing in a windowed build): the code,
+// the file, the message and the cause, which the message does not show.
+// An error of another type is logged as it is.
+func Log(context string, err error) {
+	if err == nil {
+		return
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		log.Printf("%s: [%s] %s: %s (cause: %v)", context, codeName(e.Code), e.Path, e.Message, e.Err)
+		return
+	}
+	log.Printf("%s: %v", context, err)
+}
+
+func codeName(c Code) string {
+	if c == Unknown {
+		return "unknown"
+	}
+	return string(c)
 }
 
 // CodeOf is the code of the first *Error in err's chain, or Unknown.
