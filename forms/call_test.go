@@ -185,7 +185,7 @@ func FuzzParseCall(f *testing.F) {
 			Check(c, d, Options{Today: today})
 			// a complete draft, with values of every declared field's
 			// kind, checked against the call: no rule may panic
-			for _, rows := range []int{0, 1, 3} {
+			for _, rows := range []int{2} { // NewDraft above has none
 				base := "annual"
 				if _, ok := samples[cat.ID]; ok {
 					base = cat.ID
