@@ -625,6 +625,10 @@ func PhotoPath(draftPath string, p forms.Photo) string {
 // is what the draft keeps.
 func ImportPhoto(draftPath, srcPath string) (forms.Photo, error) {
 	base := filepath.Base(srcPath)
+	if st, err := os.Stat(srcPath); err == nil && !st.Mode().IsRegular() {
+		// a FIFO or device would block or never end
+		return forms.Photo{}, &PhotoError{Code: usererr.NotOurs, Path: base, Err: ErrNotRegular, Message: fmt.Sprintf("照片 “%s” 无法导入：它%s，不是照片文件。请选择JPEG（.jpg）或PNG（.png）格式的照片。", base, fileKind(st.Mode()))}
+	}
 	f, err := os.Open(srcPath)
 	if err != nil {
 		return forms.Photo{}, &PhotoError{Code: usererr.NotExist, Path: base, Err: err, Message: fmt.Sprintf("无法读取照片 “%s”：文件不存在或没有读取权限。", base)}

@@ -29,4 +29,15 @@ func TestStoredPhotoFIFO(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("reading a FIFO hung")
 	}
+	// nor is a FIFO chosen for import opened
+	go func() {
+		_, err := ImportPhoto(draft, filepath.Join(FilesDir(draft), "photo-fifo.jpg"))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		refusedWith(t, err, ErrNotRegular, "管道")
+	case <-time.After(10 * time.Second):
+		t.Fatal("importing a FIFO hung")
+	}
 }
