@@ -96,7 +96,7 @@ func importCost(format string, data []byte, cfg image.Config, shift uint) int64 
 			if f.progressive {
 				cost += int64(n) * 64 * 2 // int16 coefficients
 			}
-			cost += int64(n) * 64 >> (2 * shift) // samples
+			cost += int64(n) * 64 >> (2 * shift) * 11 / 10 // samples, and 10% for the decoder's own
 		}
 		sw, sh = w>>shift, h>>shift
 		if len(f.hv) == 4 {
@@ -104,7 +104,7 @@ func importCost(format string, data []byte, cfg image.Config, shift uint) int64 
 		}
 	case "png":
 		pix := int64(w) * int64(h) * int64(pngBytesPerPixel(cfg.ColorModel))
-		cost += pix
+		cost += pix * 11 / 10 // and 10% for the decoder's own
 		if pngInterlaced(data) {
 			cost += pix // the seven passes, each its own picture merged into the whole
 		}
