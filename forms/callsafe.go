@@ -16,6 +16,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"shenbao/forms/usererr"
 )
 
 // Bounds of a call file. The 2024 call has 5 categories, at most 20 fields
@@ -402,4 +404,16 @@ func recoverCallPanic(name string, err *error) {
 	if r := recover(); r != nil {
 		*err = &CallError{File: name, Problem: fmt.Sprintf("程序无法读取这个文件（%s）。请确认选的是申报通知数据文件，或把它发给程序的维护者", Shorten(fmt.Sprint(r), 80))}
 	}
+}
+
+// As lets a CallError be read as the program's one user-facing error type:
+// errors.As(err, &ue) with ue a *usererr.Error gives its code
+// (usererr.BadCall), the file, and the same Chinese message, so the window
+// and the tools show and log it like any other.
+func (e *CallError) As(target any) bool {
+	if t, ok := target.(**usererr.Error); ok {
+		*t = &usererr.Error{Code: usererr.BadCall, Path: e.File, Message: e.Error()}
+		return true
+	}
+	return false
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"shenbao/forms/usererr"
 )
 
 // withLine changes the 2024 call file: after the first line equal to
@@ -170,5 +172,10 @@ func TestCallPanicRecovered(t *testing.T) {
 	var ce *CallError
 	if !errors.As(err, &ce) || !strings.Contains(ce.Error(), "x.toml") || !hasHan(ce.Problem) {
 		t.Fatalf("panic not turned into a CallError: %v", err)
+	}
+	// and it reads as the one user-facing error type
+	var ue *usererr.Error
+	if !errors.As(err, &ue) || ue.Code != usererr.BadCall || ue.Message != ce.Error() || usererr.CodeOf(err) != usererr.BadCall {
+		t.Errorf("CallError as usererr.Error: %+v", ue)
 	}
 }

@@ -42,6 +42,7 @@ const (
 	Conflict     Code = "changed_on_disk" // another window or program saved the file meanwhile
 	LinkLoop     Code = "link_loop"       // symbolic links that lead back to themselves
 	NotSelected  Code = "not_selected"    // after-event material of a project not marked selected
+	BadCall      Code = "bad_call"        // a call file refused (forms.CallError)
 )
 
 // Error is a failure with a Chinese message for the user.
