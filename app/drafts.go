@@ -291,6 +291,9 @@ func copyFlatDir(src, dst string) error {
 		if !e.Type().IsRegular() {
 			continue
 		}
+		if info, err := e.Info(); err != nil || info.Size() > aftercare.MaxStoredBytes {
+			continue // no stored photo is that large: not copied, never read whole
+		}
 		data, err := os.ReadFile(filepath.Join(src, e.Name()))
 		if err != nil {
 			return err
