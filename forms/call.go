@@ -54,6 +54,7 @@ type Call struct {
 	AfterEvent     []AfterEvent       `toml:"after_event"`
 	Categories     []Category         `toml:"categories"`
 	ApplicantTypes map[string]string  `toml:"applicant_types"`
+	CallRules                         // [[rules]], [total_quota], [[category_groups]] (declrules.go)
 
 	// Source names where the call was read from (for messages).
 	Source string `toml:"-"`
@@ -180,6 +181,7 @@ type Category struct {
 	FormsAllowed             []string  `toml:"forms_allowed"`
 	Theme                    string    `toml:"theme"`
 	RequiredContent          []string  `toml:"required_content"`
+	CategoryCode                       // group, code: 项目编号 (declrules.go)
 	// Part is the category's own part of the form (第三部分), declared
 	// field by field.
 	Part PartDecl `toml:"part"`
@@ -451,6 +453,9 @@ func ParseCall(name string, data []byte) (*Call, error) {
 			line = lineOfCategory(data, cat)
 		}
 		return nil, &CallError{File: name, Line: line, Problem: p}
+	}
+	if err := c.compileDeclared(name, data); err != nil {
+		return nil, err
 	}
 	return &c, nil
 }

@@ -115,6 +115,7 @@ func Check(call *Call, d *Draft, opts Options) []Finding {
 	if r.cat != nil {
 		out = append(out, partFindings(call, r.cat, &c)...)
 	}
+	out = append(out, declaredFindings(call, &c)...) // the call file's [[rules]] (rules_declared.go)
 	SortFindings(out)
 	return out
 }

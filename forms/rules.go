@@ -278,6 +278,8 @@ var registry = []ruleDef{
 		return fmt.Sprintf("每个单位在同类项目中只能申报%d项", c.MaxPerCategory)
 	}, nil, false}, // CheckAcross (quota.go)
 	{RuleQuotaTotal, Error, clauseOf(submissionClause), func(c *Call) string { return fmt.Sprintf("每个单位申报总计不超过%d项", c.MaxTotal) }, nil, false}, // CheckAcross (quota.go)
+	{RuleTotalQuota, Info, totalQuotaClause, totalQuotaSummary, checkTotalQuota, true},                                                         // rules_declared.go
+	{RuleCategoryCode, Info, catClauses(hasCode, categoryClause), codeSummary, checkCategoryCode, false},                                       // rules_declared.go
 	{RuleGlyph, Error, clauseOf(submissionClause), fixed("申报书中的每个字都须能印在纸质件上"), checkGlyph, true},
 	{RuleAfterDates, Warning, afterClause, fixed("入选项目须填写实际举办日期，据此计算会后材料的报送期限"), checkAfterDates, true},
 	{RuleReportDue, Warning, afterClause, func(c *Call) string { return afterItems(c, 0) }, checkDue, true},
@@ -334,6 +336,7 @@ func Rules(call *Call) []Rule {
 			}
 		}
 	}
+	out = append(out, declaredRules(call)...) // IDs unique: checked when the call is read
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
@@ -348,6 +351,11 @@ func RuleByID(call *Call, id string) (Rule, bool) {
 			if r.ID == id {
 				return r, true
 			}
+		}
+	}
+	for _, r := range declaredRules(call) {
+		if r.ID == id {
+			return r, true
 		}
 	}
 	return Rule{}, false
