@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // Declared rules: the rules a notice states over the form's data, written in
@@ -167,7 +168,12 @@ type dval struct {
 func (v dval) empty() bool {
 	switch v.t {
 	case vText:
-		return strings.TrimSpace(v.s) == ""
+		for _, r := range v.s {
+			if !unicode.IsSpace(r) {
+				return false
+			}
+		}
+		return true
 	case vDate:
 		return v.d.IsZero()
 	case vNone:
@@ -727,7 +733,10 @@ func (c *cond) eval(d *Draft, row int) result {
 		return r
 	}
 	if v.t == vText {
-		s := strings.TrimSpace(v.s)
+		s := v.s
+		if c.oneOf != nil || c.noneOf != nil {
+			s = strings.TrimSpace(s)
+		}
 		if c.oneOf != nil && !containsFold(c.oneOf, s) || c.noneOf != nil && containsFold(c.noneOf, s) ||
 			c.containsAny != nil && !containsAnyOf(s, c.containsAny) || c.contNone != nil && containsAnyOf(s, c.contNone) {
 			r.ok = fail
