@@ -852,13 +852,11 @@ func ageAt(birth, at Date) int {
 // ---------------------------------------------------------------------------
 // Compiling a CondDecl.
 
-// condCtx says where a CondDecl is written, for the messages and for what
-// it may hold.
+// condCtx is what compiling a CondDecl needs: the call, and in a where the
+// table whose rows it reads.
 type condCtx struct {
 	c     *Call
-	where string    // "第2条规则（place.hubei）" + " 的 when"…
 	table *fieldRef // where: the table whose column it reads
-	key   func(k string) string
 }
 
 // compileCond compiles a CondDecl. It returns the key the problem is at and
@@ -1007,7 +1005,7 @@ func (x condCtx) compileCond(cd *CondDecl, inWhere bool) (*cond, string, string)
 		if t != vTable || c.field.each != nil {
 			return kindProblem("where", "表格（按行计数或算比例）")
 		}
-		w, _, p := condCtx{c: x.c, where: x.where, table: c.field}.compileCond(cd.Where, true)
+		w, _, p := condCtx{c: x.c, table: c.field}.compileCond(cd.Where, true)
 		if p != "" {
 			return nil, "where", "where：" + p
 		}
