@@ -808,7 +808,7 @@ func sameValue(a, b dval) bool {
 	case vBool:
 		return a.b == b.b
 	case vDate:
-		return a.d == b.d
+		return !a.d.Before(b.d) && !a.d.After(b.d)
 	}
 	return false
 }
@@ -1061,6 +1061,9 @@ func literal(raw any, t vtype) (dval, bool) {
 // a field of type t.
 func (x condCtx) compileBound(raw any, t vtype, key string) (*bound, string) {
 	if s, ok := raw.(string); ok {
+		if strings.TrimSpace(s) == "" {
+			return nil, key + " 是空的：请写数字、日期，或加引号的字段路径"
+		}
 		ref, p := x.c.resolveField(s)
 		if p != "" {
 			return nil, key + " 写的是字段路径，但" + p
@@ -1257,7 +1260,10 @@ func (c *Call) compileRule(rd *RuleDecl, seen map[string]bool) (*declRule, strin
 		return nil, key, "：" + p
 	}
 	r.test = test
-	cats := test.field.cats
+	cats := test.cats()
+	if cats != nil && len(cats) == 0 {
+		return nil, "field", "：field 和 min/max/age_at 读的是不同类别的专项内容，没有哪个类别同时有这两项"
+	}
 	if rd.When != nil {
 		w, _, p := x.compileCond(rd.When, false)
 		if p != "" {
@@ -1267,7 +1273,7 @@ func (c *Call) compileRule(rd *RuleDecl, seen map[string]bool) (*declRule, strin
 			return nil, "when", "的 when 不能检查表格的每一行：请用 count_min 和 where（如 “至少有一行……”）"
 		}
 		r.when = w
-		cats = intersectCats(cats, w.field.cats)
+		cats = intersectCats(cats, w.cats())
 		if cats != nil && len(cats) == 0 {
 			return nil, "when", "的 when 和 field 读的是不同类别的专项内容，没有哪个类别同时有这两项"
 		}
@@ -1295,6 +1301,18 @@ func (c *Call) compileRule(rd *RuleDecl, seen map[string]bool) (*declRule, strin
 	}
 	r.cats = cats
 	return r, "", ""
+}
+
+// cats are the categories whose parts a condition reads — its field's and
+// its limits' (nil: only the common parts, every category has them).
+func (c *cond) cats() []string {
+	cats := c.field.cats
+	for _, b := range []*bound{c.min, c.max, c.ageAt} {
+		if b != nil && b.ref != nil {
+			cats = intersectCats(cats, b.ref.cats)
+		}
+	}
+	return cats
 }
 
 // intersectCats intersects two category scopes (nil: every category).

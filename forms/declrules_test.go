@@ -88,6 +88,10 @@ window_end = 2022-12-31
   key = "lead_unit"
   label = "牵头单位"
   kind = "text"
+  [[categories.part.fields]]
+  key = "registered"
+  label = "成立日期"
+  kind = "date"
 
 [applicant_types]
 provincial_society = "省级学会"
@@ -268,6 +272,10 @@ func TestDeclaredRuleKinds(t *testing.T) {
 			set: func(d *Draft) { d.Budget.SelfRaised = 0 }, fail: []string{"budget.self_raised"}, wantM: "须有自筹经费（通知 测试条款）。"},
 		{name: "date min fails", rule: `field = "project.start_date"` + "\nmin = 2022-05-01\nmax = 2022-06-30", msg: "{label}{value}不在{min}至{max}之间（通知 {clause}）。",
 			set: func(d *Draft) { d.Project.StartDate = NewDate(2022, 4, 30) }, fail: []string{"project.start_date"}, wantM: "开始日期2022年4月30日不在2022年5月1日至2022年6月30日之间（通知 测试条款）。"},
+		{name: "date equals fails", rule: `field = "project.start_date"` + "\nequals = 2022-05-01", msg: "{label}须为2022年5月1日（通知 {clause}）。",
+			set: func(d *Draft) { d.Project.StartDate = NewDate(2022, 5, 2) }, fail: []string{"project.start_date"}, wantM: "开始日期须为2022年5月1日（通知 测试条款）。"},
+		{name: "date equals passes", rule: `field = "project.start_date"` + "\nequals = 2022-05-01", msg: "x（通知 {clause}）",
+			set: func(d *Draft) { d.Project.StartDate, _ = ParseDate("2022-05-01") }},
 		{name: "date against another date passes", rule: `field = "project.end_date"` + "\nmin = \"project.start_date\"", msg: "x（通知 {clause}）",
 			set: func(d *Draft) { d.Project.StartDate, d.Project.EndDate = NewDate(2022, 5, 1), NewDate(2022, 5, 1) }},
 		{name: "an empty date is not compared", rule: `field = "project.start_date"` + "\nmin = 2022-05-01", msg: "x（通知 {clause}）",
@@ -369,6 +377,7 @@ func TestDeclaredRulesRefused(t *testing.T) {
 		{"share without where", `field = "experts"` + "\nshare_min = 0.5", `share_min`, "share_min/share_max 是符合 where 条件的行所占的比例，须同时写 where"},
 		{"share out of range", `field = "parts.salon.speakers"` + "\nwhere = { column = \"country\", one_of = [\"中国\"] }\nshare_min = 50", `share_min`, "share_min/share_max 须在0到1之间"},
 		{"where without a count", `field = "parts.salon.speakers"` + "\nwhere = { column = \"country\", one_of = [\"中国\"] }", `where = {`, "写了 where，还须写 count_min"},
+		{"limits from two categories' parts", `field = "parts.salon.speakers[].birth_date"` + "\nmax = \"parts.young.registered\"", `field = "parts.salon.speakers[]`, "field 和 min/max/age_at 读的是不同类别的专项内容"},
 		{"count on a text", `field = "project.city"` + "\ncount_min = 1", `count_min`, "count_min/count_max 只能用于表格或多项列表"},
 		{"nothing to check", `field = "project.city"`, `field = "project.city"`, "没有写要检查什么"},
 		{"column outside where", `column = "name"` + "\nrequired = true", `column = "name"`, "column 只能写在 where 中"},
