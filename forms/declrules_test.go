@@ -573,3 +573,41 @@ count_min = 1
 		declaredFindings(c, d)
 	}
 }
+
+// FuzzDeclaredRule reads a [[rules]] entry made of a field path, a key and
+// a value, and requires that reading the call never panics, that a refusal
+// is a CallError in Chinese, and that an accepted rule checks a draft
+// without panicking, every finding its own with a Chinese message.
+func FuzzDeclaredRule(f *testing.F) {
+	f.Add("project.city", "contains_any", `["武汉"]`, "北京市")
+	f.Add("parts.salon.speakers", "count_min", `1`, "")
+	f.Add("parts.salon.speakers[].birth_date", "age_at", `2022-12-31`+"\nmax = 45", "1950-01-01")
+	f.Add("experts[].unit", "required", `true`, " ")
+	f.Add("project.requested_amount", "max", `"budget.total"`, "")
+	f.Add("part.lead_unit", "one_of", `["甲"]`, "乙")
+	f.Add("", "min", `""`, "")
+	f.Fuzz(func(t *testing.T, field, key, value, text string) {
+		rule := "\n[[rules]]\nid = \"fuzz.rule\"\nclause = \"三\"\nsummary = \"测试\"\nmessage = \"{label}：{value}（通知 {clause}）\"\nfield = \"" + strings.ReplaceAll(field, `"`, "") + "\"\n" + key + " = " + value + "\n"
+		c, err := ParseCall("fuzz.toml", []byte(hubeiCall+rule))
+		if err != nil {
+			var ce *CallError
+			if !errors.As(err, &ce) || !hasHan(ce.Problem) {
+				t.Fatalf("refusal not a CallError in Chinese: %v", err)
+			}
+			return
+		}
+		d := hubeiDraft(t, "salon")
+		d.Project.City = text
+		d.Experts[0].Unit = text
+		bd, _ := ParseDateLoose(text)
+		r := Values{}
+		r.SetDate("birth_date", bd)
+		d.Part().SetRows("speakers", []Values{r, {}})
+		d.Part().SetText("lead_unit", text)
+		for _, f := range declaredFindings(c, d) {
+			if f.Rule != "fuzz.rule" || !hasHan(f.Message) || !strings.Contains(f.Message, "（通知 三）") {
+				t.Fatalf("finding %+v", f)
+			}
+		}
+	})
+}
