@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Declared rules: the rules a notice states over the form's data, written in
@@ -235,8 +236,8 @@ type fieldRef struct {
 	t     vtype
 	// get reads the value (a table: its row count).
 	get func(d *Draft) dval
-	// tables: the row count and the columns.
-	rows func(d *Draft) int
+	// tables: the rows, read once per check of a table, and the columns.
+	rows func(d *Draft) rowset
 	cols map[string]*colRef
 	// each is the column of a path "table[].column": the rule applies to
 	// every row's cell.
@@ -252,7 +253,15 @@ type fieldRef struct {
 type colRef struct {
 	key, label string
 	t          vtype
-	get        func(d *Draft, row int) dval
+	get        func(rs rowset, row int) dval
+}
+
+// rowset is a table's rows in a draft: a category part's values, or a
+// slice of the common parts' structs.
+type rowset struct {
+	n    int
+	vals []Values      // a declared table
+	rv   reflect.Value // a table of the common parts (a slice of structs)
 }
 
 // ---------------------------------------------------------------------------
@@ -384,21 +393,20 @@ func commonRef(path, label string, cf *commonField) *fieldRef {
 		return goValue(v, t)
 	}
 	if t == vTable {
-		ref.rows = func(d *Draft) int {
+		ref.rows = func(d *Draft) rowset {
 			v, ok := reach(d, hops)
 			if !ok {
-				return 0
+				return rowset{}
 			}
-			return v.Len()
+			return rowset{n: v.Len(), rv: v}
 		}
 		ref.cols = map[string]*colRef{}
 		for _, c := range cf.cols {
-			ref.cols[c.key] = &colRef{key: c.key, label: label + "的" + FieldLabel(path+"[]."+c.key), t: c.t, get: func(d *Draft, row int) dval {
-				v, ok := reach(d, hops)
-				if !ok || row >= v.Len() {
+			ref.cols[c.key] = &colRef{key: c.key, label: label + "的" + FieldLabel(path+"[]."+c.key), t: c.t, get: func(rs rowset, row int) dval {
+				if row >= rs.n {
 					return dval{t: c.t}
 				}
-				return goValue(v.Index(row).Field(c.index), c.t)
+				return goValue(rs.rv.Index(row).Field(c.index), c.t)
 			}}
 		}
 	}
@@ -458,7 +466,10 @@ func valuesRef(path, label string, fd *FieldDecl, vals func(d *Draft) Values, at
 	ref := &fieldRef{path: path, label: label, t: t, at: at}
 	ref.get = func(d *Draft) dval { return valuesValue(vals(d), key, t) }
 	if t == vTable {
-		ref.rows = func(d *Draft) int { return len(vals(d).Rows(key)) }
+		ref.rows = func(d *Draft) rowset {
+			rows := vals(d).Rows(key)
+			return rowset{n: len(rows), vals: rows}
+		}
 		ref.cols = map[string]*colRef{}
 		for i := range fd.Columns {
 			c := &fd.Columns[i]
@@ -466,12 +477,11 @@ func valuesRef(path, label string, fd *FieldDecl, vals func(d *Draft) Values, at
 			if ct == vNone {
 				continue
 			}
-			ref.cols[ck] = &colRef{key: ck, label: label + "的" + c.Label, t: ct, get: func(d *Draft, row int) dval {
-				rows := vals(d).Rows(key)
-				if row >= len(rows) {
+			ref.cols[ck] = &colRef{key: ck, label: label + "的" + c.Label, t: ct, get: func(rs rowset, row int) dval {
+				if row >= rs.n {
 					return dval{t: ct}
 				}
-				return valuesValue(rows[row], ck, ct)
+				return valuesValue(rs.vals[row], ck, ct)
 			}}
 		}
 	}
@@ -504,7 +514,7 @@ func (c *Call) resolveField(path string) (*fieldRef, string) {
 	}
 	at := ref.at
 	return &fieldRef{path: path, label: ref.label + "的" + strings.TrimPrefix(cr.label, ref.label+"的"), t: cr.t, rows: ref.rows, each: cr, at: at, cats: ref.cats,
-		get: func(d *Draft) dval { return dval{} }}, ""
+		get: func(*Draft) dval { return dval{} }}, ""
 }
 
 func colKeys(ref *fieldRef) string {
@@ -675,10 +685,11 @@ func (b *bound) words() string {
 
 // cond is a compiled CondDecl: the value it reads and what it asks.
 type cond struct {
-	get   func(d *Draft, row int) dval // the value (row: where's row)
+	get   func(d *Draft) dval           // the field's value
+	cell  func(rs rowset, row int) dval // or a column's: where, "table[].column"
 	t     vtype
-	rows  func(d *Draft) int // tables
-	field *fieldRef          // rules and when; nil in where
+	rows  func(d *Draft) rowset // tables
+	field *fieldRef             // rules and when; nil in where
 
 	required                             bool
 	equals                               *dval
@@ -713,12 +724,18 @@ func (r result) share() float64 {
 	return float64(r.n) / float64(r.total)
 }
 
-// eval tests the condition on a draft (row: the row a where looks at).
-func (c *cond) eval(d *Draft, row int) result {
+// eval tests the condition on a draft; a condition on a column, on row
+// row of rs.
+func (c *cond) eval(d *Draft, rs rowset, row int) result {
 	if c.t == vTable || c.t == vList {
 		return c.evalRows(d)
 	}
-	v := c.get(d, row)
+	var v dval
+	if c.cell != nil {
+		v = c.cell(rs, row)
+	} else {
+		v = c.get(d)
+	}
 	r := result{v: v}
 	if c.required && !v.filled() {
 		r.ok = fail
@@ -735,7 +752,7 @@ func (c *cond) eval(d *Draft, row int) result {
 	if v.t == vText {
 		s := v.s
 		if c.oneOf != nil || c.noneOf != nil {
-			s = strings.TrimSpace(s)
+			s = trimSpace(s)
 		}
 		if c.oneOf != nil && !containsFold(c.oneOf, s) || c.noneOf != nil && containsFold(c.noneOf, s) ||
 			c.containsAny != nil && !containsAnyOf(s, c.containsAny) || c.contNone != nil && containsAnyOf(s, c.contNone) {
@@ -772,17 +789,18 @@ func (c *cond) eval(d *Draft, row int) result {
 func (c *cond) evalRows(d *Draft) result {
 	r := result{}
 	if c.t == vList {
-		r.v = c.get(d, 0)
+		r.v = c.get(d)
 		r.total = int(r.v.n)
 		r.n = r.total
 	} else {
-		r.total = c.rows(d)
+		rs := c.rows(d)
+		r.total = rs.n
 		r.v = dval{t: vTable, n: float64(r.total)}
 		r.n = r.total
 		if c.where != nil {
 			r.n = 0
-			for i := 0; i < r.total; i++ {
-				if c.where.eval(d, i).ok == pass {
+			for i := 0; i < rs.n; i++ {
+				if c.where.eval(d, rs, i).ok == pass {
 					r.n++
 				}
 			}
@@ -802,7 +820,7 @@ func (c *cond) evalRows(d *Draft) result {
 func sameValue(a, b dval) bool {
 	switch a.t {
 	case vText:
-		return strings.EqualFold(strings.TrimSpace(a.s), b.s)
+		return containsFold([]string{b.s}, trimSpace(a.s))
 	case vNum:
 		return a.n == b.n
 	case vBool:
@@ -823,11 +841,25 @@ func less(a, b dval) bool {
 
 func containsFold(list []string, s string) bool {
 	for _, x := range list {
-		if strings.EqualFold(x, s) {
+		if x == s || len(x) == len(s) && strings.EqualFold(x, s) {
 			return true
 		}
 	}
 	return false
+}
+
+// trimSpace is strings.TrimSpace, quick for the usual text with no space
+// at either end.
+func trimSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsSpace(first) && !unicode.IsSpace(last) {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 func containsAnyOf(s string, subs []string) bool {
@@ -841,9 +873,10 @@ func containsAnyOf(s string, subs []string) bool {
 
 // ageAt is the age in whole years, on day at, of someone born on birth.
 func ageAt(birth, at Date) int {
-	b, a := birth.Time(), at.Time()
-	age := a.Year() - b.Year()
-	if a.Month() < b.Month() || a.Month() == b.Month() && a.Day() < b.Day() {
+	by, bm, bd := birth.Time().Date()
+	ay, am, ad := at.Time().Date()
+	age := ay - by
+	if am < bm || am == bm && ad < bd {
 		age--
 	}
 	return age
@@ -875,7 +908,7 @@ func (x condCtx) compileCond(cd *CondDecl, inWhere bool) (*cond, string, string)
 		if col == nil {
 			return nil, "column", fmt.Sprintf("where 的 column “%s” 不是表格 “%s” 的列：可用的列有 %s", cd.Column, x.table.path, colKeys(x.table))
 		}
-		c.get, c.t = col.get, col.t
+		c.cell, c.t = col.get, col.t
 	default:
 		if cd.Column != "" {
 			return nil, "column", "column 只能写在 where 中；要检查表格每一行的某一列，请写 field = \"表格[].列\""
@@ -889,10 +922,9 @@ func (x condCtx) compileCond(cd *CondDecl, inWhere bool) (*cond, string, string)
 		}
 		c.field, c.t, c.rows = ref, ref.t, ref.rows
 		if ref.each != nil {
-			c.get = ref.each.get
+			c.cell = ref.each.get
 		} else {
-			get := ref.get
-			c.get = func(d *Draft, _ int) dval { return get(d) }
+			c.get = ref.get
 		}
 	}
 	t := c.t
@@ -1393,20 +1425,20 @@ func (r *declRule) check(call *Call, d *Draft, out []Finding) []Finding {
 	if !r.applies(d) {
 		return out
 	}
-	if r.when != nil && r.when.eval(d, 0).ok != pass {
+	if r.when != nil && r.when.eval(d, rowset{}, 0).ok != pass {
 		return out
 	}
 	t := r.test
 	if t.field.each != nil {
-		n := t.rows(d)
-		for i := 0; i < n; i++ {
-			if res := t.eval(d, i); res.ok == fail {
+		rs := t.rows(d)
+		for i := 0; i < rs.n; i++ {
+			if res := t.eval(d, rs, i); res.ok == fail {
 				out = append(out, r.finding(call, d, res, i))
 			}
 		}
 		return out
 	}
-	if res := t.eval(d, 0); res.ok == fail {
+	if res := t.eval(d, rowset{}, 0); res.ok == fail {
 		out = append(out, r.finding(call, d, res, -1))
 	}
 	return out

@@ -568,10 +568,26 @@ count_min = 1
 	if fs := declaredFindings(c, d); len(fs) != 0 || len(c.declared) != 7 {
 		b.Fatalf("the benchmark's draft should pass all %d rules: %v", len(c.declared), fs)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		declaredFindings(c, d)
-	}
+	bare := parseTestCall(b, "")
+	b.Run("rules", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			declaredFindings(c, d)
+		}
+	})
+	// the whole check of the same draft, with and without the 7 rules
+	b.Run("check", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			Check(c, d, Options{})
+		}
+	})
+	b.Run("check-without-rules", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			Check(bare, d, Options{})
+		}
+	})
 }
 
 // FuzzDeclaredRule reads a [[rules]] entry made of a field path, a key and
