@@ -58,7 +58,7 @@ func (q *TotalQuota) Text() string {
 }
 
 // CategoryGroup is a group of categories with a code of its own: the
-// Shanghai call's 学术年会 (项目编号 2023-1) has the sub-items 2023-1-1 to
+// Shanghai call's annual conference (项目编号 2023-1) has the sub-items 2023-1-1 to
 // 2023-1-3, each a category with group = the group's ID.
 type CategoryGroup struct {
 	ID     string `toml:"id"`
@@ -86,7 +86,7 @@ func (c *Call) Group(id string) *CategoryGroup {
 
 // CategoryTitle is a category's name as printed, with its group's name
 // before it and its code after it when the call gives them:
-// "上海市科协2023学术（创新）年会·综合分论坛（项目编号：2023-1-1）". name is the
+// <group name>·综合分论坛（项目编号：2023-1-1）. name is the
 // category's name as the caller prints it (with a venue, say).
 func (c *Call) CategoryTitle(cat *Category, name string) string {
 	name = c.groupedName(cat, name)

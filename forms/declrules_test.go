@@ -190,7 +190,7 @@ func TestDeclaredRulesHubei(t *testing.T) {
 		listed = append(listed, r.ID+" "+r.Clause+" "+r.Summary)
 	}
 	all := strings.Join(listed, "\n")
-	for _, want := range []string{"place.hubei 三（三） 项目须在湖北省境内举办", "joint.lead 三（四） 两个以上单位联合申报的项目须注明牵头单位", "quota.call_total 二 各类别合计择优资助约40项"} {
+	for _, want := range []string{"place.hubei 三（三） 项目须在湖北省境内举办", "joint.lead 三（四） 两个以上单位联合申报的项目须注明牵头单位", "quota.call_total 二 各类别合计资助约40项"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("rules do not list %q:\n%s", want, all)
 		}
@@ -204,7 +204,7 @@ func TestTotalQuotaIsInfo(t *testing.T) {
 	c := parseTestCall(t, "")
 	d := hubeiDraft(t, "salon")
 	fs := record(ruleFindings(c, d, RuleTotalQuota))
-	if len(fs) != 1 || fs[0].Severity != Info || fs[0].Message != "本通知各类别合计择优资助约40项（通知 二）。" {
+	if len(fs) != 1 || fs[0].Severity != Info || fs[0].Message != "本通知各类别合计资助约40项（通知 二）。" {
 		t.Fatalf("total quota: %+v", fs)
 	}
 	exact := parseTestCall(t, "")

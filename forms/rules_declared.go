@@ -45,14 +45,14 @@ func totalQuotaSummary(c *Call) string {
 	if c.TotalQuota == nil {
 		return ""
 	}
-	return "各类别合计择优资助" + c.TotalQuota.Text()
+	return "各类别合计资助" + c.TotalQuota.Text()
 }
 
 // checkTotalQuota states the call's total quota: information, never an
 // error.
 func checkTotalQuota(r *run) {
 	if q := r.call.TotalQuota; q != nil {
-		r.report("category", fmt.Sprintf("本通知各类别合计择优资助%s（通知 %s）。", q.Text(), q.Clause))
+		r.report("category", fmt.Sprintf("本通知各类别合计资助%s（通知 %s）。", q.Text(), q.Clause))
 	}
 }
 
@@ -61,7 +61,7 @@ func hasCode(cat *Category) bool { return cat.Code != "" }
 func categoryClause(cat *Category) string { return cat.Clause }
 
 // codeSummary lists the categories' codes, each group with its items:
-// "2023-1 学术年会：2023-1-1 综合分论坛、2023-1-2 学会年会；2023-2 青年科技论坛".
+// "2023-1 <group name>：2023-1-1 综合分论坛、2023-1-2 …；2023-2 青年科技论坛".
 func codeSummary(c *Call) string {
 	var parts []string
 	done := map[string]bool{}

@@ -39,7 +39,7 @@ contains_any = ["哈尔滨"]
 	if code != ExitOK || errOut != "" {
 		t.Fatalf("rules: %d %s", code, errOut)
 	}
-	for _, want := range []string{"place.province", "三（三）", "项目须在本省境内举办", "quota.call_total", "各类别合计择优资助约40项", "category.code", "项目编号：2025-2 "} {
+	for _, want := range []string{"place.province", "三（三）", "项目须在本省境内举办", "quota.call_total", "各类别合计资助约40项", "category.code", "项目编号：2025-2 "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("rules lack %q:\n%s", want, out)
 		}
@@ -50,7 +50,7 @@ contains_any = ["哈尔滨"]
 	}
 	code, out, _ = runAt(t, applyDay2025, "--call", callFile, "check", "--today", "2025-04-28", draft)
 	if code != ExitFindings || !strings.Contains(out, "举办城市须在本省境内，现在填的是“长春市”：请改为省内城市（通知 三（三））。") ||
-		!strings.Contains(out, "本通知各类别合计择优资助约40项（通知 二）。") || !strings.Contains(out, "本项目的项目编号为2025-2") {
+		!strings.Contains(out, "本通知各类别合计资助约40项（通知 二）。") || !strings.Contains(out, "本项目的项目编号为2025-2") {
 		t.Errorf("check with the declared rule: %d\n%s", code, out)
 	}
 }
