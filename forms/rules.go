@@ -353,10 +353,8 @@ func RuleByID(call *Call, id string) (Rule, bool) {
 			}
 		}
 	}
-	for _, r := range declaredRules(call) {
-		if r.ID == id {
-			return r, true
-		}
+	if r, ok := declaredRule(call, id); ok {
+		return r, true
 	}
 	return Rule{}, false
 }

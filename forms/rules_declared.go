@@ -34,6 +34,16 @@ func declaredRules(call *Call) []Rule {
 	return out
 }
 
+// declaredRule is the call's [[rules]] entry with this ID.
+func declaredRule(call *Call, id string) (Rule, bool) {
+	for _, r := range call.declared {
+		if r.id == id {
+			return r.rule(call), true
+		}
+	}
+	return Rule{}, false
+}
+
 func totalQuotaClause(c *Call) string {
 	if c.TotalQuota == nil {
 		return ""
