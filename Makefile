@@ -71,7 +71,7 @@ unit:
 # The fuzz targets as name@package@inputs (docs/benchmarks.md has their
 # speed); FUZZTIME=20s (or 1000x) gives every target that budget instead.
 FUZZ_TARGETS = FuzzUnmarshal@./forms@20000x FuzzReadHeader@./forms@20000x \
-  FuzzCheck@./forms@6000x FuzzParseCall@./forms@30000x \
+  FuzzCheck@./forms@6000x FuzzParseCall@./forms@30000x FuzzDeclaredRule@./forms@6000x \
   FuzzSafeName@./forms/submission@30000x FuzzWrap@./forms/pdfdoc@30000x \
   FuzzPrepare@./forms/aftercare@20000x FuzzDocuments@./forms/aftercare@6000x \
   FuzzWriters@./forms/aftercare@60x FuzzDecodeScaled@./forms/third_party/jpeg@20000x
