@@ -33,6 +33,7 @@ var (
 	titleCoreRe   = regexp.MustCompile(`关于(?:组织)?(?:开展|做好|申报)?(.+?)(?:申报)?(?:工作)?的通知`)
 	yearOfTitleRe = regexp.MustCompile(`(\d{4})\s*年度?`)
 	issuerRe      = regexp.MustCompile(`^[\p{Han}（）()]{4,30}(?:协会|科协|委员会|厅|局)$`)
+	yearWordRe    = regexp.MustCompile(`\d{4}\s*年?度?`)
 	editionRe     = regexp.MustCompile(`^第[一二三四五六七八九十百零〇\d]+届`)
 	quotedRe      = regexp.MustCompile(`^[“"]([^”"]+)[”"]`)
 	codeCutRe     = regexp.MustCompile(`[（(]项目编号`)
@@ -222,7 +223,7 @@ func catName(h string) (name, text string) {
 // it with last year's.
 func normName(s string) string {
 	s = editionRe.ReplaceAllString(s, "")
-	s = regexp.MustCompile(`\d{4}\s*年?度?`).ReplaceAllString(s, "")
+	s = yearWordRe.ReplaceAllString(s, "")
 	return spacesRe.ReplaceAllString(s, "")
 }
 

@@ -215,6 +215,9 @@ func split(text string) *notice {
 		return n.sections[c.sec].num
 	}
 	clause := func() string {
+		if c.sec < 0 {
+			return "开头"
+		}
 		s := secNum()
 		switch {
 		case c.sub != "" && c.item != "":
@@ -276,7 +279,7 @@ func split(text string) *notice {
 	group := map[int]bool{}
 	for ci := range n.cats {
 		for cj := ci + 1; cj < len(n.cats); cj++ {
-			if strings.HasPrefix(n.cats[cj].clause, n.cats[ci].clause) && strings.HasSuffix(n.cats[ci].clause, "）") {
+			if len(n.cats[cj].clause) > len(n.cats[ci].clause) && strings.HasPrefix(n.cats[cj].clause, n.cats[ci].clause) && strings.HasSuffix(n.cats[ci].clause, "）") {
 				group[ci] = true
 			}
 		}
