@@ -201,7 +201,6 @@ func split(text string) *notice {
 		sec         int
 		sub, item   string
 		subitem     string
-		subLine     int
 		subCat      int // category of the current sub, -1
 		itemCat     int // category of the current item, -1
 		subIsGroup  bool
