@@ -50,7 +50,7 @@ type Fact struct {
 	// Key is the fact's place in the call file: "deadline",
 	// "contact.email", "categories.annual.quota", "after_event.0"…
 	Key string
-	// Label names the fact in Chinese ("申报截止时间", "年会分会场 项目数量").
+	// Label names the fact in Chinese ("申报截止时间", "研究生论坛 项目数量").
 	Label string
 	// Value is the proposed value as text ("2024-04-22", "6项", "30000元/项").
 	Value string
