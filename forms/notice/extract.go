@@ -100,9 +100,9 @@ func softSeverity(word string) forms.Severity {
 
 // put records a fact read from sentence s.
 func (r *reader) put(key, label, value, text string, s *sentence) *Fact {
-	f := &Fact{Key: key, Label: label, Value: value, Text: text, Status: Found}
+	f := &Fact{Key: key, Label: label, Value: value, Text: text, Status: Found, Index: -1}
 	if s != nil {
-		f.Sentence, f.Clause = s.text, s.clause
+		f.Sentence, f.Clause, f.Index = s.text, s.clause, s.index
 		if w := softRe.FindString(s.text); w != "" {
 			f.Soft, f.Severity = strings.TrimRight(w, "不应为须在以"), softSeverity(w)
 		}
@@ -170,7 +170,7 @@ func (r *reader) readHeader() {
 	}
 	joined := strings.Join(head, "")
 	if m := titleRe.FindString(joined); m != "" {
-		s := &sentence{text: joined, clause: "标题"}
+		s := &sentence{text: joined, clause: "标题", index: -1}
 		c.NoticeTitle = m
 		r.put("notice_title", "通知标题", m, m, s)
 		if t := titleCoreRe.FindStringSubmatch(m); t != nil {

@@ -241,7 +241,21 @@ func (r *reader) merge() {
 			add(r.found[key])
 		}
 	}
+	for i := range facts {
+		if facts[i].Status != Found {
+			facts[i].Index = -1
+		}
+	}
 	r.p.Facts = facts
+	r.p.base, r.p.baseCats = r.base, map[string]*forms.Category{}
+	for ci, b := range r.matched {
+		if b != nil {
+			r.p.baseCats[c.Categories[ci].ID] = b
+		}
+	}
+	for _, s := range r.n.sentences {
+		r.p.Sentences = append(r.p.Sentences, Sentence{Text: s.text, Clause: s.clause})
+	}
 }
 
 func (r *reader) matchedBase(id string) bool {

@@ -32,6 +32,7 @@ const (
 	Found        Status = "found"        // read from the notice
 	FromBase     Status = "base"         // not restated: taken from the base call
 	Unrecognized Status = "unrecognized" // 未识别: neither the notice nor the base states it
+	Edited       Status = "edited"       // 已校正: set by the user (Proposal.Set)
 )
 
 // StatusName is the status in Chinese.
@@ -41,6 +42,8 @@ func (s Status) StatusName() string {
 		return "通知原文"
 	case FromBase:
 		return "取自基础通知"
+	case Edited:
+		return "已校正"
 	}
 	return "未识别"
 }
@@ -57,7 +60,10 @@ type Fact struct {
 	// Text is the words of the notice the value was read from ("4月22日");
 	// Sentence is the whole sentence, Clause its clause ("二、5").
 	Text, Sentence, Clause string
-	Status                 Status
+	// Index is the sentence's place in Proposal.Sentences (-1 when the
+	// fact has none, or its sentence spans lines, as a title does).
+	Index  int
+	Status Status
 	// Soft is the soft word of the sentence (原则上, 优先, 鼓励, 一般) and
 	// Severity the severity it suggests for the rule: a soft rule is a
 	// warning or a piece of information, not an error.
@@ -66,6 +72,11 @@ type Fact struct {
 	// Note says what the call format cannot hold of this fact ("" when it
 	// holds it all).
 	Note string
+}
+
+// Sentence is one sentence of the notice and its clause.
+type Sentence struct {
+	Text, Clause string
 }
 
 // Proposal is the call a notice proposes.
@@ -86,9 +97,14 @@ type Proposal struct {
 	Removed []string
 	// Chars is the length of the notice read, in characters.
 	Chars int
+	// Sentences are the notice's sentences in order, with their clauses:
+	// what a window shows beside the facts.
+	Sentences []Sentence
 
-	placeholders map[string]string // key → what TOML wrote in place of an unset required value
-	catIndex     map[string]int    // category ID → index in the notice's categories (-1: none)
+	base         *forms.Call
+	baseCats     map[string]*forms.Category // our category ID → the base's category it follows
+	placeholders map[string]string          // key → what TOML wrote in place of an unset required value
+	catIndex     map[string]int             // category ID → index in the notice's categories (-1: none)
 }
 
 // Fact returns the fact with the given key, or nil.

@@ -237,3 +237,50 @@ func TestBigNotice(t *testing.T) {
 	}
 	checkLoads(t, p)
 }
+
+// TestSetAndChanges: a correction is 已校正 in the facts and the file, and
+// the changes from the base are listed the way carry lists them.
+func TestSetAndChanges(t *testing.T) {
+	base := loadCall(t, "../calls/2024/call.toml")
+	p, err := Read(readTestdata(t, "../../testdata/call-2025/notice.txt"), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changes := strings.Join(p.Changes(), "\n")
+	for _, want := range []string{"申报截止时间：2024-04-22 → 2025-05-09", "新增类别：第一届吉林省青年科技工作者学术沙龙", "取消类别：第十五届", "经费额度：30000 → 35000", "条款：一（四） → 一（三）"} {
+		if !strings.Contains(changes, want) {
+			t.Errorf("changes lack %q:\n%s", want, changes)
+		}
+	}
+	for key, text := range map[string]string{
+		"deadline":                    "2025/5/12",
+		"max_total_per_unit":          "2项",
+		"posted_must_arrive":          "否",
+		"contact.person":              "王五",
+		"categories.annual.quota":     "7",
+		"categories.annual.eligible":  "省级学会、民办非企业单位",
+		"categories.forum.window_end": "2025-10-31",
+	} {
+		if err := p.Set(key, text); err != nil {
+			t.Errorf("Set(%s, %q): %v", key, text, err)
+		}
+		if f := p.Fact(key); f.Status != Edited {
+			t.Errorf("%s status %s after Set", key, f.Status)
+		}
+	}
+	if p.Value("categories.annual.eligible") != "省级学会、民办非企业单位" {
+		t.Errorf("eligible shows %q", p.Value("categories.annual.eligible"))
+	}
+	for key, text := range map[string]string{"deadline": "五月", "categories.annual.quota": "很多", "after_event.0": "x", "posted_must_arrive": "也许"} {
+		if err := p.Set(key, text); err == nil {
+			t.Errorf("Set(%s, %q) accepted", key, text)
+		}
+	}
+	c := checkLoads(t, p)
+	if ymd(c.Deadline) != "2025-05-12" || c.MaxTotal != 2 || c.PostedMustArrive || c.Contact.Person != "王五" || c.Category("annual").Quota != 7 || ymd(c.Category("forum").WindowEnd) != "2025-10-31" {
+		t.Errorf("corrections not in the file: %v %d %v %q", c.Deadline, c.MaxTotal, c.PostedMustArrive, c.Contact.Person)
+	}
+	if !strings.Contains(string(p.TOML()), "# 已校正（通知 三、5") {
+		t.Error("the file does not mark the corrected deadline")
+	}
+}

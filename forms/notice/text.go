@@ -147,6 +147,7 @@ type sentence struct {
 	sec    int    // index into notice.sections, -1 before the first
 	cat    int    // index into notice.cats, -1 outside a category
 	line   int    // index into notice.lines
+	index  int    // index into notice.sentences (-1: made up of several lines)
 }
 
 type section struct {
@@ -270,7 +271,7 @@ func split(text string) *notice {
 			if s == "" {
 				continue
 			}
-			n.sentences = append(n.sentences, sentence{text: s, clause: clause(), sec: c.sec, cat: cat, line: i})
+			n.sentences = append(n.sentences, sentence{text: s, clause: clause(), sec: c.sec, cat: cat, line: i, index: len(n.sentences)})
 		}
 	}
 	// A heading whose numbered items are categories is a group: its own

@@ -31,7 +31,7 @@ func (p *Proposal) TOML() []byte {
 	}
 	w.line("# 注释写明每项的出处：通知条款和原文、取自基础通知，或“未识别”（通知中没有找到）。")
 	if n := p.Count(Found); n > 0 {
-		w.line("# 通知原文 %d 项，取自基础通知 %d 项，未识别 %d 项。", n, p.Count(FromBase), p.Count(Unrecognized))
+		w.line("# 通知原文 %d 项，已校正 %d 项，取自基础通知 %d 项，未识别 %d 项。", n, p.Count(Edited), p.Count(FromBase), p.Count(Unrecognized))
 	}
 	for _, f := range p.Facts {
 		if f.Note != "" {
@@ -206,6 +206,11 @@ func (w *tomlWriter) comment(key string) string {
 		return "  # 取自基础通知"
 	case Unrecognized:
 		return "  # 未识别"
+	case Edited:
+		if f.Clause == "" {
+			return "  # 已校正"
+		}
+		return "  # 已校正（通知 " + f.Clause + "：" + clip(f.Text, 30) + "）"
 	}
 	s := "  # 通知"
 	if f.Clause != "" {
