@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,6 +24,7 @@ type closedBanner struct {
 	box              *fyne.Container
 	text             *widget.Label
 	importBtn, fromN *widget.Button
+	paste            *widget.Button
 }
 
 func newClosedBanner(u *ui) *closedBanner {
@@ -35,20 +35,24 @@ func newClosedBanner(u *ui) *closedBanner {
 	b.importBtn = widget.NewButtonWithIcon("导入申报通知文件…", theme.FolderOpenIcon(), u.onImportCall)
 	b.fromN = widget.NewButtonWithIcon("从通知正文生成…", theme.DocumentCreateIcon(), u.onCallFromNotice)
 	b.fromN.Importance = widget.HighImportance
-	b.box = container.NewVBox(b.text, container.NewHBox(b.fromN, b.importBtn))
+	b.paste = widget.NewButtonWithIcon("粘贴通知正文…", theme.ContentPasteIcon(), u.onPasteNotice)
+	b.box = container.NewVBox(b.text, container.NewHBox(b.fromN, b.paste, b.importBtn))
 	b.refresh()
 	return b
 }
 
-// refresh shows the banner when the current call is closed.
-func (b *closedBanner) refresh() {
+// refresh shows the banner when the current call is closed; it reports
+// whether the banner came or went.
+func (b *closedBanner) refresh() bool {
 	u := b.u
+	was := b.box.Visible()
 	if !u.callClosed() {
 		b.box.Hide()
-		return
+		return was
 	}
 	b.text.SetText(closedText(u.call, u.now(), u.callChosen()))
 	b.box.Show()
+	return !was
 }
 
 // callClosed reports whether the current call's deadline has passed.
@@ -68,7 +72,7 @@ func closedText(call *forms.Call, now time.Time, chosen bool) string {
 	if !chosen {
 		s += fmt.Sprintf("程序现在用的是内置的%d年度申报通知，不是您选的。", call.Year)
 	}
-	return s + fmt.Sprintf("要申报%d年度的项目，请先取得今年的申报通知：从通知正文（.txt 或 Word .docx）生成申报通知文件，或导入别人给您的申报通知文件（.toml）。往年的申报书之后可以用「用往年申报书新建…」带入。", now.Year())
+	return s + fmt.Sprintf("要申报%d年度的项目，请先取得今年的申报通知：从通知正文（.txt 或 Word .docx 文件，或从网页复制粘贴）生成申报通知文件，或导入别人给您的申报通知文件（.toml）。往年的申报书之后可以用「用往年申报书新建…」带入。", now.Year())
 }
 
 // newOrAskClosed runs fn (which makes a new draft), unless the current
@@ -105,50 +109,16 @@ func (u *ui) onCallFromNotice() {
 		func(p string) { u.callFromNotice(p) })
 }
 
-// callFromNotice reads the notice at path with the current call as base,
-// writes the call file beside the notice (in "<年度>年度申报通知/call.toml",
-// never over another file), imports it and says what was read, what was
-// taken from the base and what was not found. It returns the file written.
-func (u *ui) callFromNotice(path string) string {
+// callFromNotice reads the notice at path (.txt or .docx) and shows it
+// beside the call it proposes (noticeScreen); the call folder goes beside
+// the notice.
+func (u *ui) callFromNotice(path string) *noticeScreen {
 	text, err := notice.TextOf(path)
 	if err != nil {
 		u.ask("无法读取通知", err.Error(), choice{label: "确定", important: true})
-		return ""
+		return nil
 	}
-	base := u.call
-	p, err := notice.Read(text, base)
-	if err != nil {
-		u.ask("无法从通知生成申报通知文件", "通知 "+filepath.Base(path)+"："+err.Error(), choice{label: "确定", important: true})
-		return ""
-	}
-	out, err := writeNewCallFolder(filepath.Dir(path), p)
-	if err != nil {
-		u.ask("无法写出申报通知文件", err.Error()+"\n\n请把通知文件复制到可以写入的文件夹（如“文档”）后再试。", choice{label: "确定", important: true})
-		return ""
-	}
-	if !u.importCallFile(out) {
-		return out
-	}
-	var missing []string
-	for _, f := range p.Facts {
-		if f.Status == notice.Unrecognized {
-			missing = append(missing, f.Label)
-		}
-	}
-	msg := fmt.Sprintf("已从通知生成%d年度的申报通知文件，并已改用它：\n%s\n\n%d个类别；通知原文 %d 项，取自%d年度通知 %d 项（本年通知没有重述），未识别 %d 项。",
-		p.Call.Year, out, len(p.Call.Categories), p.Count(notice.Found), base.Year, p.Count(notice.FromBase), len(missing))
-	if len(missing) > 0 {
-		if len(missing) > 8 {
-			missing = append(missing[:8], "…")
-		}
-		msg += "\n未识别：" + strings.Join(missing, "、") + "（文件中已注明，请对照通知补上）。"
-	}
-	if len(p.Removed) > 0 {
-		msg += "\n本年通知中没有的往年类别：" + strings.Join(p.Removed, "、") + "。"
-	}
-	msg += "\n\n每项的出处写在文件的注释里；请逐项对照通知核对，改正后用「导入申报通知文件…」重新导入。"
-	u.ask("已生成申报通知文件", msg, choice{label: "确定", important: true})
-	return out
+	return u.showNoticeText(text, filepath.Base(path), filepath.Dir(path))
 }
 
 // writeNewCallFolder writes the proposal into a new folder of dir:

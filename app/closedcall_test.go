@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
 )
@@ -52,21 +54,38 @@ func TestClosedCallSaysSo(t *testing.T) {
 	}
 	noticePath := filepath.Join(src, "2025年通知.txt")
 	_ = os.WriteFile(noticePath, text, 0o644)
-	out := u.callFromNotice(noticePath)
+	ns := u.callFromNotice(noticePath)
+	if ns == nil || u.win.Content() != ns.content {
+		t.Fatal("the notice is not shown beside its proposal")
+	}
+	// 原文 selects the fact's sentence and highlights its words.
+	f := ns.p.Fact("categories.annual.quota")
+	test.Tap(ns.rows[f.Key].src)
+	if got := ns.highlighted(); got != "项目数量：5项" || !strings.Contains(ns.quote.String(), "一（一）2") {
+		t.Errorf("highlighted %q in %q", got, ns.quote.String())
+	}
+	// A correction, typed into the form, goes into the file.
+	ns.rows["deadline"].entry.SetText("2025-05-12")
+	ns.rows["categories.annual.quota"].entry.SetText("很多")
+	if out := ns.save(); out != "" || u.prompt == nil || !strings.Contains(u.prompt.message, "不是整数") {
+		t.Fatalf("a wrong correction saved (%q) or not told: %+v", out, u.prompt)
+	}
+	ns.rows["categories.annual.quota"].entry.SetText("5")
+	out := ns.save()
 	if want := filepath.Join(src, "2025年度申报通知", forms.CallFileName); out != want {
 		t.Fatalf("call written to %q, want %q", out, want)
 	}
-	if u.call.Year != 2025 || u.call.Path == "" {
-		t.Fatalf("current call %d %q, want the 2025 file", u.call.Year, u.call.Path)
+	if u.call.Year != 2025 || u.call.Path == "" || u.call.Deadline.Format("2006-01-02") != "2025-05-12" {
+		t.Fatalf("current call %d %q %v, want the corrected 2025 file", u.call.Year, u.call.Path, u.call.Deadline)
 	}
-	if u.prompt == nil || !strings.Contains(u.prompt.message, "未识别 0 项") || !strings.Contains(u.prompt.message, "演讲比赛") {
+	if u.prompt == nil || !strings.Contains(u.prompt.message, "未识别 0 项") || !strings.Contains(u.prompt.message, "已校正 1 项") || !strings.Contains(u.prompt.message, "演讲比赛") {
 		t.Errorf("summary %+v", u.prompt)
 	}
-	if u.start.closed.box.Visible() {
-		t.Error("the banner still shows with an open call")
+	if u.win.Content() != u.start.content || u.start.closed.box.Visible() {
+		t.Error("not back on the start screen, or the banner still shows with an open call")
 	}
 	// A second reading never overwrites the first.
-	if again := u.callFromNotice(noticePath); again != filepath.Join(src, "2025年度申报通知-2", forms.CallFileName) {
+	if again := u.callFromNotice(noticePath).save(); again != filepath.Join(src, "2025年度申报通知-2", forms.CallFileName) {
 		t.Errorf("second call folder %q", again)
 	}
 	test.Tap(u.start.newBtn)
@@ -119,5 +138,35 @@ func TestOpenCallNoBanner(t *testing.T) {
 	u, _ := newTestUI(t)
 	if u.start.closed.box.Visible() {
 		t.Errorf("banner before the deadline: %q", u.start.closed.text.Text)
+	}
+}
+
+// TestPastedNotice: text pasted into the window is read the same way, and
+// the call folder goes into the drafts folder.
+func TestPastedNotice(t *testing.T) {
+	u, dir := newTestUI(t)
+	text, err := os.ReadFile("../forms/testdata/call-2025/notice.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := u.pasteNotice()
+	box.SetText(string(text))
+	test.Tap(u.prompt.buttons["读取"])
+	if u.win.Content() == u.start.content {
+		t.Fatal("the pasted notice is not shown beside its proposal")
+	}
+	// Saving from the screen: its save button.
+	var save *widget.Button
+	eachObject(u.win.Content(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "保存并使用" {
+			save = b
+		}
+	})
+	if save == nil {
+		t.Fatal("no 保存并使用 button")
+	}
+	test.Tap(save)
+	if u.call.Year != 2025 || u.call.Path != filepath.Join(dir, "申报通知", "2025年度申报通知", forms.CallFileName) {
+		t.Errorf("current call %d %q", u.call.Year, u.call.Path)
 	}
 }

@@ -78,7 +78,9 @@ func (s *startScreen) refreshDrafts() {
 	dir := u.draftsDir()
 	s.folder.SetText(dir)
 	s.deadline.SetText(deadlineText(u.call, u.now()))
-	s.closed.refresh()
+	if s.closed.refresh() {
+		s.content.Refresh() // the banner came or went: lay the top out again
+	}
 	s.status.Hide()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		s.showStatus(fmt.Sprintf("无法创建草稿文件夹 %s：%v。请点“更改文件夹…”选择一个可以写入的文件夹。", dir, err))
