@@ -102,6 +102,16 @@ func TestClosedCallSaysSo(t *testing.T) {
 	if u.picker.cats.Length() != 5 {
 		t.Errorf("the picker lists %d categories", u.picker.cats.Length())
 	}
+	// A new draft of the new category, made for that call.
+	for i, c := range u.call.Categories {
+		if c.ID == "salon" {
+			u.picker.cats.Select(i)
+		}
+	}
+	test.Tap(u.picker.createBtn)
+	if u.form == nil || u.form.d.Category != "salon" || u.form.d.CallYear != 2025 {
+		t.Fatalf("new draft of the salon not opened: %+v", u.form)
+	}
 }
 
 // TestClosedCallStillUsable: 仍用…新建 makes the closed call the chosen one

@@ -269,7 +269,7 @@ func (r *reader) readCategories() {
 		case fl != nil && !ids[fl.ID]:
 			cat.ID = fl.ID
 		default:
-			cat.ID = fmt.Sprintf("category_%d", ci+1)
+			cat.ID = r.newCategoryID(name, ci, ids)
 		}
 		ids[cat.ID] = true
 		key := "categories." + cat.ID + "."
@@ -295,6 +295,39 @@ func (r *reader) readCategories() {
 		r.fillCat = append(r.fillCat, fl)
 		r.p.catIndex[cat.ID] = ci
 	}
+}
+
+// idWords name a new category's ID by a word of its name, first match.
+var idWords = []struct{ word, id string }{
+	{"沙龙", "salon"}, {"研究生论坛", "forum"}, {"演讲", "speech"}, {"比赛", "contest"},
+	{"竞赛", "contest"}, {"基础研究", "basic"}, {"对外", "intl"}, {"国际", "intl"}, {"期刊", "journal"},
+	{"青年", "young"}, {"论坛", "forum"}, {"专题", "topic"}, {"研讨", "seminar"}, {"交叉", "cross"},
+	{"前沿", "frontier"}, {"科普", "popsci"}, {"学术活动", "event"},
+}
+
+// newCategoryID is an ID for a category no call had: a word of its name
+// in English (salon, forum…), numbered on when taken; category_N else.
+func (r *reader) newCategoryID(name string, ci int, ids map[string]bool) string {
+	taken := func(id string) bool {
+		if ids[id] {
+			return true
+		}
+		return r.filler.Category(id) != nil
+	}
+	for _, w := range idWords {
+		if !strings.Contains(name, w.word) {
+			continue
+		}
+		if !taken(w.id) {
+			return w.id
+		}
+		for n := 2; n < 100; n++ {
+			if id := fmt.Sprintf("%s_%d", w.id, n); !taken(id) {
+				return id
+			}
+		}
+	}
+	return fmt.Sprintf("category_%d", ci+1)
 }
 
 // readCategory reads one category's facts from its sentences.

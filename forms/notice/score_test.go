@@ -215,6 +215,9 @@ func TestScore2025WithBase(t *testing.T) {
 	if s2, _ := score(t, loaded, want); s2 < s {
 		t.Errorf("the written TOML scores %.1f%%, less than the proposal's %.1f%%", s2*100, s*100)
 	}
+	if loaded.Category("salon") == nil {
+		t.Errorf("the new category's ID is not salon (a word of its name): %v", loaded.Categories[len(loaded.Categories)-1].ID)
+	}
 	if got := strings.Join(p.Removed, ","); !strings.Contains(got, "演讲比赛") {
 		t.Errorf("Removed = %q, want the speech competition (not in the 2025 notice)", got)
 	}

@@ -33,9 +33,17 @@ func (p *Proposal) TOML() []byte {
 	if n := p.Count(Found); n > 0 {
 		w.line("# 通知原文 %d 项，已校正 %d 项，取自基础通知 %d 项，未识别 %d 项。", n, p.Count(Edited), p.Count(FromBase), p.Count(Unrecognized))
 	}
+	soft := false
 	for _, f := range p.Facts {
-		if f.Note != "" {
-			w.line("# 注意（%s）：%s；%s", f.Label, f.Value, f.Note)
+		switch {
+		case strings.HasPrefix(f.Key, "soft."):
+			if !soft {
+				w.line("# 软性要求（“原则上”“一般”宜为警告，“优先”“鼓励”宜为提示，而非错误；现行格式只有类别专项字段能写 severity）：")
+				soft = true
+			}
+			w.line("#   通知 %s “%s”：%s", f.Clause, clip(f.Sentence, 40), f.Severity.SeverityName())
+		case f.Note != "":
+			w.line("# 注意（%s，通知 %s）：%s；%s", f.Label, f.Clause, f.Value, f.Note)
 		}
 	}
 	for _, name := range p.Removed {
@@ -104,12 +112,14 @@ func (p *Proposal) withPlaceholders() *forms.Call {
 	c.Categories = append([]forms.Category(nil), p.Call.Categories...)
 	fl := p.Filler
 	ph := map[string]string{}
-	from := "暂取" + baseName(fl) + "的值"
+	from := "暂取" + baseName(fl) + "的值，请核对"
 	if c.Year == 0 {
 		c.Year, ph["year"] = fl.Year, from
 	}
 	if c.Deadline.IsZero() {
-		c.Deadline, ph["deadline"] = fl.Deadline, from
+		d := fl.Deadline
+		c.Deadline = time.Date(c.Year, d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+		ph["deadline"] = fmt.Sprintf("暂按%s的月日填写，请按通知改正", baseName(fl))
 	}
 	if c.Contact.Email == "" {
 		c.Contact.Email, ph["contact.email"] = fl.Contact.Email, from
@@ -120,7 +130,7 @@ func (p *Proposal) withPlaceholders() *forms.Call {
 	if c.MaxPerCategory < 1 {
 		c.MaxPerCategory, ph["max_per_category_per_unit"] = fl.MaxPerCategory, from
 		if c.MaxTotal > 0 && c.MaxPerCategory > c.MaxTotal {
-			c.MaxPerCategory, ph["max_per_category_per_unit"] = c.MaxTotal, "暂与总计限报相同"
+			c.MaxPerCategory, ph["max_per_category_per_unit"] = c.MaxTotal, "暂与总计限报相同，请核对"
 		}
 	}
 	if c.MaxTotal < 1 {
@@ -143,19 +153,19 @@ func (p *Proposal) withPlaceholders() *forms.Call {
 		}
 		if cat.WindowStart.IsZero() || cat.WindowEnd.IsZero() {
 			cat.WindowStart, cat.WindowEnd = date(year, 1, 1), date(year, 12, 31)
-			ph[pre+"window_start"], ph[pre+"window_end"] = "暂填全年", "暂填全年"
+			ph[pre+"window_start"], ph[pre+"window_end"] = "暂填全年，请按通知改正", "暂填全年，请按通知改正"
 		}
 		if len(cat.Eligible) == 0 {
 			if fc != nil {
-				cat.Eligible, ph[pre+"eligible"] = fc.Eligible, "暂取"+baseName(fl)+"同名类别的申报范围"
+				cat.Eligible, ph[pre+"eligible"] = fc.Eligible, "暂取"+baseName(fl)+"同名类别的申报范围，请核对"
 			} else {
-				cat.Eligible, ph[pre+"eligible"] = sortedKeys(c.ApplicantTypes), "暂填全部申报单位类型"
+				cat.Eligible, ph[pre+"eligible"] = sortedKeys(c.ApplicantTypes), "暂填全部申报单位类型，请按通知改正"
 			}
 		}
 		if cat.FundingKind == "" {
 			if fc != nil {
 				cat.FundingKind, cat.Funding, cat.FundingMin, cat.FundingMax, cat.Venues = fc.FundingKind, fc.Funding, fc.FundingMin, fc.FundingMax, fc.Venues
-				ph[pre+"funding_kind"] = "暂取" + baseName(fl) + "同名类别的经费额度"
+				ph[pre+"funding_kind"] = "暂取" + baseName(fl) + "同名类别的经费额度，请核对"
 			} else {
 				cat.FundingKind, cat.Funding = forms.FundingFixed, 1
 				ph[pre+"funding_kind"] = "通知未写经费额度：现行格式须写 funding，暂填1元，请改正（需允许“不写金额”的键）"
@@ -163,9 +173,9 @@ func (p *Proposal) withPlaceholders() *forms.Call {
 		}
 		if cat.Quota < 1 {
 			if f := p.Fact(pre + "quota"); f != nil && f.Value == "不限" {
-				cat.Quota, ph[pre+"quota"] = 999, "通知写“不限”：现行格式须有上限，暂填999"
+				cat.Quota, ph[pre+"quota"] = 999, "通知写“不限”：现行格式须有上限，暂填999（需增加表示“不限”的键）"
 			} else if fc != nil {
-				cat.Quota, cat.QuotaMin, ph[pre+"quota"] = fc.Quota, fc.QuotaMin, "暂取"+baseName(fl)+"同名类别的项目数量"
+				cat.Quota, cat.QuotaMin, ph[pre+"quota"] = fc.Quota, fc.QuotaMin, "暂取"+baseName(fl)+"同名类别的项目数量，请核对"
 			} else {
 				cat.Quota, ph[pre+"quota"] = 1, "暂填1，请改正"
 			}
@@ -195,7 +205,7 @@ func (w *tomlWriter) section(h string) {
 // comment is the comment for a key: where its value comes from.
 func (w *tomlWriter) comment(key string) string {
 	if ph, ok := w.p.placeholders[key]; ok {
-		return "  # 未识别：" + ph + "，请核对"
+		return "  # 未识别：" + ph
 	}
 	f := w.p.Fact(key)
 	if f == nil {
