@@ -139,6 +139,9 @@ func yuan(s string, wan bool) int64 {
 	if wan {
 		f *= 10000
 	}
+	if f < 0 || f > 1e12 {
+		return 0
+	}
 	return int64(math.Round(f))
 }
 
@@ -147,6 +150,19 @@ func date(y, m, d int) time.Time {
 }
 
 func lastDay(y, m int) time.Time { return date(y, m+1, 0) }
+
+// okYear is a plausible year of a call.
+func okYear(y int) bool { return y >= 2000 && y <= 2100 }
+
+// okDate reports whether y-m-d is a real date of a plausible year (a
+// notice's “4月31日” is a typo, not a date to propose); d 0 stands for
+// the month as a whole.
+func okDate(y, m, d int) bool {
+	if !okYear(y) || m < 1 || m > 12 || d < 0 {
+		return false
+	}
+	return d == 0 || d <= lastDay(y, m).Day()
+}
 
 func ymd(t time.Time) string { return t.Format("2006-01-02") }
 
@@ -177,7 +193,7 @@ func (r *reader) readHeader() {
 			c.Title = t[1]
 			r.put("title", "项目名称", t[1], t[1], s)
 		}
-		if y := yearOfTitleRe.FindStringSubmatch(m); y != nil {
+		if y := yearOfTitleRe.FindStringSubmatch(m); y != nil && okYear(atoi(y[1])) {
 			c.Year = atoi(y[1])
 			r.put("year", "年度", y[1], y[0], s)
 		}
@@ -185,7 +201,7 @@ func (r *reader) readHeader() {
 	if c.Year == 0 {
 		for i := range r.n.sentences {
 			s := &r.n.sentences[i]
-			if y := yearOfTitleRe.FindStringSubmatch(s.text); y != nil && atoi(y[1]) > 2000 {
+			if y := yearOfTitleRe.FindStringSubmatch(s.text); y != nil && okYear(atoi(y[1])) {
 				c.Year = atoi(y[1])
 				r.put("year", "年度", y[1], y[0], s)
 				break
@@ -274,7 +290,9 @@ func (r *reader) readCategories() {
 		ids[cat.ID] = true
 		key := "categories." + cat.ID + "."
 		label := name + " "
-		r.put(key+"name", label+"名称", name, text, head)
+		if name != "" {
+			r.put(key+"name", label+"名称", name, text, head)
+		}
 		r.put(key+"clause", label+"条款", cb.clause, text, head)
 		if e := editionRe.FindString(name); e != "" {
 			cat.Edition = e
@@ -340,6 +358,8 @@ func (r *reader) readCategory(cat *forms.Category, key, label string, sents []*s
 			switch {
 			case m[1] == "不限":
 				r.put(key+"quota", label+"项目数量", "不限", m[0], s).Note = "项目数量不限：现行格式须写 quota（至少1），需增加表示“不限”的键（如 quota_unlimited = true）"
+			case atoi(m[2]) < 1 || m[3] != "" && atoi(m[3]) < atoi(m[2]):
+				haveQuota = false // “0项”, “3-2项”: not a quota to propose
 			case m[3] != "":
 				cat.QuotaMin, cat.Quota = atoi(m[2]), atoi(m[3])
 				r.put(key+"quota", label+"项目数量", m[1], m[0], s)
@@ -363,7 +383,7 @@ func (r *reader) readCategory(cat *forms.Category, key, label string, sents []*s
 			r.put(key+"joint_encouraged", label+"鼓励联合申报", "是", jointRe.FindString(t), s)
 		}
 		if !haveScale && scaleCtxRe.MatchString(t) {
-			if m := rangePplRe.FindStringSubmatch(t); m != nil {
+			if m := rangePplRe.FindStringSubmatch(t); m != nil && atoi(m[1]) >= 1 && atoi(m[1]) <= atoi(m[2]) {
 				haveScale = true
 				cat.MinParticipants, cat.MaxParticipants = atoi(m[1]), atoi(m[2])
 				r.put(key+"min_participants", label+"参会人数下限", m[1], m[0], s)
@@ -431,6 +451,9 @@ func (r *reader) readFunding(cat *forms.Category, key, label, rest string, s *se
 		ap.max = ap.min
 		if m[2] != "" {
 			ap.max = yuan(m[2], m[3] != "")
+		}
+		if ap.min <= 0 || ap.max < ap.min {
+			continue // “0元”, “5-3万元”: not an amount to propose
 		}
 		ap.label = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(trimLine(piece[:loc[0]]), "另"), "各"), "各")
 		if strings.Contains(ap.label, "获奖") {
@@ -600,6 +623,9 @@ func (r *reader) readWindow(cat *forms.Category, key, label, rest string, s *sen
 		if m[4] != "" {
 			y2 = atoi(m[4])
 		}
+		if !okDate(y1, atoi(m[2]), atoi(m[3])) || !okDate(y2, atoi(m[5]), atoi(m[6])) {
+			return false
+		}
 		start = date(y1, atoi(m[2]), 1)
 		if m[3] != "" {
 			start = date(y1, atoi(m[2]), atoi(m[3]))
@@ -611,13 +637,22 @@ func (r *reader) readWindow(cat *forms.Category, key, label, rest string, s *sen
 		text = m[0]
 	} else if m := wind2Re.FindStringSubmatch(rest); m != nil {
 		y := atoi(m[1])
+		if !okDate(y, atoi(m[2]), 0) || !okDate(y, atoi(m[3]), 0) {
+			return false
+		}
 		start, end, text = date(y, atoi(m[2]), 1), lastDay(y, atoi(m[3])), m[0]
 	} else if m := wind3Re.FindString(rest); m != "" && r.year > 0 {
 		start, end, text = date(r.year, 1, 1), date(r.year, 12, 31), m
 	} else if m := wind4Re.FindStringSubmatch(rest); m != nil {
 		y, mo := atoi(m[1]), atoi(m[2])
+		if !okDate(y, mo, 0) {
+			return false
+		}
 		start, end, text = date(y, mo, 1), lastDay(y, mo), m[0]
 	} else {
+		return false
+	}
+	if end.Before(start) {
 		return false
 	}
 	cat.WindowStart, cat.WindowEnd, cat.WindowText, cat.WindowClause = start, end, text, s.clause
@@ -643,7 +678,7 @@ func (r *reader) readCommon() {
 			if m[1] != "" {
 				y = atoi(m[1])
 			}
-			if y > 0 {
+			if okDate(y, atoi(m[2]), atoi(m[3])) && atoi(m[3]) > 0 {
 				c.Deadline = date(y, atoi(m[2]), atoi(m[3]))
 				r.put("deadline", "申报截止时间", ymd(c.Deadline), m[0], s)
 				c.Clauses.Deadline = s.clause
@@ -660,7 +695,7 @@ func (r *reader) readCommon() {
 				if m[1] != "" {
 					y = atoi(m[1])
 				}
-				if y > 0 {
+				if okDate(y, atoi(m[2]), atoi(m[3])) && atoi(m[3]) > 0 {
 					c.AnnouncementBy = date(y, atoi(m[2]), atoi(m[3]))
 					r.put("announcement_by", "入选名单公布日期", ymd(c.AnnouncementBy), m[0], s)
 				}
@@ -846,6 +881,9 @@ func (r *reader) readAfterEvent() {
 			continue
 		}
 		ae := forms.AfterEvent{Days: atoi(s.text[loc[2]:loc[3]])}
+		if ae.Days < 1 {
+			continue
+		}
 		for _, it := range items {
 			ai := forms.AfterItem{Name: it, Kind: forms.ItemOther}
 			switch {

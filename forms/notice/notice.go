@@ -134,7 +134,16 @@ func (p *Proposal) Count(s Status) int {
 // Without a base, the parts come from the newest call the program ships
 // with, marked so. Read fails only when the text holds no category at all.
 func Read(text string, base *forms.Call) (*Proposal, error) {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(strings.ToValidUTF8(text, "\uFFFD"), "\r\n", "\n")
+	text = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r':
+			return '\n'
+		case r < 0x20 && r != '\n' && r != '\t' || r == 0x7f:
+			return ' ' // control characters: no notice means them
+		}
+		return r
+	}, text)
 	n := split(text)
 	if len(n.cats) == 0 {
 		return nil, fmt.Errorf("通知中没有找到项目类别：类别应写成 “一、项目类别” 下的 “（一）类别名称”，每个类别写明 “项目数量：…”。请检查是否给出了通知正文")

@@ -284,3 +284,37 @@ func TestSetAndChanges(t *testing.T) {
 		t.Error("the file does not mark the corrected deadline")
 	}
 }
+
+// FuzzRead: whatever the text, Read either refuses it in Chinese or
+// proposes a call whose file the loader accepts, every fact read with the
+// words it came from in its sentence.
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"notice-2024.txt", "hubei-2022-excerpt.txt", "shanghai-2023-excerpt.txt", "../../testdata/call-2025/notice.txt"} {
+		f.Add(readTestdata(f, name))
+	}
+	for _, odd := range []string{"2．项目数量：0项。", "2．项目数量：3-2项。", "3．经费额度：5-3万元/项。", "3．经费额度：0万元/项。",
+		"（3）项目完成时间：2024年13-14月。", "（3）项目完成时间：2024年10-8月。", "（3）项目完成时间：1999年2月30日-2月31日。",
+		"（2）参会人员80-30人。", "二、1. 项目完成后0日内，需提交报道稿。", "3．经费额度：分赛场各万元/项"} {
+		f.Add(mini(odd) + "2. 截止时间为2月30日。\n")
+	}
+	base := forms.Default()
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, b := range []*forms.Call{nil, base} {
+			p, err := Read(text, b)
+			if err != nil {
+				if !strings.Contains(err.Error(), "没有找到项目类别") {
+					t.Fatalf("unexpected error %v", err)
+				}
+				return
+			}
+			if _, err := forms.ParseCall("fuzz.toml", p.TOML()); err != nil {
+				t.Fatalf("the proposal does not load: %v\n%s", err, p.TOML())
+			}
+			for _, f := range p.Facts {
+				if f.Status == Found && !strings.Contains(f.Sentence, f.Text) {
+					t.Fatalf("%s: %q not in %q", f.Key, f.Text, f.Sentence)
+				}
+			}
+		}
+	})
+}

@@ -151,6 +151,9 @@ func (p *Proposal) withPlaceholders() *forms.Call {
 		if i < len(p.Call.Categories) {
 			fc = matchCategory(cat.Name, fl.Categories, map[string]bool{})
 		}
+		if cat.Name == "" {
+			cat.Name, ph[pre+"name"] = "类别"+cat.Clause, "通知中没有类别名称，请按通知填写"
+		}
 		if cat.WindowStart.IsZero() || cat.WindowEnd.IsZero() {
 			cat.WindowStart, cat.WindowEnd = date(year, 1, 1), date(year, 12, 31)
 			ph[pre+"window_start"], ph[pre+"window_end"] = "暂填全年，请按通知改正", "暂填全年，请按通知改正"
