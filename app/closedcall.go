@@ -61,7 +61,7 @@ func (u *ui) callClosed() bool {
 }
 
 // callChosen reports whether the user chose the current call (from the
-// list, by importing it, or by answering closedCallQuestion): the newest
+// list, by importing it, or by answering newOrAskClosed): the newest
 // shipped call, used when nothing was chosen, is nobody's choice.
 func (u *ui) callChosen() bool {
 	return u.app.Preferences().String(prefCurrentCall) != ""

@@ -952,7 +952,7 @@ func (r *reader) readSoft() {
 		n++
 		word := strings.TrimRight(w, "不应为须在以")
 		sev := softSeverity(w)
-		f := r.put(fmt.Sprintf("soft.%d", n), "软性要求“"+word+"”", string(sev), w, s)
+		f := r.put(fmt.Sprintf("soft.%d", n), "软性要求“"+word+"”", "宜为"+sev.SeverityName(), w, s)
 		f.Soft, f.Severity = word, sev
 		f.Note = "“" + word + "”是软性要求，宜作为" + sev.SeverityName() + "而非错误：现行格式只有类别专项字段能写 severity，通用规则需增加键（如 soft_rules）"
 	}
