@@ -71,6 +71,11 @@ func TestClosedCallSaysSo(t *testing.T) {
 		t.Fatalf("a wrong correction saved (%q) or not told: %+v", out, u.prompt)
 	}
 	ns.rows["categories.annual.quota"].entry.SetText("5")
+	// The new salon takes the part of the form of last year's basic research.
+	if got := ns.parts["salon"].Selected; got != noPart {
+		t.Errorf("the salon's part comes from %q", got)
+	}
+	ns.parts["salon"].SetSelected(forms.Default().Category("basic").Name)
 	out := ns.save()
 	if want := filepath.Join(src, "2025年度申报通知", forms.CallFileName); out != want {
 		t.Fatalf("call written to %q, want %q", out, want)
@@ -111,6 +116,9 @@ func TestClosedCallSaysSo(t *testing.T) {
 	test.Tap(u.picker.createBtn)
 	if u.form == nil || u.form.d.Category != "salon" || u.form.d.CallYear != 2025 {
 		t.Fatalf("new draft of the salon not opened: %+v", u.form)
+	}
+	if fs := u.call.Category("salon").Part.Fields; len(fs) == 0 || fs[0].Key != "discipline" {
+		t.Errorf("the salon's part: %+v", fs)
 	}
 }
 

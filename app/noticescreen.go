@@ -29,6 +29,7 @@ type noticeScreen struct {
 	quote     *widget.RichText // the selected sentence, the fact's words highlighted
 	summary   *widget.Label
 	rows      map[string]*noticeFactRow
+	parts     map[string]*widget.Select // category ID → where its part of the form comes from
 	saveBtn   *widget.Button
 	cancelBtn *widget.Button
 }
@@ -55,7 +56,7 @@ func (u *ui) showNoticeText(text, name, dir string) *noticeScreen {
 }
 
 func newNoticeScreen(u *ui, p *notice.Proposal, name, dir string) *noticeScreen {
-	s := &noticeScreen{u: u, p: p, name: name, dir: dir, rows: map[string]*noticeFactRow{}}
+	s := &noticeScreen{u: u, p: p, name: name, dir: dir, rows: map[string]*noticeFactRow{}, parts: map[string]*widget.Select{}}
 	title := widget.NewLabel(fmt.Sprintf("从通知生成%d年度的申报通知：%s", p.Call.Year, name))
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -94,7 +95,12 @@ func newNoticeScreen(u *ui, p *notice.Proposal, name, dir string) *noticeScreen 
 		if g := factGroup(f.Key); g != group {
 			flush()
 			group = g
-			form.Add(widget.NewLabelWithStyle(groupTitle(p, g), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+			head := widget.NewLabelWithStyle(groupTitle(p, g), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			if p.Call.Category(g) != nil {
+				form.Add(container.NewBorder(nil, nil, head, s.partSelect(g)))
+			} else {
+				form.Add(head)
+			}
 		}
 		items = append(items, s.factItem(f))
 	}
@@ -112,6 +118,37 @@ func newNoticeScreen(u *ui, p *notice.Proposal, name, dir string) *noticeScreen 
 	split.Offset = 0.42
 	s.content = container.NewBorder(title, nil, nil, nil, split)
 	return s
+}
+
+// noPart is the choice of no part of the form of its own.
+const noPart = "（无专项内容）"
+
+// partSelect chooses which of last year's categories a category takes its
+// part of the form (第三部分) from.
+func (s *noticeScreen) partSelect(catID string) fyne.CanvasObject {
+	fl := s.p.Filler
+	opts := []string{noPart}
+	for _, c := range fl.Categories {
+		opts = append(opts, c.Name)
+	}
+	sel := widget.NewSelect(opts, nil)
+	sel.SetSelected(noPart)
+	if fc := fl.Category(s.p.PartFrom(catID)); fc != nil {
+		sel.SetSelected(fc.Name)
+	}
+	sel.OnChanged = func(name string) {
+		id := ""
+		for _, c := range fl.Categories {
+			if c.Name == name {
+				id = c.ID
+			}
+		}
+		if err := s.p.UsePart(catID, id); err != nil {
+			s.u.showError("无法改用该专项内容", err)
+		}
+	}
+	s.parts[catID] = sel
+	return container.NewHBox(widget.NewLabel("专项内容（第三部分）取自："), sel)
 }
 
 // factGroup is the part of the call a fact belongs to: a category, or the

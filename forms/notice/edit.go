@@ -220,3 +220,30 @@ func orNone(s string) string {
 	}
 	return s
 }
+
+// PartFrom is the ID of the filler's category whose part of the form (第三部分)
+// a category takes ("" for none).
+func (p *Proposal) PartFrom(catID string) string { return p.partFrom[catID] }
+
+// UsePart gives a category the part of the form, the required content and
+// the short name of one of the filler's categories (fromID "": no part of
+// its own). The part's clauses and rule IDs follow the category.
+func (p *Proposal) UsePart(catID, fromID string) error {
+	cat := p.Call.Category(catID)
+	if cat == nil {
+		return fmt.Errorf("没有类别 %s", catID)
+	}
+	if fromID == "" {
+		cat.Part, cat.RequiredContent = forms.PartDecl{}, nil
+		delete(p.partFrom, catID)
+		return nil
+	}
+	fc := p.Filler.Category(fromID)
+	if fc == nil {
+		return fmt.Errorf("%s中没有类别 %s", baseName(p.Filler), fromID)
+	}
+	cat.Part = copyPart(fc, cat.ID, cat.Clause)
+	cat.RequiredContent = append([]string(nil), fc.RequiredContent...)
+	p.partFrom[catID] = fromID
+	return nil
+}

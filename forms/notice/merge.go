@@ -220,7 +220,8 @@ func (r *reader) merge() {
 		if fl := r.fillCat[ci]; fl != nil {
 			cat.ShortName = fl.ShortName
 			cat.RequiredContent = append([]string(nil), fl.RequiredContent...)
-			cat.Part = renumberPart(fl.Part, fl.Clause, cat.Clause)
+			cat.Part = copyPart(fl, cat.ID, cat.Clause)
+			r.p.partFrom[cat.ID] = fl.ID
 			if cat.WinnersVenue == "" && cat.WinnersSupport > 0 && fl.WinnersVenue != "" && cat.Venue(fl.WinnersVenue) != nil {
 				cat.WinnersVenue = fl.WinnersVenue
 			}
@@ -267,16 +268,19 @@ func (r *reader) matchedBase(id string) bool {
 	return false
 }
 
-// renumberPart is a copy of a part whose clauses follow the category's new
-// clause: last year's 一（四）4(2) is this year's 一（三）4(2) when the
-// category moved.
-func renumberPart(p forms.PartDecl, from, to string) forms.PartDecl {
-	if from == to || from == "" || to == "" {
-		return p
-	}
+// copyPart is a copy of a category's part for another: its clauses follow
+// the category's clause (last year's 一（四）4(2) is this year's 一（三）4(2)
+// when the category moved) and its rule IDs the category's ID
+// (content.basic.convener → content.salon.convener when the salon takes the
+// part of basic).
+func copyPart(from *forms.Category, toID, toClause string) forms.PartDecl {
+	p := from.Part
 	re := func(fd *forms.FieldDecl) {
-		if strings.HasPrefix(fd.Clause, from) {
-			fd.Clause = to + strings.TrimPrefix(fd.Clause, from)
+		if from.Clause != "" && toClause != "" && strings.HasPrefix(fd.Clause, from.Clause) {
+			fd.Clause = toClause + strings.TrimPrefix(fd.Clause, from.Clause)
+		}
+		if old := "content." + from.ID + "."; from.ID != toID && strings.HasPrefix(fd.Rule, old) {
+			fd.Rule = "content." + toID + "." + strings.TrimPrefix(fd.Rule, old)
 		}
 	}
 	out := forms.PartDecl{Title: p.Title, Fields: make([]forms.FieldDecl, len(p.Fields))}

@@ -102,6 +102,7 @@ type Proposal struct {
 	Sentences []Sentence
 
 	base         *forms.Call
+	partFrom     map[string]string          // our category ID → the filler's category its part is a copy of
 	baseCats     map[string]*forms.Category // our category ID → the base's category it follows
 	placeholders map[string]string          // key → what TOML wrote in place of an unset required value
 	catIndex     map[string]int             // category ID → index in the notice's categories (-1: none)
@@ -153,7 +154,7 @@ func Read(text string, base *forms.Call) (*Proposal, error) {
 		r.filler = forms.Default()
 	}
 	r.p = &Proposal{Call: &forms.Call{}, Filler: r.filler, Chars: len([]rune(text)),
-		placeholders: map[string]string{}, catIndex: map[string]int{}}
+		placeholders: map[string]string{}, catIndex: map[string]int{}, partFrom: map[string]string{}}
 	if base != nil {
 		r.p.Base = baseName(base)
 	}

@@ -318,3 +318,38 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestUsePart: a new category takes the part of one of last year's; its
+// clauses and rule IDs follow it, and the file loads.
+func TestUsePart(t *testing.T) {
+	base := loadCall(t, "../calls/2024/call.toml")
+	p, err := Read(readTestdata(t, "../../testdata/call-2025/notice.txt"), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.PartFrom("salon"); got != "" {
+		t.Errorf("the new salon takes the part of %q", got)
+	}
+	if got := p.PartFrom("basic"); got != "basic" {
+		t.Errorf("basic takes the part of %q", got)
+	}
+	if err := p.UsePart("salon", "basic"); err != nil {
+		t.Fatal(err)
+	}
+	c := checkLoads(t, p)
+	salon := c.Category("salon")
+	if len(salon.Part.Fields) == 0 {
+		t.Fatal("no part")
+	}
+	for _, fd := range salon.Part.Fields {
+		if fd.Clause != "" && !strings.HasPrefix(fd.Clause, "一（五）") || fd.Rule != "" && !strings.HasPrefix(fd.Rule, "content.salon.") {
+			t.Errorf("field %s: clause %q rule %q", fd.Key, fd.Clause, fd.Rule)
+		}
+	}
+	if err := p.UsePart("salon", ""); err != nil || len(p.Call.Category("salon").Part.Fields) != 0 {
+		t.Errorf("no part: %v", err)
+	}
+	if p.UsePart("salon", "nothing") == nil || p.UsePart("nothing", "basic") == nil {
+		t.Error("unknown categories accepted")
+	}
+}

@@ -281,7 +281,7 @@ func (w *tomlWriter) category(cat *forms.Category) {
 		w.keyCat(cat, pre, k.key, k.core)
 	}
 	if len(cat.RequiredContent) > 0 {
-		w.kv("required_content", cat.RequiredContent, "表格要求的内容：取自"+baseName(w.p.Filler)+"的同名类别")
+		w.kv("required_content", cat.RequiredContent, "表格要求的内容："+w.partSource(cat))
 	}
 	for _, v := range cat.Venues {
 		w.line("  [[categories.venues]]")
@@ -291,7 +291,7 @@ func (w *tomlWriter) category(cat *forms.Category) {
 	}
 	if cat.Part.Title != "" || len(cat.Part.Fields) > 0 {
 		w.blank()
-		w.line("  [categories.part]                # 专项内容（第三部分）：取自%s的同名类别，请按本年通知核对", baseName(w.p.Filler))
+		w.line("  [categories.part]                # 专项内容（第三部分）：%s，请按本年通知核对", w.partSource(cat))
 		if cat.Part.Title != "" {
 			w.line("  title = %s", value(reflect.ValueOf(cat.Part.Title)))
 		}
@@ -316,6 +316,14 @@ func (w *tomlWriter) category(cat *forms.Category) {
 			}
 		}
 	}
+}
+
+// partSource says where a category's part of the form comes from.
+func (w *tomlWriter) partSource(cat *forms.Category) string {
+	if fc := w.p.Filler.Category(w.p.PartFrom(cat.ID)); fc != nil {
+		return "取自" + baseName(w.p.Filler) + "的类别“" + fc.Name + "”"
+	}
+	return "取自" + baseName(w.p.Filler)
 }
 
 func (w *tomlWriter) keyCat(cat *forms.Category, pre, k string, required bool) {
