@@ -32,6 +32,8 @@ var (
 	titleRe       = regexp.MustCompile(`关于.*?的通知`)
 	titleCoreRe   = regexp.MustCompile(`关于(?:组织)?(?:开展|做好|申报)?(.+?)(?:申报)?(?:工作)?的通知`)
 	yearOfTitleRe = regexp.MustCompile(`(\d{4})\s*年度?`)
+	shortRe       = regexp.MustCompile(`简称\s*[“"]?(\p{Han}{2,8}?)[”"）)]`)
+	sciAssocRe    = regexp.MustCompile(`([省市区县])科协`)
 	issuerRe      = regexp.MustCompile(`^[\p{Han}（）()]{4,30}(?:协会|科协|委员会|厅|局)$`)
 	yearWordRe    = regexp.MustCompile(`\d{4}\s*年?度?`)
 	editionRe     = regexp.MustCompile(`^第[一二三四五六七八九十百零〇\d]+届`)
@@ -215,6 +217,33 @@ func (r *reader) readHeader() {
 			c.Issuer = s.text
 			r.put("issuer", "发文单位", s.text, s.text, s)
 			break
+		}
+	}
+	r.readIssuerShort()
+}
+
+// readIssuerShort reads the funder's short name: what the notice says it
+// calls itself (“以下简称市科协”), or, for an association of science and
+// technology, the short form its sentences use (省/市 + 科协).
+func (r *reader) readIssuerShort() {
+	c := r.p.Call
+	for i := range r.n.sentences {
+		s := &r.n.sentences[i]
+		if m := shortRe.FindStringSubmatch(s.text); m != nil {
+			c.IssuerShort = m[1]
+			r.put("issuer_short", "发文单位简称", m[1], m[1], s)
+			return
+		}
+	}
+	for i := range r.n.sentences {
+		s := &r.n.sentences[i]
+		if s.clause == "标题" || strings.Contains(s.text, "通知") && s.sec < 0 {
+			continue
+		}
+		if m := sciAssocRe.FindString(s.text); m != "" && (c.Issuer == "" || strings.Contains(c.Issuer, "科学技术协会") || strings.HasSuffix(c.Issuer, "科协")) {
+			c.IssuerShort = m
+			r.put("issuer_short", "发文单位简称", m, m, s)
+			return
 		}
 	}
 }

@@ -25,6 +25,7 @@ var callKeys = []keyDef{
 	{"title", "项目名称", true, ""},
 	{"notice_title", "通知标题", true, ""},
 	{"issuer", "发文单位", true, ""},
+	{"issuer_short", "发文单位简称", false, ""},
 	{"deadline", "申报截止时间", true, ""},
 	{"posted_must_arrive", "邮寄须截止前寄达", true, ""},
 	{"announcement_by", "入选名单公布日期", true, ""},

@@ -29,6 +29,7 @@ func pointFacts(c *forms.Call) map[string]string {
 	set("title", c.Title)
 	set("notice_title", c.NoticeTitle)
 	set("issuer", c.Issuer)
+	set("issuer_short", c.IssuerShort)
 	set("deadline", d(c.Deadline))
 	set("posted_must_arrive", fmt.Sprint(c.PostedMustArrive))
 	set("announcement_by", d(c.AnnouncementBy))

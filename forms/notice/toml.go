@@ -50,7 +50,7 @@ func (p *Proposal) TOML() []byte {
 		w.line("# 基础通知的类别“%s”本年通知中没有，已删去。", name)
 	}
 	w.blank()
-	for _, k := range []string{"year", "title", "notice_title", "issuer", "deadline", "posted_must_arrive",
+	for _, k := range []string{"year", "title", "notice_title", "issuer", "issuer_short", "deadline", "posted_must_arrive",
 		"announcement_by", "announcement_where", "max_per_category_per_unit", "max_total_per_unit",
 		"paper_copies", "priority_years"} {
 		w.key(c, k, k, k == "year" || k == "deadline" || strings.HasPrefix(k, "max_"))
