@@ -74,7 +74,8 @@ FUZZ_TARGETS = FuzzUnmarshal@./forms@20000x FuzzReadHeader@./forms@20000x \
   FuzzCheck@./forms@6000x FuzzParseCall@./forms@30000x FuzzDeclaredRule@./forms@6000x \
   FuzzSafeName@./forms/submission@30000x FuzzWrap@./forms/pdfdoc@30000x \
   FuzzPrepare@./forms/aftercare@20000x FuzzDocuments@./forms/aftercare@6000x \
-  FuzzWriters@./forms/aftercare@60x FuzzDecodeScaled@./forms/third_party/jpeg@20000x
+  FuzzWriters@./forms/aftercare@60x FuzzDecodeScaled@./forms/third_party/jpeg@20000x \
+  FuzzRead@./forms/notice@10000x
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

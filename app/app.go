@@ -159,7 +159,7 @@ func (u *ui) showStart() {
 	u.setContent(u.start.content)
 }
 
-func (u *ui) onNew() { u.leaveForm(func() { u.showPicker(false) }) }
+func (u *ui) onNew() { u.leaveForm(func() { u.newOrAskClosed(func() { u.showPicker(false) }) }) }
 
 func (u *ui) showPicker(sample bool) {
 	u.picker = newPickerScreen(u, sample)

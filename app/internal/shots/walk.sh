@@ -36,7 +36,8 @@ sleep 2
 win=$(xdotool search --name 申报助手 | head -1)
 xdotool windowmove "$win" 0 0
 shot start
-key ctrl+n # 新建申报书 → the category picker
+key ctrl+n # 新建申报书: the shipped call's deadline has passed and nobody chose it, so it asks first
+key Tab space # the question's first button, 仍用2024年度通知新建 → the category picker
 shot picker
 # The picker at 1200×680: the second category (研究生论坛), then 新建空白申报书.
 click 120 165
