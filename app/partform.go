@@ -181,7 +181,7 @@ func disableButtons(o fyne.CanvasObject) {
 func readableChoices(c *fyne.Container) {
 	for i, o := range c.Objects {
 		switch o := o.(type) {
-		case *widget.Select, *widget.Check, *widget.CheckGroup:
+		case *widget.Select, *widget.Check, *widget.CheckGroup, *focusSelect, *focusCheck:
 			c.Objects[i] = secondary(o)
 		case *fyne.Container:
 			readableChoices(o)

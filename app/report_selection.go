@@ -20,7 +20,7 @@ type selectionScreen struct {
 	env     *reportEnv
 	content fyne.CanvasObject
 
-	selected                              *widget.Check
+	selected                              *focusCheck
 	listPublished, actualStart, actualEnd *dateBox
 	dateMsg                               *widget.Label
 	problems                              map[*dateBox]string // why a typed date is not one
@@ -32,7 +32,7 @@ type selectionScreen struct {
 type dueRow struct {
 	item      forms.DueItem
 	label     *widget.Label
-	submitted *widget.Check
+	submitted *focusCheck
 }
 
 func newSelectionScreen(env *reportEnv) *selectionScreen {
@@ -41,7 +41,7 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 	if sel == nil {
 		sel = &forms.Selection{}
 	}
-	s.selected = widget.NewCheck("本项目已入选（入选项目名单已公布）", s.onSelected)
+	s.selected = newFocusCheckOn("本项目已入选（入选项目名单已公布）", s.onSelected)
 	s.selected.SetChecked(sel.Selected)
 	s.listPublished = s.dateEntry(sel.ListPublished, func(d forms.Date) { env.d.Selection.ListPublished = d })
 	s.actualStart = s.dateEntry(sel.ActualStart, func(d forms.Date) { env.d.Selection.ActualStart = d })
@@ -129,7 +129,7 @@ func (s *selectionScreen) refresh() {
 			r := &dueRow{item: it, label: widget.NewLabel("")}
 			r.label.Wrapping = fyne.TextWrapWord
 			kind := it.Kind
-			r.submitted = widget.NewCheck("已报送", func(on bool) {
+			r.submitted = newFocusCheckOn("已报送", func(on bool) {
 				was := !env.d.Selection.Submitted[kind].IsZero()
 				if was == on {
 					return

@@ -167,16 +167,16 @@ func (f *formScreen) cellDate(path string, ptr *forms.Date, msg *textLabel) fyne
 
 // cellCheck is a check-box cell.
 func (f *formScreen) cellCheck(path, text string, ptr *bool, msg *textLabel) fyne.CanvasObject {
-	c, fl := f.checkField(path, text, ptr)
+	_, fl := f.checkField(path, text, ptr)
 	fl.msg = msg
 	f.register(fl)
-	return c
+	return fl.obj
 }
 
 // cellSelect is a select cell.
 func (f *formScreen) cellSelect(path string, opts []option, ptr *string, msg *textLabel) fyne.CanvasObject {
-	s, fl := f.selectField(path, opts, ptr)
+	_, fl := f.selectField(path, opts, ptr)
 	fl.msg = msg
 	f.register(fl)
-	return s
+	return fl.obj
 }

@@ -1,0 +1,313 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+
+	"shenbao/forms"
+)
+
+// What the real window (Fyne's GLFW driver) does with the keyboard, for
+// the tests: a typed character goes to the focused widget
+// (window.processCharInput); Tab and Shift+Tab move the focus unless the
+// focused widget accepts tabs, which then gets the Tab as a typed key
+// (window.capturesTab). test.TypeOnCanvas would hand the characters to the
+// canvas's own handler instead, which the form does not use.
+
+// typeKeys types s into whatever has the keyboard.
+func typeKeys(t *testing.T, c fyne.Canvas, s string) {
+	t.Helper()
+	f := c.Focused()
+	if f == nil {
+		t.Fatalf("typing %q with nothing focused", s)
+	}
+	for _, r := range s {
+		c.Focused().TypedRune(r)
+	}
+}
+
+// pressTab is Tab (Shift+Tab with back) as the window handles it.
+func pressTab(c fyne.Canvas, back bool) {
+	if tb, ok := c.Focused().(fyne.Tabbable); ok && tb.AcceptsTab() {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	if back {
+		c.FocusPrevious()
+	} else {
+		c.FocusNext()
+	}
+}
+
+// tabTo presses Tab until the field of path has the keyboard.
+func tabTo(t *testing.T, f *formScreen, path string) {
+	t.Helper()
+	c := f.u.win.Canvas()
+	want := f.fields[path].focus
+	for i := 0; i < 80; i++ {
+		if c.Focused() == want {
+			return
+		}
+		pressTab(c, false)
+	}
+	t.Fatalf("80 Tabs did not reach %s (at %T)", path, c.Focused())
+}
+
+// openStep opens a step as the user does, from the steps list; the
+// cursor goes to its first field.
+func openStep(t *testing.T, f *formScreen, id string) {
+	t.Helper()
+	f.steps.list.Select(stepIndex(t, f, id))
+	if f.sections[f.steps.cur].id != id {
+		t.Fatalf("step %s not opened", id)
+	}
+}
+
+// A number box of a blank draft is empty (待填), not "0": Tab into it and
+// type 30, and 30 is what the draft and its autosave hold (the box held
+// "0" with the cursor before it, and 30 became 300).
+func TestNumberBoxTypedAfterTab(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := newBlank(t, u, "forum")
+	c := u.win.Canvas()
+	openStep(t, f, "project")
+	p := f.fields["project.participants"].focus.(*commitEntry)
+	if p.Text != "" || p.PlaceHolder != "待填" {
+		t.Errorf("an untouched number box holds %q, placeholder %q; want empty, 待填", p.Text, p.PlaceHolder)
+	}
+	tabTo(t, f, "project.participants")
+	typeKeys(t, c, "30")
+	pressTab(c, false)
+	tabTo(t, f, "project.papers")
+	typeKeys(t, c, "10")
+	if f.d.Project.Participants != 30 || f.d.Project.Papers != 10 {
+		t.Errorf("typed 30 and 10 after Tab: the draft holds %d participants, %d papers", f.d.Project.Participants, f.d.Project.Papers)
+	}
+	// Back with Shift+Tab, type again: the box's value is replaced.
+	pressTab(c, true)
+	for c.Focused() != p {
+		pressTab(c, true)
+	}
+	typeKeys(t, c, "45")
+	if f.d.Project.Participants != 45 || p.Text != "45" {
+		t.Errorf("typed 45 over 30: box %q, draft %d", p.Text, f.d.Project.Participants)
+	}
+	if err := f.autosaveNow(); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := forms.Load(f.path + AutosaveSuffix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Project.Participants != 45 || saved.Project.Papers != 10 {
+		t.Errorf("the autosave holds %d participants, %d papers; want 45, 10", saved.Project.Participants, saved.Project.Papers)
+	}
+}
+
+// Every way to an amount box replaces what it holds: a finding's link, a
+// click on its shown digits, a new budget line's amount reached with Tab,
+// the 决算表's spent amount after its item.
+func TestAmountBoxesReplaceWhateverTheWay(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := openSampleDraft(t, u, "forum")
+	c := u.win.Canvas()
+	// A finding's link.
+	f.jump("project.requested_amount")
+	typeKeys(t, c, "8000")
+	if f.d.Project.RequestedAmount != 8000 {
+		t.Errorf("typed 8000 after the link: %d", f.d.Project.RequestedAmount)
+	}
+	// A click on the shown digits of a box that holds a number.
+	f.jump("budget.lines")
+	total := f.fields["budget.total"].focus.(*commitEntry)
+	c.Unfocus()
+	relayout(f)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(total)
+	if m := click(t, c, fyne.NewPos(innerRight(total)-2, pos.Y+total.Size().Height/2)); m != total {
+		t.Fatalf("the click went to %T", m)
+	}
+	typeKeys(t, c, "60000")
+	if f.d.Budget.Total != 60000 {
+		t.Errorf("typed 60000 after a click on the total: %d", f.d.Budget.Total)
+	}
+	// A new budget line: 添加一行 puts the cursor in its item, Tab goes to
+	// its amount, empty.
+	tb := f.tables["budget.lines"]
+	test.Tap(tb.addBtn)
+	n := len(f.d.Budget.Lines) - 1
+	amount := f.fields["budget.lines["+itoa(n)+"].amount"].focus.(*commitEntry)
+	if amount.Text != "" {
+		t.Errorf("a new line's amount holds %q", amount.Text)
+	}
+	typeKeys(t, c, "会议费")
+	pressTab(c, false)
+	if c.Focused() != amount {
+		t.Fatalf("Tab from the item went to %T", c.Focused())
+	}
+	typeKeys(t, c, "8000")
+	if got := f.d.Budget.Lines[n].Amount; got != 8000 {
+		t.Errorf("typed 8000 into a new line's amount: %d", got)
+	}
+
+	// 决算表: the spent amounts are empty until typed, and replace too.
+	f.onAfter()
+	if f.after == nil {
+		t.Fatal("no after-selection screen")
+	}
+	s := f.after.s
+	s.tabs.SelectIndex(len(s.tabs.Items) - 1)
+	acc := s.accounts
+	if len(acc.spent) == 0 {
+		t.Fatal("no lines in the 决算表")
+	}
+	for i, e := range acc.spent {
+		if e.Text != "" || e.PlaceHolder != "待填" {
+			t.Errorf("spent %d of an untouched 决算表: %q, placeholder %q", i, e.Text, e.PlaceHolder)
+		}
+	}
+	item := acc.rows.Objects[0].(*fyne.Container).Objects[0].(*commitEntry)
+	ip := fyne.CurrentApp().Driver().AbsolutePositionForObject(item)
+	click(t, c, ip.Add(fyne.NewPos(8, item.Size().Height/2)))
+	if c.Focused() != item {
+		t.Fatalf("the click on the first item focused %T", c.Focused())
+	}
+	pressTab(c, false)
+	if c.Focused() != acc.spent[0] {
+		t.Fatalf("Tab from the item went to %T", c.Focused())
+	}
+	typeKeys(t, c, "8000")
+	if got := f.d.Reports.Accounts.Lines[0].Spent; got != 8000 {
+		t.Errorf("typed 8000 into the 决算表: spent %d", got)
+	}
+	pressTab(c, true)
+	pressTab(c, false)
+	typeKeys(t, c, "7500")
+	if got := f.d.Reports.Accounts.Lines[0].Spent; got != 7500 {
+		t.Errorf("typed 7500 over 8000 in the 决算表: spent %d", got)
+	}
+}
+
+
+// Tab and Shift+Tab leave a multi-line box, as every other field: no tab
+// character is typed into it (the draft saved "…优先。\t").
+func TestTabLeavesMultiLineBox(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := newBlank(t, u, "forum")
+	c := u.win.Canvas()
+	openStep(t, f, "project")
+	tabTo(t, f, "project.summary")
+	typeKeys(t, c, "优先。")
+	pressTab(c, false)
+	if f.d.Project.Summary != "优先。" {
+		t.Errorf("after Tab the summary is %q", f.d.Project.Summary)
+	}
+	if next := f.fields["project.requested_amount"].focus; c.Focused() != next {
+		t.Errorf("Tab from 项目简介 went to %T, want 申请资助", c.Focused())
+	}
+	pressTab(c, true)
+	if c.Focused() != f.fields["project.summary"].focus {
+		t.Fatalf("Shift+Tab did not come back to 项目简介 (%T)", c.Focused())
+	}
+	pressTab(c, true)
+	if c.Focused() == f.fields["project.summary"].focus || strings.Contains(f.d.Project.Summary, "\t") {
+		t.Errorf("Shift+Tab stayed in 项目简介; summary %q", f.d.Project.Summary)
+	}
+	// A key event Tab that reaches the box all the same moves on too.
+	f.jump("project.summary")
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if strings.Contains(f.d.Project.Summary, "\t") || c.Focused() == f.fields["project.summary"].focus {
+		t.Errorf("a Tab key event typed into the box: %q", f.d.Project.Summary)
+	}
+	// Enter still starts a new line.
+	f.jump("project.summary")
+	e := f.fields["project.summary"].focus.(*commitEntry)
+	e.CursorColumn = len([]rune(e.Text))
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !strings.Contains(f.d.Project.Summary, "\n") {
+		t.Errorf("Enter in 项目简介 made %q", f.d.Project.Summary)
+	}
+}
+
+// visibleIn tells whether o lies wholly inside the scroller's view.
+func visibleIn(s *container.Scroll, o fyne.CanvasObject) bool {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y
+	view := d.AbsolutePositionForObject(s).Y
+	return top >= view-1 && top+o.Size().Height <= view+s.Size().Height+1
+}
+
+// Whichever way a field gets the keyboard, it is in view: Tab through the
+// whole of step 一 in a short window (办公电话 and what follows are below
+// the fold), Shift+Tab back up, a finding's link, and Tab through an
+// after-selection tab.
+func TestFocusedFieldAlwaysInView(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1024, 560))
+	f := newBlank(t, u, "forum")
+	c := u.win.Canvas()
+	openStep(t, f, "applicant")
+	relayout(f)
+	check := func(how string) {
+		t.Helper()
+		o, ok := c.Focused().(fyne.CanvasObject)
+		if !ok {
+			t.Fatalf("%s: nothing focused", how)
+		}
+		if !visibleIn(f.scroll, o) {
+			t.Errorf("%s: the focused %T is out of view (offset %.0f)", how, o, f.scroll.Offset.Y)
+		}
+	}
+	seen := map[string]bool{}
+	for i := 0; i < 40 && !seen["applicant.email"]; i++ {
+		pressTab(c, false)
+		for _, fl := range f.order {
+			if fl.focus == c.Focused() {
+				seen[fl.path] = true
+				check("Tab to " + fl.path)
+			}
+		}
+	}
+	if !seen["applicant.phone"] || !seen["applicant.email"] {
+		t.Fatalf("Tab did not reach 办公电话 and 电子邮箱: %v", seen)
+	}
+	if f.scroll.Offset.Y <= 0 {
+		t.Error("the form never scrolled: the window is not short enough for this test")
+	}
+	for i := 0; i < 12; i++ {
+		pressTab(c, true)
+		check("Shift+Tab")
+	}
+	f.jump("applicant.email")
+	check("a finding's link")
+
+	// The after-selection tabs scroll the same way.
+	f.onAfter()
+	s := f.after.s
+	for i, it := range s.tabs.Items {
+		if it.Text == "总结与综述" {
+			s.tabs.SelectIndex(i)
+		}
+	}
+	scroll := s.tabs.Selected().Content.(*fyne.Container).Objects[0].(*container.Scroll)
+	first := s.summary.summary
+	click(t, c, fyne.CurrentApp().Driver().AbsolutePositionForObject(first).Add(fyne.NewPos(8, 8)))
+	if c.Focused() != first {
+		t.Fatalf("the click focused %T", c.Focused())
+	}
+	for i, want := range []fyne.Focusable{s.summary.proceedings, s.summary.review} {
+		pressTab(c, false)
+		if c.Focused() != want {
+			t.Fatalf("Tab %d in 总结与综述 went to %T", i+1, c.Focused())
+		}
+		if !visibleIn(scroll, want.(fyne.CanvasObject)) {
+			t.Errorf("Tab %d in 总结与综述: the focused %T is out of view (offset %.0f)", i+1, want, scroll.Offset.Y)
+		}
+	}
+	if scroll.Offset.Y <= 0 {
+		t.Error("总结与综述 never scrolled: the window is not short enough for this test")
+	}
+}
