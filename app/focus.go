@@ -74,7 +74,7 @@ func revealFocused(o fyne.CanvasObject) {
 		return false
 	}
 	root := c.Content()
-	if !walk(root, root.Position().Y) {
+	if root == nil || !walk(root, root.Position().Y) {
 		return
 	}
 	// Innermost first: an inner scroller shows o, then the outer ones show

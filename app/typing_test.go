@@ -191,7 +191,6 @@ func TestAmountBoxesReplaceWhateverTheWay(t *testing.T) {
 	}
 }
 
-
 // Tab and Shift+Tab leave a multi-line box, as every other field: no tab
 // character is typed into it (the draft saved "…优先。\t").
 func TestTabLeavesMultiLineBox(t *testing.T) {
