@@ -453,6 +453,7 @@ func (f *formScreen) recheck() {
 	fs := forms.Check(f.u.call, f.d, f.opts)
 	all := append(f.others[:len(f.others):len(f.others)], forms.NamedDraft{Name: f.path, Draft: f.d})
 	fs = append(fs, forms.CheckAcross(f.u.call, all)[len(all)-1]...)
+	fs = f.withUnreadable(fs)
 	forms.SortFindings(fs)
 	f.findings = fs
 	before := f.stepCounts
@@ -465,6 +466,41 @@ func (f *formScreen) recheck() {
 	if f.title != nil {
 		f.refreshState() // the draft's name follows its project and unit
 	}
+}
+
+// ruleUnreadable is the rule of a typed text the window cannot read as
+// its field's kind (“2024年2月没有30日”, “请只填写阿拉伯数字”): the draft
+// holds no value for it, and the field says why (field.local).
+const ruleUnreadable = "input.unreadable"
+
+// withUnreadable makes each field's own problem with its typed text a
+// finding, an error, so that what is said under a field is what the panel
+// counts and what export stops at, with the same severity: the call's
+// findings on such a field, which its message line does not show (the
+// text is said first), are left out.
+func (f *formScreen) withUnreadable(fs []forms.Finding) []forms.Finding {
+	var local []*field
+	for _, fl := range f.order {
+		if fl.local != "" && fl.msg != nil {
+			local = append(local, fl)
+		}
+	}
+	if len(local) == 0 {
+		return fs
+	}
+	out := make([]forms.Finding, 0, len(fs)+len(local))
+	for _, fd := range fs {
+		if fd.Field != "" {
+			if fl := f.resolve(fd.Field); fl != nil && fl.local != "" {
+				continue
+			}
+		}
+		out = append(out, fd)
+	}
+	for _, fl := range local {
+		out = append(out, forms.Finding{Rule: ruleUnreadable, Field: fl.path, Severity: forms.Error, Message: fl.local})
+	}
+	return out
 }
 
 // resolve finds the field a finding's path belongs to: the field itself, or

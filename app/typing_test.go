@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -309,4 +310,60 @@ func TestFocusedFieldAlwaysInView(t *testing.T) {
 	if scroll.Offset.Y <= 0 {
 		t.Error("总结与综述 never scrolled: the window is not short enough for this test")
 	}
+}
+
+// What is said under a field is what the panel counts and what export
+// stops at, with the same severity: an agenda row's date typed as no date
+// shows a red “…没有30日” under the row, and the panel counts that error
+// (it said 0 个错误 and only warned that a row had no date) and export
+// asks first.
+func TestUnreadableDateCountedAsError(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := openSampleDraft(t, u, "forum")
+	c := u.win.Canvas()
+	errsBefore, _ := countFindings(f.findings)
+	openStep(t, f, "agenda")
+	date := f.fields["agenda[0].date"]
+	tabTo(t, f, "agenda[0].date")
+	typeKeys(t, c, "2024年2月30日")
+	pressTab(c, false)
+	if !strings.Contains(date.msg.Text, "错误") || !strings.Contains(date.msg.Text, "30日") {
+		t.Fatalf("under the row: %q", date.msg.Text)
+	}
+	errs, _ := countFindings(f.findings)
+	if errs != errsBefore+1 || !strings.Contains(f.panel.counts.Text, fmt.Sprintf("%d 个错误", errs)) {
+		t.Errorf("the panel counts %q (%d errors, %d before)", f.panel.counts.Text, errs, errsBefore)
+	}
+	shown := false
+	for _, r := range f.panel.rows {
+		if r.finding.Field == "agenda[0].date" {
+			shown = true
+			if r.finding.Severity != forms.Error || !strings.Contains(r.Text, "30日") {
+				t.Errorf("the panel says %q (%v)", r.Text, r.finding.Severity)
+			}
+		}
+	}
+	if !shown {
+		t.Error("the panel does not list the row's date")
+	}
+	// Every message line's severity is one the panel has for its field.
+	for _, fl := range f.order {
+		if fl.msg == nil || fl.msg.Text == "" || fl.msg.Text == "待填" {
+			continue
+		}
+		found := false
+		for _, fd := range f.findings {
+			if r := f.resolve(fd.Field); r != nil && r.msg == fl.msg && strings.HasPrefix(fl.msg.Text, severityPrefix(fd.Severity)) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s says %q, which the panel does not count", fl.path, fl.msg.Text)
+		}
+	}
+	f.onExport()
+	if u.prompt == nil || u.prompt.title != "申报书还有错误" || !strings.Contains(u.prompt.message, "30日") {
+		t.Fatalf("export did not stop at the date: %+v", u.prompt)
+	}
+	u.prompt.dialog.Hide()
 }
