@@ -71,17 +71,19 @@ func (t *rowsTable) rebuild() {
 		return container.NewStack(w, o)
 	}
 	var first []fyne.CanvasObject // the cells of the first row
+	var widths []float32          // the columns' own widths (0: a share of the rest)
 	for i := 0; i < n; i++ {
 		i := i
 		msg := newMsg()
 		cells := t.cells(i, msg)
 		if i == 0 {
 			first = cells
+			widths = t.f.columnWidths(cells)
 		}
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.onRemove(i) })
 		t.delBtns = append(t.delBtns, del)
 		num := numbered(widget.NewLabel(strconv.Itoa(i + 1)))
-		t.box.Add(container.NewVBox(container.NewBorder(nil, nil, num, del, container.NewGridWithColumns(len(cells), cells...)), msg))
+		t.box.Add(container.NewVBox(container.NewBorder(nil, nil, num, del, container.New(&cellsLayout{widths: widths}, cells...)), msg))
 	}
 	if n > 0 {
 		// The headings, over the rows; over a column of amount boxes on
@@ -99,10 +101,87 @@ func (t *rowsTable) rebuild() {
 		}
 		spacer := canvas.NewRectangle(color.Transparent)
 		spacer.SetMinSize(fyne.NewSize(t.delBtns[0].MinSize().Width, 0))
-		head := container.NewBorder(nil, nil, numbered(canvas.NewRectangle(color.Transparent)), spacer, container.NewGridWithColumns(len(hs), hs...))
+		head := container.NewBorder(nil, nil, numbered(canvas.NewRectangle(color.Transparent)), spacer, container.New(&cellsLayout{widths: widths}, hs...))
 		t.box.Objects = append([]fyne.CanvasObject{head}, t.box.Objects...)
 	}
 	t.box.Refresh()
+}
+
+// columnWidths are the own widths of a row's columns: a date column is as
+// wide as the longest date it shows (2024年12月30日) and its calendar
+// button, so that no date is cut (“2024年5月20E”); the other columns share
+// the rest.
+func (f *formScreen) columnWidths(cells []fyne.CanvasObject) []float32 {
+	widths := make([]float32, len(cells))
+	for i, c := range cells {
+		for _, b := range f.dates {
+			if b.content == c {
+				widths[i] = dateBoxWidth(b)
+			}
+		}
+	}
+	return widths
+}
+
+// dateBoxWidth is the width a date box needs to show its longest date
+// whole: the text, the entry's padding on both sides, the button.
+func dateBoxWidth(b *dateBox) float32 {
+	th := b.entry.Theme()
+	text := fyne.MeasureText("2024年12月30日", th.Size(theme.SizeNameText), b.entry.TextStyle).Width
+	return text + 2*th.Size(theme.SizeNameInnerPadding) + 2*th.Size(theme.SizeNameInputBorder) +
+		th.Size(theme.SizeNamePadding) + b.btn.MinSize().Width + 4
+}
+
+// cellsLayout lays a table row's cells in one line: a column with a width
+// of its own (widths[i] > 0) gets it, the others share what is left
+// equally; one padding between cells, as Fyne's grid.
+type cellsLayout struct{ widths []float32 }
+
+func (l *cellsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	rest := size.Width - pad*float32(len(objs)-1)
+	flex := 0
+	for i := range objs {
+		if w := l.width(i); w > 0 {
+			rest -= w
+		} else {
+			flex++
+		}
+	}
+	share := float32(0)
+	if flex > 0 {
+		share = max(rest/float32(flex), 0)
+	}
+	x := float32(0)
+	for i, o := range objs {
+		w := l.width(i)
+		if w == 0 {
+			w = share
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + pad
+	}
+}
+
+func (l *cellsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for i, o := range objs {
+		m := o.MinSize()
+		w += max(l.width(i), m.Width)
+		h = max(h, m.Height)
+	}
+	if len(objs) > 1 {
+		w += theme.Padding() * float32(len(objs)-1)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *cellsLayout) width(i int) float32 {
+	if i < len(l.widths) {
+		return l.widths[i]
+	}
+	return 0
 }
 
 func (t *rowsTable) onAdd() {

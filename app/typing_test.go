@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"shenbao/forms"
 )
@@ -366,4 +367,46 @@ func TestUnreadableDateCountedAsError(t *testing.T) {
 		t.Fatalf("export did not stop at the date: %+v", u.prompt)
 	}
 	u.prompt.dialog.Hide()
+}
+
+// A table's date cell shows its whole date (it read “2024年5月20E” at
+// 100 %, “2024年6F” at 125 %): at the default window of 100 % and of 125 %
+// (what Fyne draws at 1.3), and at 1024 px.
+func TestAgendaDatesShownWhole(t *testing.T) {
+	for _, size := range []fyne.Size{fitLaptop(1), fitLaptop(fyneScale(1.25)), fyne.NewSize(1024, 700)} {
+		t.Run(fmt.Sprintf("%.0fx%.0f", size.Width, size.Height), func(t *testing.T) {
+			u, _ := newTestUI(t)
+			u.win.Resize(size)
+			f := openSampleDraft(t, u, "forum")
+			openStep(t, f, "agenda")
+			relayout(f)
+			rows := 0
+			for i := 0; ; i++ {
+				fl := f.fields[fmt.Sprintf("agenda[%d].date", i)]
+				if fl == nil {
+					break
+				}
+				rows++
+				e := fl.focus.(*commitEntry)
+				th := e.Theme()
+				for _, text := range []string{e.Text, "2024年12月30日"} {
+					need := fyne.MeasureText(text, th.Size(theme.SizeNameText), e.TextStyle).Width
+					room := e.Size().Width - 2*th.Size(theme.SizeNameInnerPadding)
+					if need > room {
+						t.Errorf("row %d: %q needs %.0f px, the box shows %.0f", i+1, text, need, room)
+					}
+				}
+			}
+			if rows == 0 {
+				t.Fatal("the sample has no agenda")
+			}
+			// The headings stay over their columns.
+			tb := f.tables["agenda"]
+			d := fyne.CurrentApp().Driver()
+			cell := f.fields["agenda[0].time"].focus.(*commitEntry)
+			if hx, cx := d.AbsolutePositionForObject(tb.heads[1]).X, d.AbsolutePositionForObject(cell).X; hx < cx-1 || hx > cx+1 {
+				t.Errorf("the heading 时间 starts at %.0f, its column at %.0f", hx, cx)
+			}
+		})
+	}
 }
