@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
 )
@@ -408,5 +409,50 @@ func TestAgendaDatesShownWhole(t *testing.T) {
 				t.Errorf("the heading 时间 starts at %.0f, its column at %.0f", hx, cx)
 			}
 		})
+	}
+}
+
+// stepShown tells whether the steps list shows the current step's name
+// wholly inside the list.
+func stepShown(t *testing.T, f *formScreen) bool {
+	t.Helper()
+	d := fyne.CurrentApp().Driver()
+	name := stepName(f.sections[f.steps.cur].title)
+	top := d.AbsolutePositionForObject(f.steps.list).Y
+	bottom := top + f.steps.list.Size().Height
+	shown := false
+	eachObject(f.steps.list, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text == name && l.Visible() {
+			y := d.AbsolutePositionForObject(l).Y
+			if y >= top-1 && y+l.Size().Height <= bottom+1 {
+				shown = true
+			}
+		}
+	})
+	return shown
+}
+
+// The steps list keeps the current step in view: as a draft opens in a
+// window of the default size at 125 % (the list then shows 4½ of its
+// steps; it opened scrolled by one step, the current one hidden), and
+// when the last steps are opened.
+func TestStepsListShowsTheCurrentStep(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Resize(fitLaptop(fyneScale(1.25)))
+	f := newBlank(t, u, "forum")
+	if !stepShown(t, f) {
+		t.Errorf("the draft opened with its step %q out of the list's view", stepName(f.sections[f.steps.cur].title))
+	}
+	for i := range f.sections {
+		f.steps.move(1)
+		if !stepShown(t, f) {
+			t.Errorf("after 下一步 %d, the step %q is out of the list's view", i+1, stepName(f.sections[f.steps.cur].title))
+		}
+	}
+	for range f.sections {
+		f.steps.move(-1)
+		if !stepShown(t, f) {
+			t.Errorf("after 上一步, the step %q is out of the list's view", stepName(f.sections[f.steps.cur].title))
+		}
 	}
 }
