@@ -192,7 +192,6 @@ func x11Monitors(c *xgb.Conn) ([]rect, error) {
 	return []rect{{0, 0, int(s.WidthInPixels), int(s.HeightInPixels)}}, nil
 }
 
-
 // onMonitor tells whether the point is on one of the monitors.
 func onMonitor(ms []rect, x, y int) bool {
 	for _, m := range ms {
