@@ -143,8 +143,15 @@ func newDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(form
 	// Clicking or tabbing into a date and typing replaces it (a date the
 	// program filled in, or one typed before), never appends to it.
 	b.entry.selectOnFocus = true
-	today := forms.DateOf(time.Now())
-	b.entry.SetPlaceHolder("如 " + today.Chinese() + " 或 " + today.String())
+	// The example is a date the field could hold: where its calendar
+	// opens (inside the call's window for the project's dates), else today.
+	ex := forms.DateOf(time.Now())
+	if defaultMonth != nil {
+		if d := defaultMonth(); !d.IsZero() {
+			ex = d
+		}
+	}
+	b.entry.SetPlaceHolder("如 " + ex.Chinese() + " 或 " + ex.String())
 	b.entry.SetText(v.Chinese())
 	b.entry.onCommit = func() {
 		if b.opening || (b.cal != nil && b.cal.Visible()) {

@@ -305,7 +305,13 @@ func (f *formScreen) dateField(path string, ptr *forms.Date) (*dateBox, *field) 
 // category allows), today for the others.
 func (f *formScreen) defaultMonth(path string) forms.Date {
 	if path == "cover.apply_date" || f.cat == nil {
-		return forms.DateOf(f.u.now())
+		// Today, or the deadline once it has passed: an example date
+		// inside the call.
+		today := forms.DateOf(f.u.now())
+		if dl := f.u.call.Deadline; !dl.IsZero() && today.After(forms.DateOf(dl)) {
+			return forms.DateOf(dl)
+		}
+		return today
 	}
 	if !f.d.Project.StartDate.IsZero() {
 		return f.d.Project.StartDate

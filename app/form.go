@@ -440,11 +440,36 @@ func (f *formScreen) isPending(fd forms.Finding) bool {
 	if f.checkAll || fd.Severity == forms.Info || fd.Field == "" {
 		return false
 	}
+	if fd.Rule == forms.RuleAgendaDates {
+		return f.onlyFreshUndated()
+	}
 	fl := f.resolve(fd.Field)
 	if fl == nil || fl.empty == nil || f.touched[fl.path] || fl.local != "" {
 		return false
 	}
 	return fl.empty()
+}
+
+// onlyFreshUndated tells whether every agenda row without a date is a
+// row just added that nothing has been typed into nor left: its missing
+// date is still to fill in (待填), not a warning the moment 添加一行 is
+// pressed.
+func (f *formScreen) onlyFreshUndated() bool {
+	t := f.tables["agenda"]
+	if t == nil {
+		return false
+	}
+	fresh := 0
+	for i, it := range f.d.Agenda {
+		if !it.Date.IsZero() {
+			continue
+		}
+		if !t.fresh(i) {
+			return false
+		}
+		fresh++
+	}
+	return fresh > 0
 }
 
 // recheck runs the call's checks and the quota check across the folder's
@@ -601,7 +626,7 @@ func (f *formScreen) refreshMessages() {
 		}
 	}
 	for l := range f.msgs {
-		text := strings.Join(texts[l], "；")
+		text := joinMessages(texts[l])
 		imp := severityImportance(worst[l])
 		if text == "" && todo[l] {
 			text, imp = "待填", widget.LowImportance
@@ -612,6 +637,22 @@ func (f *formScreen) refreshMessages() {
 		l.Importance = imp
 		l.SetText(text)
 	}
+}
+
+// joinMessages writes a field's messages on its one line, each but the
+// last without its full stop, joined by "；" (never "。；").
+func joinMessages(ms []string) string {
+	var b strings.Builder
+	for i, m := range ms {
+		if i < len(ms)-1 {
+			m = strings.TrimRight(m, "。 ")
+			b.WriteString(m)
+			b.WriteString("；")
+			continue
+		}
+		b.WriteString(m)
+	}
+	return b.String()
 }
 
 // severityImportance is the one colour of each severity, everywhere in the

@@ -23,6 +23,7 @@ type selectionScreen struct {
 	selected                              *focusCheck
 	listPublished, actualStart, actualEnd *dateBox
 	dateMsg                               *widget.Label
+	filled                                *textLabel          // says the actual dates were filled in from the plan
 	problems                              map[*dateBox]string // why a typed date is not one
 	dues                                  *fyne.Container
 	dueRows                               []*dueRow
@@ -47,6 +48,9 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 	s.actualStart = s.dateEntry(sel.ActualStart, func(d forms.Date) { env.d.Selection.ActualStart = d })
 	s.actualEnd = s.dateEntry(sel.ActualEnd, func(d forms.Date) { env.d.Selection.ActualEnd = d })
 	s.dateMsg = newNote()
+	s.filled = newSecondaryLabel("")
+	s.filled.Wrapping = fyne.TextWrapBreak
+	s.filled.Hide()
 	s.dues = container.NewVBox()
 	grid := container.New(layout.NewFormLayout(),
 		widget.NewLabel("名单公布日期"), s.listPublished.content,
@@ -60,7 +64,7 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 	t := ex.Time()
 	hint := newSecondaryLabel(fmt.Sprintf("报送期限按实际结束日期计算（通知 %s）；日期可写作 %s、%s 或 %d/%d/%d，也可点日历选择。", env.call.Clauses.AfterEvent, ex.Chinese(), ex.String(), t.Year(), int(t.Month()), t.Day()))
 	hint.Wrapping = fyne.TextWrapBreak
-	s.content = container.NewVBox(s.selected, grid, hint, s.dateMsg, widget.NewSeparator(),
+	s.content = container.NewVBox(s.selected, grid, s.filled, hint, s.dateMsg, widget.NewSeparator(),
 		widget.NewLabelWithStyle("会后须报送的材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.dues)
 	s.refresh()
 	return s
@@ -99,6 +103,12 @@ func (s *selectionScreen) onSelected(on bool) {
 		sel.ActualStart, sel.ActualEnd = s.env.d.Project.StartDate, s.env.d.Project.EndDate
 		s.actualStart.SetDate(sel.ActualStart)
 		s.actualEnd.SetDate(sel.ActualEnd)
+		if !sel.ActualStart.IsZero() || !sel.ActualEnd.IsZero() {
+			// Said, not done silently: the due dates count from them.
+			s.filled.SetText(fmt.Sprintf("已按申报书中的计划日期填入实际开始日期（%s）和实际结束日期（%s）。活动日期有变化的，请改为实际日期：报送期限按实际结束日期计算。",
+				dateOrNone(sel.ActualStart), dateOrNone(sel.ActualEnd)))
+			s.filled.Show()
+		}
 	}
 	s.env.edited()
 	s.refresh()
@@ -202,4 +212,12 @@ func dueBadge(call *forms.Call, d *forms.Draft, today forms.Date) (text string, 
 		return "已入选 · 会后材料已全部报送", false
 	}
 	return "已入选 · 请填写实际举办日期", false
+}
+
+// dateOrNone is a date in Chinese, or 未填 for none.
+func dateOrNone(d forms.Date) string {
+	if d.IsZero() {
+		return "未填"
+	}
+	return d.Chinese()
 }

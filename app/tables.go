@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -201,6 +202,23 @@ func (t *rowsTable) onRemove(i int) {
 	t.remove(i)
 	t.rebuild()
 	t.f.changed()
+}
+
+// fresh tells whether row i is blank and none of its cells has been left:
+// a row just added.
+func (t *rowsTable) fresh(i int) bool {
+	prefix := fmt.Sprintf("%s[%d].", t.path, i)
+	cells := 0
+	for _, fl := range t.f.order {
+		if !strings.HasPrefix(fl.path, prefix) {
+			continue
+		}
+		cells++
+		if t.f.touched[fl.path] || fl.local != "" || (fl.empty != nil && !fl.empty()) {
+			return false
+		}
+	}
+	return cells > 0
 }
 
 // firstCell is the path suffix of a row's first cell.

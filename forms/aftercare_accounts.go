@@ -138,7 +138,13 @@ func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
 		}
 	}
 	if t.Budgeted > 0 && t.Spent > t.Budgeted {
-		out = append(out, Finding{Rule: RuleAccountsTotalOver, Field: "reports.accounts", Severity: Warning, Message: fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元：超出部分须由自筹或其他经费承担，请在决算说明中写明原因。", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(DiffAmounts(t.Spent, t.Budgeted)))})
+		f := Finding{Rule: RuleAccountsTotalOver, Field: "reports.accounts", Severity: Warning, Message: fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元：超出部分须由自筹或其他经费承担，请在决算说明中写明原因。", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(DiffAmounts(t.Spent, t.Budgeted)))}
+		if note := strings.TrimSpace(fa.Note); note != "" {
+			// Asked for, written: information that it is there.
+			f.Severity = Info
+			f.Message = fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元，决算说明已写明原因：%s", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(DiffAmounts(t.Spent, t.Budgeted)), quoted(note))
+		}
+		out = append(out, f)
 	}
 	for _, v := range []struct {
 		path string
