@@ -118,7 +118,7 @@ func (e *commitEntry) TypedKey(k *fyne.KeyEvent) {
 // default month, and closes with Esc.
 type dateBox struct {
 	entry   *commitEntry
-	btn     *widget.Button
+	btn     *focusButton
 	content fyne.CanvasObject
 	value   forms.Date
 	// problem is why the text is not a date ("" when it is one or empty).
@@ -162,7 +162,7 @@ func newDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(form
 			b.onLeave()
 		}
 	}
-	b.btn = widget.NewButtonWithIcon("", theme.CalendarIcon(), b.openCalendar)
+	b.btn = newFocusButton("", theme.CalendarIcon(), b.openCalendar)
 	b.content = container.NewBorder(nil, nil, nil, b.btn, b.entry)
 	return b
 }

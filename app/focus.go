@@ -16,7 +16,7 @@ import (
 // so that what she types next never goes into a field out of sight. Fyne
 // tells a program of no focus change (its Tab moves the focus inside the
 // driver), so each focusable input of the form tells it: commitEntry,
-// focusSelect and focusCheck call revealFocused from their
+// focusSelect, focusCheck and focusButton call revealFocused from their
 // FocusGained.
 
 // revealMargin is the room kept above and below a revealed field: its
@@ -185,4 +185,22 @@ func newFocusSelectOn(options []string, changed func(string)) *focusSelect {
 	s := newFocusSelect(options)
 	s.OnChanged = changed
 	return s
+}
+
+// focusButton is a button that shows itself when it gets the keyboard (a
+// table's 添加一行 and 🗑, a date's calendar: Space presses a focused
+// button, which must not happen out of sight).
+type focusButton struct{ widget.Button }
+
+func newFocusButton(label string, icon fyne.Resource, tapped func()) *focusButton {
+	b := &focusButton{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// FocusGained scrolls the button into view.
+func (b *focusButton) FocusGained() {
+	b.Button.FocusGained()
+	revealFocused(b)
 }

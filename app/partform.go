@@ -165,6 +165,8 @@ func disableButtons(o fyne.CanvasObject) {
 	switch o := o.(type) {
 	case *widget.Button:
 		o.Disable()
+	case *focusButton:
+		o.Disable()
 	case *fyne.Container:
 		for _, k := range o.Objects {
 			disableButtons(k)

@@ -24,8 +24,8 @@ type rowsTable struct {
 	step    int // the section it is in
 	headers []string
 	box     *fyne.Container
-	addBtn  *widget.Button
-	delBtns []*widget.Button
+	addBtn  *focusButton
+	delBtns []*focusButton
 	heads   []*textLabel // the column headings, while there are rows
 
 	count  func() int
@@ -40,7 +40,7 @@ func (f *formScreen) table(s *section, path, label string, headers []string, cou
 	cells func(i int, msg *textLabel) []fyne.CanvasObject, add func(), remove func(i int)) *rowsTable {
 	t := &rowsTable{f: f, path: path, headers: headers, count: count, cells: cells, add: add, remove: remove, step: f.curStep}
 	t.box = container.NewVBox()
-	t.addBtn = widget.NewButtonWithIcon("添加一行", theme.ContentAddIcon(), t.onAdd)
+	t.addBtn = newFocusButton("添加一行", theme.ContentAddIcon(), t.onAdd)
 	fl := &field{path: path, focus: t.addBtn, obj: t.box, msg: newMsg(), reload: t.rebuild, empty: func() bool { return count() == 0 }}
 	f.register(fl)
 	f.tables[path] = t
@@ -81,7 +81,7 @@ func (t *rowsTable) rebuild() {
 			first = cells
 			widths = t.f.columnWidths(cells)
 		}
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.onRemove(i) })
+		del := newFocusButton("", theme.DeleteIcon(), func() { t.onRemove(i) })
 		t.delBtns = append(t.delBtns, del)
 		num := numbered(widget.NewLabel(strconv.Itoa(i + 1)))
 		t.box.Add(container.NewVBox(container.NewBorder(nil, nil, num, del, container.New(&cellsLayout{widths: widths}, cells...)), msg))

@@ -456,3 +456,32 @@ func TestStepsListShowsTheCurrentStep(t *testing.T) {
 		}
 	}
 }
+
+// A table's 添加一行 reached with Tab is in view (Space would press it).
+func TestFocusedButtonInView(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1024, 560))
+	f := openSampleDraft(t, u, "forum")
+	c := u.win.Canvas()
+	openStep(t, f, "agenda")
+	relayout(f)
+	add := f.tables["experts"].addBtn
+	for i := 0; i < 200 && c.Focused() != add; i++ {
+		pressTab(c, false)
+		if o, ok := c.Focused().(fyne.CanvasObject); ok && !visibleIn(f.scroll, o) {
+			var path string
+			for _, fl := range f.order {
+				if fl.focus == c.Focused() {
+					path = fl.path
+				}
+			}
+			t.Errorf("Tab %d: the focused %T %s is out of view", i+1, o, path)
+		}
+	}
+	if c.Focused() != add {
+		t.Fatal("Tab never reached the experts' 添加一行")
+	}
+	if f.scroll.Offset.Y <= 0 {
+		t.Error("the agenda step never scrolled: the window is not short enough for this test")
+	}
+}
