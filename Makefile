@@ -53,7 +53,7 @@ test: deps-test check-format vet staticcheck unit fuzz sample-check walk windows
 # blank forum draft to an export, checking the saved file (docs/window.md,
 # "A scripted walk"); about 30 s.
 walk: deps-test
-	$(call install-debs,xdotool)
+	$(call install-debs,xdotool xclip)
 	sh app/internal/shots/walk.sh
 
 check-format:

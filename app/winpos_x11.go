@@ -32,7 +32,10 @@ import (
 type systemPositions struct{}
 
 // x11Timeout bounds how long closing (or starting) waits for the X server.
-const x11Timeout = 500 * time.Millisecond
+// On a machine under load (the scripted walk beside two busy loops, load
+// ~15 on 2 cores) a new connection and its three round trips took longer
+// than the 500 ms this was, and the position was not kept.
+const x11Timeout = 2 * time.Second
 
 func (systemPositions) position(w fyne.Window) (x, y int, ok bool) {
 	nw, isNative := w.(driver.NativeWindow)

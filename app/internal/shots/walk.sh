@@ -56,9 +56,16 @@ trap 'kill $pid 2>/dev/null || true' EXIT
 n=0
 shot() { n=$((n + 1)); [ -z "$shots" ] || import -window root "$shots/walk-$n-$1.png"; }
 key() { xdotool key --delay 60 "$@"; }
-# xdotool types Chinese through spare keycodes: Xvfb drops characters
-# sent closer than ~150 ms apart.
-typ() { LC_ALL=C.UTF-8 xdotool type --delay 150 "$1"; }
+typ() { xdotool type --delay 60 "$1"; }
+# Chinese is pasted through the clipboard, as a user pastes it: xdotool
+# types it through spare keycodes it remaps per character, and on a loaded
+# machine the window read some after the next remapping (characters lost).
+clip() { [ "$(xclip -o -selection clipboard)" = "$1" ]; }
+paste() {
+	printf '%s' "$1" | xclip -selection clipboard
+	until_ok "the clipboard to hold $1" clip "$1"
+	key ctrl+v
+}
 click() { xdotool mousemove "$1" "$2" click 1; }
 tabs() { i=0; while [ $i -lt "$1" ]; do key Tab; i=$((i + 1)); done; }
 drafts="$HOME/Documents/申报助手"
@@ -82,11 +89,11 @@ typ "2024/4/12"
 key Tab
 shot cover
 click 130 657 # 下一步 → 一、申报单位基本情况, the cursor in 单位名称
-typ "吉林省测试学会"
+paste "吉林省测试学会"
 key Tab Tab # 单位类型 (select), then 统一社会信用代码
 typ "51220000MJ0000000X"
 key Tab
-typ "吉林省长春市人民大街1号"
+paste "吉林省长春市人民大街1号"
 key Tab
 typ "13000"
 key Tab # leaving it: the postcode's message appears now, not while typing
