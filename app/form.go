@@ -742,6 +742,10 @@ func (f *formScreen) jumpAfter(path string) bool {
 			f.after.s.tabs.Select(it)
 		}
 	}
+	// The field itself, in view (revealFocused), as on the form.
+	if o := f.after.s.focusFor(path); o != nil {
+		f.u.win.Canvas().Focus(o)
+	}
 	return true
 }
 

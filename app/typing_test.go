@@ -485,3 +485,41 @@ func TestFocusedButtonInView(t *testing.T) {
 		t.Error("the agenda step never scrolled: the window is not short enough for this test")
 	}
 }
+
+// A finding on the after-selection screens opens its tab with the field
+// it names focused and in view.
+func TestAfterFindingFocusesItsField(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1024, 420))
+	f := openSampleDraft(t, u, "speech")
+	f.d.Selection = &forms.Selection{Selected: true}
+	fa := f.d.EnsureReports()
+	fa.Accounts = forms.NewFinalAccounts(f.d)
+	fa.Accounts.Lines[0].Spent = 1000
+	fa.Accounts.Provincial = f.d.Project.RequestedAmount + 5000 // more than granted: an error
+	f.changed()
+	var row *findingRow
+	for _, r := range f.panel.rows {
+		if r.finding.Field == "reports.accounts.provincial" {
+			row = r
+		}
+	}
+	if row == nil || !row.target {
+		t.Fatalf("no linked finding on the 决算表's provincial money: %v", f.findings)
+	}
+	test.Tap(row)
+	if f.after == nil || f.after.s.tabs.Selected().Text != "决算表" {
+		t.Fatal("the finding did not open 决算表")
+	}
+	box := f.after.s.accounts.provincial
+	if u.win.Canvas().Focused() != box {
+		t.Fatalf("the finding focused %T, not the provincial money", u.win.Canvas().Focused())
+	}
+	scroll := f.after.s.tabs.Selected().Content.(*fyne.Container).Objects[0].(*container.Scroll)
+	if !visibleIn(scroll, box) {
+		t.Errorf("the provincial money is out of view (offset %.0f)", scroll.Offset.Y)
+	}
+	if scroll.Offset.Y <= 0 {
+		t.Error("the 决算表 did not scroll: the window is not short enough for this test")
+	}
+}
