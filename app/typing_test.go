@@ -523,3 +523,31 @@ func TestAfterFindingFocusesItsField(t *testing.T) {
 		t.Error("the 决算表 did not scroll: the window is not short enough for this test")
 	}
 }
+
+// Switching to another program and back while typing in an amount box
+// keeps what was typed: the window getting the keyboard back is not the
+// user reaching the box, so nothing is selected and typing goes on.
+func TestWindowBackKeepsTheTypingGoing(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := newBlank(t, u, "forum")
+	c := u.win.Canvas()
+	openStep(t, f, "project")
+	tabTo(t, f, "project.participants")
+	typeKeys(t, c, "3")
+	lc, ok := u.app.Lifecycle().(interface {
+		OnEnteredForeground() func()
+		OnExitedForeground() func()
+	})
+	if !ok || lc.OnEnteredForeground() == nil {
+		t.Fatal("the program does not listen for the window getting the keyboard back")
+	}
+	box := c.Focused()
+	box.FocusLost() // what Fyne does as the window loses the keyboard
+	lc.OnExitedForeground()()
+	lc.OnEnteredForeground()() // and as it gets it back
+	box.FocusGained()
+	typeKeys(t, c, "0")
+	if f.d.Project.Participants != 30 {
+		t.Errorf("typed 3, left the window, came back, typed 0: %d", f.d.Project.Participants)
+	}
+}
