@@ -29,6 +29,10 @@ type commitEntry struct {
 	// what is typed next replaces it (amount and date boxes: typing 30
 	// into a box holding 2024年5月20日 or 8000 is never appended to it).
 	selectOnFocus bool
+	// grow makes it a table's text cell (newCellEntry): it wraps its text
+	// and grows to show all of it, up to cellMaxRows lines.
+	grow bool
+	rows int // the lines it shows, while grow
 }
 
 func newCommitEntry() *commitEntry {
@@ -95,6 +99,13 @@ func (e *commitEntry) FocusLost() {
 // (the window hands it over only to an entry that accepts tabs, which this
 // one does not) moves the focus instead of being typed.
 func (e *commitEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.grow && (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) {
+		// A cell is one value: Enter commits it, as in a one-line box.
+		if e.onCommit != nil {
+			e.onCommit()
+		}
+		return
+	}
 	if k.Name == fyne.KeyTab {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 			if shiftHeld() {

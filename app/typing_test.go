@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -549,5 +550,53 @@ func TestWindowBackKeepsTheTypingGoing(t *testing.T) {
 	typeKeys(t, c, "0")
 	if f.d.Project.Participants != 30 {
 		t.Errorf("typed 3, left the window, came back, typed 0: %d", f.d.Project.Participants)
+	}
+}
+
+// A table's text cell shows its whole value: a long agenda item wraps and
+// the cell grows, every line of it drawn inside the box (a one-line box
+// showed its start or its end), at 100 % and 125 %.
+func TestLongCellShownWhole(t *testing.T) {
+	long := "开幕式暨主旨报告：新材料与绿色化工的前沿进展与展望"
+	for _, size := range []fyne.Size{fitLaptop(1), fitLaptop(fyneScale(1.25))} {
+		t.Run(fmt.Sprintf("%.0fx%.0f", size.Width, size.Height), func(t *testing.T) {
+			u, _ := newTestUI(t)
+			u.win.Resize(size)
+			f := openSampleDraft(t, u, "forum")
+			c := u.win.Canvas()
+			openStep(t, f, "agenda")
+			tabTo(t, f, "agenda[0].item")
+			e := f.fields["agenda[0].item"].focus.(*commitEntry)
+			e.SetText("")
+			typeKeys(t, c, long)
+			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter commits, no new line
+			pressTab(c, false)
+			relayout(f)
+			relayout(f)
+			if f.d.Agenda[0].Item != long {
+				t.Fatalf("the item is %q", f.d.Agenda[0].Item)
+			}
+			d := fyne.CurrentApp().Driver()
+			top, left := d.AbsolutePositionForObject(e).Y, d.AbsolutePositionForObject(e).X
+			bottom, right := top+e.Size().Height, left+e.Size().Width
+			var shown strings.Builder
+			eachObject(e, func(o fyne.CanvasObject) {
+				tx, ok := o.(*canvas.Text)
+				if !ok || tx.Text == "" || !tx.Visible() || tx.Text == e.PlaceHolder {
+					return
+				}
+				p := d.AbsolutePositionForObject(tx)
+				if y := p.Y; y < top-1 || y+tx.Size().Height > bottom+1 {
+					t.Errorf("the line %q is drawn at y %.0f–%.0f, outside the box %.0f–%.0f", tx.Text, y, y+tx.Size().Height, top, bottom)
+				}
+				if w := tx.MinSize().Width; p.X < left-1 || p.X+w > right+1 {
+					t.Errorf("the line %q is drawn at x %.0f–%.0f, outside the box %.0f–%.0f", tx.Text, p.X, p.X+w, left, right)
+				}
+				shown.WriteString(tx.Text)
+			})
+			if shown.String() != long {
+				t.Errorf("the cell draws %q, want the whole %q", shown.String(), long)
+			}
+		})
 	}
 }
