@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
 )
@@ -215,5 +216,36 @@ func TestReviewWheelLikeTheForm(t *testing.T) {
 	line := theme.TextSize() + 2*theme.InnerPadding()
 	if got < 2.5*line || got > 3.5*line {
 		t.Errorf("one notch scrolled the review by %.0f px, want about three lines (%.0f)", got, 3*line)
+	}
+}
+
+// The date messages of 入选与报送期限, however many lines they take, end
+// above the heading 会后须报送的材料 (they were drawn over it).
+func TestSelectionMessagesAboveTheHeading(t *testing.T) {
+	env, _ := newReportEnv(t, "speech", false)
+	s := newSelectionScreen(env)
+	w := test.NewTempWindow(t, s.content)
+	w.Resize(fyne.NewSize(700, 900))
+	test.Tap(s.selected)
+	for _, b := range []*dateBox{s.listPublished, s.actualStart, s.actualEnd} {
+		b.entry.SetText("2024年2月30日")
+		b.commit()
+	}
+	var head *widget.Label
+	for _, o := range s.content.(*fyne.Container).Objects {
+		if l, ok := o.(*widget.Label); ok && l.Text == "会后须报送的材料" {
+			head = l
+		}
+	}
+	if head == nil {
+		t.Fatal("no heading 会后须报送的材料")
+	}
+	d := fyne.CurrentApp().Driver()
+	msg := d.AbsolutePositionForObject(s.dateMsg).Y + s.dateMsg.Size().Height
+	if strings.Count(s.dateMsg.Text, "\n") < 2 || s.dateMsg.Size().Height < s.dateMsg.MinSize().Height-1 {
+		t.Errorf("the messages (%q) are %.0f px high, they need %.0f", s.dateMsg.Text, s.dateMsg.Size().Height, s.dateMsg.MinSize().Height)
+	}
+	if top := d.AbsolutePositionForObject(head).Y; msg > top {
+		t.Errorf("the messages end at %.0f, below the heading's top %.0f", msg, top)
 	}
 }

@@ -131,6 +131,7 @@ func (s *selectionScreen) refresh() {
 	s.dueRows = nil
 	if !env.d.IsSelected() {
 		s.dues.Add(widget.NewLabel("标记入选后，这里列出信息报道稿、总结、决算表等材料的报送期限。"))
+		s.relayout()
 		return
 	}
 	today := env.today()
@@ -162,6 +163,18 @@ func (s *selectionScreen) refresh() {
 		}
 	}
 	s.dues.Refresh()
+	s.relayout()
+}
+
+// relayout lays the screen out again after its messages changed: a
+// wrapped note's height follows its width, which it has only once laid
+// out, so the column is laid out twice; once, the lines of a message that
+// grew were drawn over the heading 会后须报送的材料 below it.
+func (s *selectionScreen) relayout() {
+	if c, ok := s.content.(*fyne.Container); ok {
+		c.Refresh()
+		c.Refresh()
+	}
 }
 
 // dueText is one due item as the list shows it: "信息报道稿 · 2025年11月1日前
