@@ -234,7 +234,9 @@ func TestX11Unreachable(t *testing.T) {
 // no window manager, so no _NET_WORKAREA), then a work area a window
 // manager set without its 40 px panel at the bottom.
 func TestX11WorkArea(t *testing.T) {
-	disp := startXvfb(t, "-screen", "0", "1024x700x24")
+	// -noreset: the server would reset when the last client leaves, here
+	// between two connections, and drop the work area set below.
+	disp := startXvfb(t, "-noreset", "-screen", "0", "1024x700x24")
 	t.Setenv("DISPLAY", disp)
 	sys := systemPositions{}
 	if got, ok := sys.workArea(0, 0, false); !ok || got != (rect{0, 0, 1024, 700}) {
