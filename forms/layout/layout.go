@@ -48,7 +48,7 @@ type Cover struct {
 	NumberBox string
 	Title     []string
 	Fields    []Field
-	Bottom    []string // centred lines at the foot of the page, e.g. "吉林省科学技术协会 制"
+	Bottom    []string // centred lines at the foot of the page, e.g. the issuer's name and "制"
 }
 
 // Field is one labelled line of a cover page. A value wraps on the cover
@@ -69,6 +69,9 @@ type Field struct {
 type Heading struct {
 	Text  string
 	Level int
+	// Step, on a part's heading, names the window's step that edits it
+	// (forms.StepIDs), for the review page's 修改 links; not printed.
+	Step string
 }
 
 // Paragraph is body text; "\n" starts a new line. Left-aligned text of
