@@ -465,25 +465,47 @@ type style struct {
 	justify bool
 }
 
-// hasIdeograph reports whether a line holds Chinese: only such lines are
-// justified by spacing characters apart (a line of Latin words would be
-// spaced letter by letter, so it stays ragged).
-func hasIdeograph(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
+// stretchable marks the gaps of a line that justification may widen: gap
+// i lies after rs[i]. Extra space goes only where a Chinese character (or
+// full-width punctuation) meets another character, and after a space
+// between words: never between the letters of a Latin word or the digits of
+// a number ("0431-85261499", "800V", "Session"), which would be read as
+// letter-spaced. The spaces that indent a paragraph do not stretch. It
+// returns the marks and how many gaps are stretchable.
+func stretchable(rs []rune) ([]bool, int) {
+	gaps := make([]bool, len(rs))
+	n := 0
+	lead := 0
+	for lead < len(rs) && unicode.IsSpace(rs[lead]) {
+		lead++
+	}
+	for i := lead; i < len(rs)-1; i++ {
+		a, b := rs[i], rs[i+1]
+		if ideographic(a) && !unicode.IsSpace(a) || ideographic(b) && !unicode.IsSpace(b) || a == ' ' && b != ' ' {
+			gaps[i] = true
+			n++
 		}
 	}
-	return false
+	return gaps, n
 }
 
-// maxSpread is the most space justification adds between two characters,
-// in ems: a line broken early before a long word stays ragged instead.
+// maxSpread is the most space justification adds at one gap, in ems: a
+// line broken early before a long word, or with few gaps that may stretch,
+// stays ragged instead.
 const maxSpread = 0.25
 
 // text draws one line with its top at y, aligned within [x0, x1].
 func (e *engine) text(line string, x0, x1, y, size float64, align layout.Align, gray float64) {
 	e.textStyled(Line{Text: line, Last: true}, x0, x1, y, style{size: size, align: align, gray: gray})
+}
+
+// piece is a part of a line drawn in one font with one character spacing.
+type piece struct {
+	font  string
+	text  string
+	x     float64 // from the line's start, points
+	dx    float64 // blank before the text, points (a boxed character)
+	space float64 // character spacing, points
 }
 
 // textStyled draws one line in a style with its top at y within [x0, x1].
@@ -502,16 +524,62 @@ func (e *engine) textStyled(l Line, x0, x1, y float64, st style) {
 	}
 	x := x0
 	spread := 0.0
+	var gaps []bool
 	switch st.align {
 	case layout.Center:
 		x = x0 + (x1-x0-total)/2
 	case layout.Right:
 		x = x1 - total
 	default:
-		if st.justify && !l.Last && n > 1 && total < x1-x0 && hasIdeograph(line) {
-			if sp := (x1 - x0 - total) / float64(n-1); sp <= maxSpread*size {
-				spread = sp
+		if st.justify && !l.Last && n > 1 && total < x1-x0 {
+			var k int
+			gaps, k = stretchable([]rune(line))
+			if k > 0 {
+				if sp := (x1 - x0 - total) / float64(k); sp <= maxSpread*size {
+					spread = sp
+				}
 			}
+		}
+	}
+	// The pieces: one per run, or when justified, one per stretch of
+	// characters whose gaps all stretch or all do not.
+	var ps []piece
+	off := 0.0
+	if spread == 0 {
+		for _, r := range rs {
+			ps = append(ps, piece{font: r.font, text: r.text, x: off, dx: r.dx * size})
+			off += r.w * size
+		}
+	} else {
+		k := 0 // index of the character in the line
+		for _, r := range rs {
+			if r.dx != 0 || r.n == 1 {
+				sp := 0.0
+				if gaps[k] {
+					sp = spread
+				}
+				ps = append(ps, piece{font: r.font, text: r.text, x: off, dx: r.dx * size, space: sp})
+				off += r.w*size + sp
+				k++
+				continue
+			}
+			cs := []rune(r.text)
+			for i := 0; i < len(cs); {
+				j := i
+				w := 0.0
+				for j < len(cs) && gaps[k+j] == gaps[k+i] {
+					w += e.glyphWidth(r.font, cs[j]) * size
+					j++
+				}
+				sp := 0.0
+				if gaps[k+i] {
+					sp = spread
+				}
+				ps = append(ps, piece{font: r.font, text: string(cs[i:j]), x: off, space: sp})
+				off += w + sp*float64(j-i)
+				i = j
+			}
+			k += len(cs)
 		}
 	}
 	lh := size * e.o.LineSpacing
@@ -520,20 +588,26 @@ func (e *engine) textStyled(l Line, x0, x1, y float64, st style) {
 	e.draw(func() error {
 		gp := e.gp
 		gp.SetTextColor(uint8(gray*255), uint8(gray*255), uint8(gray*255))
-		if err := gp.SetCharSpacing(spread); err != nil {
-			return err
-		}
-		for _, r := range rs {
-			if err := gp.SetFont(r.font, "", size); err != nil {
+		cur := 0.0
+		for _, p := range ps {
+			if p.space != cur {
+				if err := gp.SetCharSpacing(p.space); err != nil {
+					return err
+				}
+				cur = p.space
+			}
+			if err := gp.SetFont(p.font, "", size); err != nil {
 				return err
 			}
-			gp.SetXY(x+r.dx*size, base)
-			if err := gp.Text(r.text); err != nil {
+			gp.SetXY(x+p.x+p.dx, base)
+			if err := gp.Text(p.text); err != nil {
 				return err
 			}
-			x += r.w*size + spread*float64(r.n)
 		}
-		return gp.SetCharSpacing(0)
+		if cur != 0 {
+			return gp.SetCharSpacing(0)
+		}
+		return nil
 	})
 }
 
