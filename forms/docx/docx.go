@@ -450,14 +450,12 @@ func textLines(text string, w, size int, bold bool) int {
 	return len(pdfdoc.WrapLines(text, float64(w)/20, func(r rune) float64 { return wf(r) * pt }))
 }
 
-// labelSize is the size (half-points) a label cell, or a value kept on one
-// line (Cell.OneLine), is set in within an inner width (twips): the PDF's
-// choice (pdfdoc.LabelSize). Other value cells are at the body size.
+// labelSize is the size (half-points) a cell is set in within an inner
+// width (twips): the PDF's choice (pdfdoc.CellSize) — a label or a value
+// kept on one line (Cell.OneLine) shrunk to fit one line, a value shrunk
+// so that its longest word fits; other value cells are at the body size.
 func labelSize(c layout.Cell, inner int) int {
-	if !c.Label && !c.OneLine {
-		return bodySize
-	}
-	return int(math.Round(pdfdoc.LabelSize(c.Text, float64(inner)/20, width(false), float64(bodySize)/2) * 2))
+	return int(math.Round(pdfdoc.CellSize(c, float64(inner)/20, width(false), float64(bodySize)/2) * 2))
 }
 
 func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {

@@ -58,7 +58,7 @@ func canBreak(a, b rune) bool {
 // a break), the next line does not start with closing punctuation and this
 // one does not end with opening punctuation.
 func validBreak(rs []rune, b int) bool {
-	if !canBreak(rs[b-1], rs[b]) {
+	if !canBreak(rs[b-1], rs[b]) && !afterHyphen(rs, b) {
 		return false
 	}
 	j := b
@@ -75,6 +75,19 @@ func validBreak(rs []rune, b int) bool {
 	return k < 0 || !NoEnd(rs[k])
 }
 
+// latin reports whether r is a letter of a word set in Latin script (or
+// Greek, Cyrillic): a word of such letters is hyphenated when it is cut.
+func latin(r rune) bool {
+	return unicode.IsLetter(r) && r < 0x2000
+}
+
+// afterHyphen reports whether a line may end before rs[b] because rs[b-1]
+// is a hyphen between two letters ("Smith-|Williamson"); a hyphen between
+// digits (a telephone number, a time span) does not break.
+func afterHyphen(rs []rune, b int) bool {
+	return b >= 2 && (rs[b-1] == '-' || rs[b-1] == '\u2010') && latin(rs[b-2]) && latin(rs[b])
+}
+
 // Wrap breaks text into lines no wider than max, given the width of each
 // character. "\n" ends a line. Spaces at the start of a wrapped line (not
 // of a paragraph) are dropped; spaces at the end of a line may overhang.
@@ -82,12 +95,16 @@ func validBreak(rs []rune, b int) bool {
 // spaces, U+3000): the first line never breaks inside the indent or right
 // after it, which would leave an empty line and start the text unindented,
 // unless the indent and one character are wider than the line itself.
-// When no allowed break fits (a Latin word longer than the line), the word
-// is cut, but a line still never starts with closing punctuation: the
-// punctuation then hangs into the margin.
+// A Latin word breaks at its spaces and after a hyphen between letters.
+// When no allowed break fits (a word longer than the line), the word is cut,
+// with a hyphen at the end of the line where it is cut between two letters,
+// but a line still never starts with closing punctuation: the punctuation
+// then hangs into the margin.
 //
 // A paragraph of several lines does not end with a line of one or two
 // characters when breaking its last-but-one line earlier avoids it (Short).
+// Wrap returns the characters of each line; WrapLines tells which lines end
+// with a hyphen added.
 func Wrap(text string, max float64, width func(rune) float64) []string {
 	var out []string
 	for _, l := range WrapLines(text, max, width) {
@@ -102,6 +119,19 @@ type Line struct {
 	// Last is true for the last line of a paragraph (before a "\n" or at
 	// the end of the text): a justified text leaves it unjustified.
 	Last bool
+	// Hyphen is true when the line ends inside a word cut between two
+	// letters: a hyphen, not part of Text, is printed after it.
+	Hyphen bool
+}
+
+// hyphenMark ends a line cut inside a word while lines are broken; WrapLines
+// and WrapCover turn it into Line.Hyphen.
+const hyphenMark = '\uFFFF'
+
+// newLine is a Line of a broken line, its hyphen mark read.
+func newLine(s string, last bool) Line {
+	t, hy := strings.CutSuffix(s, string(hyphenMark))
+	return Line{Text: t, Last: last, Hyphen: hy}
 }
 
 // Short is the most characters a paragraph's last line may hold and still
@@ -114,7 +144,7 @@ func WrapLines(text string, max float64, width func(rune) float64) []Line {
 	for _, para := range strings.Split(text, "\n") {
 		ls := wrapPara([]rune(strings.TrimRight(para, "\r")), max, width)
 		for i, l := range ls {
-			out = append(out, Line{Text: l, Last: i == len(ls)-1})
+			out = append(out, newLine(l, i == len(ls)-1))
 		}
 	}
 	return out
@@ -210,7 +240,22 @@ func breakAvoiding(rs []rune, from, indent int, maxFor func(int) float64, width 
 			}
 			break
 		}
-		lines = append(lines, strings.TrimRightFunc(string(rs[start:end]), unicode.IsSpace))
+		line := strings.TrimRightFunc(string(rs[start:end]), unicode.IsSpace)
+		if end > start+1 && end < len(rs) && latin(rs[end-1]) && latin(rs[end]) {
+			// A word cut between two letters: hyphenate, giving up letters
+			// to the next line until the hyphen fits.
+			hw := width('-')
+			w := 0.0
+			for _, r := range rs[start:end] {
+				w += width(r)
+			}
+			for end > start+2 && w+hw > max && latin(rs[end-2]) {
+				end--
+				w -= width(rs[end])
+			}
+			line = string(rs[start:end]) + string(hyphenMark)
+		}
+		lines = append(lines, line)
 		starts = append(starts, start)
 		start = end
 		for start < len(rs) && rs[start] == ' ' {
@@ -272,7 +317,7 @@ func WrapCover(text string, max float64, width func(rune) float64) []Line {
 			}
 		}
 		for i, l := range ls {
-			out = append(out, Line{Text: l, Last: i == len(ls)-1})
+			out = append(out, newLine(l, i == len(ls)-1))
 		}
 	}
 	return out

@@ -95,3 +95,77 @@ func TestJustifyKeepsLatinWhole(t *testing.T) {
 		}
 	}
 }
+
+// brokenWords lists the places where the lines of a traced text cut a
+// Latin word between two letters without a hyphen.
+func brokenWords(x Traced) []string {
+	var out []string
+	for i := 0; i+1 < len(x.Lines); i++ {
+		if x.Lines[i].Last || x.Lines[i].Hyphen {
+			continue
+		}
+		a, b := []rune(x.Lines[i].Text), []rune(strings.TrimLeft(x.Lines[i+1].Text, " "))
+		if len(a) == 0 || len(b) == 0 || !latin(a[len(a)-1]) || !latin(b[0]) {
+			continue
+		}
+		tail, head := string(a[max(0, len(a)-4):]), string(b[:min(4, len(b))])
+		if strings.Contains(x.Text, tail+head) && !strings.Contains(x.Text, tail+" "+head) {
+			out = append(out, tail+"／"+head)
+		}
+	}
+	return out
+}
+
+// A Latin word is broken only at a space or after a hyphen, or cut with a
+// hyphen when it does not fit its column on its own; in every sample and
+// the hard draft (its "Smith-Williamson" in the agenda's narrow column).
+func TestLatinWordsNotCut(t *testing.T) {
+	for _, c := range paperCases(t) {
+		tr, err := Trace(c.doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range tr {
+			if bad := brokenWords(x); len(bad) > 0 {
+				t.Errorf("%s: %s %q cut without a hyphen at %q", c.name, x.Kind, x.Text, bad)
+			}
+		}
+	}
+	// The line breaker: at the hyphen, then with a hyphen added.
+	for _, c := range []struct {
+		text  string
+		max   float64
+		lines []string
+	}{
+		{"Smith-Williamson", 12, []string{"Smith-", "Williamson"}},
+		{"Williamson", 6, []string{"Willi-", "amson"}},
+		{"0431-85261499", 8, []string{"0431-852", "61499"}},
+	} {
+		var got []string
+		for _, l := range WrapLines(c.text, c.max, unit) {
+			if l.Hyphen {
+				l.Text += "-"
+			}
+			got = append(got, l.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(c.lines, "|") {
+			t.Errorf("Wrap(%q, %v) = %q, want %q", c.text, c.max, got, c.lines)
+		}
+	}
+}
+
+// A foreign name in a narrow column is set a little smaller rather than
+// broken ("Hans Müller" in the intl sample's 姓名 column), and a word
+// longer than its column is set smaller until it fits.
+func TestCellSizeKeepsWordsWhole(t *testing.T) {
+	w := func(rune) float64 { return 0.5 }
+	if s := CellSize(layout.Cell{Text: "Hans Müller"}, 11*0.5*10, w, 10.5); s != 10 {
+		t.Errorf("Hans Müller in 55 pt: size %v, want 10", s)
+	}
+	if s := CellSize(layout.Cell{Text: "项目 Williamson"}, 10*0.5*9.5, w, 10.5); s != 9.5 {
+		t.Errorf("a 10-letter word in 47.5 pt: size %v, want 9.5", s)
+	}
+	if s := CellSize(layout.Cell{Text: "项目名称很长很长很长"}, 20, w, 10.5); s != 10.5 {
+		t.Errorf("Chinese text: size %v, want the body size", s)
+	}
+}

@@ -514,6 +514,9 @@ func (e *engine) textStyled(l Line, x0, x1, y float64, st style) {
 	if line == "" {
 		return
 	}
+	if l.Hyphen {
+		line += "-"
+	}
 	size := st.size
 	rs := e.runs(line, st.bold)
 	total := 0.0

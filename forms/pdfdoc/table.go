@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/signintech/gopdf"
 
@@ -58,6 +59,58 @@ func (e *engine) labelSize(text string, inner float64) float64 {
 	return LabelSize(text, inner, e.width, e.bodySize)
 }
 
+// CellSize is the size a cell's text is set in within a width (points),
+// given the advance of each character at 1 pt and the body size: a label or
+// a one-line value as LabelSize; a short value of Latin words (a foreign
+// name, "Hans Müller") that does not fit one line is set smaller (down to
+// 9 pt) when that keeps it whole; a value with a word longer than the width
+// (a long hyphen-less name, an address of digits) is set smaller until the
+// word fits, and is hyphenated only when it does not fit even at 9 pt.
+func CellSize(c layout.Cell, inner float64, width func(rune) float64, body float64) float64 {
+	if c.Label || c.OneLine {
+		return LabelSize(c.Text, inner, width, body)
+	}
+	if c.Text == "" || strings.Contains(c.Text, "\n") {
+		return body
+	}
+	rs := []rune(c.Text)
+	if !hasHan(rs) && strings.Count(c.Text, " ") <= 2 {
+		if s := LabelSize(c.Text, inner, width, body); s < body {
+			return s
+		}
+	}
+	// The widest piece of the text between two allowed breaks.
+	longest, w := 0.0, 0.0
+	for i, r := range rs {
+		if i > 0 && validBreak(rs, i) {
+			w = 0
+		}
+		if !unicode.IsSpace(r) {
+			w += width(r)
+		}
+		longest = max(longest, w)
+	}
+	if longest*body <= inner {
+		return body
+	}
+	for _, s := range labelSizes {
+		if s <= body && longest*s <= inner {
+			return s
+		}
+	}
+	return labelSizes[len(labelSizes)-1]
+}
+
+// hasHan reports whether rs holds a Chinese character.
+func hasHan(rs []rune) bool {
+	for _, r := range rs {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // content is the number of lines the cell needs: its text, then (when there
 // are foot lines) a blank line and the foot lines.
 func (c *cellBox) content() int {
@@ -91,10 +144,7 @@ func (e *engine) layoutRow(t *layout.Table, r layout.Row, xs []float64) *rowBox 
 			cb.align = layout.Center
 		}
 		inner := cb.x1 - cb.x0 - 2*padX
-		cb.size = e.bodySize
-		if c.Label || c.OneLine {
-			cb.size = e.labelSize(c.Text, inner)
-		}
+		cb.size = CellSize(c, inner, e.width, e.bodySize)
 		cb.lines = e.wrapStyle(c.Text, inner, style{size: cb.size})
 		if c.Text == "" || c.Boxes > 0 {
 			cb.lines = nil
