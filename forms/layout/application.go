@@ -461,12 +461,12 @@ func (b *appBuilder) part6() {
 	// One block per joint applicant, with its own seal and date: the
 	// applicant's name heads the block, the opinion is written by hand.
 	for _, j := range b.d.Joint {
-		b.add(&KeepTogether{Blocks: []Block{
+		b.add(&KeepTogether{WithPrevious: true, Blocks: []Block{
 			&Spacer{MM: 3},
 			opinion("联合申报单位意见", j.Name+"：", opinionMM-8),
 		}})
 	}
-	b.add(&KeepTogether{Blocks: []Block{
+	b.add(&KeepTogether{WithPrevious: true, Blocks: []Block{
 		&Spacer{MM: 3},
 		opinion("省科协审核意见", "", opinionMM-8),
 	}})

@@ -138,6 +138,12 @@ const SignLine = "________________"
 // group taller than a whole page is still printed, split.)
 type KeepTogether struct {
 	Blocks []Block
+	// WithPrevious keeps the group on the same page as the block before it
+	// (keep-with-previous): when the two do not fit below what is already
+	// on the page but fit on a page, the block before moves to the next
+	// page with it, so that a group (the last, blank opinion box) never
+	// stands alone on a page.
+	WithPrevious bool
 }
 
 // PageBreak starts a new page.

@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -167,5 +168,41 @@ func TestCellSizeKeepsWordsWhole(t *testing.T) {
 	}
 	if s := CellSize(layout.Cell{Text: "项目名称很长很长很长"}, 20, w, 10.5); s != 10.5 {
 		t.Errorf("Chinese text: size %v, want the body size", s)
+	}
+}
+
+// The last opinion block (the funder's review, printed blank) never stands
+// alone on a page: it shares its page with the opinion block before it, in
+// every sample and the hard draft, and with one, two or three joint
+// applicants.
+func TestOpinionBlocksKeptTogether(t *testing.T) {
+	cases := paperCases(t)
+	for _, n := range []int{0, 1, 2, 3} {
+		call, d := sample(t, "forum")
+		d.Joint = nil
+		for i := 0; i < n; i++ {
+			d.Joint = append(d.Joint, forms.Joint{Name: "长春市科学技术协会", Type: "city_sat"})
+		}
+		for extra := 0; extra < 6; extra++ {
+			d2 := *d
+			d2.Agenda = append([]forms.AgendaItem(nil), d.Agenda...)
+			for i := 0; i < extra*3; i++ {
+				d2.Agenda = append(d2.Agenda, d.Agenda[0])
+			}
+			cases = append(cases, unitCase{fmt.Sprintf("forum-joint%d-agenda+%d", n, extra*3), layout.Application(call, &d2, generated)})
+		}
+	}
+	for _, c := range cases {
+		var buf bytes.Buffer
+		if err := Document(&buf, c.doc); err != nil {
+			t.Fatal(err)
+		}
+		pages := doctest.Pages(t, buf.Bytes())
+		for i, p := range pages {
+			p = doctest.Squeeze(p)
+			if strings.Contains(p, "审核意见") && !strings.Contains(strings.ReplaceAll(p, "审核意见", ""), "意见") {
+				t.Errorf("%s: page %d of %d holds the review box alone:\n%s", c.name, i+1, len(pages), p)
+			}
+		}
 	}
 }

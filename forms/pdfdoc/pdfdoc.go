@@ -654,6 +654,16 @@ func (e *engine) flow(bs []layout.Block) {
 // group already kept together, and when measuring).
 func (e *engine) flowGrouped(bs []layout.Block, group bool) {
 	for i := 0; i < len(bs); i++ {
+		if i+1 < len(bs) && !e.measuring && !e.atTop() {
+			// A group kept with its previous block: when this block fits
+			// here but the two together do not, both start the next page.
+			if k, ok := bs[i+1].(*layout.KeepTogether); ok && k.WithPrevious {
+				h1 := e.measure(bs[i : i+1])
+				if h2 := e.measure(bs[i : i+2]); h1 <= e.avail() && h2 > e.avail() && h2 <= e.bot-e.top {
+					e.newPage()
+				}
+			}
+		}
 		j := i
 		for j < len(bs) {
 			if _, ok := bs[j].(*layout.Heading); !ok {
