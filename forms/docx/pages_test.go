@@ -57,6 +57,21 @@ func TestPagesMatchPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs["long-names"], pdfs["long-names"] = db.Bytes(), pb.Bytes()
+	// And the review's hard draft (forms/testdata/hard.shenbao.json):
+	// 60-character names, a 2,000-character summary, 30 agenda rows of
+	// mixed Chinese and Latin.
+	hard, err := forms.Load(filepath.Join("..", "testdata", "hard.shenbao.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hdb, hpb bytes.Buffer
+	if err := Application(&hdb, call, hard, generated); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdfdoc.Application(&hpb, call, hard, generated); err != nil {
+		t.Fatal(err)
+	}
+	docs["hard"], pdfs["hard"] = hdb.Bytes(), hpb.Bytes()
 	lo := doctest.DocxToPDFs(t, docs)
 	dump := os.Getenv("SHENBAO_DUMP")
 	for id, pdf := range pdfs {

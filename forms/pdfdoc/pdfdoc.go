@@ -301,6 +301,7 @@ type engine struct {
 	used                  map[string]bool // faces the pages print in
 	y                     float64
 	measuring             bool // laying out on an endless page to measure
+	moved                 map[layout.Block]bool // Pagination.MovedToNewPage, when wanted
 	// trace, when set (by tests), is told every text as it is broken into
 	// lines: what it is (Kind), its text, the lines and the width.
 	trace func(Traced)
@@ -345,6 +346,33 @@ func Trace(doc *layout.Document) ([]Traced, error) {
 	e.newPage()
 	e.flow(doc.Blocks)
 	return out, nil
+}
+
+// Pagination is how Write breaks a document into pages, for another writer
+// to follow: the number of pages (covers included) and the blocks of
+// doc.Blocks that Write moved to a new page to keep the group after them
+// with them (layout.KeepTogether.WithPrevious).
+type Pagination struct {
+	Pages int
+	// MovedToNewPage holds the top-level blocks started on a new page to
+	// stay with the group that follows them.
+	MovedToNewPage map[layout.Block]bool
+}
+
+// Paginate lays doc out as Write does, without writing it.
+func Paginate(doc *layout.Document) (Pagination, error) {
+	if _, err := loadFonts(); err != nil {
+		return Pagination{}, err
+	}
+	e := &engine{o: Options{}.withDefaults(), used: map[string]bool{}, gp: &gopdf.GoPdf{}, moved: map[layout.Block]bool{}}
+	e.init()
+	e.newPage()
+	e.flow(doc.Blocks)
+	n := len(e.pages)
+	for n > 1 && len(e.pages[n-1]) == 0 {
+		n--
+	}
+	return Pagination{Pages: n, MovedToNewPage: e.moved}, nil
 }
 
 func (e *engine) init() {
@@ -661,6 +689,9 @@ func (e *engine) flowGrouped(bs []layout.Block, group bool) {
 				h1 := e.measure(bs[i : i+1])
 				if h2 := e.measure(bs[i : i+2]); h1 <= e.avail() && h2 > e.avail() && h2 <= e.bot-e.top {
 					e.newPage()
+					if e.moved != nil {
+						e.moved[bs[i]] = true
+					}
 				}
 			}
 		}
