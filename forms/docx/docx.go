@@ -270,6 +270,9 @@ func (p para) styledPPr(st paraStyle, rs runStyle) string {
 	if p.breakBefore {
 		b.WriteString("<w:pageBreakBefore/>")
 	}
+	// Repeated from the style: LibreOffice reads the spacing between
+	// Chinese and Latin text only from the paragraph itself.
+	b.WriteString(`<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`)
 	line := p.line
 	if line == 0 {
 		line = st.line
