@@ -393,6 +393,11 @@ const noBorders = `<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bot
 
 // grid turns column shares into twips summing to the text width.
 func grid(widths []float64) []int {
+	return gridIn(widths, textWidth)
+}
+
+// gridIn turns column shares into twips summing to total.
+func gridIn(widths []float64, total int) []int {
 	sum := 0.0
 	for _, w := range widths {
 		sum += w
@@ -400,16 +405,20 @@ func grid(widths []float64) []int {
 	out := make([]int, len(widths))
 	used := 0
 	for i, w := range widths {
-		out[i] = int(float64(textWidth) * w / sum)
+		out[i] = int(float64(total) * w / sum)
 		used += out[i]
 	}
-	out[len(out)-1] += textWidth - used
+	out[len(out)-1] += total - used
 	return out
 }
 
 func (b *builder) tableStart(cols []int, tblBorders string) {
 	b.flushBreak()
-	fmt.Fprintf(&b.buf, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/>%s<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, textWidth, tblBorders, cellPadY, cellPadX, cellPadY, cellPadX)
+	w := 0
+	for _, c := range cols {
+		w += c
+	}
+	fmt.Fprintf(&b.buf, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/>%s<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, w, tblBorders, cellPadY, cellPadX, cellPadY, cellPadX)
 	for _, c := range cols {
 		fmt.Fprintf(&b.buf, `<w:gridCol w:w="%d"/>`, c)
 	}
@@ -463,6 +472,9 @@ func (b *builder) table(t *layout.Table, keep bool) {
 		return
 	}
 	cols := grid(t.Widths)
+	if t.WidthMM > 0 {
+		cols = gridIn(t.Widths, min(textWidth, twips(t.WidthMM)))
+	}
 	total := 0
 	for _, rs := range [][]layout.Row{t.Header, t.Rows} {
 		for _, r := range rs {

@@ -92,6 +92,13 @@ type Table struct {
 	// Frame draws a dashed cut line around the table (a label to cut out);
 	// such a table is kept on one page.
 	Frame bool
+	// WidthMM, when > 0, is the table's width in millimetres, from the left
+	// margin (a label sized for a 快递单); 0 is the whole text width.
+	WidthMM float64
+	// Size, when > 0, is the type size of the table's text in points (its
+	// lines and rows shrink with it); 0 is the body size. The PDF writer
+	// sets it; the Word writer sets table text at the body size.
+	Size float64
 }
 
 // Row is one table row.

@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"io"
+	"math"
 	"strings"
 	"unicode"
 
@@ -194,12 +195,22 @@ func (e *engine) table(t *layout.Table) {
 	for _, w := range t.Widths {
 		sum += w
 	}
+	right := e.right
+	if t.WidthMM > 0 {
+		right = math.Min(e.right, e.left+t.WidthMM*mm)
+	}
+	if t.Size > 0 {
+		// The table's rows are measured and drawn in its own size.
+		body, lh := e.bodySize, e.lineH
+		e.bodySize, e.lineH = t.Size, t.Size*e.o.LineSpacing
+		defer func() { e.bodySize, e.lineH = body, lh }()
+	}
 	xs := make([]float64, n+1)
 	xs[0] = e.left
 	for i, w := range t.Widths {
-		xs[i+1] = xs[i] + (e.right-e.left)*w/sum
+		xs[i+1] = xs[i] + (right-e.left)*w/sum
 	}
-	xs[n] = e.right
+	xs[n] = right
 	var header []*rowBox
 	headerH := 0.0
 	for _, r := range t.Header {

@@ -157,50 +157,60 @@ func categoryLong(call *forms.Call, d *forms.Draft) string {
 }
 
 // Envelope is the address label for the paper copy: one framed cut-out
-// (a dashed cut line around one table) with the recipient as the call gives
-// it (address, office, department, contact person and phone), six boxes for
-// its postcode, left blank (the call gives none), the sender from the draft
-// with its postcode in six boxes, and what the envelope holds.
+// (a dashed cut line around one table, 100 mm wide and under 70 mm high
+// for usual names, set at 9 pt: it fits on a 快递单) with the recipient as
+// the call gives it (postcode in six boxes, left blank when the call has
+// none; address and office, contact person, department and phone), the
+// sender from the draft (postcode in six boxes, unit, contact person and
+// mobile, address), and what the envelope holds; the date it must arrive
+// by is printed above the cut line.
 func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 	c := call.Contact
 	a := &d.Applicant
 	copies := max(call.PaperCopies, 1)
 	row := func(label, value string) layout.Row {
-		return layout.Row{Cells: []layout.Cell{{Text: label, Label: true}, {Text: value}}, MinHeightMM: 9}
+		return layout.Row{Cells: []layout.Cell{{Text: label, Label: true}, {Text: value}}}
 	}
-	section := func(title string) layout.Row {
-		return layout.Row{Cells: []layout.Cell{{Text: title, Label: true, Span: 2}}}
-	}
-	postcode := func(code string) layout.Row {
-		return layout.Row{Cells: []layout.Cell{{Text: "邮政编码", Label: true}, {Text: code, Boxes: 6}}, MinHeightMM: 11}
+	postcode := func(label, code string) layout.Row {
+		// Room for the 7 mm boxes and a little above and below.
+		return layout.Row{Cells: []layout.Cell{{Text: label, Label: true}, {Text: code, Boxes: 6}}, MinHeightMM: layout.BoxMM + 1.4}
 	}
 	arrive := "送达"
 	if call.PostedMustArrive {
 		arrive = "寄达"
 	}
-	label := &layout.Table{Widths: []float64{1, 4}, Frame: true, Rows: []layout.Row{
-		section("收件人"),
-		postcode(""),
-		row("收件地址", c.Address),
-		row("收件单位", c.Office),
-		row("收 件 人", c.Person+"（"+c.Department+"）收"),
-		row("联系电话", c.Phone),
-		section("寄件人"),
-		postcode(a.Postcode),
-		row("寄件单位", oneLine(a.Name)),
+	sender := oneLine(a.Name)
+	if who := oneLine(a.Contact); who != "" {
+		sender += "　" + who
+	}
+	if a.Mobile != "" {
+		sender += " " + a.Mobile
+	}
+	label := &layout.Table{Widths: []float64{16, 78}, Frame: true, WidthMM: LabelWidthMM, Size: 9, Rows: []layout.Row{
+		postcode("收件邮编", c.Postcode),
+		row("收件地址", strings.TrimSpace(c.Address+" "+c.Office)),
+		row("收件人", fmt.Sprintf("%s（%s）收　%s", c.Person, c.Department, c.Phone)),
+		postcode("寄件邮编", a.Postcode),
+		row("寄件人", sender),
 		row("寄件地址", oneLine(a.Address)),
-		row("联 系 人", oneLine(a.Contact)),
-		row("手    机", a.Mobile),
-		{Cells: []layout.Cell{{Text: fmt.Sprintf("内装：项目申报书（纸质件%d份）\n项目：%s\n须于%s前%s", copies, oneLine(d.Project.Name), forms.DateOf(call.Deadline).Chinese(), arrive), Span: 2}}},
+		{Cells: []layout.Cell{{Text: fmt.Sprintf("内装：项目申报书（纸质件%d份）", copies), Span: 2}}},
 	}}
+	note := fmt.Sprintf("沿虚线剪下，贴在信封或快递单上。纸质件须于%s前%s。", forms.DateOf(call.Deadline).Chinese(), arrive)
+	if c.Postcode == "" {
+		note += "收件人的邮政编码通知未载明，请查询后填入方格。"
+	}
 	return &layout.Document{
-		Title:         "邮寄信封 — " + oneLine(d.Project.Name),
+		Title:         "邮寄地址标签 — " + oneLine(d.Project.Name),
 		NoPageNumbers: true,
 		Blocks: []layout.Block{
 			&layout.Heading{Text: "邮寄地址标签", Level: 1},
-			&layout.Paragraph{Text: "沿虚线剪下，贴在信封或快递单上。收件人的邮政编码通知未载明，请查询后填入方格。", Size: 9},
+			&layout.Paragraph{Text: note, Size: 9},
 			&layout.Spacer{MM: 4},
 			label,
 		},
 	}
 }
+
+// LabelWidthMM is the width of the address label's table: with its cut
+// line 3 mm outside, 100 mm, the width of a thermal 快递单.
+const LabelWidthMM = 94
