@@ -300,7 +300,7 @@ type engine struct {
 	covers                map[int]bool    // pages that are cover pages (no footer)
 	used                  map[string]bool // faces the pages print in
 	y                     float64
-	measuring             bool // laying out on an endless page to measure
+	measuring             bool                  // laying out on an endless page to measure
 	moved                 map[layout.Block]bool // Pagination.MovedToNewPage, when wanted
 	// trace, when set (by tests), is told every text as it is broken into
 	// lines: what it is (Kind), its text, the lines and the width.
