@@ -62,9 +62,12 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		s = append(s, Step{"不发电子邮件", fmt.Sprintf("%s。按通知%s，%s，因此本材料包没有生成电子邮件草稿，也不要把申报书通过电子邮件、网盘或聊天软件发送。请在报送前先告知%s（%s，电话 %s），电子版如何提交请按其要求办理，并报送纸质件。",
 			why, secret, ruleSummary(call, forms.RuleConfidential), c.Department, c.Person, c.Phone), secret})
 	} else {
-		mailLine := fmt.Sprintf("将Word文档“%s”发送至 %s（%s）。", names.DOCX, c.Email, c.Department)
+		// Both ways: the draft where a mail program sends it as it is, and
+		// by hand in web mail, everything to type given.
+		mailLine := fmt.Sprintf("将Word文档“%s”发送至 %s（%s）。\n网页邮箱（163、QQ等）：写信，收件人填 %s，主题填“%s”，添加附件“%s”（在本文件夹中），发送。",
+			names.DOCX, c.Email, c.Department, c.Email, Subject(call, d), names.DOCX)
 		if names.EML != "" {
-			mailLine += fmt.Sprintf("邮件草稿“%s”已附该文档：双击用Outlook、Foxmail或Apple Mail打开，核对后发送。", names.EML)
+			mailLine += fmt.Sprintf("\n邮件程序：邮件草稿“%s”已附该文档，在Windows版Outlook中双击即打开为待发邮件，核对后发送；Foxmail、Apple Mail、Thunderbird把它打开为收到的邮件，请用“再次发送”“作为新邮件编辑”或“转发”并改收件人，或按上面网页邮箱的办法发送。", names.EML)
 		}
 		s = append(s, Step{"发送电子版", mailLine, clauseSubmit})
 	}

@@ -79,3 +79,24 @@ func TestLabel(t *testing.T) {
 		}
 	}
 }
+
+// The checklist gives both ways of sending the Word file: the .eml where a
+// mail program sends it, and for web mail (163, QQ) the recipient, the
+// exact subject line and the attachment's file name.
+func TestChecklistWebMail(t *testing.T) {
+	call := forms.Default()
+	for _, cat := range []string{"forum", "intl"} {
+		d, _ := forms.Sample(call, cat)
+		names := NamesFor(call, d, 1)
+		var buf bytes.Buffer
+		if err := pdfdoc.Document(&buf, Checklist(call, d, names, pinned)); err != nil {
+			t.Fatal(err)
+		}
+		text := doctest.Squeeze(doctest.PDFText(t, buf.Bytes()))
+		for _, want := range []string{"网页邮箱（163、QQ等）", "收件人填" + call.Contact.Email, "主题填“" + Subject(call, d) + "”", "添加附件“" + names.DOCX + "”", names.EML, "Outlook"} {
+			if !strings.Contains(text, doctest.Squeeze(want)) {
+				t.Errorf("%s: the checklist lacks %q", cat, want)
+			}
+		}
+	}
+}
