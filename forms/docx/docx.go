@@ -827,7 +827,6 @@ func footerXML(doc *layout.Document, pages int, cover bool) string {
 	var b strings.Builder
 	b.WriteString(xml.Header + `<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	s := runStyle{size: 18}
-	pp := para{align: "center", line: 260}
 	if !doc.NoPageNumbers {
 		field := func(instr string, cached int) string {
 			r := s.rPr()
@@ -838,11 +837,20 @@ func footerXML(doc *layout.Document, pages int, cover bool) string {
 		if cover {
 			first = 2
 		}
-		b.WriteString("<w:p>" + pp.pPr(s) + runs("第 ", s) + field("PAGE", min(first, pages)) + runs(" 页 共 ", s) + field("NUMPAGES", pages) + runs(" 页", s) + "</w:p>")
-	}
-	if doc.Footer != "" {
-		fs := runStyle{size: 16, color: "595959"}
-		b.WriteString("<w:p>" + pp.pPr(fs) + runs(doc.Footer, fs) + "</w:p>")
+		// One line, as the PDF's: the page number at a centre tab, the
+		// fingerprint small and grey at a right tab.
+		tab := "<w:r>" + s.rPr() + "<w:tab/></w:r>"
+		fp := ""
+		if doc.Footer != "" {
+			fs := runStyle{size: int(pdfdoc.FooterSize * 2), color: "737373"}
+			fp = tab + runs(doc.Footer, fs)
+		}
+		tabs := fmt.Sprintf(`<w:tabs><w:tab w:val="center" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/></w:tabs>`, textWidth/2, textWidth)
+		ppr := strings.Replace(para{align: "left", line: 260}.pPr(s), "<w:autoSpaceDE", tabs+"<w:autoSpaceDE", 1)
+		b.WriteString("<w:p>" + ppr + tab + runs("第 ", s) + field("PAGE", min(first, pages)) + runs(" 页 共 ", s) + field("NUMPAGES", pages) + runs(" 页", s) + fp + "</w:p>")
+	} else if doc.Footer != "" {
+		fs := runStyle{size: int(pdfdoc.FooterSize * 2), color: "737373"}
+		b.WriteString("<w:p>" + para{align: "right", line: 260}.pPr(fs) + runs(doc.Footer, fs) + "</w:p>")
 	}
 	if doc.NoPageNumbers && doc.Footer == "" {
 		b.WriteString("<w:p/>")

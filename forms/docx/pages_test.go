@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -12,10 +13,15 @@ import (
 	"shenbao/forms/pdfdoc"
 )
 
+// continued is the label the PDF repeats at the top of a row continued
+// from the page before ("项目简介（续）"); Word cannot repeat it.
+var continued = regexp.MustCompile(`^[^（）]{1,12}（续）`)
+
 // pageStart is the first characters of a page's text (white space
-// removed), what tells where a page break fell.
+// removed, and a continued row's repeated label), what tells where a page
+// break fell.
 func pageStart(page string, n int) string {
-	rs := []rune(doctest.Squeeze(page))
+	rs := []rune(continued.ReplaceAllString(doctest.Squeeze(page), ""))
 	return string(rs[:min(n, len(rs))])
 }
 

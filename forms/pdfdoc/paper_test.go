@@ -206,3 +206,63 @@ func TestOpinionBlocksKeptTogether(t *testing.T) {
 		}
 	}
 }
+
+// A long summary continued on the next page prints its label there again,
+// marked continued: "项目简介（续）", not a blank label column.
+func TestContinuedRowLabel(t *testing.T) {
+	call, d := hardDraft(t)
+	var buf bytes.Buffer
+	if err := Application(&buf, call, d, generated); err != nil {
+		t.Fatal(err)
+	}
+	pages := doctest.Pages(t, buf.Bytes())
+	first, cont := -1, -1
+	for i, p := range pages {
+		sq := doctest.Squeeze(p)
+		if first < 0 && strings.Contains(sq, "项目简介") {
+			first = i
+		}
+		if cont < 0 && strings.Contains(sq, "项目简介（续）") {
+			cont = i
+		}
+	}
+	if first < 0 || cont != first+1 {
+		t.Errorf("the summary's label is on page %d, 项目简介（续） on page %d; want it on the next page", first+1, cont+1)
+	}
+}
+
+// The fingerprint is small, in the footer margin, on the page number's
+// line: no line of its own on an official form.
+func TestFingerprintInFooterLine(t *testing.T) {
+	call, d := sample(t, "forum")
+	var buf bytes.Buffer
+	if err := Application(&buf, call, d, generated); err != nil {
+		t.Fatal(err)
+	}
+	ws := doctest.Words(t, buf.Bytes())
+	var num, fp *doctest.Word
+	for i, w := range ws {
+		if w.Page != 2 {
+			continue
+		}
+		if w.Text == "第" && num == nil {
+			num = &ws[i]
+		}
+		if w.Text == "文档指纹" {
+			fp = &ws[i]
+		}
+	}
+	if num == nil || fp == nil {
+		t.Fatalf("page 2: no page number or no fingerprint")
+	}
+	numMid, fpMid := (num.YMin+num.YMax)/2, (fp.YMin+fp.YMax)/2
+	if abs(numMid-fpMid) > 1.5 {
+		t.Errorf("the fingerprint is on a line of its own (%.1f pt from the page number's)", fpMid-numMid)
+	}
+	if h, nh := fp.YMax-fp.YMin, num.YMax-num.YMin; h > 0.8*nh {
+		t.Errorf("the fingerprint is %.1f pt high, the page number %.1f: not small", h, nh)
+	}
+	if fp.YMin < 842-20*72/25.4 {
+		t.Errorf("the fingerprint is above the bottom margin")
+	}
+}

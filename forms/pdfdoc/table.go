@@ -348,6 +348,16 @@ func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
 			}
 			continue
 		}
+		if c.label && from > 0 && c.text != "" {
+			// A row continued from the page before: its label again, marked
+			// as continued ("项目简介（续）"), so the column is not blank.
+			text := strings.ReplaceAll(c.text, "\n", "") + "（续）"
+			size := e.labelSize(text, x1-x0)
+			for i, l := range e.wrapStyle(text, x1-x0, style{size: size}) {
+				e.lineIn(l, x0, x1, y0+padY+float64(i)*e.lineH, style{size: size, align: layout.Center})
+			}
+			continue
+		}
 		for i := from; i < to; i++ {
 			y := y0 + padY + float64(i-from)*e.lineH
 			switch {
@@ -402,6 +412,9 @@ func (e *engine) lineIn(l Line, x0, x1, y float64, st style) {
 	e.textStyled(l, x0, x1, y, st)
 }
 
+// FooterSize is the type size of the fingerprint in the footer, points.
+const FooterSize = 6.5
+
 // render draws the pages with their footers and writes the PDF.
 func (e *engine) render(w io.Writer, doc *layout.Document) error {
 	// Drop a trailing empty page (a cover or page break at the end).
@@ -433,15 +446,17 @@ func (e *engine) render(w io.Writer, doc *layout.Document) error {
 		if e.covers[i] {
 			continue
 		}
-		// The footer: page number, then the fingerprint, in the bottom margin.
+		// The footer, in the bottom margin: the page number centred, the
+		// fingerprint small and grey at the right of the same line (it
+		// matches the paper to the e-mailed file, and needs no more room
+		// on an official form).
 		e.pages = [][]func() error{nil}
 		y := e.bot + 5*mm
 		if !doc.NoPageNumbers {
 			e.text(PageNumber(i+1, total), e.left, e.right, y, 9, layout.Center, 0)
-			y += 9 * e.o.LineSpacing
 		}
 		if doc.Footer != "" {
-			e.text(doc.Footer, e.left, e.right, y, 8, layout.Center, 0.35)
+			e.text(doc.Footer, e.left, e.right, y+(9-FooterSize)*e.o.LineSpacing/2, FooterSize, layout.Right, 0.45)
 		}
 		for _, op := range e.pages[0] {
 			if err := op(); err != nil {

@@ -64,10 +64,10 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 	} else {
 		// Both ways: the draft where a mail program sends it as it is, and
 		// by hand in web mail, everything to type given.
-		mailLine := fmt.Sprintf("将Word文档“%s”发送至 %s（%s）。\n网页邮箱（163、QQ等）：写信，收件人填 %s，主题填“%s”，添加附件“%s”（在本文件夹中），发送。",
+		mailLine := fmt.Sprintf("将Word文档“%s”发送至 %s（%s）。\n网页邮箱（163、QQ等）：收件人 %s，主题“%s”，附件“%s”。",
 			names.DOCX, c.Email, c.Department, c.Email, Subject(call, d), names.DOCX)
 		if names.EML != "" {
-			mailLine += fmt.Sprintf("\n邮件程序：邮件草稿“%s”已附该文档，在Windows版Outlook中双击即打开为待发邮件，核对后发送；Foxmail、Apple Mail、Thunderbird把它打开为收到的邮件，请用“再次发送”“作为新邮件编辑”或“转发”并改收件人，或按上面网页邮箱的办法发送。", names.EML)
+			mailLine += fmt.Sprintf("\n邮件程序：双击“%s”（已附该文档），Windows版Outlook打开即为待发邮件，核对后发送；Foxmail、Apple Mail等若打开为收到的邮件，请用“再次发送”或按网页邮箱办法发送。", names.EML)
 		}
 		s = append(s, Step{"发送电子版", mailLine, clauseSubmit})
 	}
@@ -123,7 +123,10 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 		doc.Blocks = append(doc.Blocks, &layout.Paragraph{Text: fmt.Sprintf("【涉及保密内容】本申报书已声明涉及保密内容：按通知%s，%s。本材料包不含电子邮件草稿，请只报送纸质件，并事先告知%s。",
 			call.Clauses.Confidential, ruleSummary(call, forms.RuleConfidential), call.Contact.Department)})
 	}
+	// Set a little smaller than the body (9.5 pt), so that a checklist
+	// with both ways of e-mailing still fits one sheet.
 	t := &layout.Table{
+		Size:   9.5,
 		Widths: []float64{0.7, 2.0, 8.6, 0.7},
 		Header: []layout.Row{{Cells: []layout.Cell{
 			{Text: "序号", Label: true}, {Text: "事项", Label: true}, {Text: "要求", Label: true}, {Text: "完成", Label: true},

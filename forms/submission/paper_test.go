@@ -93,7 +93,7 @@ func TestChecklistWebMail(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := doctest.Squeeze(doctest.PDFText(t, buf.Bytes()))
-		for _, want := range []string{"网页邮箱（163、QQ等）", "收件人填" + call.Contact.Email, "主题填“" + Subject(call, d) + "”", "添加附件“" + names.DOCX + "”", names.EML, "Outlook"} {
+		for _, want := range []string{"网页邮箱（163、QQ等）", "收件人" + call.Contact.Email, "主题“" + Subject(call, d) + "”", "附件“" + names.DOCX + "”", names.EML, "Outlook"} {
 			if !strings.Contains(text, doctest.Squeeze(want)) {
 				t.Errorf("%s: the checklist lacks %q", cat, want)
 			}
