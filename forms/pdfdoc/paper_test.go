@@ -266,3 +266,53 @@ func TestFingerprintInFooterLine(t *testing.T) {
 		t.Errorf("the fingerprint is above the bottom margin")
 	}
 }
+
+// A cover value of several lines breaks at phrase boundaries (after
+// punctuation or a dash, before a bracket, at a space) or at the end of a
+// word of a name, never inside a word such as "寒地" or "分赛场", and its
+// first line is not a short one (at least half the longest). In every
+// sample and the hard draft.
+func TestCoverValuesBreakAtPhrases(t *testing.T) {
+	for _, c := range paperCases(t) {
+		tr, err := Trace(c.doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range tr {
+			if x.Kind != KindCoverValue || len(x.Lines) < 2 {
+				continue
+			}
+			rs := []rune(x.Text)
+			pos := 0
+			longest := 0
+			for i, l := range x.Lines {
+				n := len([]rune(l.Text))
+				longest = max(longest, n)
+				pos += n
+				for pos < len(rs) && rs[pos] == ' ' {
+					pos++
+				}
+				if i < len(x.Lines)-1 && !phraseBreak(rs, pos) && !wordEnd(rs, pos) {
+					t.Errorf("%s: cover value %q breaks inside a word: %q", c.name, x.Text, lines(x))
+				}
+			}
+			if first := len([]rune(x.Lines[0].Text)); 2*first < longest {
+				t.Errorf("%s: cover value %q starts with a short line: %q", c.name, x.Text, lines(x))
+			}
+		}
+	}
+	// The review's two cases, in the cover's width (about 19 characters).
+	w := func(rune) float64 { return 1 }
+	for _, c := range []struct{ text, bad string }{
+		{"第十五届吉林省研究生科技论文演讲比赛农科分赛场", "农科|分赛场"},
+		{"第十三届年会暨分会场——寒地智慧农业装备与智能网联新能源汽车产业集群协同创新高峰论坛", "寒|地"},
+	} {
+		var ls []string
+		for _, l := range WrapCover(c.text, 19, w) {
+			ls = append(ls, l.Text)
+		}
+		if joined := strings.Join(ls, "|"); strings.Contains(joined, c.bad) {
+			t.Errorf("WrapCover(%q) = %q, breaks at %q", c.text, ls, c.bad)
+		}
+	}
+}
