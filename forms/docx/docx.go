@@ -165,14 +165,14 @@ func (s runStyle) rPr() string {
 // paraStyle is a paragraph style of styles.xml, as the writer needs to know
 // it: what a paragraph in it need not repeat.
 type paraStyle struct {
-	id, name              string
-	size                  int // half-points
-	bold                  bool
-	before, after, line   int // twips; line exact
-	align                 string
-	keepNext              bool
-	outline               int // outline level + 1; 0 for body text
-	basedOn, next, remark string
+	id, name            string
+	size                int // half-points
+	bold                bool
+	before, after, line int // twips; line exact
+	align               string
+	keepNext            bool
+	outline             int // outline level + 1; 0 for body text
+	basedOn, next       string
 }
 
 // The paragraph styles: Word's built-in Normal (正文 in a Chinese Word) and

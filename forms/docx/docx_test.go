@@ -141,29 +141,6 @@ func styleFonts(t *testing.T, part string) map[string]string {
 	return out
 }
 
-// runsOf collects every w:r of a part.
-func runsOf(t *testing.T, part string) []xmlRun {
-	t.Helper()
-	var out []xmlRun
-	dec := xml.NewDecoder(strings.NewReader(part))
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "r" {
-			var r xmlRun
-			if err := dec.DecodeElement(&r, &se); err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, r)
-		}
-	}
-}
-
 // The .docx is a valid package: East Asian (and Latin) fonts named on every
 // run, or by the paragraph style the run is in, A4 with the PDF's margins,
 // spans and repeating header rows, the footer with PAGE and NUMPAGES fields

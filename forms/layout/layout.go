@@ -22,7 +22,7 @@ type Document struct {
 }
 
 // Block is one element of a document: *Cover, *Heading, *Paragraph, *Table,
-// *KeepTogether, *PageBreak or *Spacer.
+// *KeepTogether, *PageBreak, *Spacer or *Image.
 type Block interface{ block() }
 
 // Align is the horizontal alignment of a text.
@@ -64,8 +64,8 @@ type Field struct {
 }
 
 // Heading is a section heading (Level 1 large, Level 2 smaller). Headings
-// are printed in a heavier face (黑体 in the .docx) and are never left alone
-// at the foot of a page.
+// are printed in the bold face (the heading styles 标题 1 and 标题 2 in the
+// .docx) and are never left alone at the foot of a page.
 type Heading struct {
 	Text  string
 	Level int
