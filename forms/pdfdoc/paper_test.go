@@ -316,3 +316,17 @@ func TestCoverValuesBreakAtPhrases(t *testing.T) {
 		}
 	}
 }
+
+// A character beyond the Basic Multilingual Plane (a rare character of a
+// name, 𬭚 U+2CB5A) is read back as itself: the font's ToUnicode map
+// writes it as a UTF-16 surrogate pair, so the PDF's text can be searched
+// and copied.
+func TestRareCharacterReadsBack(t *testing.T) {
+	doc := &layout.Document{Blocks: []layout.Block{&layout.Paragraph{Text: "彭𬭚、赵昇"}}}
+	text := doctest.Squeeze(doctest.PDFText(t, render(t, doc)))
+	for _, want := range []string{"彭𬭚", "赵昇"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF's text %q lacks %q", text, want)
+		}
+	}
+}
