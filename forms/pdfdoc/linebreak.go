@@ -367,7 +367,7 @@ func cutsBracket(rs []rune, lines []string, avoid []bool) bool {
 // phraseBreak reports whether a line may end before rs[b] at a phrase
 // boundary of a title or a name: after a pause or closing punctuation,
 // before an opening bracket or quote, after a dash (——), at a space, or
-// before 暨 ("…年会暨…论坛": "and at the same time").
+// before 暨 ("…大会暨…论坛": "and at the same time").
 func phraseBreak(rs []rune, b int) bool {
 	if !validBreak(rs, b) {
 		return false
