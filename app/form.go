@@ -161,7 +161,7 @@ func (f *formScreen) build() {
 	s := f.newSection("applicant", "第一部分　申报单位基本情况")
 	f.copyUnitBtn = widget.NewButtonWithIcon("从其他申报书复制单位信息…", theme.ContentCopyIcon(), f.onCopyUnit)
 	s.box.Objects = append(s.box.Objects[:1], append([]fyne.CanvasObject{container.NewHBox(f.copyUnitBtn)}, s.box.Objects[1:]...)...)
-	f.text(s, "applicant.name", "单位名称", &a.Name, "如 吉林省化学会（与公章一致）")
+	f.text(s, "applicant.name", "单位名称", &a.Name, "与公章上的名称一致")
 	f.choose(s, "applicant.type", "单位类型", applicantTypes(call), &a.Type)
 	f.text(s, "applicant.credit_code", "统一社会信用代码", &a.CreditCode, "18位，见登记证书")
 	f.text(s, "applicant.address", "通讯地址", &a.Address, "")
@@ -174,7 +174,7 @@ func (f *formScreen) build() {
 	f.text(s, "applicant.phone", "办公电话", &a.Phone, "如 0431-85261411")
 	f.text(s, "applicant.email", "电子邮箱", &a.Email, "name@example.com")
 	f.check(s, "applicant.annual_inspection_passed", "年检", "学会年检合格（省级学会必填）", &a.AnnualInspection)
-	f.check(s, "applicant.evaluation_taken", "学会评价", fmt.Sprintf("已参加省科协%d年度学会评价（省级学会必填）", call.Society.EvaluationYear), &a.Evaluation)
+	f.check(s, "applicant.evaluation_taken", "学会评价", fmt.Sprintf("已参加%s%d年度学会评价（省级学会必填）", call.Funder(), call.Society.EvaluationYear), &a.Evaluation)
 	f.check(s, "applicant.graduate_training", "研究生培养", "本单位有研究生培养资格", &a.GraduateTraining)
 	f.honours(s)
 	f.table(s, "joint_applicants", "联合申报单位（鼓励与地方科协联合申报）", []string{"单位名称", "单位类型"},
@@ -216,7 +216,7 @@ func (f *formScreen) build() {
 	f.text(s, "project.co_organisers", "协办单位", &p.CoOrganisers, "")
 	f.text(s, "project.supporters", "支持单位", &p.Supporters, "")
 	f.long(s, "project.summary", "项目简介", &p.Summary, "活动内容、规模、特色")
-	f.number(s, "project.requested_amount", "申请省科协资助", func() int64 { return p.RequestedAmount }, func(n int64) { p.RequestedAmount = n }, true, "元")
+	f.number(s, "project.requested_amount", call.RequestLabel(), func() int64 { return p.RequestedAmount }, func(n int64) { p.RequestedAmount = n }, true, "元")
 
 	f.buildCategoryPart()
 
@@ -263,7 +263,7 @@ func (f *formScreen) build() {
 	money := &section{grid: containerForm()}
 	s.box.Add(money.grid)
 	f.number(money, "budget.total", "预算总额", func() int64 { return b.Total }, func(n int64) { b.Total = n }, true, "元")
-	f.number(money, "budget.provincial", "省科协资助", func() int64 { return b.Provincial }, func(n int64) { b.Provincial = n }, true, "元")
+	f.number(money, "budget.provincial", call.GrantName(), func() int64 { return b.Provincial }, func(n int64) { b.Provincial = n }, true, "元")
 	f.number(money, "budget.self_raised", "自筹经费", func() int64 { return b.SelfRaised }, func(n int64) { b.SelfRaised = n }, true, "元")
 	f.number(money, "budget.other", "其他经费", func() int64 { return b.Other }, func(n int64) { b.Other = n }, true, "元")
 	f.text(money, "budget.other_note", "其他经费来源", &b.OtherNote, "")

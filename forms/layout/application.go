@@ -213,7 +213,7 @@ func (b *appBuilder) part2() {
 	if p.Supporters != "" {
 		rows = append(rows, kv("支持单位", p.Supporters))
 	}
-	rows = append(rows, kv("申请省科协资助", Money(p.RequestedAmount)), kv("项目简介", p.Summary))
+	rows = append(rows, kv(b.call.RequestLabel(), Money(p.RequestedAmount)), kv("项目简介", p.Summary))
 	b.add(&Heading{Text: "二、项目基本情况", Level: 1}, kvTable(rows...))
 }
 
@@ -423,7 +423,7 @@ func (b *appBuilder) part5() {
 	b.add(&Heading{Text: "五、经费预算", Level: 1}, &Heading{Text: "（一）支出预算", Level: 2}, t,
 		&Heading{Text: "（二）经费来源", Level: 2},
 		kvTable(
-			kv("申请省科协资助", Money(bu.Provincial)),
+			kv(b.call.RequestLabel(), Money(bu.Provincial)),
 			kv("自筹经费", Money(bu.SelfRaised)),
 			kv("其他经费", other),
 			kv("预算总额", Money(bu.Total)),
@@ -468,7 +468,7 @@ func (b *appBuilder) part6() {
 	}
 	b.add(&KeepTogether{WithPrevious: true, Blocks: []Block{
 		&Spacer{MM: 3},
-		opinion("省科协审核意见", "", opinionMM-8),
+		opinion(b.call.Funder()+"审核意见", "", opinionMM-8),
 	}})
 }
 
