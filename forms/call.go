@@ -99,6 +99,9 @@ type Contact struct {
 	Email      string `toml:"email"`
 	Address    string `toml:"address"`
 	Office     string `toml:"office"`
+	// Postcode is the recipient's postcode (optional: only when the notice
+	// states it); the address label prints it in its boxes.
+	Postcode string `toml:"postcode"`
 }
 
 // Clauses are where the notice states its rules common to all categories,
