@@ -32,10 +32,19 @@ func UnitKey(name string) string {
 	return b.String()
 }
 
+// QuotaNamed is how many of the other drafts a quota finding names at
+// most; the rest it counts ("等其他12份"), so a finding stays one readable
+// sentence and the check stays linear in the number of drafts however many
+// of them one unit has.
+const QuotaNamed = 5
+
 // CheckAcross applies the per-unit quotas of the call to a set of
 // drafts: at most MaxPerCategory per category and MaxTotal in all for one
 // unit. It returns the findings for each draft by index; drafts with no
-// unit name are skipped. Every finding names the other drafts involved.
+// unit name are skipped. A finding names the drafts it collides with (the
+// unit's other drafts of the category, or of all categories for the
+// total), QuotaNamed of them at most, and counts the rest. Time and output
+// are linear in the number of drafts.
 func CheckAcross(call *Call, drafts []NamedDraft) map[int][]Finding {
 	byUnit := map[string][]int{}
 	for i, nd := range drafts {
@@ -49,6 +58,7 @@ func CheckAcross(call *Call, drafts []NamedDraft) map[int][]Finding {
 		byUnit[k] = append(byUnit[k], i)
 	}
 	out := map[int][]Finding{}
+	labels := make([]string, len(drafts)) // filled as findings name them
 	for _, idx := range byUnit {
 		if len(idx) < 2 {
 			continue
@@ -68,32 +78,45 @@ func CheckAcross(call *Call, drafts []NamedDraft) map[int][]Finding {
 			for _, i := range same {
 				out[i] = append(out[i], Finding{Rule: RuleQuotaCategory, Field: "category", Severity: Error,
 					Message: fmt.Sprintf("本单位在“%s”类别中有%d份申报（另见：%s），每个单位在同类项目中只能申报%d项：请只保留其中%d份（通知 %s）。",
-						catName, len(same), others(drafts, same, i), call.MaxPerCategory, call.MaxPerCategory, call.Clauses.Submission)})
+						catName, len(same), others(drafts, labels, same, i), call.MaxPerCategory, call.MaxPerCategory, call.Clauses.Submission)})
 			}
 		}
 		if len(idx) > call.MaxTotal {
 			for _, i := range idx {
 				out[i] = append(out[i], Finding{Rule: RuleQuotaTotal, Field: "applicant.name", Severity: Error,
 					Message: fmt.Sprintf("本单位共有%d份申报（另见：%s），每个单位总计不超过%d项：请撤下多出的%d份（通知 %s）。",
-						len(idx), others(drafts, idx, i), call.MaxTotal, len(idx)-call.MaxTotal, call.Clauses.Submission)})
+						len(idx), others(drafts, labels, idx, i), call.MaxTotal, len(idx)-call.MaxTotal, call.Clauses.Submission)})
 			}
 		}
 	}
 	return out
 }
 
-// others lists the names of the drafts in idx other than self.
-func others(drafts []NamedDraft, idx []int, self int) string {
-	var names []string
+// others names the drafts in idx other than self: the first QuotaNamed of
+// them, then how many more ("等其他12份"). labels caches each draft's name
+// (its file name and project) by index.
+func others(drafts []NamedDraft, labels []string, idx []int, self int) string {
+	var b strings.Builder
+	named := 0
 	for _, i := range idx {
 		if i == self {
 			continue
 		}
-		n := filepath.Base(drafts[i].Name)
-		if p := drafts[i].Draft.Project.Name; p != "" {
-			n += "《" + p + "》"
+		if named == QuotaNamed {
+			fmt.Fprintf(&b, "等其他%d份", len(idx)-1-named)
+			break
 		}
-		names = append(names, n)
+		if labels[i] == "" {
+			labels[i] = filepath.Base(drafts[i].Name)
+			if p := drafts[i].Draft.Project.Name; p != "" {
+				labels[i] += "《" + p + "》"
+			}
+		}
+		if named > 0 {
+			b.WriteString("、")
+		}
+		b.WriteString(labels[i])
+		named++
 	}
-	return strings.Join(names, "、")
+	return b.String()
 }
