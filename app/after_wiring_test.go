@@ -198,6 +198,7 @@ func TestDraftsListDueBadge(t *testing.T) {
 	} {
 		u.now = func() time.Time { return c.now }
 		u.showStart()
+		waitChecks(t, u)
 		r := row("入选项目")
 		if !r.due.Visible() || !strings.Contains(r.due.Text, c.want) {
 			t.Errorf("%s: due line %q (visible %v), want %q", c.now.Format("01-02"), r.due.Text, r.due.Visible(), c.want)

@@ -89,7 +89,7 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		}
 		u.showStart()
 		for _, in := range u.start.drafts {
-			if in.Draft != nil && len(u.call.Category(in.Draft.Category).Venues) > 0 {
+			if in.Header != nil && len(u.call.Category(in.Header.Category).Venues) > 0 {
 				u.openDraft(in.Path)
 			}
 		}
