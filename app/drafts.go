@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"shenbao/forms"
@@ -43,9 +46,10 @@ func checkOptions(today time.Time) forms.Options {
 }
 
 // listDrafts reads the header of every draft file in dir (forms.ReadHeader:
-// the first fields, not the whole draft), newest first. A file whose header
-// cannot be read has its Err set. It neither loads nor checks the drafts:
-// checkDrafts does, after the list is shown.
+// the first fields, not the whole draft), newest first, on as many
+// goroutines as there are processors. A file whose header cannot be read
+// has its Err set. It neither loads nor checks the drafts: checkDrafts
+// does, after the list is shown.
 func listDrafts(dir string) ([]draftInfo, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -56,20 +60,28 @@ func listDrafts(dir string) ([]draftInfo, error) {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), forms.DraftExt) {
 			continue
 		}
-		p := filepath.Join(dir, e.Name())
-		info := draftInfo{Path: p}
-		if st, err := e.Info(); err == nil {
-			info.Saved = st.ModTime()
-		}
-		info.Header, info.Err = forms.ReadHeader(p)
-		if info.Err != nil {
-			info.Header = nil
-		}
-		if t, ok := newerAutosave(p); ok {
-			info.Autosave = t
-		}
-		out = append(out, info)
+		out = append(out, draftInfo{Path: filepath.Join(dir, e.Name())})
 	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(out)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(out); i = int(next.Add(1)) - 1 {
+				in := &out[i]
+				if st, err := os.Stat(in.Path); err == nil {
+					in.Saved = st.ModTime()
+				}
+				in.Header, in.Err = forms.ReadHeader(in.Path)
+				if in.Err != nil {
+					in.Header = nil
+				}
+				if t, ok := newerAutosave(in.Path); ok {
+					in.Autosave = t
+				}
+			}
+		})
+	}
+	wg.Wait()
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Saved.After(out[j].Saved) })
 	return out, nil
 }
