@@ -237,3 +237,50 @@ func TestDraftsListChecksStopWhenLeft(t *testing.T) {
 		}
 	}
 }
+
+// TestDraftsListAutosaveNote: a draft with newer unsaved changes has its
+// note on a second line of its row, and its row is taller by that line,
+// in the list's layout too.
+func TestDraftsListAutosaveNote(t *testing.T) {
+	u, dir := newTestUI(t)
+	writeDrafts(t, dir, 3)
+	p := filepath.Join(dir, "申报书0001"+forms.DraftExt)
+	d, err := forms.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Project.Theme = "改过的主题"
+	if err := writeAutosave(p, d); err != nil {
+		t.Fatal(err)
+	}
+	later := today.Add(time.Hour)
+	if err := os.Chtimes(p+AutosaveSuffix, later, later); err != nil {
+		t.Fatal(err)
+	}
+	u.showStart()
+	waitChecks(t, u)
+	var noted, plain *draftRow
+	for _, r := range u.start.rows {
+		if r.info.Path == p {
+			noted = r
+		} else {
+			plain = r
+		}
+	}
+	if noted == nil || !noted.note || !strings.Contains(noted.detail.Text, "\n有未保存的修改（自动保存于") || !strings.Contains(noted.detail.Text, countsText(noted.info.Errors, noted.info.Warnings)) {
+		t.Fatalf("row of the autosaved draft: %+v", noted.detail)
+	}
+	if plain.note || strings.Contains(plain.detail.Text, "有未保存的修改") {
+		t.Errorf("a draft without an autosave has a note: %q", plain.detail.Text)
+	}
+	shown := shownRows(u)
+	if len(shown) != 3 {
+		t.Fatalf("%d rows in view, want 3", len(shown))
+	}
+	if hn, hp := noted.box.Size().Height, plain.box.Size().Height; hn < hp+noted.detail.MinSize().Height/3 {
+		t.Errorf("the noted row is %.0f px high, a plain row %.0f px: the second line does not fit", hn, hp)
+	}
+	if noted.box.Size().Height < noted.box.MinSize().Height {
+		t.Errorf("the noted row gets %.0f px of the %.0f it needs", noted.box.Size().Height, noted.box.MinSize().Height)
+	}
+}

@@ -120,6 +120,7 @@ func (s *startScreen) stopChecks() {
 // and one detail line.
 func (s *startScreen) rowTemplate() fyne.CanvasObject {
 	r := s.newRow(draftInfo{Path: "申报书" + forms.DraftExt, Header: &forms.Header{}})
+	r.open.OnTapped, r.dup.OnTapped, r.del.OnTapped = nil, nil, nil // a cell's content until it is given its row
 	return r.box
 }
 
