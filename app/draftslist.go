@@ -51,6 +51,9 @@ var checksPost = func(_ *draftChecks, fn func()) { onUI("drafts list checks", fn
 
 // showDrafts shows the drafts of a list at once, from their headers, and
 // starts checking them in the background.
+//
+// s.drafts keeps what listDrafts read (the checks read it meanwhile); the
+// counts are the rows' (draftRow.info).
 func (s *startScreen) showDrafts(drafts []draftInfo) {
 	s.stopChecks()
 	s.drafts = drafts
