@@ -119,6 +119,20 @@ func (u *ui) runSession(started time.Time) {
 				})
 				time.Sleep(150 * time.Millisecond)
 			})
+			// Saved, the drafts list shown, the draft opened again: the
+			// rest of the session goes on in the new form.
+			step("save, the drafts list, reopen", func() {
+				onUIWait("session: save and show the list", func() {
+					f.onSave()
+					u.leaveForm(u.showStart)
+				})
+				time.Sleep(500 * time.Millisecond)
+				onUIWait("session: reopen", func() {
+					u.openDraft(f.path)
+					f = u.form
+				})
+				time.Sleep(300 * time.Millisecond)
+			})
 		}
 		step("export the application package", func() {
 			done := make(chan struct{})
@@ -198,8 +212,10 @@ func (u *ui) runSession(started time.Time) {
 	}()
 }
 
-// SessionWalkEnv, set to 1, adds a step to the session after the first
-// edit: every step of the form shown in turn, then the review page.
+// SessionWalkEnv, set to 1, adds two steps to the session after the first
+// edit: every step of the form shown in turn with text typed into its
+// multi-line boxes, then the review page; then the draft saved, the
+// drafts list shown and the draft opened again.
 const SessionWalkEnv = "SHENBAO_SESSION_WALK"
 
 // SessionPhotosEnv names the folder of the session's photos, written
