@@ -11,19 +11,25 @@ import (
 	"shenbao/forms"
 )
 
-// buildCategoryPart lays out Part 3 from the call's declaration of the
-// draft's category: one input per declared field, in declared order.
-func (f *formScreen) buildCategoryPart() {
+// buildCategoryPart lays out the category's own part from the call's
+// declaration of the draft's category: one input per declared field, in
+// declared order.
+func (f *formScreen) buildCategoryPart(s *section) {
 	d, cat := f.d, f.cat
 	if cat == nil || len(cat.Part.Fields) == 0 {
 		return
 	}
-	call := f.u.call
-	s := f.newSection("part3", "第三部分　"+cat.PartTitle()+"（通知 "+cat.Clause+"）")
-	v := d.Part()
-	for i := range cat.Part.Fields {
-		fd := &cat.Part.Fields[i]
-		path := forms.PartPath(cat.ID, fd.Key)
+	f.buildFields(s, "parts."+cat.ID+".", cat.Part.Fields, d.Part())
+}
+
+// buildFields adds an input per declared field (of the category's part or
+// of a section of the call's own), in declared order, its values in v and
+// its paths prefix + key.
+func (f *formScreen) buildFields(s *section, prefix string, fields []forms.FieldDecl, v forms.Values) {
+	call, cat := f.u.call, f.cat
+	for i := range fields {
+		fd := &fields[i]
+		path := prefix + fd.Key
 		hint := cat.HintText(call, fd)
 		switch fd.Kind {
 		case forms.KindNote:

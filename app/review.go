@@ -28,10 +28,6 @@ func (f *formScreen) onReview() {
 	f.u.setContent(r.content)
 }
 
-// reviewSections maps the printed form's part numbers to the form's
-// sections, for the 修改 links.
-var reviewSections = map[string]string{"一": "applicant", "二": "project", "三": "part3", "四": "agenda", "五": "budget", "六": "opinions"}
-
 func newReviewScreen(f *formScreen) *reviewScreen {
 	r := &reviewScreen{f: f, edit: map[string]*widget.Button{}}
 	back := widget.NewButtonWithIcon("返回修改", theme.NavigateBackIcon(), func() {
@@ -49,7 +45,6 @@ func newReviewScreen(f *formScreen) *reviewScreen {
 		r.summary.Importance = widget.WarningImportance
 	}
 	// The page shows the blocks the PDF prints, in the same order.
-	doc := pdflayout.Application(f.u.call, f.d, f.u.now())
 	page := container.NewVBox()
 	var card *fyne.Container
 	flush := func() {
@@ -85,8 +80,7 @@ func newReviewScreen(f *formScreen) *reviewScreen {
 				card.Add(grid)
 			case *pdflayout.Heading:
 				if b.Level == 1 {
-					num, _, _ := strings.Cut(b.Text, "、")
-					section(reviewSections[num], b.Text)
+					section(b.Step, b.Text)
 					continue
 				}
 				if card == nil {
@@ -108,7 +102,9 @@ func newReviewScreen(f *formScreen) *reviewScreen {
 			}
 		}
 	}
-	walk(doc.Blocks)
+	for _, doc := range pdflayout.Documents(f.u.call, f.d, f.u.now()) {
+		walk(doc.Blocks)
+	}
 	flush()
 	top := container.NewVBox(container.NewBorder(nil, nil, back, export, widget.NewLabelWithStyle("审阅全文（与打印的申报书内容和顺序相同）", fyne.TextAlignCenter, fyne.TextStyle{})), r.summary, widget.NewSeparator())
 	r.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(page)))

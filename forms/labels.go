@@ -206,6 +206,23 @@ func rawFieldLabel(path string) string {
 // FieldLabel is FieldLabel for any path of a draft of this call, the
 // category's own part ("parts.forum.review_committee[0].name") included.
 func (c *Call) FieldLabel(path string) string {
+	if l, ok := c.declaredLabel(path); ok {
+		l = c.Expand(l, nil)
+		// a column of a row: "邀请专家第2行的专家姓名"
+		if idx := indexRe.FindAllStringSubmatchIndex(path, -1); len(idx) > 0 {
+			last := idx[len(idx)-1]
+			n, _ := strconv.Atoi(path[last[2]:last[3]])
+			if rest := path[last[1]:]; strings.HasPrefix(rest, ".") {
+				return fmt.Sprintf("%s第%d行的%s", c.FieldLabel(path[:last[0]]), n+1, l)
+			}
+		}
+		return l
+	}
+	if c != nil {
+		if l, ok := c.sectionLabel(path); ok {
+			return l
+		}
+	}
 	if rest, ok := strings.CutPrefix(path, "parts."); ok && c != nil {
 		catID, key, _ := strings.Cut(rest, ".")
 		cat := c.Category(catID)
@@ -238,6 +255,9 @@ func (c *Call) KnownPath(path string) bool {
 	if strings.HasPrefix(path, "parts.") {
 		l := c.FieldLabel(path)
 		return l != "专项内容"
+	}
+	if strings.HasPrefix(path, "sections.") {
+		return c.SectionFieldOf(path) != nil
 	}
 	return FieldLabel(path) != "此项"
 }

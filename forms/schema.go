@@ -84,19 +84,7 @@ func (cat *Category) compile() string {
 		if msg := fd.compile(cat.rules, "", seen); msg != "" {
 			return fmt.Sprintf("[categories.part] 的第%d个字段（%s）%s", i+1, fd.Key, msg)
 		}
-		if fd.tag != "" {
-			cat.rules.fields[fd.Key] = fd.tag
-		}
-		if fd.Kind == KindTable {
-			rows := map[string]any{}
-			for j := range fd.Columns {
-				c := &fd.Columns[j]
-				if c.tag != "" {
-					rows[c.Key] = c.tag
-				}
-			}
-			cat.rules.rows[fd.Key] = rows
-		}
+		cat.rules.add(fd)
 	}
 	return ""
 }
@@ -220,8 +208,8 @@ func (fd *FieldDecl) compile(r *partRules, table string, seen map[string]bool) s
 		return "有数量或取值限制，须同时给出 rule（规则编号）和 message（提示）"
 	}
 	if fd.Rule != "" {
-		if fd.Message == "" || fd.Clause == "" {
-			return "有 rule，须同时给出 clause（通知条款）和 message（提示）"
+		if fd.Message == "" {
+			return "有 rule，须同时给出 message（提示）；通知有条款号的，写 clause"
 		}
 		if _, static := ruleByID[fd.Rule]; static {
 			return "的 rule “" + fd.Rule + "” 与程序内置的规则编号重复"
@@ -302,49 +290,7 @@ func partFindings(call *Call, cat *Category, d *Draft) []Finding {
 	if cat.rules == nil || len(cat.Part.Fields) == 0 {
 		return nil
 	}
-	v := d.Parts[cat.ID]
-	ctx := context.WithValue(context.Background(), partCtxKey{}, cat.rules.lists)
-	data := make(map[string]any, len(cat.Part.Fields))
-	for i := range cat.Part.Fields {
-		fd := &cat.Part.Fields[i]
-		if fd.tag != "" {
-			data[fd.Key] = fd.validationValue(v)
-		}
-	}
-	errs := validate.ValidateMapCtx(ctx, data, cat.rules.fields)
-	var out []Finding
-	for i := range cat.Part.Fields {
-		fd := &cat.Part.Fields[i]
-		path := PartPath(cat.ID, fd.Key)
-		if _, bad := errs[fd.Key]; bad {
-			out = append(out, fd.finding(call, cat, path, fd.Label, v))
-		}
-		if fd.Kind != KindTable {
-			continue
-		}
-		rules := cat.rules.rows[fd.Key]
-		if len(rules) == 0 {
-			continue
-		}
-		for r, row := range v.Rows(fd.Key) {
-			rd := make(map[string]any, len(fd.Columns))
-			for j := range fd.Columns {
-				c := &fd.Columns[j]
-				if c.tag != "" {
-					rd[c.Key] = c.validationValue(row)
-				}
-			}
-			rerrs := validate.ValidateMapCtx(ctx, rd, rules)
-			for j := range fd.Columns {
-				c := &fd.Columns[j]
-				if _, bad := rerrs[c.Key]; bad {
-					p := fmt.Sprintf("%s[%d].%s", path, r, c.Key)
-					out = append(out, c.finding(call, cat, p, fmt.Sprintf("%s第%d行的%s", fd.Label, r+1, c.Label), row))
-				}
-			}
-		}
-	}
-	return out
+	return fieldsFindings(call, cat, cat.Part.Fields, cat.rules, d.Parts[cat.ID], "parts."+cat.ID+".")
 }
 
 // finding is the finding of a field whose constraint failed.
@@ -376,6 +322,9 @@ func (fd *FieldDecl) expand(call *Call, cat *Category, s string, v Values) strin
 	if !strings.Contains(s, "{") {
 		return s
 	}
+	if cat == nil {
+		cat = &Category{}
+	}
 	num := func(p *int64) string {
 		if p == nil {
 			return ""
@@ -396,6 +345,10 @@ func (fd *FieldDecl) expand(call *Call, cat *Category, s string, v Values) strin
 	val := ""
 	if v != nil {
 		val = Shorten(v.Text(fd.Key), 40)
+	}
+	if fd.Clause == "" {
+		// no clause: a citation of it says nothing
+		s = strings.NewReplacer("（通知 {clause}）", "", "（通知{clause}）", "", "通知 {clause}", "", "{clause}", "").Replace(s)
 	}
 	r := strings.NewReplacer(
 		"{label}", fd.Label, "{clause}", fd.Clause, "{min}", num(fd.Min), "{max}", num(fd.Max),

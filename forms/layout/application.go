@@ -18,22 +18,40 @@ const SealMM = 42
 // "参加2023年度学会评价") on one line, set at 9–10.5 pt as the writers fit them.
 var kvWidths = []float64{0.245, 0.255, 0.24, 0.26}
 
-// Application builds the printed application form (项目申报书) of a draft:
-// the cover, then parts 1–6 as ruled tables, as in form-outline.md. Only the
-// category-specific part of the draft's own category is printed. Every
-// non-empty text of the draft (forms.WalkText) is printed, IDs chosen from
-// lists as their Chinese names. generated is the time printed in the
-// fingerprint at the foot of every page.
+// Application builds the printed application (项目申报书) of a draft: the
+// first document its call declares (Documents).
 func Application(call *forms.Call, d *forms.Draft, generated time.Time) *Document {
-	b := &appBuilder{call: call, d: d, cat: call.Category(d.Category)}
-	b.cover()
-	b.part1()
-	b.part2()
-	b.part3()
-	b.part4()
-	b.part5()
-	b.part6()
-	title := "项目申报书"
+	return DocumentOf(call, &call.Documents[0], d, generated)
+}
+
+// Documents builds every document the call declares for a draft, in order
+// (one 申报书, or 附件1, 附件2 …).
+func Documents(call *forms.Call, d *forms.Draft, generated time.Time) []*Document {
+	out := make([]*Document, len(call.Documents))
+	for i := range call.Documents {
+		out[i] = DocumentOf(call, &call.Documents[i], d, generated)
+	}
+	return out
+}
+
+// DocumentOf builds one declared document of a draft: its cover, then its
+// sections in declared order, each built-in block adapted as the call
+// declares (fields left out, relabelled), each section of the call's own
+// from its declared fields, as in form-outline.md. Only the
+// category-specific part of the draft's own category is printed. Every
+// non-empty text of the draft the call asks (forms.WalkText) is printed, IDs
+// chosen from lists as their Chinese names. generated is the time printed
+// in the fingerprint at the foot of every page.
+func DocumentOf(call *forms.Call, doc *forms.DocumentDecl, d *forms.Draft, generated time.Time) *Document {
+	b := &appBuilder{call: call, d: d, cat: call.Category(d.Category), doc: doc}
+	if doc.Cover {
+		b.cover()
+	}
+	ids := forms.StepIDs(doc)
+	for i := range doc.Sections {
+		b.section(&doc.Sections[i], ids[i])
+	}
+	title := doc.Title
 	if d.Project.Name != "" {
 		title += "：" + d.Project.Name
 	}
@@ -44,7 +62,56 @@ type appBuilder struct {
 	call   *forms.Call
 	d      *forms.Draft
 	cat    *forms.Category
+	doc    *forms.DocumentDecl
 	blocks []Block
+}
+
+// section adds one declared section: its heading (carrying the window's
+// step it edits, for the review's 修改 links) and its content.
+func (b *appBuilder) section(s *forms.SectionDecl, step string) {
+	title := s.Title
+	if b.cat == nil {
+		title = strings.ReplaceAll(title, "{part_title}", b.d.Category)
+	}
+	h := &Heading{Text: b.call.Expand(title, b.cat), Level: s.LevelOf()}
+	if h.Level == 1 {
+		h.Step = step
+	}
+	switch s.Block {
+	case "":
+		if s.Key != "" {
+			b.add(h)
+			b.add(FieldsBlocks(b.call, b.cat, s.Fields, b.d.Sections[s.Key], nil)...)
+			return
+		}
+		b.add(h)
+	case forms.BlockApplicant:
+		b.applicant(h, s)
+	case forms.BlockJoint:
+		b.joint(h, s)
+	case forms.BlockProject:
+		b.project(h, s)
+	case forms.BlockPart:
+		b.add(h)
+		if b.cat != nil {
+			b.add(PartBlocks(b.call, b.cat, b.d)...)
+		}
+	case forms.BlockAgenda:
+		b.agenda(h, s)
+	case forms.BlockExperts:
+		b.experts(h, s)
+	case forms.BlockResults:
+		b.results(h, s)
+	case forms.BlockBudget:
+		b.budget(h, s)
+	case forms.BlockOpinions:
+		b.opinions(h, s)
+	}
+}
+
+// label is a field's printed label: the call's, or the form's usual one.
+func (b *appBuilder) label(s *forms.SectionDecl, key, def string) string {
+	return b.call.Expand(s.Label(key, def), b.cat)
 }
 
 func (b *appBuilder) add(bs ...Block) { b.blocks = append(b.blocks, bs...) }
@@ -90,8 +157,52 @@ func YesNo(v bool) string {
 	return "否"
 }
 
+// item is one labelled value of a block: its key in the call file (for
+// omit and labels), its usual label and its printed value.
+type item struct {
+	key, label, value string
+	oneLine           bool
+	sealMM            float64
+}
+
+// row lays out the items the section asks as one row of label/value
+// pairs (a single one spans the row); false when it asks none.
+func (b *appBuilder) row(s *forms.SectionDecl, its ...item) (Row, bool) {
+	var pairs []string
+	var one []bool
+	for _, it := range its {
+		if !s.Asks(it.key) {
+			continue
+		}
+		pairs = append(pairs, b.label(s, it.key, it.label), it.value)
+		one = append(one, it.oneLine)
+	}
+	if len(pairs) == 0 {
+		return Row{}, false
+	}
+	r := kv(pairs...)
+	for i, o := range one {
+		if o {
+			r.Cells[2*i+1].OneLine = true
+		}
+	}
+	return r, true
+}
+
+// rows adds the rows of items to a table, one row a group.
+func (b *appBuilder) rows(s *forms.SectionDecl, groups ...[]item) []Row {
+	var out []Row
+	for _, g := range groups {
+		if r, ok := b.row(s, g...); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 func (b *appBuilder) cover() {
 	d := b.d
+	s := b.doc.CoverDecl()
 	var joint []string
 	for _, j := range d.Joint {
 		joint = append(joint, j.Name)
@@ -104,19 +215,25 @@ func (b *appBuilder) cover() {
 		phone += d.Applicant.Phone
 	}
 	c := &Cover{
-		NumberBox: "编号",
-		Title:     []string{b.call.Title, "项目申报书"},
-		Fields: []Field{
-			{Label: "项目名称", Value: d.Project.Name},
-			{Label: "项目类别", Value: CategoryText(b.call, d)},
-			{Label: "申报单位（公章）", Value: d.Applicant.Name, SealMM: SealMM},
-			{Label: "联合申报单位", Value: strings.Join(joint, "\n")},
-			{Label: "联系人", Value: d.Applicant.Contact},
-			{Label: "联系电话", Value: phone},
-			{Label: "电子邮箱", Value: d.Applicant.Email},
-			{Label: "申报日期", Value: d.Cover.ApplyDate.Chinese()},
-		},
-		Bottom: []string{b.call.Issuer + " 制"},
+		NumberBox: b.doc.NumberBox,
+		Title:     []string{b.call.Title, b.call.Expand(b.doc.Title, b.cat)},
+	}
+	for _, it := range []item{
+		{key: "project_name", label: "项目名称", value: d.Project.Name},
+		{key: "category", label: "项目类别", value: CategoryText(b.call, d)},
+		{key: "applicant", label: "申报单位（公章）", value: d.Applicant.Name, sealMM: SealMM},
+		{key: "joint", label: "联合申报单位", value: strings.Join(joint, "\n")},
+		{key: "contact", label: "联系人", value: d.Applicant.Contact},
+		{key: "phone", label: "联系电话", value: phone},
+		{key: "email", label: "电子邮箱", value: d.Applicant.Email},
+		{key: "apply_date", label: "申报日期", value: d.Cover.ApplyDate.Chinese()},
+	} {
+		if s.Asks(it.key) {
+			c.Fields = append(c.Fields, Field{Label: b.label(s, it.key, it.label), Value: it.value, SealMM: it.sealMM})
+		}
+	}
+	if b.doc.FooterLine != "" {
+		c.Bottom = []string{b.call.Expand(b.doc.FooterLine, b.cat)}
 	}
 	// No 申报书编号: the number is the receiving office's to assign (the
 	// blank NumberBox); the draft's own id is not printed (NotPrinted).
@@ -138,27 +255,39 @@ func kv(pairs ...string) Row {
 
 func kvTable(rows ...Row) *Table { return &Table{Widths: kvWidths, Rows: rows} }
 
-func (b *appBuilder) part1() {
+func (b *appBuilder) applicant(h *Heading, s *forms.SectionDecl) {
 	a := b.d.Applicant
-	typeAndCode := kv("单位类型", b.call.ApplicantTypeName(a.Type), "统一社会信用代码", a.CreditCode)
-	typeAndCode.Cells[3].OneLine = true
-	rows := []Row{
-		kv("单位名称", a.Name),
-		typeAndCode,
-		kv("通讯地址", a.Address, "邮政编码", a.Postcode),
-		kv("法定代表人（负责人）", a.Leader, "职务", a.LeaderTitle),
-		kv("联系人", a.Contact, "职务", a.ContactTitle),
-		kv("联系人手机", a.Mobile, "办公电话", a.Phone),
-		kv("电子邮箱", a.Email),
+	rows := b.rows(s,
+		[]item{{key: "name", label: "单位名称", value: a.Name}},
+		[]item{{key: "type", label: "单位类型", value: b.call.ApplicantTypeName(a.Type)}, {key: "credit_code", label: "统一社会信用代码", value: a.CreditCode, oneLine: true}},
+		[]item{{key: "address", label: "通讯地址", value: a.Address}, {key: "postcode", label: "邮政编码", value: a.Postcode}},
+		[]item{{key: "leader", label: "法定代表人（负责人）", value: a.Leader}, {key: "leader_title", label: "职务", value: a.LeaderTitle}},
+		[]item{{key: "contact", label: "联系人", value: a.Contact}, {key: "contact_title", label: "职务", value: a.ContactTitle}},
+		[]item{{key: "mobile", label: "联系人手机", value: a.Mobile}, {key: "phone", label: "办公电话", value: a.Phone}},
+		[]item{{key: "email", label: "电子邮箱", value: a.Email}},
+	)
+	// The yearly inspection and the evaluation, as far as the call asks
+	// them of this type (the 2024 form prints both with the evaluation's year).
+	var duty []item
+	if y := b.call.Society.EvaluationYear; b.call.NeedsAnnualInspection(a.Type) || b.call.NeedsEvaluation(a.Type) {
+		if b.call.NeedsAnnualInspection(a.Type) || y > 0 {
+			label := "年检合格"
+			if y > 0 {
+				label = fmt.Sprintf("%d年度年检合格", y)
+			}
+			duty = append(duty, item{key: "annual_inspection_passed", label: label, value: YesNo(a.AnnualInspection)})
+		}
+		if b.call.NeedsEvaluation(a.Type) {
+			duty = append(duty, item{key: "evaluation_taken", label: fmt.Sprintf("参加%d年度学会评价", y), value: YesNo(a.Evaluation)})
+		}
 	}
-	if a.Type == forms.TypeProvincialSociety {
-		rows = append(rows, kv(fmt.Sprintf("%d年度年检合格", b.call.Society.EvaluationYear), YesNo(a.AnnualInspection),
-			fmt.Sprintf("参加%d年度学会评价", b.call.Society.EvaluationYear), YesNo(a.Evaluation)))
+	if len(duty) > 0 {
+		rows = append(rows, b.rows(s, duty)...)
 	}
-	if a.Type == forms.TypeUniversity || a.Type == forms.TypeUniversitySAT || a.GraduateTraining {
-		rows = append(rows, kv("具有研究生培养资格", YesNo(a.GraduateTraining)))
+	if a.GraduateTraining || b.cat != nil && b.cat.NeedsGraduateTraining(a.Type) {
+		rows = append(rows, b.rows(s, []item{{key: "graduate_training", label: "具有研究生培养资格", value: YesNo(a.GraduateTraining)}})...)
 	}
-	if a.Type == forms.TypeProvincialSociety || len(a.Honours) > 0 {
+	if b.call.MayClaimHonours(a.Type) || len(a.Honours) > 0 {
 		var hs []string
 		for _, h := range a.Honours {
 			hs = append(hs, b.call.HonourName(h))
@@ -167,7 +296,11 @@ func (b *appBuilder) part1() {
 		if len(hs) > 0 {
 			v = strings.Join(hs, "、")
 		}
-		rows = append(rows, kv(b.call.PriorityYears+"年所获表彰", v))
+		label := "所获表彰"
+		if b.call.PriorityYears != "" {
+			label = b.call.PriorityYears + "年所获表彰"
+		}
+		rows = append(rows, b.rows(s, []item{{key: "honours", label: label, value: v}})...)
 	}
 	if len(b.d.Joint) > 0 {
 		var js []string
@@ -178,7 +311,7 @@ func (b *appBuilder) part1() {
 			}
 			js = append(js, s)
 		}
-		rows = append(rows, kv("联合申报单位", strings.Join(js, "\n")))
+		rows = append(rows, b.rows(s, []item{{key: "joint_applicants", label: "联合申报单位", value: strings.Join(js, "\n")}})...)
 	}
 	if b.d.Confidential || b.d.ConfidentialNote != "" {
 		v := "本申报书含涉密内容，不通过互联网报送。"
@@ -188,33 +321,88 @@ func (b *appBuilder) part1() {
 		if b.d.ConfidentialNote != "" {
 			v += "\n" + b.d.ConfidentialNote
 		}
-		rows = append(rows, kv("涉密情况", v))
+		rows = append(rows, b.rows(s, []item{{key: "confidential", label: "涉密情况", value: v}})...)
 	}
-	b.add(&Heading{Text: "一、申报单位基本情况", Level: 1}, kvTable(rows...))
+	b.add(h, kvTable(rows...))
 }
 
-func (b *appBuilder) part2() {
+// joint is the joint applicants as a section of their own: a numbered
+// table of their names and types.
+func (b *appBuilder) joint(h *Heading, s *forms.SectionDecl) {
+	var cols []column
+	if s.Asks("name") {
+		cols = append(cols, column{b.label(s, "name", "单位名称"), 0.6, Left, func(i int) string { return b.d.Joint[i].Name }})
+	}
+	if s.Asks("type") {
+		cols = append(cols, column{b.label(s, "type", "单位类型"), 0.33, Center, func(i int) string { return JointTypeText(b.call, b.d.Joint[i]) }})
+	}
+	b.add(h, listTable(0.07, cols, len(b.d.Joint)))
+}
+
+// column is one column of a block's table: header, width, alignment and
+// the text of row i.
+type column struct {
+	head  string
+	width float64
+	align Align
+	text  func(i int) string
+}
+
+// listTable is a table of n rows of the columns, with a number column of
+// width num first when num > 0; "（未填写）" when there are no rows.
+func listTable(num float64, cols []column, n int) *Table {
+	t := &Table{}
+	var head Row
+	if num > 0 {
+		t.Widths = append(t.Widths, num)
+		head.Cells = append(head.Cells, Cell{Text: "序号", Label: true})
+	}
+	for _, c := range cols {
+		t.Widths = append(t.Widths, c.width)
+		head.Cells = append(head.Cells, Cell{Text: c.head, Label: true})
+	}
+	t.Header = []Row{head}
+	for i := 0; i < n; i++ {
+		var r Row
+		if num > 0 {
+			r.Cells = append(r.Cells, Cell{Text: fmt.Sprint(i + 1), Align: Center})
+		}
+		for _, c := range cols {
+			r.Cells = append(r.Cells, Cell{Text: c.text(i), Align: c.align})
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	if n == 0 {
+		t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: "（未填写）", Span: len(t.Widths), Align: Center}}})
+	}
+	return t
+}
+
+func (b *appBuilder) project(h *Heading, s *forms.SectionDecl) {
 	p := b.d.Project
-	rows := []Row{
-		kv("项目名称", p.Name),
-		kv("项目类别", CategoryText(b.call, b.d)),
-		kv("项目主题", p.Theme),
-		kv("开始日期", p.StartDate.Chinese(), "结束日期", p.EndDate.Chinese()),
-		kv("举办城市", p.City, "举办地点", p.Place),
-		kv("活动形式", p.Form, "预计参会人数", count(p.Participants, "人")),
-	}
+	rows := b.rows(s,
+		[]item{{key: "name", label: "项目名称", value: p.Name}},
+		[]item{{key: "category", label: "项目类别", value: CategoryText(b.call, b.d)}},
+		[]item{{key: "theme", label: "项目主题", value: p.Theme}},
+		[]item{{key: "start_date", label: "开始日期", value: p.StartDate.Chinese()}, {key: "end_date", label: "结束日期", value: p.EndDate.Chinese()}},
+		[]item{{key: "city", label: "举办城市", value: p.City}, {key: "place", label: "举办地点", value: p.Place}},
+		[]item{{key: "form", label: "活动形式", value: p.Form}, {key: "participants", label: "预计参会人数", value: count(p.Participants, "人")}},
+	)
 	if p.Papers > 0 || b.cat != nil && b.cat.MinPapers > 0 {
-		rows = append(rows, kv("征集论文数", count(p.Papers, "篇")))
+		rows = append(rows, b.rows(s, []item{{key: "papers", label: "征集论文数", value: count(p.Papers, "篇")}})...)
 	}
-	rows = append(rows, kv("主办/承办单位", p.Organisers))
+	rows = append(rows, b.rows(s, []item{{key: "organisers", label: "主办/承办单位", value: p.Organisers}})...)
 	if p.CoOrganisers != "" {
-		rows = append(rows, kv("协办单位", p.CoOrganisers))
+		rows = append(rows, b.rows(s, []item{{key: "co_organisers", label: "协办单位", value: p.CoOrganisers}})...)
 	}
 	if p.Supporters != "" {
-		rows = append(rows, kv("支持单位", p.Supporters))
+		rows = append(rows, b.rows(s, []item{{key: "supporters", label: "支持单位", value: p.Supporters}})...)
 	}
-	rows = append(rows, kv(b.call.RequestLabel(), Money(p.RequestedAmount)), kv("项目简介", p.Summary))
-	b.add(&Heading{Text: "二、项目基本情况", Level: 1}, kvTable(rows...))
+	rows = append(rows, b.rows(s,
+		[]item{{key: "requested_amount", label: "申请{issuer_short}资助", value: Money(p.RequestedAmount)}},
+		[]item{{key: "summary", label: "项目简介", value: p.Summary}},
+	)...)
+	b.add(h, kvTable(rows...))
 }
 
 func count(n int, unit string) string {
@@ -224,29 +412,24 @@ func count(n int, unit string) string {
 	return fmt.Sprintf("%d%s", n, unit)
 }
 
-// part3 is the category's own part, as its call declares it: the fields
-// that are not tables as label/value rows (two half fields share a row),
-// then each table under its own heading, in declaration order.
-func (b *appBuilder) part3() {
-	name := b.d.Category
-	if b.cat != nil {
-		name = b.cat.PartTitle()
+// PartBlocks lays out a draft's own part as its call declares it (the
+// review page shows the same blocks): for a category with venues the
+// venue first, then the declared fields (FieldsBlocks).
+func PartBlocks(call *forms.Call, cat *forms.Category, d *forms.Draft) []Block {
+	var first []Row
+	if len(cat.Venues) > 0 {
+		first = append(first, kv("承办赛场", VenueText(call, d)))
 	}
-	b.add(&Heading{Text: "三、" + name, Level: 1})
-	if b.cat == nil {
-		return
-	}
-	for _, blk := range PartBlocks(b.call, b.cat, b.d) {
-		b.add(blk)
-	}
+	return FieldsBlocks(call, cat, cat.Part.Fields, d.Parts[cat.ID], first)
 }
 
-// PartBlocks lays out a draft's own part as its call declares it (the
-// review page shows the same blocks).
-func PartBlocks(call *forms.Call, cat *forms.Category, d *forms.Draft) []Block {
-	v := d.Parts[cat.ID]
+// FieldsBlocks lays out declared fields and their values: the fields that
+// are not tables as label/value rows (two half fields share a row), after
+// the rows first, then each table under its own heading, in declaration
+// order. cat fills the placeholders of notes (nil when none).
+func FieldsBlocks(call *forms.Call, cat *forms.Category, fields []forms.FieldDecl, v forms.Values, first []Row) []Block {
 	var out []Block
-	var rows []Row
+	rows := first
 	var half []string
 	flushHalf := func() {
 		if len(half) > 0 {
@@ -261,11 +444,8 @@ func PartBlocks(call *forms.Call, cat *forms.Category, d *forms.Draft) []Block {
 			rows = nil
 		}
 	}
-	if len(cat.Venues) > 0 {
-		rows = append(rows, kv("承办赛场", VenueText(call, d)))
-	}
-	for i := range cat.Part.Fields {
-		fd := &cat.Part.Fields[i]
+	for i := range fields {
+		fd := &fields[i]
 		if fd.Kind == forms.KindTable {
 			flushRows()
 			out = append(out, &Heading{Text: fd.Label, Level: 2}, rowsTable(fd, v.Rows(fd.Key)))
@@ -378,56 +558,120 @@ func columnText(c *forms.FieldDecl, r forms.Values) string {
 	return r.Text(c.Key)
 }
 
-func (b *appBuilder) part4() {
-	d := b.d
-	b.add(&Heading{Text: "四、日程安排、邀请专家及预期成果", Level: 1}, &Heading{Text: "（一）日程安排", Level: 2})
-	agenda := &Table{
-		Widths: []float64{0.23, 0.16, 0.39, 0.22},
-		Header: []Row{{Cells: []Cell{{Text: "日期", Label: true}, {Text: "时间", Label: true}, {Text: "内容", Label: true}, {Text: "报告人", Label: true}}}},
+func (b *appBuilder) agenda(h *Heading, s *forms.SectionDecl) {
+	a := b.d.Agenda
+	var cols []column
+	for _, c := range []struct {
+		key string
+		col column
+	}{
+		{"date", column{"日期", 0.23, Center, func(i int) string { return a[i].Date.Chinese() }}},
+		{"time", column{"时间", 0.16, Center, func(i int) string { return a[i].Time }}},
+		{"item", column{"内容", 0.39, Left, func(i int) string { return a[i].Item }}},
+		{"speaker", column{"报告人", 0.22, Left, func(i int) string { return a[i].Speaker }}},
+	} {
+		if s.Asks(c.key) {
+			c.col.head = b.label(s, c.key, c.col.head)
+			cols = append(cols, c.col)
+		}
 	}
-	for _, a := range d.Agenda {
-		agenda.Rows = append(agenda.Rows, Row{Cells: []Cell{{Text: a.Date.Chinese(), Align: Center}, {Text: a.Time, Align: Center}, {Text: a.Item}, {Text: a.Speaker}}})
-	}
-	if len(d.Agenda) == 0 {
-		agenda.Rows = append(agenda.Rows, Row{Cells: []Cell{{Text: "（未填写）", Span: 4, Align: Center}}})
-	}
-	b.add(agenda, &Heading{Text: "（二）邀请专家", Level: 2})
-	experts := &Table{
-		Widths: []float64{0.08, 0.14, 0.34, 0.16, 0.28},
-		Header: []Row{{Cells: []Cell{{Text: "序号", Label: true}, {Text: "姓名", Label: true}, {Text: "单位", Label: true}, {Text: "职称/职务", Label: true}, {Text: "报告主题", Label: true}}}},
-	}
-	for i, e := range d.Experts {
-		experts.Rows = append(experts.Rows, Row{Cells: []Cell{{Text: fmt.Sprint(i + 1), Align: Center}, {Text: e.Name}, {Text: e.Unit}, {Text: e.Title}, {Text: e.Topic}}})
-	}
-	if len(d.Experts) == 0 {
-		experts.Rows = append(experts.Rows, Row{Cells: []Cell{{Text: "（未填写）", Span: 5, Align: Center}}})
-	}
-	b.add(experts, &Heading{Text: "（三）预期成果与宣传", Level: 2},
-		kvTable(kv("预期成果", d.ExpectedResults), kv("宣传计划", d.Publicity)))
+	b.add(h, listTable(0, cols, len(a)))
 }
 
-func (b *appBuilder) part5() {
+func (b *appBuilder) experts(h *Heading, s *forms.SectionDecl) {
+	e := b.d.Experts
+	var cols []column
+	for _, c := range []struct {
+		key string
+		col column
+	}{
+		{"name", column{"姓名", 0.14, Left, func(i int) string { return e[i].Name }}},
+		{"unit", column{"单位", 0.34, Left, func(i int) string { return e[i].Unit }}},
+		{"title", column{"职称/职务", 0.16, Left, func(i int) string { return e[i].Title }}},
+		{"topic", column{"报告主题", 0.28, Left, func(i int) string { return e[i].Topic }}},
+	} {
+		if s.Asks(c.key) {
+			c.col.head = b.label(s, c.key, c.col.head)
+			cols = append(cols, c.col)
+		}
+	}
+	b.add(h, listTable(0.08, cols, len(e)))
+}
+
+func (b *appBuilder) results(h *Heading, s *forms.SectionDecl) {
+	d := b.d
+	b.add(h, kvTable(b.rows(s,
+		[]item{{key: "expected_results", label: "预期成果", value: d.ExpectedResults}},
+		[]item{{key: "publicity", label: "宣传计划", value: d.Publicity}},
+	)...))
+}
+
+// budget is the expenses table with its total in figures and in capitals
+// (人民币大写), then the sources of the money.
+func (b *appBuilder) budget(h *Heading, s *forms.SectionDecl) {
 	bu := b.d.Budget
-	t := &Table{
-		Widths: []float64{0.08, 0.2, 0.17, 0.55},
-		Header: []Row{{Cells: []Cell{{Text: "序号", Label: true}, {Text: "支出科目", Label: true}, {Text: "金额（元）", Label: true}, {Text: "测算依据", Label: true}}}},
+	b.add(h)
+	sub := 1
+	if s.Asks("lines") {
+		var cols []column
+		for _, c := range []struct {
+			key string
+			col column
+		}{
+			{"lines.item", column{"支出科目", 0.2, Left, func(i int) string { return bu.Lines[i].Item }}},
+			{"lines.amount", column{"金额（元）", 0.17, Right, func(i int) string { return forms.Thousands(bu.Lines[i].Amount) }}},
+			{"lines.basis", column{"测算依据", 0.55, Left, func(i int) string { return bu.Lines[i].Basis }}},
+		} {
+			if s.Asks(c.key) {
+				c.col.head = b.label(s, c.key, c.col.head)
+				cols = append(cols, c.col)
+			}
+		}
+		t := listTable(0.08, cols, len(bu.Lines))
+		if len(bu.Lines) == 0 {
+			t.Rows = nil
+		}
+		if s.Asks("total") {
+			// 合计 under the first columns, the sum under the amounts, the
+			// capitals in what is left
+			before := 1
+			for _, c := range cols {
+				if c.head == b.label(s, "lines.amount", "金额（元）") {
+					break
+				}
+				before++
+			}
+			total := Row{Cells: []Cell{{Text: "合计", Label: true, Span: before}, {Text: forms.Thousands(bu.Total), Align: Right}}}
+			if rest := len(t.Widths) - before - 1; rest > 0 {
+				total.Cells = append(total.Cells, Cell{Text: "人民币大写：" + forms.Capital(bu.Total), Span: rest})
+			}
+			t.Rows = append(t.Rows, total)
+		}
+		b.add(&Heading{Text: subNumber(sub) + b.label(s, "lines", "支出预算"), Level: 2}, t)
+		sub++
 	}
-	for i, l := range bu.Lines {
-		t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: fmt.Sprint(i + 1), Align: Center}, {Text: l.Item}, {Text: forms.Thousands(l.Amount), Align: Right}, {Text: l.Basis}}})
-	}
-	t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: "合计", Label: true, Span: 2}, {Text: forms.Thousands(bu.Total), Align: Right}, {Text: "人民币大写：" + forms.Capital(bu.Total)}}})
 	other := Money(bu.Other)
-	if bu.OtherNote != "" {
+	if bu.OtherNote != "" && s.Asks("other_note") {
 		other += "\n" + bu.OtherNote
 	}
-	b.add(&Heading{Text: "五、经费预算", Level: 1}, &Heading{Text: "（一）支出预算", Level: 2}, t,
-		&Heading{Text: "（二）经费来源", Level: 2},
-		kvTable(
-			kv(b.call.RequestLabel(), Money(bu.Provincial)),
-			kv("自筹经费", Money(bu.SelfRaised)),
-			kv("其他经费", other),
-			kv("预算总额", Money(bu.Total)),
-		))
+	rows := b.rows(s,
+		[]item{{key: "provincial", label: "申请{issuer_short}资助", value: Money(bu.Provincial)}},
+		[]item{{key: "self_raised", label: "自筹经费", value: Money(bu.SelfRaised)}},
+		[]item{{key: "other", label: "其他经费", value: other}},
+		[]item{{key: "total", label: "预算总额", value: Money(bu.Total)}},
+	)
+	if len(rows) > 0 {
+		b.add(&Heading{Text: subNumber(sub) + "经费来源", Level: 2}, kvTable(rows...))
+	}
+}
+
+// subNumber numbers a block's sub-parts: （一）, （二）…
+func subNumber(n int) string {
+	nums := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	if n < 1 || n > len(nums) {
+		return fmt.Sprintf("（%d）", n)
+	}
+	return "（" + nums[n-1] + "）"
 }
 
 // SignFoot is the foot of an opinion block: a blank line to sign on (the
@@ -452,24 +696,39 @@ func opinion(label, text string, minMM float64) *Table {
 	}}}
 }
 
-func (b *appBuilder) part6() {
-	o := b.d.Opinions
-	b.add(&KeepTogether{Blocks: []Block{
-		&Heading{Text: "六、意见", Level: 1},
-		opinion("申报单位意见", o.Applicant, opinionMM),
-	}})
-	// One block per joint applicant, with its own seal and date: the
-	// applicant's name heads the block, the opinion is written by hand.
-	for _, j := range b.d.Joint {
-		b.add(&KeepTogether{Blocks: []Block{
-			&Spacer{MM: 3},
-			opinion("联合申报单位意见", j.Name+"：", opinionMM-8),
-		}})
+// opinions are the declared opinion blocks, each kept whole on a page,
+// the section's heading with the first: the applicant's with the opinion
+// typed in the form, one per joint applicant headed by its name, and the
+// blank ones (the funder's 审核意见, another unit's) to fill in by hand.
+func (b *appBuilder) opinions(h *Heading, s *forms.SectionDecl) {
+	first := true
+	put := func(label, text string) {
+		if first {
+			b.add(&KeepTogether{Blocks: []Block{h, opinion(label, text, opinionMM)}})
+			first = false
+			return
+		}
+		b.add(&KeepTogether{Blocks: []Block{&Spacer{MM: 3}, opinion(label, text, opinionMM-8)}})
 	}
-	b.add(&KeepTogether{Blocks: []Block{
-		&Spacer{MM: 3},
-		opinion(b.call.Funder()+"审核意见", "", opinionMM-8),
-	}})
+	for _, o := range s.Blocks {
+		label := b.call.Expand(o.Label, b.cat)
+		switch o.By {
+		case forms.ByApplicant:
+			put(label, b.d.Opinions.Applicant)
+		case forms.ByJoint:
+			// One block per joint applicant, with its own seal and date:
+			// the applicant's name heads the block, the opinion is
+			// written by hand.
+			for _, j := range b.d.Joint {
+				put(label, j.Name+"：")
+			}
+		default:
+			put(label, "")
+		}
+	}
+	if first {
+		b.add(h)
+	}
 }
 
 // JointTypeText is the kind of a joint applicant as printed after its name.
@@ -517,8 +776,12 @@ func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
 		return call.ApplicantTypeName(text)
 	case strings.HasPrefix(path, "applicant.honours["):
 		return call.HonourName(text)
-	case strings.HasPrefix(path, "parts."):
-		if fd := call.PartFieldOf(path); fd != nil && fd.Kind == forms.KindDate {
+	case strings.HasPrefix(path, "parts."), strings.HasPrefix(path, "sections."):
+		fd := call.PartFieldOf(path)
+		if fd == nil {
+			fd = call.SectionFieldOf(path)
+		}
+		if fd != nil && fd.Kind == forms.KindDate {
 			if dt, err := forms.ParseDate(text); err == nil {
 				return dt.Chinese()
 			}
@@ -527,14 +790,14 @@ func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
 	return text
 }
 
-// PrintedTexts is every non-empty text of the draft (forms.WalkText) in the
-// form the application prints it (DisplayText), by field path: what a test
-// of a writer looks for in the document it wrote. The signer's name
+// PrintedTexts is every non-empty text of the draft (forms.WalkText) that
+// the call asks, in the form the application prints it (DisplayText), by
+// field path: what a test of a writer looks for in the documents it wrote. The signer's name
 // and the draft's id are not printed (NotPrinted).
 func PrintedTexts(call *forms.Call, d *forms.Draft) map[string]string {
 	out := map[string]string{}
 	forms.WalkText(d, func(path, text string) {
-		if !NotPrinted(path) {
+		if !NotPrinted(path) && call.Asked(path) {
 			out[path] = DisplayText(call, d, path, text)
 		}
 	})

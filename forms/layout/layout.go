@@ -69,6 +69,9 @@ type Field struct {
 type Heading struct {
 	Text  string
 	Level int
+	// Step, on a part's heading, names the window's step that edits it
+	// (forms.StepIDs), for the review page's 修改 links; not printed.
+	Step string
 }
 
 // Paragraph is body text; "\n" starts a new line. Left-aligned text of

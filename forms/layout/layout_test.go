@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -158,5 +159,106 @@ func TestCoverSignaturesJoint(t *testing.T) {
 	walk(doc.Blocks)
 	if opinions != 4 { // applicant, two joint applicants, the provincial SAT
 		t.Errorf("%d opinion blocks, want 4", opinions)
+	}
+}
+
+// A draft's texts the call's declaration asks are printed, in the document
+// that declares them; the ones it leaves out are not, and PrintedTexts does
+// not claim them.
+func TestDeclaredTextsPrinted(t *testing.T) {
+	base := forms.Default()
+	src, err := os.ReadFile("../calls/2024/" + forms.CallFileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(src), "block = \"project\"\n", "block = \"project\"\n  omit = [\"supporters\", \"theme\"]\n  labels = { place = \"活动地点\" }\n", 1) + `
+  [[documents.sections]]
+  key = "convener"
+  title = "七、召集人情况"
+  fields = [
+    { key = "name", label = "召集人姓名", kind = "text" },
+    { key = "born", label = "出生日期", kind = "date" },
+  ]
+`
+	call, err := forms.ParseCall("x.toml", []byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := forms.Sample(base, "intl")
+	d.Project.Supporters = "不应印出的支持单位"
+	d.EnsureSections(call)
+	d.Sections["convener"].SetText("name", "王明远")
+	d.Sections["convener"].SetDate("born", forms.NewDate(1975, 3, 2))
+	d.Sections["gone"] = forms.Values{}
+	d.Sections["gone"].SetText("x", "未声明的部分")
+	all := squeeze(strings.Join(Application(call, d, generated).Texts(), "\n"))
+	texts := PrintedTexts(call, d)
+	for path, want := range texts {
+		if !strings.Contains(all, squeeze(want)) {
+			t.Errorf("%s = %q is not printed", path, want)
+		}
+	}
+	if texts["sections.convener.name"] != "王明远" || !strings.Contains(all, "1975年3月2日") || !strings.Contains(all, "七、召集人情况") || !strings.Contains(all, "活动地点") {
+		t.Errorf("the declared section or label is not printed: %v", texts)
+	}
+	for _, p := range []string{"project.supporters", "project.theme", "sections.gone.x"} {
+		if _, ok := texts[p]; ok {
+			t.Errorf("PrintedTexts claims %s, which the call does not ask", p)
+		}
+	}
+	for _, not := range []string{"不应印出的支持单位", squeeze(d.Project.Theme), "未声明的部分", "项目主题", "举办地点"} {
+		if strings.Contains(all, not) {
+			t.Errorf("%q is printed", not)
+		}
+	}
+}
+
+// The joint applicants as a section of their own: a numbered table with the
+// columns the call asks, under the call's labels.
+func TestJointBlockPrinted(t *testing.T) {
+	src, err := os.ReadFile("../calls/2024/" + forms.CallFileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(src), "block = \"applicant\"\n", "block = \"applicant\"\n  omit = [\"joint_applicants\"]\n", 1) + `
+  [[documents.sections]]
+  block = "joint"
+  title = "七、合作单位"
+  labels = { name = "合作单位名称" }
+`
+	call, err := forms.ParseCall("x.toml", []byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := forms.Sample(forms.Default(), "annual")
+	if len(d.Joint) == 0 {
+		t.Fatal("the annual sample has no joint applicant")
+	}
+	doc := Application(call, d, generated)
+	var table *Table
+	for i, b := range doc.Blocks {
+		if h, ok := b.(*Heading); ok && h.Text == "七、合作单位" && i+1 < len(doc.Blocks) {
+			table, _ = doc.Blocks[i+1].(*Table)
+		}
+	}
+	if table == nil || len(table.Header) != 1 || len(table.Rows) != len(d.Joint) {
+		t.Fatalf("no table of joint applicants: %+v", table)
+	}
+	head := table.Header[0].Cells
+	if len(head) != 3 || head[0].Text != "序号" || head[1].Text != "合作单位名称" || head[2].Text != "单位类型" {
+		t.Errorf("header %+v", head)
+	}
+	if table.Rows[0].Cells[1].Text != d.Joint[0].Name || table.Rows[0].Cells[2].Text != JointTypeText(call, d.Joint[0]) {
+		t.Errorf("row %+v", table.Rows[0].Cells)
+	}
+	// not also in part 1
+	for _, b := range doc.Blocks {
+		if tb, ok := b.(*Table); ok && tb != table {
+			for _, r := range tb.Rows {
+				if r.Cells[0].Text == "联合申报单位" {
+					t.Error("the joint applicants are printed twice")
+				}
+			}
+		}
 	}
 }

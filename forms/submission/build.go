@@ -52,6 +52,9 @@ type Writers struct {
 	ApplicationPDF  func(w io.Writer, call *forms.Call, d *forms.Draft, generated time.Time) error
 	ApplicationDOCX func(w io.Writer, call *forms.Call, d *forms.Draft, generated time.Time) error
 	DocumentPDF     func(w io.Writer, doc *layout.Document) error
+	// DocumentDOCX writes a declared document after the application (nil:
+	// the docx writer).
+	DocumentDOCX func(w io.Writer, doc *layout.Document) error
 }
 
 // DefaultWriters are the program's writers: forms/pdfdoc and forms/docx.
@@ -80,7 +83,7 @@ func (wr Writers) Build(outDir string, call *forms.Call, d *forms.Draft, now tim
 	if progress == nil {
 		progress = func(int, int, string) {}
 	}
-	total := 7
+	total := 7 + 2*max(len(call.Documents)-1, 0)
 	if d.Confidential {
 		total--
 	}
@@ -115,8 +118,31 @@ func (wr Writers) Build(outDir string, call *forms.Call, d *forms.Draft, now tim
 		return nil, err
 	}
 	content := map[string][]byte{names.PDF: pdf, names.DOCX: doc, names.Checklist: list, names.Envelope: env}
+	// The call's other documents (附件2 …), each as PDF and Word file.
+	if extra := names.Extra(); len(extra) > 0 {
+		docxOf := wr.DocumentDOCX
+		if docxOf == nil {
+			docxOf = docx.Document
+		}
+		docs := layout.Documents(call, d, now)
+		for i, x := range extra {
+			ld := docs[i+1]
+			if content[x.PDF], err = render(x.Title+"PDF", func(w io.Writer) error { return wr.DocumentPDF(w, ld) }); err != nil {
+				return nil, err
+			}
+			if content[x.DOCX], err = render(x.Title+"Word文档", func(w io.Writer) error { return docxOf(w, ld) }); err != nil {
+				return nil, err
+			}
+		}
+	}
 	if !d.Confidential {
-		eml, err := render("邮件草稿", func(w io.Writer) error { return WriteEML(w, NewMail(call, d, names.DOCX, doc, now)) })
+		m := NewMail(call, d, names.DOCX, doc, now)
+		for _, x := range names.Extra() {
+			if x.Email {
+				m.More = append(m.More, Attachment{Name: x.DOCX, Type: DocxType, Data: content[x.DOCX]})
+			}
+		}
+		eml, err := render("邮件草稿", func(w io.Writer) error { return WriteEML(w, m) })
 		if err != nil {
 			return nil, err
 		}

@@ -34,7 +34,7 @@ type Step struct {
 func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) []Step {
 	c := call.Contact
 	dl := forms.DateOf(call.Deadline).Chinese()
-	copies := max(call.PaperCopies, 1)
+	copies := paperCopies(call, names)
 	signer := firstNonEmpty(strings.TrimSpace(d.Opinions.Signer), strings.TrimSpace(d.Applicant.Leader), "申报单位负责人")
 	// The notice's clauses the checklist cites, from the call's [clauses]
 	// as package forms cites them in its rules.
@@ -43,15 +43,20 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 
 	var s []Step
 	s = append(s, Step{"核对", fmt.Sprintf("纸质件与Word文件封面之后每页页脚的“%s”应一致（二者内容相同）。", forms.Fingerprint(d, generated)), ""})
-	s = append(s, Step{"打印", fmt.Sprintf("用A4纸打印“%s”，共%d份。", names.PDF, copies), clauseSubmit})
-	s = append(s, Step{"盖章", "在封面“申报单位（公章）”处，以及第六部分“申报单位意见”栏的“（公章）”处，加盖申报单位公章。", ""})
-	sign := fmt.Sprintf("由负责人（%s）在“申报单位意见”栏的“负责人（签字）”处签字，并填写年、月、日", signer)
-	if len(d.Joint) > 0 {
+	if paperStated(call) {
+		s = append(s, Step{"打印", printStep(names, copies), clauseSubmit})
+	} else {
+		s = append(s, Step{"打印", fmt.Sprintf("用A4纸打印“%s”（通知没有规定纸质件份数的，按受理单位要求）。", names.PDF), ""})
+	}
+	seals := sealPlaces(call, d)
+	s = append(s, Step{"盖章", "在" + seals.places() + "，加盖申报单位公章。", ""})
+	sign := fmt.Sprintf("由负责人（%s）在“%s”栏的“负责人（签字）”处签字，并填写年、月、日", signer, seals.applicant)
+	if len(d.Joint) > 0 && seals.joint != "" {
 		var names []string
 		for _, j := range d.Joint {
 			names = append(names, oneLine(j.Name))
 		}
-		sign += fmt.Sprintf("；%s在“联合申报单位意见”栏签字、盖章", strings.Join(names, "、"))
+		sign += fmt.Sprintf("；%s在“%s”栏签字、盖章", strings.Join(names, "、"), seals.joint)
 	}
 	s = append(s, Step{"签字", sign + "。", ""})
 	if d.Confidential {
@@ -61,23 +66,42 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		}
 		s = append(s, Step{"不发电子邮件", fmt.Sprintf("%s。按通知%s，%s，因此本材料包没有生成电子邮件草稿，也不要把申报书通过电子邮件、网盘或聊天软件发送。请在报送前先告知%s（%s，电话 %s），电子版如何提交请按其要求办理，并报送纸质件。",
 			why, secret, ruleSummary(call, forms.RuleConfidential), c.Department, c.Person, c.Phone), secret})
-	} else {
-		mailLine := fmt.Sprintf("将Word文档“%s”发送至 %s（%s）。", names.DOCX, c.Email, c.Department)
+	} else if c.Email != "" {
+		mailLine := fmt.Sprintf("将Word文档%s发送至 %s（%s）。", mailFiles(names), c.Email, c.Department)
 		if names.EML != "" {
 			mailLine += fmt.Sprintf("邮件草稿“%s”已附该文档：双击用Outlook、Foxmail或Apple Mail打开，核对后发送。", names.EML)
 		}
 		s = append(s, Step{"发送电子版", mailLine, clauseSubmit})
 	}
-	post := fmt.Sprintf("将盖章、签字后的纸质件%d份邮寄或送达：%s %s（收件人：%s，电话 %s）。申报截止时间为%s", copies, c.Address, c.Office, c.Person, c.Phone, dl)
-	if call.PostedMustArrive {
-		post += "；邮寄须确保在此时间前寄达（以寄达为准，不是寄出日期），请预留路上时间"
+	if paperStated(call) {
+		post := fmt.Sprintf("将盖章、签字后的纸质件%d份邮寄或送达：%s %s（收件人：%s，电话 %s）。", copies, c.Address, c.Office, c.Person, c.Phone)
+		if !call.Deadline.IsZero() {
+			post = strings.TrimSuffix(post, "。") + "。申报截止时间为" + dl
+			if call.PostedMustArrive {
+				post += "；邮寄须确保在此时间前寄达（以寄达为准，不是寄出日期），请预留路上时间"
+			}
+			post += "。"
+		}
+		post += fmt.Sprintf("信封地址可用“%s”。", names.Envelope)
+		s = append(s, Step{"报送纸质件", post, cl.Posted()})
 	}
-	post += fmt.Sprintf("。信封地址可用“%s”。", names.Envelope)
-	s = append(s, Step{"报送纸质件", post, cl.Posted()})
-	if !d.Confidential {
+	if !d.Confidential && secret != "" {
 		s = append(s, Step{"保密", fmt.Sprintf("本申报书未声明涉及保密内容。如含保密内容，须事先告知%s，且不得通过互联网传送（请勾选“涉及保密内容”后重新导出）。", c.Department), secret})
 	}
-	s = append(s, Step{"申报限额", fmt.Sprintf("每个单位在同类项目中只能申报%d项，总计不超过%d项。本单位如还申报其他类别，请核对总数。", call.MaxPerCategory, call.MaxTotal), clauseSubmit})
+	switch {
+	case call.MaxPerCategory > 0 && call.MaxTotal > 0 && call.Rules == nil:
+		s = append(s, Step{"申报限额", fmt.Sprintf("每个单位在同类项目中只能申报%d项，总计不超过%d项。本单位如还申报其他类别，请核对总数。", call.MaxPerCategory, call.MaxTotal), clauseSubmit})
+	case call.MaxPerCategory > 0 || call.MaxTotal > 0:
+		var rules []string
+		clause := ""
+		for _, id := range []string{forms.RuleQuotaCategory, forms.RuleQuotaTotal} {
+			if r, ok := forms.RuleByID(call, id); ok && (id == forms.RuleQuotaCategory && call.MaxPerCategory > 0 || id == forms.RuleQuotaTotal && call.MaxTotal > 0) {
+				rules = append(rules, r.Summary)
+				clause = r.Clause
+			}
+		}
+		s = append(s, Step{"申报限额", strings.Join(rules, "；") + "。本单位如还申报其他类别，请核对总数。", clause})
+	}
 	if !call.AnnouncementBy.IsZero() {
 		where := ""
 		if call.AnnouncementWhere != "" {
@@ -96,7 +120,7 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		for i, it := range items {
 			names[i] = it.Name
 		}
-		s = append(s, Step{fmt.Sprintf("完成后%d日内", ae.Days), "项目完成后" + fmt.Sprint(ae.Days) + "日内报送：" + strings.Join(names, "；") + "。", clauseAfterEvent})
+		s = append(s, Step{"完成后" + ae.Within(), "项目完成后" + ae.Within() + "报送：" + strings.Join(names, "；") + "。", clauseAfterEvent})
 	}
 	return s
 }
@@ -112,8 +136,8 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 			"项目名称：" + oneLine(d.Project.Name),
 			"申报单位：" + oneLine(d.Applicant.Name),
 			"项目类别：" + categoryLong(call, d),
-			"申报截止：" + forms.DateOf(call.Deadline).Chinese() + "（纸质件须在此前寄达或送达）",
-			fmt.Sprintf("受理部门：%s，联系人 %s，电话 %s，邮箱 %s", call.Contact.Department, call.Contact.Person, call.Contact.Phone, call.Contact.Email),
+			deadlineLine(call),
+			contactLine(call.Contact),
 		}, "\n")},
 	)
 	if d.Confidential {
@@ -144,6 +168,45 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 	return doc
 }
 
+// envelopeContent is what the envelope holds, and by when it must arrive
+// when the call states a deadline.
+func envelopeContent(call *forms.Call, d *forms.Draft, arrive string) string {
+	s := fmt.Sprintf("内装：%s\n项目：%s", contents(call, d), oneLine(d.Project.Name))
+	if !call.Deadline.IsZero() {
+		s += fmt.Sprintf("\n须于%s前%s", forms.DateOf(call.Deadline).Chinese(), arrive)
+	}
+	return s
+}
+
+// deadlineLine is the checklist's line on the deadline, as the call states it.
+func deadlineLine(call *forms.Call) string {
+	if call.Deadline.IsZero() {
+		return "申报截止：见申报通知"
+	}
+	if paperStated(call) {
+		return "申报截止：" + forms.DateOf(call.Deadline).Chinese() + "（纸质件须在此前寄达或送达）"
+	}
+	return "申报截止：" + forms.DateOf(call.Deadline).Chinese()
+}
+
+// contactLine is the checklist's line on who receives the application:
+// what the call gives of it.
+func contactLine(c forms.Contact) string {
+	if c.Department != "" && c.Person != "" && c.Phone != "" && c.Email != "" {
+		return fmt.Sprintf("受理部门：%s，联系人 %s，电话 %s，邮箱 %s", c.Department, c.Person, c.Phone, c.Email)
+	}
+	var parts []string
+	for _, p := range []struct{ label, v string }{{"受理部门：", c.Department}, {"联系人 ", c.Person}, {"电话 ", c.Phone}, {"邮箱 ", c.Email}} {
+		if p.v != "" {
+			parts = append(parts, p.label+p.v)
+		}
+	}
+	if len(parts) == 0 {
+		return "受理部门：见申报通知"
+	}
+	return strings.Join(parts, "，")
+}
+
 // categoryLong is the category's full name with the venue, if any.
 func categoryLong(call *forms.Call, d *forms.Draft) string {
 	cat := call.Category(d.Category)
@@ -164,7 +227,6 @@ func categoryLong(call *forms.Call, d *forms.Draft) string {
 func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 	c := call.Contact
 	a := &d.Applicant
-	copies := max(call.PaperCopies, 1)
 	row := func(label, value string) layout.Row {
 		return layout.Row{Cells: []layout.Cell{{Text: label, Label: true}, {Text: value}}, MinHeightMM: 9}
 	}
@@ -191,7 +253,7 @@ func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 		row("寄件地址", oneLine(a.Address)),
 		row("联 系 人", oneLine(a.Contact)),
 		row("手    机", a.Mobile),
-		{Cells: []layout.Cell{{Text: fmt.Sprintf("内装：项目申报书（纸质件%d份）\n项目：%s\n须于%s前%s", copies, oneLine(d.Project.Name), forms.DateOf(call.Deadline).Chinese(), arrive), Span: 2}}},
+		{Cells: []layout.Cell{{Text: envelopeContent(call, d, arrive), Span: 2}}},
 	}}
 	return &layout.Document{
 		Title:         "邮寄信封 — " + oneLine(d.Project.Name),
@@ -203,4 +265,143 @@ func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 			label,
 		},
 	}
+}
+
+// paperStated reports whether the call states paper copies: its
+// paper_copies or a declared document's copies.
+func paperStated(call *forms.Call) bool {
+	if call.PaperCopies > 0 {
+		return true
+	}
+	for i := range call.Documents {
+		if call.Documents[i].Copies > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// paperCopies is the number of sealed paper copies of the application
+// (the first document): the call's paper_copies (which the rules and the
+// e-mail cite), else the document's copies; at least one.
+func paperCopies(call *forms.Call, names Names) int {
+	if call.PaperCopies == 0 && len(names.Docs) > 0 && names.Docs[0].Copies > 0 {
+		return names.Docs[0].Copies
+	}
+	return max(call.PaperCopies, 1)
+}
+
+// printStep says which files to print, how many copies each: the
+// application alone, or every declared document that asks paper copies.
+func printStep(names Names, copies int) string {
+	if len(names.Extra()) == 0 {
+		return fmt.Sprintf("用A4纸打印“%s”，共%d份。", names.PDF, copies)
+	}
+	var parts []string
+	for i, x := range names.Docs {
+		n := x.Copies
+		if i == 0 {
+			n = copies
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s“%s”%d份", x.Title, x.PDF, n))
+		}
+	}
+	return "用A4纸打印：" + strings.Join(parts, "；") + "。"
+}
+
+// mailFiles are the Word files that go by e-mail, quoted.
+func mailFiles(names Names) string {
+	if len(names.Extra()) == 0 {
+		return "“" + names.DOCX + "”"
+	}
+	var fs []string
+	for _, x := range names.Docs {
+		if x.Email {
+			fs = append(fs, "“"+x.DOCX+"”")
+		}
+	}
+	if len(fs) == 0 {
+		fs = append(fs, "“"+names.DOCX+"”")
+	}
+	return strings.Join(fs, "、")
+}
+
+// contents is what the envelope holds: each declared document with paper
+// copies, and how many.
+func contents(call *forms.Call, d *forms.Draft) string {
+	names := NamesFor(call, d, 1)
+	if len(names.Docs) == 0 {
+		return fmt.Sprintf("项目申报书（纸质件%d份）", paperCopies(call, names))
+	}
+	var parts []string
+	for i, x := range names.Docs {
+		n := x.Copies
+		if i == 0 {
+			n = paperCopies(call, names)
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s（纸质件%d份）", x.Title, n))
+		}
+	}
+	return strings.Join(parts, "、")
+}
+
+// seals are where the applicant seals and signs, as the call declares its
+// documents: the covers' seal fields and the opinion blocks.
+type seals struct {
+	where     []string // "封面“申报单位（公章）”处", "第六部分“申报单位意见”栏的“（公章）”处"
+	applicant string   // the applicant's opinion block
+	joint     string   // the joint applicants' opinion block
+}
+
+func (s seals) places() string {
+	switch len(s.where) {
+	case 0:
+		return "各份申报材料的盖章处"
+	case 1:
+		return s.where[0]
+	}
+	return strings.Join(s.where[:len(s.where)-1], "、") + "，以及" + s.where[len(s.where)-1]
+}
+
+func sealPlaces(call *forms.Call, d *forms.Draft) seals {
+	cat := call.Category(d.Category)
+	out := seals{applicant: "申报单位意见"}
+	many := len(call.Documents) > 1
+	for i := range call.Documents {
+		doc := &call.Documents[i]
+		in := ""
+		if many {
+			in = "“" + call.Expand(doc.Title, cat) + "”的"
+		}
+		if cv := doc.CoverDecl(); doc.Cover && cv.Asks("applicant") {
+			out.where = append(out.where, fmt.Sprintf("%s封面“%s”处", in, call.Expand(cv.Label("applicant", "申报单位（公章）"), cat)))
+		}
+		for j := range doc.Sections {
+			sec := &doc.Sections[j]
+			if sec.Block != forms.BlockOpinions {
+				continue
+			}
+			for _, o := range sec.Blocks {
+				label := call.Expand(o.Label, cat)
+				switch o.By {
+				case forms.ByApplicant:
+					out.applicant = label
+					out.where = append(out.where, fmt.Sprintf("%s%s“%s”栏的“（公章）”处", in, partName(call.Expand(sec.Title, cat)), label))
+				case forms.ByJoint:
+					out.joint = label
+				}
+			}
+		}
+	}
+	return out
+}
+
+// partName names a part by its printed title: "六、意见" is 第六部分.
+func partName(title string) string {
+	if num, _, ok := strings.Cut(title, "、"); ok && num != "" && strings.Trim(num, "一二三四五六七八九十") == "" {
+		return "第" + num + "部分"
+	}
+	return "“" + title + "”部分"
 }

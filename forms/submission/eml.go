@@ -33,6 +33,15 @@ type Mail struct {
 	AttachName string
 	AttachType string
 	Attach     []byte
+	// More are the Word files of the call's other documents that go by
+	// e-mail (附件2 …), attached after the application.
+	More []Attachment
+}
+
+// Attachment is one more attached file.
+type Attachment struct {
+	Name, Type string
+	Data       []byte
 }
 
 // NewMail makes the e-mail draft of an application: from the applicant's
@@ -45,7 +54,7 @@ func NewMail(call *forms.Call, d *forms.Draft, docxName string, docx []byte, now
 	fmt.Fprintf(&b, "%s：\n\n", firstNonEmpty(call.Contact.Department, call.Issuer))
 	fmt.Fprintf(&b, "　　您好！现报送%s申报的%s“%s”（%s）项目申报书电子版（Word文档），见附件“%s”，请查收。\n",
 		oneLine(a.Name), call.Title, oneLine(d.Project.Name), categoryShort(call, d), docxName)
-	if call.PaperCopies > 0 {
+	if call.PaperCopies > 0 && !call.Deadline.IsZero() {
 		arrive := "送达"
 		if call.PostedMustArrive {
 			arrive = "寄达或送达"
@@ -136,16 +145,24 @@ func WriteEML(w io.Writer, m *Mail) error {
 	if err := qp.Close(); err != nil {
 		return err
 	}
-	if m.Attach != nil {
+	attach := func(name, typ string, data []byte) error {
 		ph := textproto.MIMEHeader{}
-		ph.Set("Content-Type", fold(mime.FormatMediaType(m.AttachType, map[string]string{"name": mime.BEncoding.Encode("UTF-8", m.AttachName)})))
-		ph.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": m.AttachName}))
+		ph.Set("Content-Type", fold(mime.FormatMediaType(typ, map[string]string{"name": mime.BEncoding.Encode("UTF-8", name)})))
+		ph.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 		ph.Set("Content-Transfer-Encoding", "base64")
 		part, err := mw.CreatePart(ph)
 		if err != nil {
 			return err
 		}
-		if err := writeBase64Lines(part, m.Attach); err != nil {
+		return writeBase64Lines(part, data)
+	}
+	if m.Attach != nil {
+		if err := attach(m.AttachName, m.AttachType, m.Attach); err != nil {
+			return err
+		}
+	}
+	for _, a := range m.More {
+		if err := attach(a.Name, a.Type, a.Data); err != nil {
 			return err
 		}
 	}

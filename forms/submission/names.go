@@ -174,12 +174,36 @@ type Names struct {
 	Checklist string // 报送清单
 	Envelope  string // 邮寄地址标签
 	EML       string // the e-mail draft; "" for a confidential application
+	// Docs are the documents the call declares, the application (DOCX,
+	// PDF) first, each with its files, paper copies and whether it goes by
+	// e-mail.
+	Docs []DocFiles
+}
+
+// DocFiles are the files of one declared document.
+type DocFiles struct {
+	Title     string // as the call names it: "项目申报书", "附件1 主题申请表"
+	PDF, DOCX string
+	Copies    int  // sealed paper copies to post
+	Email     bool // the Word file goes by e-mail
+}
+
+// Extra are the declared documents after the application.
+func (n Names) Extra() []DocFiles {
+	if len(n.Docs) < 2 {
+		return nil
+	}
+	return n.Docs[1:]
 }
 
 // Files lists the names of the files inside the folder, in the order
 // Build writes them.
 func (n Names) Files() []string {
-	out := []string{n.Checklist, n.PDF, n.DOCX, n.Envelope}
+	out := []string{n.Checklist, n.PDF, n.DOCX}
+	for _, x := range n.Extra() {
+		out = append(out, x.PDF, x.DOCX)
+	}
+	out = append(out, n.Envelope)
 	if n.EML != "" {
 		out = append(out, n.EML)
 	}
@@ -204,6 +228,14 @@ func NamesFor(call *forms.Call, d *forms.Draft, suffix int) Names {
 	}
 	if !d.Confidential {
 		n.EML = "申报邮件（草稿）.eml"
+	}
+	for i, doc := range call.Documents {
+		f := DocFiles{Title: call.Expand(doc.Title, call.Category(d.Category)), PDF: n.PDF, DOCX: n.DOCX, Copies: doc.Copies, Email: doc.Email}
+		if i > 0 {
+			name := SafeName(SafeName(f.Title, 30)+"-"+SafeName(d.Applicant.Name, 40)+"-"+SafeName(categoryShort(call, d), 20), MaxNameRunes)
+			f.PDF, f.DOCX = name+".pdf", name+".docx"
+		}
+		n.Docs = append(n.Docs, f)
 	}
 	return n
 }
