@@ -35,7 +35,7 @@ type Call struct {
 	Title             string    `toml:"title"`
 	NoticeTitle       string    `toml:"notice_title"`
 	Issuer            string    `toml:"issuer"`
-	IssuerShort       string    `toml:"issuer_short"` // the funder as the forms name it ("省科协")
+	IssuerShort       string    `toml:"issuer_short"` // the funder as the forms name it in running text
 	Deadline          time.Time `toml:"deadline"`
 	PostedMustArrive  bool      `toml:"posted_must_arrive"`
 	AnnouncementBy    time.Time `toml:"announcement_by"`
