@@ -175,7 +175,6 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 	return doc
 }
 
-
 // deadlineLine is the checklist's line on the deadline, as the call states it.
 func deadlineLine(call *forms.Call) string {
 	if call.Deadline.IsZero() {
