@@ -292,7 +292,7 @@ func (f *formScreen) buildApplicant(s *section, sd *forms.SectionDecl, lbl func(
 		def  string
 		hint string
 	}{
-		{"name", &a.Name, "单位名称", "如 吉林省化学会（与公章一致）"},
+		{"name", &a.Name, "单位名称", "与公章上的名称一致"},
 		{"type", &a.Type, "单位类型", ""},
 		{"credit_code", &a.CreditCode, "统一社会信用代码", "18位，见登记证书"},
 		{"address", &a.Address, "通讯地址", ""},
@@ -320,7 +320,7 @@ func (f *formScreen) buildApplicant(s *section, sd *forms.SectionDecl, lbl func(
 		f.check(s, "applicant.annual_inspection_passed", l, sd.Label("annual_inspection_passed", "学会年检合格（省级学会必填）"), &a.AnnualInspection)
 	}
 	if sd.Asks("evaluation_taken") {
-		text := fmt.Sprintf("已参加%s%d年度学会评价（省级学会必填）", call.IssuerShort, call.Society.EvaluationYear)
+		text := fmt.Sprintf("已参加%s%d年度学会评价（省级学会必填）", call.Funder(), call.Society.EvaluationYear)
 		f.check(s, "applicant.evaluation_taken", lbl("evaluation_taken", "学会评价"), call.Expand(sd.Label("evaluation_taken", text), f.cat), &a.Evaluation)
 	}
 	if sd.Asks("graduate_training") {
@@ -418,7 +418,7 @@ func (f *formScreen) buildProject(s *section, sd *forms.SectionDecl, lbl func(ke
 		f.long(s, "project.summary", lbl("summary", "项目简介"), &p.Summary, "活动内容、规模、特色")
 	}
 	if sd.Asks("requested_amount") {
-		f.number(s, "project.requested_amount", lbl("requested_amount", "申请{issuer_short}资助"), func() int64 { return p.RequestedAmount }, func(n int64) { p.RequestedAmount = n }, true, "元")
+		f.number(s, "project.requested_amount", lbl("requested_amount", f.u.call.RequestLabel()), func() int64 { return p.RequestedAmount }, func(n int64) { p.RequestedAmount = n }, true, "元")
 	}
 }
 
@@ -522,7 +522,7 @@ func (f *formScreen) buildBudget(s *section, sd *forms.SectionDecl, lbl func(key
 		ptr      *int64
 	}{
 		{"total", "预算总额", &b.Total},
-		{"provincial", "{issuer_short}资助", &b.Provincial},
+		{"provincial", f.u.call.GrantName(), &b.Provincial},
 		{"self_raised", "自筹经费", &b.SelfRaised},
 		{"other", "其他经费", &b.Other},
 	}

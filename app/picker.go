@@ -121,7 +121,7 @@ func (p *pickerScreen) onSelect(c *forms.Category) {
 	}
 	funding := c.FundingText()
 	if c.WinnersSupport > 0 {
-		funding += fmt.Sprintf("（决赛另有%s元获奖者交流经费由省科协统筹，不由申报单位申请）", forms.Thousands(c.WinnersSupport))
+		funding += fmt.Sprintf("（决赛另有%s元获奖者交流经费由%s统筹，不由申报单位申请）", forms.Thousands(c.WinnersSupport), call.Funder())
 	}
 	content := "—"
 	if len(c.RequiredContent) > 0 {

@@ -82,7 +82,7 @@ func newAccountsScreen(env *reportEnv) *accountsScreen {
 		return container.NewHBox(box, widget.NewLabel("元"))
 	}
 	sources := container.New(layout.NewFormLayout(),
-		widget.NewLabel(fmt.Sprintf("省科协资助（批准%s元）", forms.Thousands(grant))), short(s.provincial),
+		widget.NewLabel(fmt.Sprintf("%s（批准%s元）", s.env.call.GrantName(), forms.Thousands(grant))), short(s.provincial),
 		widget.NewLabel("自筹经费"), short(s.selfRaised),
 		widget.NewLabel("其他经费"), short(s.other),
 	)
@@ -164,8 +164,8 @@ func (s *accountsScreen) refreshTotals() {
 		s.diffs[i].Refresh()
 	}
 	t := fa.Totals(d)
-	s.totals.SetText(fmt.Sprintf("预算合计 %s 元，实际支出合计 %s 元（差额 %s，执行率 %s）；经费来源合计 %s 元；批准省科协资助 %s 元，已列支 %s 元。",
+	s.totals.SetText(fmt.Sprintf("预算合计 %s 元，实际支出合计 %s 元（差额 %s，执行率 %s）；经费来源合计 %s 元；批准%s %s 元，已列支 %s 元。",
 		forms.Thousands(t.Budgeted), forms.Thousands(t.Spent), forms.SignedThousands(t.Spent-t.Budgeted), forms.PercentText(t.Spent, t.Budgeted),
-		forms.Thousands(t.Sources), forms.Thousands(t.Grant), forms.Thousands(fa.Provincial)))
+		forms.Thousands(t.Sources), s.env.call.GrantName(), forms.Thousands(t.Grant), forms.Thousands(fa.Provincial)))
 	setNote(s.findings, s.env.findingsFor("after.accounts_", forms.RuleAmount))
 }

@@ -44,7 +44,7 @@ type draftRow struct {
 
 func newStartScreen(u *ui) *startScreen {
 	s := &startScreen{u: u}
-	title := widget.NewLabelWithStyle(fmt.Sprintf("%d年度吉林省科协国内外学术交流项目 · 申报助手", u.call.Year), fyne.TextAlignLeading, fyne.TextStyle{})
+	title := widget.NewLabelWithStyle(u.call.Title+" · 申报助手", fyne.TextAlignLeading, fyne.TextStyle{})
 	title.SizeName = theme.SizeNameSubHeadingText
 	s.deadline = widget.NewLabel("")
 	s.folder = widget.NewLabel("")

@@ -31,11 +31,13 @@ const (
 
 // Call is one year's call for applications, as read from its TOML file.
 type Call struct {
-	Year              int       `toml:"year"`
-	Title             string    `toml:"title"`
-	NoticeTitle       string    `toml:"notice_title"`
-	Issuer            string    `toml:"issuer"`
-	IssuerShort       string    `toml:"issuer_short"` // the funder as the forms name it ("省科协")
+	Year        int    `toml:"year"`
+	Title       string `toml:"title"`
+	NoticeTitle string `toml:"notice_title"`
+	Issuer      string `toml:"issuer"`
+	// IssuerShort is the funder as the form names it in running text:
+	// "申请省科协资助", "省科协审核意见" (the 2024 call: "省科协").
+	IssuerShort       string    `toml:"issuer_short"`
 	Deadline          time.Time `toml:"deadline"`
 	PostedMustArrive  bool      `toml:"posted_must_arrive"`
 	AnnouncementBy    time.Time `toml:"announcement_by"`
@@ -203,6 +205,36 @@ func (c *Call) Category(id string) *Category {
 		}
 	}
 	return nil
+}
+
+// Funder is the funder's short name as running text names it
+// (IssuerShort), or the issuer's full name when the call gives no short one.
+func (c *Call) Funder() string {
+	if c == nil {
+		return ""
+	}
+	if c.IssuerShort != "" {
+		return c.IssuerShort
+	}
+	return c.Issuer
+}
+
+// GrantName names the funder's grant: "省科协资助", or "资助经费" when the
+// call names no funder.
+func (c *Call) GrantName() string {
+	if f := c.Funder(); f != "" {
+		return f + "资助"
+	}
+	return "资助经费"
+}
+
+// RequestLabel names the amount requested from the funder: "申请省科协资助",
+// or "申请资助金额" when the call names no funder.
+func (c *Call) RequestLabel() string {
+	if f := c.Funder(); f != "" {
+		return "申请" + f + "资助"
+	}
+	return "申请资助金额"
 }
 
 // ApplicantTypeName is the Chinese name of an applicant type ID (the ID itself

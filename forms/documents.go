@@ -223,13 +223,13 @@ func (c *Call) BlockSection(block string) *SectionDecl {
 }
 
 // Expand fills a title of the call file: {issuer} {issuer_short} {year}
-// {title} the call's; {name} {short_name} {part_title} {clause} the
+// {title} the call's, {funder} its short name or else its full one; {name} {short_name} {part_title} {clause} the
 // category's (empty without one).
 func (c *Call) Expand(s string, cat *Category) string {
 	if !strings.Contains(s, "{") {
 		return s
 	}
-	pairs := []string{"{issuer}", c.Issuer, "{issuer_short}", c.IssuerShort, "{year}", fmt.Sprint(c.Year), "{title}", c.Title}
+	pairs := []string{"{issuer}", c.Issuer, "{issuer_short}", c.IssuerShort, "{funder}", c.Funder(), "{year}", fmt.Sprint(c.Year), "{title}", c.Title}
 	if cat != nil {
 		pairs = append(pairs, "{name}", cat.Name, "{short_name}", cat.ShortName, "{part_title}", cat.PartTitle(), "{clause}", cat.Clause)
 	} else {

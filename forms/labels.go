@@ -34,7 +34,7 @@ var pathLabels = map[string]string{
 	"applicant.phone":                    "办公电话",
 	"applicant.email":                    "电子邮箱",
 	"applicant.annual_inspection_passed": "学会年检合格",
-	"applicant.evaluation_taken":         "参加省科协学会评价",
+	"applicant.evaluation_taken":         "参加{funder}学会评价",
 	"applicant.graduate_training":        "研究生培养资格",
 	"applicant.honours":                  "获得荣誉",
 	"applicant.honours[]":                "获得荣誉",
@@ -57,7 +57,7 @@ var pathLabels = map[string]string{
 	"project.co_organisers":    "协办单位",
 	"project.supporters":       "支持单位",
 	"project.summary":          "项目简介",
-	"project.requested_amount": "申请省科协资助",
+	"project.requested_amount": "申请{funder}资助",
 
 	"agenda":                "日程安排",
 	"agenda[]":              "日程安排",
@@ -80,7 +80,7 @@ var pathLabels = map[string]string{
 	"budget.lines[].amount": "金额",
 	"budget.lines[].basis":  "测算依据",
 	"budget.total":          "预算总额",
-	"budget.provincial":     "省科协资助",
+	"budget.provincial":     "{funder}资助",
 	"budget.self_raised":    "自筹经费",
 	"budget.other":          "其他经费",
 	"budget.other_note":     "其他经费来源",
@@ -125,7 +125,7 @@ var pathLabels = map[string]string{
 	"reports.accounts.spent_lines[].budgeted": "预算金额",
 	"reports.accounts.spent_lines[].spent":    "实际支出",
 	"reports.accounts.spent_lines[].note":     "说明",
-	"reports.accounts.provincial":             "省科协资助",
+	"reports.accounts.provincial":             "{funder}资助",
 	"reports.accounts.self_raised":            "自筹经费",
 	"reports.accounts.other":                  "其他经费",
 	"reports.accounts.note":                   "决算说明",
@@ -139,10 +139,25 @@ var rowWords = map[string]string{
 
 var indexRe = regexp.MustCompile(`\[(\d+)\]`)
 
+// withFunder puts the funder's name (Call.Funder) into a label that names
+// it ("申请{funder}资助"); with no funder the label names the grant alone.
+func withFunder(label, funder string) string {
+	if !strings.Contains(label, "{funder}") {
+		return label
+	}
+	if funder == "" {
+		return strings.NewReplacer("申请{funder}资助", "申请资助金额", "{funder}资助", "资助经费", "{funder}", "").Replace(label)
+	}
+	return strings.ReplaceAll(label, "{funder}", funder)
+}
+
 // FieldLabel turns a field path of the common parts, such as
 // "experts[1].name", into the Chinese label the user sees: "邀请专家第2行的姓名".
-// Paths of a category's own part need the call: use Call.FieldLabel.
-func FieldLabel(path string) string {
+// Paths of a category's own part need the call: use Call.FieldLabel, which
+// also names the funder.
+func FieldLabel(path string) string { return withFunder(rawFieldLabel(path), "") }
+
+func rawFieldLabel(path string) string {
 	if l, ok := pathLabels[path]; ok {
 		return l
 	}
@@ -231,7 +246,7 @@ func (c *Call) FieldLabel(path string) string {
 		}
 		return fmt.Sprintf("%s第%d行", fd.Label, n+1)
 	}
-	return FieldLabel(path)
+	return withFunder(rawFieldLabel(path), c.Funder())
 }
 
 // KnownPath reports whether a path has a label of its own (not the

@@ -82,7 +82,7 @@ func Run(args []string, env Env) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprint(w, `申报助手 shenbao — 吉林省科协国内外学术交流项目申报
+	fmt.Fprint(w, `申报助手 shenbao — 按申报通知填写、检查、打印项目申报书
 
 不带参数运行时打开窗口。命令行用法：
   shenbao check [--json] [--today YYYY-MM-DD] 文件...   检查草稿（含同一单位的限额）

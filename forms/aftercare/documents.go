@@ -301,7 +301,7 @@ func accountsBlocks(call *forms.Call, d *forms.Draft, fa *forms.FinalAccounts) [
 	tot := fa.Totals(d)
 	bs := title(d.Project.Name, "项目决算表")
 	bs = append(bs, projectTable(call, d), &layout.Spacer{MM: 2},
-		&layout.Paragraph{Text: fmt.Sprintf("批准省科协资助：%s元（%s）　　　　单位：元", forms.Thousands(tot.Grant), forms.Capital(tot.Grant))},
+		&layout.Paragraph{Text: fmt.Sprintf("批准%s：%s元（%s）　　　　单位：元", call.GrantName(), forms.Thousands(tot.Grant), forms.Capital(tot.Grant))},
 		&layout.Spacer{MM: 2})
 	t := &layout.Table{
 		Widths: []float64{0.7, 2, 1.2, 1.2, 1.1, 1.1, 1.8},
@@ -325,7 +325,7 @@ func accountsBlocks(call *forms.Call, d *forms.Draft, fa *forms.FinalAccounts) [
 		Widths: []float64{2, 1.4, 3},
 		Header: []layout.Row{{Cells: []layout.Cell{{Text: "经费来源", Label: true}, {Text: "实际金额", Label: true}, {Text: "说明", Label: true}}}},
 		Rows: []layout.Row{
-			{Cells: []layout.Cell{{Text: "省科协资助"}, {Text: forms.Thousands(fa.Provincial), Align: layout.Right}, {Text: grantNote(tot)}}},
+			{Cells: []layout.Cell{{Text: call.GrantName()}, {Text: forms.Thousands(fa.Provincial), Align: layout.Right}, {Text: grantNote(tot)}}},
 			{Cells: []layout.Cell{{Text: "自筹经费"}, {Text: forms.Thousands(fa.SelfRaised), Align: layout.Right}, {Text: ""}}},
 			{Cells: []layout.Cell{{Text: "其他经费"}, {Text: forms.Thousands(fa.Other), Align: layout.Right}, {Text: ""}}},
 			{Cells: []layout.Cell{{Text: "合计", Label: true}, {Text: forms.Thousands(tot.Sources), Align: layout.Right}, {Text: sourcesNote(tot)}}},

@@ -384,7 +384,7 @@ func (b *appBuilder) project(h *Heading, s *forms.SectionDecl) {
 		rows = append(rows, b.rows(s, []item{{key: "supporters", label: "支持单位", value: p.Supporters}})...)
 	}
 	rows = append(rows, b.rows(s,
-		[]item{{key: "requested_amount", label: "申请{issuer_short}资助", value: Money(p.RequestedAmount)}},
+		[]item{{key: "requested_amount", label: b.call.RequestLabel(), value: Money(p.RequestedAmount)}},
 		[]item{{key: "summary", label: "项目简介", value: p.Summary}},
 	)...)
 	b.add(h, kvTable(rows...))
@@ -640,7 +640,7 @@ func (b *appBuilder) budget(h *Heading, s *forms.SectionDecl) {
 		other += "\n" + bu.OtherNote
 	}
 	rows := b.rows(s,
-		[]item{{key: "provincial", label: "申请{issuer_short}资助", value: Money(bu.Provincial)}},
+		[]item{{key: "provincial", label: b.call.RequestLabel(), value: Money(bu.Provincial)}},
 		[]item{{key: "self_raised", label: "自筹经费", value: Money(bu.SelfRaised)}},
 		[]item{{key: "other", label: "其他经费", value: other}},
 		[]item{{key: "total", label: "预算总额", value: Money(bu.Total)}},

@@ -48,7 +48,7 @@ type Cover struct {
 	NumberBox string
 	Title     []string
 	Fields    []Field
-	Bottom    []string // centred lines at the foot of the page, e.g. "吉林省科学技术协会 制"
+	Bottom    []string // centred lines at the foot of the page, e.g. the issuer's name and "制"
 }
 
 // Field is one labelled line of a cover page. A value wraps on the cover
