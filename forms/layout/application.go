@@ -21,6 +21,9 @@ var kvWidths = []float64{0.245, 0.255, 0.24, 0.26}
 // Application builds the printed application (项目申报书) of a draft: the
 // first document its call declares (Documents).
 func Application(call *forms.Call, d *forms.Draft, generated time.Time) *Document {
+	if len(call.Documents) == 0 { // not a call the loader accepts
+		return &Document{Title: "项目申报书", Footer: forms.Fingerprint(d, generated)}
+	}
 	return DocumentOf(call, &call.Documents[0], d, generated)
 }
 
