@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -315,18 +314,19 @@ func (f *formScreen) buildApplicant(s *section, sd *forms.SectionDecl, lbl func(
 		}
 		f.text(s, "applicant."+t.key, lbl(t.key, t.def), t.ptr, t.hint)
 	}
-	if sd.Asks("annual_inspection_passed") {
+	// Only what the call asks of some applicant type (callfacts.go).
+	if sd.Asks("annual_inspection_passed") && call.AsksAnnualInspection() {
 		l := lbl("annual_inspection_passed", "年检")
-		f.check(s, "applicant.annual_inspection_passed", l, sd.Label("annual_inspection_passed", "学会年检合格（省级学会必填）"), &a.AnnualInspection)
+		f.check(s, "applicant.annual_inspection_passed", l, sd.Label("annual_inspection_passed", "学会年检合格（"+typesNeeding(call, call.NeedsAnnualInspection)+"必填）"), &a.AnnualInspection)
 	}
-	if sd.Asks("evaluation_taken") {
-		text := fmt.Sprintf("已参加%s%d年度学会评价（省级学会必填）", call.Funder(), call.Society.EvaluationYear)
+	if sd.Asks("evaluation_taken") && call.AsksEvaluation() {
+		text := fmt.Sprintf("已参加%s%d年度学会评价（%s必填）", call.Funder(), call.Society.EvaluationYear, typesNeeding(call, call.NeedsEvaluation))
 		f.check(s, "applicant.evaluation_taken", lbl("evaluation_taken", "学会评价"), call.Expand(sd.Label("evaluation_taken", text), f.cat), &a.Evaluation)
 	}
-	if sd.Asks("graduate_training") {
+	if sd.Asks("graduate_training") && call.AsksGraduateTraining() {
 		f.check(s, "applicant.graduate_training", lbl("graduate_training", "研究生培养"), sd.Label("graduate_training", "本单位有研究生培养资格"), &a.GraduateTraining)
 	}
-	if sd.Asks("honours") {
+	if sd.Asks("honours") && call.AsksHonours() {
 		f.honours(s, lbl("honours", "获得荣誉（优先支持）"))
 	}
 	if sd.Asks("joint_applicants") {
@@ -360,7 +360,7 @@ func (f *formScreen) buildJoint(s *section, sd *forms.SectionDecl, lbl func(key,
 			}
 			return cells
 		},
-		func() { d.Joint = append(d.Joint, forms.Joint{Type: forms.TypeCitySAT}) },
+		func() { d.Joint = append(d.Joint, forms.Joint{Type: firstOf(call.JointPartnerTypes())}) },
 		func(i int) { d.Joint = append(d.Joint[:i], d.Joint[i+1:]...) })
 }
 
@@ -588,28 +588,31 @@ func (f *formScreen) honours(s *section, label string) {
 	f.addRow(s, label, fl, g)
 }
 
-// applicantTypes are the call's applicant types in a stable order.
+// applicantTypes are the call's applicant types in the call file's order.
 func applicantTypes(call *forms.Call) []option {
-	order := []string{forms.TypeProvincialSociety, forms.TypeUniversitySAT, forms.TypeEnterpriseSAT, forms.TypeResearchInstitute, forms.TypeUniversity, forms.TypeCitySAT}
-	var out []option
-	seen := map[string]bool{}
-	for _, id := range order {
-		if n, ok := call.ApplicantTypes[id]; ok {
-			out = append(out, option{id, n})
-			seen[id] = true
-		}
-	}
-	var rest []string
-	for id := range call.ApplicantTypes {
-		if !seen[id] {
-			rest = append(rest, id)
-		}
-	}
-	sort.Strings(rest)
-	for _, id := range rest {
-		out = append(out, option{id, call.ApplicantTypes[id]})
+	out := make([]option, len(call.Types))
+	for i, t := range call.Types {
+		out[i] = option{t.ID, t.Name}
 	}
 	return out
+}
+
+// typesNeeding names the applicant types with a duty ("省级学会").
+func typesNeeding(call *forms.Call, needs func(string) bool) string {
+	var n []string
+	for _, t := range call.Types {
+		if needs(t.ID) {
+			n = append(n, t.Name)
+		}
+	}
+	return strings.Join(n, "、")
+}
+
+func firstOf(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
 }
 
 // changed is called after every committed edit (a choice, a check box, a

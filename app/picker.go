@@ -81,8 +81,18 @@ func newPickerScreen(u *ui, sample bool) *pickerScreen {
 func (p *pickerScreen) onSelect(c *forms.Category) {
 	p.selected = c
 	call := p.u.call
-	p.heading.SetText(c.Name + "（通知 " + c.Clause + "）")
-	win := fmt.Sprintf("%s（%s至%s）", c.WindowText, forms.DateOf(c.WindowStart).Chinese(), forms.DateOf(c.WindowEnd).Chinese())
+	heading := c.Name
+	if c.Clause != "" {
+		heading += "（通知 " + c.Clause + "）"
+	}
+	p.heading.SetText(heading)
+	win := "通知未规定"
+	if c.HasWindow() {
+		win = fmt.Sprintf("%s（%s至%s）", c.WindowText, forms.DateOf(c.WindowStart).Chinese(), forms.DateOf(c.WindowEnd).Chinese())
+		if c.WindowPreferred {
+			win += "期间的活动优先考虑"
+		}
+	}
 	types := make([]string, len(c.Eligible))
 	for i, t := range c.Eligible {
 		types[i] = call.ApplicantTypeName(t)
@@ -91,8 +101,15 @@ func (p *pickerScreen) onSelect(c *forms.Category) {
 		}
 	}
 	elig := strings.Join(types, "、")
+	if len(types) == 0 {
+		elig = "通知未限定"
+	}
 	if c.JointEncouraged {
-		elig += "；鼓励与市（州）、长白山开发区、梅河口市科协联合申报"
+		partners := c.JointWithText
+		if names := strings.Join(typeNamesOf(call, c.JointWith), "、"); names != "" {
+			partners = names
+		}
+		elig += "；鼓励与" + partners + "联合申报"
 	}
 	var scale []string
 	if c.MinParticipants > 0 {
@@ -120,6 +137,9 @@ func (p *pickerScreen) onSelect(c *forms.Category) {
 		scale = append(scale, "按通知要求")
 	}
 	funding := c.FundingText()
+	if funding == "" {
+		funding = "通知未规定（不申请资助金额）"
+	}
 	if c.WinnersSupport > 0 {
 		funding += fmt.Sprintf("（决赛另有%s元获奖者交流经费由%s统筹，不由申报单位申请）", forms.Thousands(c.WinnersSupport), call.Funder())
 	}
@@ -128,13 +148,17 @@ func (p *pickerScreen) onSelect(c *forms.Category) {
 		content = "· " + strings.Join(c.RequiredContent, "\n· ")
 	}
 	set := func(k, v string) { p.ruleText[k].SetText(v) }
-	set("立项数量", c.QuotaText())
+	quota := c.QuotaText()
+	if quota == "" {
+		quota = "通知未规定"
+	}
+	set("立项数量", quota)
 	set("资助额度", funding)
 	set("完成时间", win)
 	set("申报单位", elig)
 	set("规模要求", strings.Join(scale, "；"))
 	set("必备内容", content)
-	set("每个单位", fmt.Sprintf("同类项目限报%d项，各类合计不超过%d项（通知 %s）", call.MaxPerCategory, call.MaxTotal, call.Clauses.Submission))
+	set("每个单位", perUnitText(call))
 	p.rules.Refresh()
 }
 
@@ -177,4 +201,40 @@ func longestName(call *forms.Call) string {
 		}
 	}
 	return n
+}
+
+// typeNamesOf are the names of applicant type IDs.
+func typeNamesOf(call *forms.Call, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = call.ApplicantTypeName(id)
+	}
+	return out
+}
+
+// perUnitText is the call's per-unit limits as the picker states them.
+func perUnitText(call *forms.Call) string {
+	var parts []string
+	clause := ""
+	if call.MaxPerCategory > 0 {
+		r, _ := forms.RuleByID(call, forms.RuleQuotaCategory)
+		parts, clause = append(parts, fmt.Sprintf("同类项目限报%d项", call.MaxPerCategory)), r.Clause
+	}
+	if call.MaxTotal > 0 {
+		r, _ := forms.RuleByID(call, forms.RuleQuotaTotal)
+		if call.MaxPerCategory > 0 {
+			parts = append(parts, fmt.Sprintf("各类合计不超过%d项", call.MaxTotal))
+		} else {
+			parts = append(parts, r.Summary)
+		}
+		clause = r.Clause
+	}
+	if len(parts) == 0 {
+		return "通知未限定"
+	}
+	text := strings.Join(parts, "，")
+	if clause != "" {
+		text += "（通知 " + clause + "）"
+	}
+	return text
 }

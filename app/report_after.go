@@ -45,17 +45,29 @@ func newAfterScreen(env *reportEnv) *afterScreen {
 	scroll := func(o fyne.CanvasObject) fyne.CanvasObject {
 		return newWheelScroll(container.NewVScroll(container.NewPadded(o)))
 	}
-	items := []*container.TabItem{
-		container.NewTabItem("入选与报送期限", scroll(s.selection.content)),
-		container.NewTabItem("信息报道稿", scroll(s.info.content)),
+	// Only the materials the call asks of this draft have a tab.
+	owes := func(kinds ...string) bool {
+		for _, k := range kinds {
+			if forms.HasAfterItem(env.call, env.d, k) {
+				return true
+			}
+		}
+		return false
 	}
-	if forms.HasAfterItem(env.call, env.d, forms.ItemResults) {
+	items := []*container.TabItem{container.NewTabItem("入选与报送期限", scroll(s.selection.content))}
+	if owes(forms.ItemReport) {
+		items = append(items, container.NewTabItem("信息报道稿", scroll(s.info.content)))
+	}
+	if owes(forms.ItemResults) {
 		s.results = newResultsScreen(env)
 		items = append(items, container.NewTabItem("分赛场成绩", scroll(s.results.content)))
 	}
-	items = append(items,
-		container.NewTabItem("总结与综述", scroll(s.summary.content)),
-		container.NewTabItem("决算表", scroll(s.accounts.content)))
+	if owes(forms.ItemSummary, forms.ItemReview) {
+		items = append(items, container.NewTabItem("总结与综述", scroll(s.summary.content)))
+	}
+	if owes(forms.ItemAccounts) {
+		items = append(items, container.NewTabItem("决算表", scroll(s.accounts.content)))
+	}
 	s.tabs = container.NewAppTabs(items...)
 	s.exportBtn = widget.NewButtonWithIcon("导出全部会后材料", theme.DocumentSaveIcon(), func() { s.onExport() })
 	s.exportBtn.Importance = widget.HighImportance

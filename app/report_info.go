@@ -83,7 +83,14 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 	s.busy = container.NewBorder(nil, nil, s.busyLabel, nil, s.busyBar)
 	s.busy.Hide()
 	lo, hi := forms.PhotoLimits(env.call)
-	hint := newSecondaryLabel(fmt.Sprintf("附%d-%d张照片，JPEG或PNG；超过2000像素的照片导入时自动缩小，手机照片的方向自动摆正。照片保存在草稿旁的文件夹 “%s” 中。", lo, hi, displayFiles(env.draftPath)))
+	count := "照片"
+	if hi > 0 {
+		count = fmt.Sprintf("附%d-%d张照片", lo, hi)
+		if lo == hi {
+			count = fmt.Sprintf("附%d张照片", hi)
+		}
+	}
+	hint := newSecondaryLabel(fmt.Sprintf("%s，JPEG或PNG；超过2000像素的照片导入时自动缩小，手机照片的方向自动摆正。照片保存在草稿旁的文件夹 “%s” 中。", count, displayFiles(env.draftPath)))
 	hint.Wrapping = fyne.TextWrapWord
 	form := container.New(layout.NewFormLayout(), widget.NewLabel("标题"), s.title,
 		widget.NewLabel("正文"), container.NewBorder(nil, s.counter, nil, nil, s.body),

@@ -58,7 +58,7 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 		ex = end
 	}
 	t := ex.Time()
-	hint := newSecondaryLabel(fmt.Sprintf("报送期限按实际结束日期计算（通知 %s）；日期可写作 %s、%s 或 %d/%d/%d，也可点日历选择。", env.call.Clauses.AfterEvent, ex.Chinese(), ex.String(), t.Year(), int(t.Month()), t.Day()))
+	hint := newSecondaryLabel(fmt.Sprintf("报送期限按实际结束日期计算%s；日期可写作 %s、%s 或 %d/%d/%d，也可点日历选择。", forms.Cite(env.call.Clauses.AfterEvent), ex.Chinese(), ex.String(), t.Year(), int(t.Month()), t.Day()))
 	hint.Wrapping = fyne.TextWrapBreak
 	s.content = container.NewVBox(s.selected, grid, hint, s.dateMsg, widget.NewSeparator(),
 		widget.NewLabelWithStyle("会后须报送的材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.dues)
@@ -157,7 +157,7 @@ func (s *selectionScreen) refresh() {
 // dueText is one due item as the list shows it: "信息报道稿 · 2025年11月1日前
 // · 还有2天" or "已逾期3天" or "已于…报送".
 func dueText(it forms.DueItem, today forms.Date) string {
-	head := fmt.Sprintf("%s · %s前（结束后%d日内）", it.Name, it.Due.Chinese(), it.Days)
+	head := fmt.Sprintf("%s · %s前（结束后%s）", it.Name, it.Due.Chinese(), it.Within)
 	if !it.Submitted.IsZero() {
 		return head + " · 已于" + it.Submitted.Chinese() + "报送"
 	}

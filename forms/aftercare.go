@@ -117,8 +117,9 @@ const (
 )
 
 // reportFindings are the rules of the after-event reports of a selected
-// draft. An information report not yet begun (no title, text or photo) is
-// reported only by its due date.
+// draft, all of them (the registry runs each rule's own function:
+// rules_after.go). An information report not yet begun (no title, text or
+// photo) is reported only by its due date.
 func reportFindings(call *Call, d *Draft) []Finding {
 	r := d.Reports
 	if r == nil {
@@ -127,39 +128,81 @@ func reportFindings(call *Call, d *Draft) []Finding {
 	var out []Finding
 	out = append(out, infoFindings(call, &r.Info)...)
 	out = append(out, resultsFindings(call, r.Results)...)
-	if r.Accounts != nil {
-		for _, f := range accountsFindings(d, r.Accounts) {
-			if f.Rule != RuleAmount { // checkAmount reports those
-				out = append(out, f)
-			}
-		}
+	if fa := r.Accounts; fa != nil {
+		out = append(out, accountsLineOver(d, fa)...)
+		out = append(out, accountsTotalOver(d, fa)...)
+		out = append(out, accountsSources(d, fa)...)
+		out = append(out, accountsOverGrant(d, fa)...)
+		out = append(out, accountsUnspent(d, fa)...)
 	}
 	return out
 }
 
 func infoFindings(call *Call, in *InfoReport) []Finding {
-	if strings.TrimSpace(in.Title) == "" && strings.TrimSpace(in.Text) == "" && len(in.Photos) == 0 {
+	var out []Finding
+	out = append(out, infoTitle(call, in)...)
+	out = append(out, infoLength(call, in)...)
+	out = append(out, infoPhotos(call, in)...)
+	return append(out, infoCaptions(in)...)
+}
+
+// begun reports whether the information report has been started.
+func (in *InfoReport) begun() bool {
+	return strings.TrimSpace(in.Title) != "" || strings.TrimSpace(in.Text) != "" || len(in.Photos) > 0
+}
+
+func infoTitle(call *Call, in *InfoReport) []Finding {
+	if !in.begun() || strings.TrimSpace(in.Title) != "" {
 		return nil
 	}
-	var out []Finding
-	if strings.TrimSpace(in.Title) == "" {
-		out = append(out, Finding{Rule: RuleReportTitle, Field: "reports.info_report.headline", Severity: Warning, Message: "信息报道稿还没有标题：请写一个概括活动的标题（通知 " + call.Clauses.AfterEvent + "）。"})
+	return []Finding{{Rule: RuleReportTitle, Field: "reports.info_report.headline", Severity: Warning, Message: "信息报道稿还没有标题：请写一个概括活动的标题" + cite(call.Clauses.AfterEvent) + "。"}}
+}
+
+func infoLength(call *Call, in *InfoReport) []Finding {
+	if !in.begun() {
+		return nil
 	}
 	limit := ReportMaxChars(call)
-	n := CountChars(in.Text)
-	switch {
+	switch n := CountChars(in.Text); {
 	case n == 0:
-		out = append(out, Finding{Rule: RuleReportLength, Field: "reports.info_report.body", Severity: Warning, Message: "信息报道稿还没有正文（通知 " + call.Clauses.AfterEvent + "）。"})
+		return []Finding{{Rule: RuleReportLength, Field: "reports.info_report.body", Severity: Warning, Message: "信息报道稿还没有正文" + cite(call.Clauses.AfterEvent) + "。"}}
 	case limit > 0 && n > limit:
-		out = append(out, Finding{Rule: RuleReportLength, Field: "reports.info_report.body", Severity: Error, Message: fmt.Sprintf("信息报道稿正文%d字，超过%d字的上限%d字，请删减（汉字、字母、数字、标点各计1字，空格和换行不计；通知 %s）。", n, limit, n-limit, call.Clauses.AfterEvent)})
+		cl := ""
+		if call.Clauses.AfterEvent != "" {
+			cl = "；通知 " + call.Clauses.AfterEvent
+		}
+		return []Finding{{Rule: RuleReportLength, Field: "reports.info_report.body", Severity: Error, Message: fmt.Sprintf("信息报道稿正文%d字，超过%d字的上限%d字，请删减（汉字、字母、数字、标点各计1字，空格和换行不计%s）。", n, limit, n-limit, cl)}}
+	}
+	return nil
+}
+
+func infoPhotos(call *Call, in *InfoReport) []Finding {
+	if !in.begun() {
+		return nil
 	}
 	pmin, pmax := PhotoLimits(call)
 	switch p := len(in.Photos); {
 	case pmax > 0 && p < pmin:
-		out = append(out, Finding{Rule: RuleReportPhotos, Field: "reports.info_report.photos", Severity: Error, Message: fmt.Sprintf("信息报道稿须附%d-%d张照片，现在有%d张，请添加照片（通知 %s）。", pmin, pmax, p, call.Clauses.AfterEvent)})
+		return []Finding{{Rule: RuleReportPhotos, Field: "reports.info_report.photos", Severity: Error, Message: fmt.Sprintf("信息报道稿须附%s张照片，现在有%d张，请添加照片%s。", photoRange(pmin, pmax), p, cite(call.Clauses.AfterEvent))}}
 	case pmax > 0 && p > pmax:
-		out = append(out, Finding{Rule: RuleReportPhotos, Field: "reports.info_report.photos", Severity: Error, Message: fmt.Sprintf("信息报道稿最多附%d张照片，现在有%d张，请删去%d张（通知 %s）。", pmax, p, p-pmax, call.Clauses.AfterEvent)})
+		return []Finding{{Rule: RuleReportPhotos, Field: "reports.info_report.photos", Severity: Error, Message: fmt.Sprintf("信息报道稿最多附%d张照片，现在有%d张，请删去%d张%s。", pmax, p, p-pmax, cite(call.Clauses.AfterEvent))}}
 	}
+	return nil
+}
+
+// photoRange is "1-3" or, when the notice gives one number, "3".
+func photoRange(lo, hi int) string {
+	if lo == hi {
+		return fmt.Sprint(hi)
+	}
+	return fmt.Sprintf("%d-%d", lo, hi)
+}
+
+func infoCaptions(in *InfoReport) []Finding {
+	if !in.begun() {
+		return nil
+	}
+	var out []Finding
 	for i, ph := range in.Photos {
 		if strings.TrimSpace(ph.Caption) == "" {
 			out = append(out, Finding{Rule: RuleReportCaption, Field: fmt.Sprintf("reports.info_report.photos[%d].caption", i), Severity: Warning, Message: fmt.Sprintf("第%d张照片还没有说明：请写明照片内容（如“开幕式现场”“专家作主题报告”）。", i+1)})

@@ -114,31 +114,39 @@ const (
 // accountsFindings check the final accounts once something has been entered:
 // lines over budget and spending the budget did not foresee (warnings; an
 // information once the line's note explains them),
-// the total over the approved budget (warning), sources that do not add up
-// to the spending (error), and more provincial money shown than was granted
-// (error: the grant is a fixed amount, 一（x）3; spending beyond it is the
-// unit's own money and must be shown as self-raised or other funds).
+// the total over the approved budget (warning), negative amounts, sources
+// that do not add up to the spending (error), and more provincial money
+// shown than was granted (error: the grant is a fixed amount; spending
+// beyond it is the unit's own money and must be shown as self-raised or
+// other funds). The registry runs each rule's own function
+// (rules_after.go).
 func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
+	var out []Finding
+	out = append(out, accountsNegative(d, fa)...)
+	out = append(out, accountsLineOver(d, fa)...)
+	out = append(out, accountsTotalOver(d, fa)...)
+	out = append(out, accountsSources(d, fa)...)
+	out = append(out, accountsOverGrant(d, fa)...)
+	return append(out, accountsUnspent(d, fa)...)
+}
+
+// accountsBegun reports whether anything has been entered, with the totals.
+func accountsBegun(d *Draft, fa *FinalAccounts) (AccountTotals, bool) {
 	t := fa.Totals(d)
-	if t.Spent == 0 && t.Sources == 0 {
+	return t, t.Spent != 0 || t.Sources != 0
+}
+
+// accountsNegative: no amount of the accounts is negative (rule RuleAmount),
+// once something has been entered.
+func accountsNegative(d *Draft, fa *FinalAccounts) []Finding {
+	if _, ok := accountsBegun(d, fa); !ok {
 		return nil
 	}
 	var out []Finding
 	for i, l := range fa.Lines {
-		path := fmt.Sprintf("reports.accounts.spent_lines[%d]", i)
-		switch {
-		case l.Spent < 0 || l.Budgeted < 0:
-			out = append(out, Finding{Rule: RuleAmount, Field: path + ".spent", Severity: Error, Message: fmt.Sprintf("决算表第%d行（%s）的金额不能为负数。", i+1, quoted(l.Item))})
-		case l.Budgeted == 0 && l.Spent > 0:
-			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，预算中没有这一项：请在这一行的说明中写明预算外支出的原因。", i+1, quoted(l.Item), Thousands(l.Spent))}
-			out = append(out, explained(f, l))
-		case l.Spent > l.Budgeted:
-			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，比预算%s元超出%s元（执行率%s）：请核对，或在这一行的说明中写明超支原因。", i+1, quoted(l.Item), Thousands(l.Spent), Thousands(l.Budgeted), Thousands(l.Difference()), PercentText(l.Spent, l.Budgeted))}
-			out = append(out, explained(f, l))
+		if l.Spent < 0 || l.Budgeted < 0 {
+			out = append(out, Finding{Rule: RuleAmount, Field: fmt.Sprintf("reports.accounts.spent_lines[%d].spent", i), Severity: Error, Message: fmt.Sprintf("决算表第%d行（%s）的金额不能为负数。", i+1, quoted(l.Item))})
 		}
-	}
-	if t.Budgeted > 0 && t.Spent > t.Budgeted {
-		out = append(out, Finding{Rule: RuleAccountsTotalOver, Field: "reports.accounts", Severity: Warning, Message: fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元：超出部分须由自筹或其他经费承担，请在决算说明中写明原因。", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(DiffAmounts(t.Spent, t.Budgeted)))})
 	}
 	for _, v := range []struct {
 		path string
@@ -148,15 +156,55 @@ func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
 			out = append(out, Finding{Rule: RuleAmount, Field: v.path, Severity: Error, Message: fmt.Sprintf("决算表的%s不能为负数。", FieldLabel(v.path[len("reports.accounts."):]))})
 		}
 	}
-	if t.Sources != t.Spent {
-		out = append(out, Finding{Rule: RuleAccountsSources, Field: "reports.accounts.self_raised", Severity: Error, Message: fmt.Sprintf("经费来源合计%s元（省科协资助%s元＋自筹%s元＋其他%s元）与实际支出合计%s元不符，相差%s元：请调整各项来源。", Thousands(t.Sources), Thousands(fa.Provincial), Thousands(fa.SelfRaised), Thousands(fa.Other), Thousands(t.Spent), Thousands(abs(DiffAmounts(t.Sources, t.Spent))))})
+	return out
+}
+
+func accountsLineOver(d *Draft, fa *FinalAccounts) []Finding {
+	if _, ok := accountsBegun(d, fa); !ok {
+		return nil
 	}
-	if t.GrantLeft < 0 {
-		out = append(out, Finding{Rule: RuleAccountsOverGrant, Field: "reports.accounts.provincial", Severity: Error, Message: fmt.Sprintf("决算表中省科协资助支出%s元，超过批准的资助额%s元（%s）%s元：省科协资助为定额，超出部分是本单位的经费，请改列为自筹或其他经费。", Thousands(fa.Provincial), Thousands(t.Grant), Capital(t.Grant), Thousands(-t.GrantLeft))})
-	} else if t.GrantLeft > 0 {
-		out = append(out, Finding{Rule: RuleAccountsUnspent, Field: "reports.accounts.provincial", Severity: Info, Message: fmt.Sprintf("省科协资助%s元中有%s元未列支出：请核对；如确有结余，请按省科协学会学术部的要求说明处理方式。", Thousands(t.Grant), Thousands(t.GrantLeft))})
+	var out []Finding
+	for i, l := range fa.Lines {
+		path := fmt.Sprintf("reports.accounts.spent_lines[%d]", i)
+		switch {
+		case l.Spent < 0 || l.Budgeted < 0:
+		case l.Budgeted == 0 && l.Spent > 0:
+			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，预算中没有这一项：请在这一行的说明中写明预算外支出的原因。", i+1, quoted(l.Item), Thousands(l.Spent))}
+			out = append(out, explained(f, l))
+		case l.Spent > l.Budgeted:
+			f := Finding{Rule: RuleAccountsLineOver, Field: path + ".spent", Severity: Warning, Message: fmt.Sprintf("决算表第%d行“%s”支出%s元，比预算%s元超出%s元（执行率%s）：请核对，或在这一行的说明中写明超支原因。", i+1, quoted(l.Item), Thousands(l.Spent), Thousands(l.Budgeted), Thousands(l.Difference()), PercentText(l.Spent, l.Budgeted))}
+			out = append(out, explained(f, l))
+		}
 	}
 	return out
+}
+
+func accountsTotalOver(d *Draft, fa *FinalAccounts) []Finding {
+	if t, ok := accountsBegun(d, fa); ok && t.Budgeted > 0 && t.Spent > t.Budgeted {
+		return []Finding{{Rule: RuleAccountsTotalOver, Field: "reports.accounts", Severity: Warning, Message: fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元：超出部分须由自筹或其他经费承担，请在决算说明中写明原因。", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(DiffAmounts(t.Spent, t.Budgeted)))}}
+	}
+	return nil
+}
+
+func accountsSources(d *Draft, fa *FinalAccounts) []Finding {
+	if t, ok := accountsBegun(d, fa); ok && t.Sources != t.Spent {
+		return []Finding{{Rule: RuleAccountsSources, Field: "reports.accounts.self_raised", Severity: Error, Message: fmt.Sprintf("经费来源合计%s元（省科协资助%s元＋自筹%s元＋其他%s元）与实际支出合计%s元不符，相差%s元：请调整各项来源。", Thousands(t.Sources), Thousands(fa.Provincial), Thousands(fa.SelfRaised), Thousands(fa.Other), Thousands(t.Spent), Thousands(abs(DiffAmounts(t.Sources, t.Spent))))}}
+	}
+	return nil
+}
+
+func accountsOverGrant(d *Draft, fa *FinalAccounts) []Finding {
+	if t, ok := accountsBegun(d, fa); ok && t.GrantLeft < 0 {
+		return []Finding{{Rule: RuleAccountsOverGrant, Field: "reports.accounts.provincial", Severity: Error, Message: fmt.Sprintf("决算表中省科协资助支出%s元，超过批准的资助额%s元（%s）%s元：省科协资助为定额，超出部分是本单位的经费，请改列为自筹或其他经费。", Thousands(fa.Provincial), Thousands(t.Grant), Capital(t.Grant), Thousands(-t.GrantLeft))}}
+	}
+	return nil
+}
+
+func accountsUnspent(d *Draft, fa *FinalAccounts) []Finding {
+	if t, ok := accountsBegun(d, fa); ok && t.GrantLeft > 0 {
+		return []Finding{{Rule: RuleAccountsUnspent, Field: "reports.accounts.provincial", Severity: Info, Message: fmt.Sprintf("省科协资助%s元中有%s元未列支出：请核对；如确有结余，请按省科协学会学术部的要求说明处理方式。", Thousands(t.Grant), Thousands(t.GrantLeft))}}
+	}
+	return nil
 }
 
 // explained turns a line's over-budget warning into information once the

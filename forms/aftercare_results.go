@@ -133,6 +133,12 @@ const maxRankFindings = 5
 // resultsFindings check the results table: every row complete, and ranks
 // following scores (a higher score never has a worse rank).
 func resultsFindings(call *Call, rows []ResultRow) []Finding {
+	return append(resultsIncomplete(call, rows), resultsRank(call, rows)...)
+}
+
+// resultsIncomplete: every row has a name, a unit, a title, a rank and a
+// score.
+func resultsIncomplete(call *Call, rows []ResultRow) []Finding {
 	var out []Finding
 	for i, r := range rows {
 		var missing []string
@@ -152,9 +158,15 @@ func resultsFindings(call *Call, rows []ResultRow) []Finding {
 			missing = append(missing, "得分（须为0或正数）")
 		}
 		if len(missing) > 0 {
-			out = append(out, Finding{Rule: RuleResultsIncomplete, Field: fmt.Sprintf("reports.results[%d]", i), Severity: Warning, Message: fmt.Sprintf("分赛场成绩第%d行（%s）缺少%s，请补全（通知 %s）。", i+1, nameOr(r.Name), strings.Join(missing, "、"), call.Clauses.AfterEvent)})
+			out = append(out, Finding{Rule: RuleResultsIncomplete, Field: fmt.Sprintf("reports.results[%d]", i), Severity: Warning, Message: fmt.Sprintf("分赛场成绩第%d行（%s）缺少%s，请补全%s。", i+1, nameOr(r.Name), strings.Join(missing, "、"), cite(call.Clauses.AfterEvent))})
 		}
 	}
+	return out
+}
+
+// resultsRank: a higher score never has a worse rank.
+func resultsRank(call *Call, rows []ResultRow) []Finding {
+	var out []Finding
 	n := 0
 	for j, b := range rows {
 		if b.Rank <= 0 {
@@ -167,7 +179,7 @@ func resultsFindings(call *Call, rows []ResultRow) []Finding {
 			}
 			n++
 			if n <= maxRankFindings {
-				out = append(out, Finding{Rule: RuleResultsRank, Field: fmt.Sprintf("reports.results[%d].rank", j), Severity: Warning, Message: fmt.Sprintf("名次与得分不一致：%s得分%s、第%d名，%s得分%s却是第%d名（得分高的名次应靠前）。请核对得分或名次，或点“按得分排名”重排（通知 %s）。", nameOr(b.Name), ScoreText(b.Score), b.Rank, nameOr(a.Name), ScoreText(a.Score), a.Rank, call.Clauses.AfterEvent)})
+				out = append(out, Finding{Rule: RuleResultsRank, Field: fmt.Sprintf("reports.results[%d].rank", j), Severity: Warning, Message: fmt.Sprintf("名次与得分不一致：%s得分%s、第%d名，%s得分%s却是第%d名（得分高的名次应靠前）。请核对得分或名次，或点“按得分排名”重排%s。", nameOr(b.Name), ScoreText(b.Score), b.Rank, nameOr(a.Name), ScoreText(a.Score), a.Rank, cite(call.Clauses.AfterEvent))})
 			}
 			break
 		}

@@ -65,13 +65,19 @@ func AmountFindings(d *Draft) []Finding {
 	check("budget.self_raised", "预算中的自筹经费", b.SelfRaised)
 	check("budget.other", "预算中的其他经费", b.Other)
 	for i, l := range b.Lines {
-		check(fmt.Sprintf("budget.lines[%d].amount", i), fmt.Sprintf("支出明细第%d行的金额", i+1), l.Amount)
+		if l.Amount > MaxAmount || l.Amount < -MaxAmount { // the labels only for a finding
+			check(fmt.Sprintf("budget.lines[%d].amount", i), fmt.Sprintf("支出明细第%d行的金额", i+1), l.Amount)
+		}
 	}
 	if d.Reports != nil && d.Reports.Accounts != nil {
 		fa := d.Reports.Accounts
 		for i, l := range fa.Lines {
-			check(fmt.Sprintf("reports.accounts.spent_lines[%d].budgeted", i), fmt.Sprintf("决算表第%d行的预算数", i+1), l.Budgeted)
-			check(fmt.Sprintf("reports.accounts.spent_lines[%d].spent", i), fmt.Sprintf("决算表第%d行的实际支出", i+1), l.Spent)
+			if l.Budgeted > MaxAmount || l.Budgeted < -MaxAmount {
+				check(fmt.Sprintf("reports.accounts.spent_lines[%d].budgeted", i), fmt.Sprintf("决算表第%d行的预算数", i+1), l.Budgeted)
+			}
+			if l.Spent > MaxAmount || l.Spent < -MaxAmount {
+				check(fmt.Sprintf("reports.accounts.spent_lines[%d].spent", i), fmt.Sprintf("决算表第%d行的实际支出", i+1), l.Spent)
+			}
 		}
 		check("reports.accounts.provincial", "决算表的省科协资助", fa.Provincial)
 		check("reports.accounts.self_raised", "决算表的自筹经费", fa.SelfRaised)

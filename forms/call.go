@@ -31,13 +31,11 @@ const (
 
 // Call is one year's call for applications, as read from its TOML file.
 type Call struct {
-	Year        int    `toml:"year"`
-	Title       string `toml:"title"`
-	NoticeTitle string `toml:"notice_title"`
-	Issuer      string `toml:"issuer"`
-	// IssuerShort is the funder as the form names it in running text:
-	// "申请省科协资助", "省科协审核意见" (the 2024 call: "省科协").
-	IssuerShort       string    `toml:"issuer_short"`
+	Year              int       `toml:"year"`
+	Title             string    `toml:"title"`
+	NoticeTitle       string    `toml:"notice_title"`
+	Issuer            string    `toml:"issuer"`
+	IssuerShort       string    `toml:"issuer_short"` // the funder as the forms name it ("省科协")
 	Deadline          time.Time `toml:"deadline"`
 	PostedMustArrive  bool      `toml:"posted_must_arrive"`
 	AnnouncementBy    time.Time `toml:"announcement_by"`
@@ -47,13 +45,37 @@ type Call struct {
 	PaperCopies       int       `toml:"paper_copies"`
 	PriorityYears     string    `toml:"priority_years"`
 
-	Contact        Contact            `toml:"contact"`
-	Clauses        Clauses            `toml:"clauses"`
-	Society        SocietyRequirement `toml:"society_requirements"`
-	Honours        []Honour           `toml:"honours"`
-	AfterEvent     []AfterEvent       `toml:"after_event"`
-	Categories     []Category         `toml:"categories"`
-	ApplicantTypes map[string]string  `toml:"applicant_types"`
+	Contact    Contact            `toml:"contact"`
+	Clauses    Clauses            `toml:"clauses"`
+	Society    SocietyRequirement `toml:"society_requirements"`
+	Honours    []Honour           `toml:"honours"`
+	AfterEvent []AfterEvent       `toml:"after_event"`
+	Categories []Category         `toml:"categories"`
+
+	// Types are the applicant types ([applicant_types]) in the file's
+	// order, each with what the notice asks of it; ApplicantTypes maps
+	// their IDs to their names.
+	Types          ApplicantTypeList `toml:"applicant_types"`
+	ApplicantTypes map[string]string `toml:"-"`
+
+	// Rules adjusts the program's rules as the notice states them:
+	// [rules."<rule-id>"] severity, clause, summary, message.
+	Rules map[string]RuleOverride `toml:"rules"`
+
+	// TotalQuota is how many projects the call selects across all
+	// categories, and TotalQuotaText how the notice words it ("40个左右").
+	// A fact printed, not yet a rule (TODO: a declared total-quota rule).
+	TotalQuota     int    `toml:"total_quota"`
+	TotalQuotaText string `toml:"total_quota_text"`
+	// EventPlace is where every event must be held ("湖北省境内"), with its
+	// clause. A fact printed, not yet checked against the city typed (TODO:
+	// a declared place rule).
+	EventPlace       string `toml:"event_place"`
+	EventPlaceClause string `toml:"event_place_clause"`
+	// JointLeadRequired: a joint application must name its lead unit
+	// (牵头单位), as JointLeadClause states.
+	JointLeadRequired bool   `toml:"joint_lead_required"`
+	JointLeadClause   string `toml:"joint_lead_clause"`
 	// Documents are what the applicant hands in, section by section
 	// (documents.go).
 	Documents []DocumentDecl `toml:"documents"`
@@ -98,13 +120,18 @@ type Clauses struct {
 	Confidential string `toml:"confidential"`
 	// Deadline: the deadline, and posted copies arriving by it.
 	Deadline string `toml:"deadline"`
+	// Categories: where the notice lists its categories ("一").
+	Categories string `toml:"categories"`
 }
 
 // Posted is the clause of the paper copies' arrival: the submission's and
 // the deadline's clauses together.
 func (cl Clauses) Posted() string {
-	if cl.Submission == cl.Deadline {
+	if cl.Submission == cl.Deadline || cl.Deadline == "" {
 		return cl.Submission
+	}
+	if cl.Submission == "" {
+		return cl.Deadline
 	}
 	return cl.Submission + "、" + cl.Deadline
 }
@@ -123,10 +150,15 @@ type Honour struct {
 	Name string `toml:"name"`
 }
 
-// AfterEvent is an obligation due some days after the event ends
-// (Clauses.AfterEvent).
+// AfterEvent is an obligation due some days (or months) after the event
+// ends (Clauses.AfterEvent). ReportMaxChars and the photo counts are the
+// information report's, when the notice states them.
 type AfterEvent struct {
-	Days           int         `toml:"days"`
+	Days   int `toml:"days"`
+	Months int `toml:"months"`
+	// WithinText is how the notice words the delay ("一月内"), when it
+	// should be printed so.
+	WithinText     string      `toml:"within_text"`
 	Items          []AfterItem `toml:"items"`
 	ReportMaxChars int         `toml:"report_max_chars"`
 	PhotosMin      int         `toml:"photos_min"`
@@ -161,13 +193,26 @@ type Venue struct {
 
 // Category is one of the call's project categories with all its rules.
 type Category struct {
-	ID                       string    `toml:"id"`
-	Edition                  string    `toml:"edition"`
-	Name                     string    `toml:"name"`
-	ShortName                string    `toml:"short_name"`
-	Clause                   string    `toml:"clause"`
-	QuotaMin                 int       `toml:"quota_min"`
-	Quota                    int       `toml:"quota"`
+	ID        string `toml:"id"`
+	Edition   string `toml:"edition"`
+	Name      string `toml:"name"`
+	ShortName string `toml:"short_name"`
+	Clause    string `toml:"clause"`
+	QuotaMin  int    `toml:"quota_min"`
+	Quota     int    `toml:"quota"`
+	// QuotaWords is how the notice words a quota that is no number: "不限",
+	// "若干".
+	QuotaWords string `toml:"quota_text"`
+	// FundingClause is where the notice states the amount; VenueClause
+	// where it states the venues to choose from.
+	FundingClause string `toml:"funding_clause"`
+	VenueClause   string `toml:"venue_clause"`
+	// JointWith are the types a joint application is encouraged with, and
+	// JointWithText how the notice names the partners ("地方科协",
+	// "相关期刊中心"); JointClause where it says so (default EligibleClause).
+	JointWith                []string  `toml:"joint_with"`
+	JointWithText            string    `toml:"joint_with_text"`
+	JointClause              string    `toml:"joint_clause"`
 	FundingKind              string    `toml:"funding_kind"`
 	Funding                  int64     `toml:"funding"`
 	FundingMin               int64     `toml:"funding_min"`
@@ -190,6 +235,10 @@ type Category struct {
 	FormsAllowed             []string  `toml:"forms_allowed"`
 	Theme                    string    `toml:"theme"`
 	RequiredContent          []string  `toml:"required_content"`
+
+	// WindowPreferred: the window is a preference ("5月至6月期间的活动
+	// 优先考虑"), not a limit: a date outside it is an info, not an error.
+	WindowPreferred bool `toml:"window_preferred"`
 	// Part is the category's own part of the form (第三部分), declared
 	// field by field.
 	Part PartDecl `toml:"part"`
@@ -298,8 +347,10 @@ func (cat *Category) FundingFor(venue string) int64 {
 		return 0
 	case FundingRange:
 		return cat.FundingMax
+	case FundingFixed:
+		return cat.Funding
 	}
-	return cat.Funding
+	return 0
 }
 
 // FundingText describes the category's funding rule in Chinese.
@@ -313,12 +364,21 @@ func (cat *Category) FundingText() string {
 		return strings.Join(parts, "，")
 	case FundingRange:
 		return fmt.Sprintf("%s–%s元/项", Thousands(cat.FundingMin), Thousands(cat.FundingMax))
+	case FundingFixed:
+		return fmt.Sprintf("%s元/项", Thousands(cat.Funding))
 	}
-	return fmt.Sprintf("%s元/项", Thousands(cat.Funding))
+	return ""
 }
 
-// QuotaText describes how many projects the category selects.
+// QuotaText describes how many projects the category selects ("" when
+// the notice does not say).
 func (cat *Category) QuotaText() string {
+	if cat.QuotaWords != "" {
+		return cat.QuotaWords
+	}
+	if cat.Quota == 0 {
+		return ""
+	}
 	if cat.QuotaMin > 0 && cat.QuotaMin != cat.Quota {
 		return fmt.Sprintf("%d-%d项", cat.QuotaMin, cat.Quota)
 	}
@@ -455,6 +515,11 @@ func ParseCall(name string, data []byte) (*Call, error) {
 		return nil, &CallError{File: name, Line: lineOf(data, und[0].String()), Problem: "未知的项目 “" + und[0].String() + "”"}
 	}
 	c.Source = name
+	c.Types.orderTypes(md.Keys())
+	c.ApplicantTypes = make(map[string]string, len(c.Types))
+	for _, t := range c.Types {
+		c.ApplicantTypes[t.ID] = t.Name
+	}
 	if p, cat := c.problem(); p != "" {
 		line := lineOfProblem(data, p)
 		if cat >= 0 {
@@ -482,28 +547,25 @@ func (c *Call) topProblem() string {
 	switch {
 	case c.Year < 2000 || c.Year > 2100:
 		return "year（年度）缺失或不合理"
-	case c.Deadline.IsZero():
-		return "缺少 deadline（申报截止日期）"
-	case c.Contact.Email == "" || c.Contact.Address == "":
-		return "缺少 [contact] 的 email 或 address（受理邮箱、地址）"
-	case c.MaxPerCategory < 1 || c.MaxTotal < 1:
-		return "max_per_category_per_unit 与 max_total_per_unit 须至少为1"
+	case c.MaxPerCategory < 0 || c.MaxTotal < 0 || c.PaperCopies < 0 || c.TotalQuota < 0:
+		return "max_per_category_per_unit、max_total_per_unit、paper_copies、total_quota 不能为负数（通知没有规定的，不写）"
+	case c.MaxTotal > 0 && c.MaxPerCategory > c.MaxTotal:
+		return "max_per_category_per_unit（同类限报）大于 max_total_per_unit（总计限报）"
 	case len(c.Categories) == 0:
 		return "没有任何 [[categories]]（项目类别）"
 	}
-	for _, cl := range []struct{ key, what, v string }{
-		{"submission", "限报项数、电子版和纸质件报送", c.Clauses.Submission},
-		{"after_event", "名单公布和会后材料", c.Clauses.AfterEvent},
-		{"confidential", "涉密内容不得通过互联网传送", c.Clauses.Confidential},
-		{"deadline", "申报截止时间", c.Clauses.Deadline},
-	} {
-		if strings.TrimSpace(cl.v) == "" {
-			return fmt.Sprintf("[clauses] 缺少 %s：请写明通知中规定%s的条款号（如 “二、2”）", cl.key, cl.what)
-		}
+	if c.Society.AnnualInspection && !c.AsksAnnualInspection() {
+		return "[society_requirements] annual_inspection = true，但没有哪个申报单位类型须年检合格：请在 [applicant_types] 中把该类型写成 类型ID = { name = \"名称\", annual_inspection = true }"
+	}
+	if c.Society.EvaluationYear > 0 && !c.AsksEvaluation() {
+		return "[society_requirements] evaluation_year 写了学会评价的年度，但没有哪个申报单位类型须参加评价：请在 [applicant_types] 中把该类型写成 类型ID = { name = \"名称\", evaluation = true }"
 	}
 	for i, ae := range c.AfterEvent {
-		if ae.Days < 1 {
-			return fmt.Sprintf("第%d个 [[after_event]] 的 days（完成后几日内）须至少为1", i+1)
+		if (ae.Days < 1) == (ae.Months < 1) {
+			return fmt.Sprintf("第%d个 [[after_event]] 须写 days（完成后几日内）或 months（完成后几个月内）之一，且至少为1", i+1)
+		}
+		if ae.PhotosMin < 0 || ae.PhotosMax < ae.PhotosMin || ae.ReportMaxChars < 0 {
+			return fmt.Sprintf("第%d个 [[after_event]] 的 photos_min/photos_max 颠倒或 report_max_chars 为负数", i+1)
 		}
 		for _, it := range ae.Items {
 			if !contains(afterKinds, it.Kind) || it.Name == "" {
@@ -511,7 +573,7 @@ func (c *Call) topProblem() string {
 			}
 		}
 	}
-	return ""
+	return c.rulesProblem()
 }
 
 func (c *Call) categoryProblem() (string, int) {
@@ -525,18 +587,21 @@ func (c *Call) categoryProblem() (string, int) {
 			return where + "的 id 重复", i
 		}
 		seen[cat.ID] = true
-		if cat.WindowStart.IsZero() || cat.WindowEnd.IsZero() || cat.WindowEnd.Before(cat.WindowStart) {
-			return where + "的 window_start/window_end（完成时间）缺失或先后颠倒", i
+		if cat.WindowStart.IsZero() != cat.WindowEnd.IsZero() || cat.WindowEnd.Before(cat.WindowStart) {
+			return where + "的 window_start/window_end（完成时间）只写了一个或先后颠倒（通知没有规定完成时间的，两个都不写）", i
 		}
-		if len(cat.Eligible) == 0 {
-			return where + "缺少 eligible（申报范围）", i
-		}
-		for _, e := range cat.Eligible {
-			if _, ok := c.ApplicantTypes[e]; !ok {
-				return where + "的 eligible 中 “" + e + "” 不在 [applicant_types] 中", i
+		for _, list := range [][]string{cat.Eligible, cat.GraduateTrainingRequired, cat.JointWith} {
+			for _, e := range list {
+				if _, ok := c.ApplicantTypes[e]; !ok {
+					return where + "的 eligible、graduate_training_required 或 joint_with 中 “" + e + "” 不在 [applicant_types] 中", i
+				}
 			}
 		}
 		switch cat.FundingKind {
+		case "":
+			if cat.Funding != 0 || cat.FundingMin != 0 || cat.FundingMax != 0 || len(cat.Venues) > 0 {
+				return where + "写了经费额度，但没有 funding_kind（fixed、venue 或 range）", i
+			}
 		case FundingFixed:
 			if cat.Funding <= 0 {
 				return where + "的 funding（经费额度）须大于0", i
@@ -555,10 +620,10 @@ func (c *Call) categoryProblem() (string, int) {
 				return where + "的 funding_min/funding_max 缺失或颠倒", i
 			}
 		default:
-			return where + "的 funding_kind 须为 fixed、venue 或 range", i
+			return where + "的 funding_kind 须为 fixed、venue 或 range（通知没有规定经费额度的，不写）", i
 		}
-		if cat.Quota < 1 {
-			return where + "的 quota（项目数量）须至少为1", i
+		if cat.Quota < 0 || cat.QuotaMin < 0 || cat.QuotaMin > cat.Quota {
+			return where + "的 quota/quota_min（项目数量）为负数或颠倒（通知写“不限”的，写 quota_text = \"不限\"）", i
 		}
 		if cat.MaxParticipants > 0 && cat.MaxParticipants < cat.MinParticipants {
 			return where + "的 max_participants（参会人数上限）小于 min_participants（下限）", i

@@ -17,6 +17,16 @@ const (
 	RuleCarryReset    = "carry.reset"
 )
 
+// The carry-over's rules are reported by Carry, never by Check: each
+// lists what changed between two calls.
+var (
+	ruleCarryCategory = ruleDef{id: RuleCarryCategory, sev: Error, clause: clauseOf(categoriesClause), summary: fixed("用往年申报书新建：新通知已取消该类别时，须重新选择类别"), enforced: "Carry"}
+	ruleCarryNewField = ruleDef{id: RuleCarryNewField, sev: Info, clause: clauseOf(categoriesClause), summary: fixed("用往年申报书新建：列出新通知新增的专项内容"), enforced: "Carry"}
+	ruleCarryDropped  = ruleDef{id: RuleCarryDropped, sev: Warning, clause: clauseOf(categoriesClause), summary: fixed("用往年申报书新建：列出不再需要或不能带入的往年内容"), enforced: "Carry"}
+	ruleCarryLimit    = ruleDef{id: RuleCarryLimit, sev: Warning, clause: clauseOf(categoriesClause), summary: fixed("用往年申报书新建：列出新通知改变的数量、金额和可选项"), enforced: "Carry"}
+	ruleCarryReset    = ruleDef{id: RuleCarryReset, sev: Warning, clause: clauseOf(categoriesClause), summary: fixed("用往年申报书新建：与年度有关的日期和声明须重新填写"), enforced: "Carry"}
+)
+
 // Carry makes a new draft for call from an earlier draft made for from (nil
 // when that call is not available: the part's values are then carried by
 // key). It copies what still applies — the unit, its contacts, the joint
@@ -51,22 +61,41 @@ func Carry(from, call *Call, old *Draft, now time.Time, opts Options) (*Draft, [
 	// Part 1: the unit. Declarations tied to a year are asked again.
 	d.Applicant = old.Applicant
 	d.Applicant.Honours = nil
+	typ := old.Applicant.Type
+	if typ != "" && call.ApplicantType(typ) == nil {
+		d.Applicant.Type = ""
+		add(RuleCarryDropped, "applicant.type", Warning, "%d年度通知没有“%s”这一申报单位类型：请重新选择（本年度的类型：%s）。", call.Year, oldTypeName(from, typ), typeNames(call, call.typesWith(func(*ApplicantType) bool { return true })))
+	}
 	if len(old.Applicant.Honours) > 0 {
-		if from == nil || from.PriorityYears != call.PriorityYears {
-			add(RuleCarryReset, "applicant.honours", Warning, "优先支持的荣誉年度已改为%s年度：请重新勾选本单位在这些年度获得的荣誉（通知 %s）。", call.PriorityYears, call.Society.Clause)
-		} else {
+		switch {
+		case !call.AsksHonours():
+			add(RuleCarryDropped, "applicant.honours", Info, "本年度通知没有优先支持的荣誉：往年勾选的荣誉没有带入。")
+		case from == nil || from.PriorityYears != call.PriorityYears:
+			add(RuleCarryReset, "applicant.honours", Warning, "优先支持的荣誉年度已改为%s年度：请重新勾选本单位在这些年度获得的荣誉%s。", call.PriorityYears, cite(call.typeClause(typ)))
+		default:
 			d.Applicant.Honours = append([]string(nil), old.Applicant.Honours...)
 		}
 	}
 	if old.Applicant.Evaluation && (from == nil || from.Society.EvaluationYear != call.Society.EvaluationYear) {
 		d.Applicant.Evaluation = false
-		add(RuleCarryReset, "applicant.evaluation_taken", Warning, "本年度要求参加省科协%d年度学会评价：请确认后重新勾选（通知 %s）。", call.Society.EvaluationYear, call.Society.Clause)
+		if call.AsksEvaluation() {
+			add(RuleCarryReset, "applicant.evaluation_taken", Warning, "本年度要求参加%s%d年度学会评价：请确认后重新勾选%s。", call.Funder(), call.Society.EvaluationYear, cite(call.typeClause(typ)))
+		}
 	}
 	if old.Applicant.AnnualInspection {
 		d.Applicant.AnnualInspection = false
-		add(RuleCarryReset, "applicant.annual_inspection_passed", Warning, "年检合格须按本年度情况确认：请核对后重新勾选（通知 %s）。", call.Society.Clause)
+		if call.AsksAnnualInspection() {
+			add(RuleCarryReset, "applicant.annual_inspection_passed", Warning, "年检合格须按本年度情况确认：请核对后重新勾选%s。", cite(call.typeClause(typ)))
+		}
 	}
 	d.Joint = append([]Joint(nil), old.Joint...)
+	for i, j := range d.Joint {
+		if j.Type != "" && call.ApplicantType(j.Type) == nil {
+			d.Joint[i].Type = ""
+			add(RuleCarryDropped, fmt.Sprintf("joint_applicants[%d].type", i), Warning, "联合申报单位“%s”的类型“%s”在%d年度通知中没有：请重新选择它的类型，或确认本年度是否还能联合申报。", Shorten(j.Name, 30), oldTypeName(from, j.Type), call.Year)
+		}
+	}
+	d.LeadUnit = old.LeadUnit
 	d.Confidential, d.ConfidentialNote = old.Confidential, old.ConfidentialNote
 
 	// Part 2: the project's texts; the dates and the amount follow the new call.
@@ -74,7 +103,11 @@ func Carry(from, call *Call, old *Draft, now time.Time, opts Options) (*Draft, [
 	p.StartDate, p.EndDate = Date{}, Date{}
 	d.Project = p
 	if !old.Project.StartDate.IsZero() && cat != nil {
-		add(RuleCarryReset, "project.start_date", Warning, "往年的举办日期（%s至%s）已清空：本年度“%s”须在%s内完成，请填写新的日期（通知 %s）。", old.Project.StartDate.Chinese(), old.Project.EndDate.Chinese(), cat.Name, cat.WindowText, cat.WindowClause)
+		if cat.HasWindow() {
+			add(RuleCarryReset, "project.start_date", Warning, "往年的举办日期（%s至%s）已清空：本年度“%s”须在%s内完成，请填写新的日期%s。", old.Project.StartDate.Chinese(), old.Project.EndDate.Chinese(), cat.Name, cat.WindowText, cite(cat.WindowClause))
+		} else {
+			add(RuleCarryReset, "project.start_date", Warning, "往年的举办日期（%s至%s）已清空：请填写本年度的举办日期。", old.Project.StartDate.Chinese(), old.Project.EndDate.Chinese())
+		}
 	}
 	d.Venue = old.Venue
 	if cat != nil {
@@ -85,12 +118,16 @@ func Carry(from, call *Call, old *Draft, now time.Time, opts Options) (*Draft, [
 		if cat.FundingKind == FundingRange && old.Project.RequestedAmount >= cat.FundingMin && old.Project.RequestedAmount <= cat.FundingMax {
 			want = old.Project.RequestedAmount
 		}
+		if !cat.FundingStated() && old.Project.RequestedAmount != 0 {
+			add(RuleCarryLimit, "project.requested_amount", Warning, "本年度通知没有规定“%s”的经费额度：往年的申请金额%s元没有带入，请按通知要求填写经费预算。", cat.Name, Thousands(old.Project.RequestedAmount))
+			d.Project.RequestedAmount = 0
+		}
 		if old.Project.RequestedAmount != want && want > 0 {
-			add(RuleCarryLimit, "project.requested_amount", Warning, "申请金额由%s元改为本年度的%s元（%s）：请相应调整经费预算（通知 %s3）。", Thousands(old.Project.RequestedAmount), Thousands(want), cat.FundingText(), cat.Clause)
+			add(RuleCarryLimit, "project.requested_amount", Warning, "申请金额由%s元改为本年度的%s元（%s）：请相应调整经费预算%s。", Thousands(old.Project.RequestedAmount), Thousands(want), cat.FundingText(), cite(cat.FundingClause))
 			d.Project.RequestedAmount = want
 		}
 		if len(cat.FormsAllowed) > 0 && !contains(cat.FormsAllowed, d.Project.Form) {
-			add(RuleCarryLimit, "project.form", Warning, "往年的活动形式“%s”不在本年度允许的形式内：请从%s中选择（通知 %s）。", Shorten(d.Project.Form, 20), strings.Join(cat.FormsAllowed, "、"), cat.ScaleClause)
+			add(RuleCarryLimit, "project.form", Warning, "往年的活动形式“%s”不在本年度允许的形式内：请从%s中选择%s。", Shorten(d.Project.Form, 20), strings.Join(cat.FormsAllowed, "、"), cite(cat.ScaleClause))
 			d.Project.Form = cat.FormsAllowed[0]
 		}
 		if oldCat != nil {
@@ -135,6 +172,15 @@ func Carry(from, call *Call, old *Draft, now time.Time, opts Options) (*Draft, [
 	return d, out
 }
 
+// oldTypeName is an applicant type's name in the earlier call (its ID
+// when that call is not available).
+func oldTypeName(from *Call, id string) string {
+	if from == nil {
+		return id
+	}
+	return from.ApplicantTypeName(id)
+}
+
 func categoryNames(call *Call) string {
 	n := make([]string, len(call.Categories))
 	for i, c := range call.Categories {
@@ -146,13 +192,13 @@ func categoryNames(call *Call) string {
 // carryScale reports the category's changed thresholds and window.
 func carryScale(old, cat *Category, add func(rule, field string, sev Severity, format string, a ...any)) {
 	if old.MinParticipants != cat.MinParticipants && cat.MinParticipants > 0 {
-		add(RuleCarryLimit, "project.participants", Info, "参会人数下限由%d人改为%d人（通知 %s）。", old.MinParticipants, cat.MinParticipants, cat.ScaleClause)
+		add(RuleCarryLimit, "project.participants", Info, "参会人数下限由%d人改为%d人%s。", old.MinParticipants, cat.MinParticipants, cite(cat.ScaleClause))
 	}
 	if old.MaxParticipants != cat.MaxParticipants && cat.MaxParticipants > 0 {
-		add(RuleCarryLimit, "project.participants", Info, "本年度参会人数不超过%d人（通知 %s）。", cat.MaxParticipants, cat.ScaleClause)
+		add(RuleCarryLimit, "project.participants", Info, "本年度参会人数不超过%d人%s。", cat.MaxParticipants, cite(cat.ScaleClause))
 	}
 	if old.MinPapers != cat.MinPapers && cat.MinPapers > 0 {
-		add(RuleCarryLimit, "project.papers", Info, "征集论文下限由%d篇改为%d篇（通知 %s）。", old.MinPapers, cat.MinPapers, cat.ScaleClause)
+		add(RuleCarryLimit, "project.papers", Info, "征集论文下限由%d篇改为%d篇%s。", old.MinPapers, cat.MinPapers, cite(cat.ScaleClause))
 	}
 }
 
@@ -277,9 +323,9 @@ func carryLimits(old, fd *FieldDecl, path string, add func(rule, field string, s
 	}
 	switch {
 	case old.Count != fd.Count:
-		add(RuleCarryLimit, path, Info, "“%s”的人数要求由%d改为%d（通知 %s）。", fd.Label, old.Count, fd.Count, fd.Clause)
+		add(RuleCarryLimit, path, Info, "“%s”的人数要求由%d改为%d%s。", fd.Label, old.Count, fd.Count, cite(fd.Clause))
 	case num(old.Min) != num(fd.Min) || num(old.Max) != num(fd.Max):
-		add(RuleCarryLimit, path, Info, "“%s”的限制已改变：下限%s→%s，上限%s→%s（通知 %s）。", fd.Label, num(old.Min), num(fd.Min), num(old.Max), num(fd.Max), fd.Clause)
+		add(RuleCarryLimit, path, Info, "“%s”的限制已改变：下限%s→%s，上限%s→%s%s。", fd.Label, num(old.Min), num(fd.Min), num(old.Max), num(fd.Max), cite(fd.Clause))
 	}
 	if strings.Join(old.Options, "、") != strings.Join(fd.Options, "、") && len(fd.Options) > 0 {
 		add(RuleCarryLimit, path, Info, "“%s”的可选项已改为：%s。", fd.Label, strings.Join(fd.Options, "、"))

@@ -26,7 +26,8 @@ func NewDate(y int, m time.Month, d int) Date {
 
 // DateOf returns the calendar day of t in t's location.
 func DateOf(t time.Time) Date {
-	return NewDate(t.Year(), t.Month(), t.Day())
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
 }
 
 // ParseDate reads "YYYY-MM-DD"; an empty string gives the zero Date.

@@ -10,16 +10,6 @@ import (
 // docs/draft-format.md documents every field of every version.
 const SchemaVersion = 3
 
-// Applicant types (the IDs of the call's [applicant_types]).
-const (
-	TypeProvincialSociety = "provincial_society"
-	TypeUniversitySAT     = "university_sat"
-	TypeEnterpriseSAT     = "enterprise_sat"
-	TypeResearchInstitute = "research_institute"
-	TypeUniversity        = "university"
-	TypeCitySAT           = "city_sat"
-)
-
 // Draft is one application (项目申报书) as the user fills it in. Field names
 // in JSON are the stable field paths findings refer to.
 type Draft struct {
@@ -39,7 +29,10 @@ type Draft struct {
 	Cover     Cover     `json:"cover"`
 	Applicant Applicant `json:"applicant"`
 	Joint     []Joint   `json:"joint_applicants" validate:"dive"`
-	Project   Project   `json:"project"`
+	// LeadUnit names the lead unit (牵头单位) of a joint application, where
+	// the call asks for one (joint_lead_required).
+	LeadUnit string  `json:"lead_unit,omitempty"`
+	Project  Project `json:"project"`
 
 	// Parts holds each category's own part (第三部分) by category ID, its
 	// values by the keys the call declares. Only the draft's own category's
@@ -159,7 +152,7 @@ func NewDraft(call *Call, category string) *Draft {
 	d := &Draft{SchemaVersion: SchemaVersion, ID: NewID(), CallYear: call.Year, Category: category}
 	d.EnsurePart()
 	if cat := call.Category(category); cat != nil {
-		d.Project.RequestedAmount = cat.FundingFor("")
+		d.Project.RequestedAmount = cat.FundingFor("") // 0 when the call states no amount
 		d.Budget.Provincial = d.Project.RequestedAmount
 		if len(cat.FormsAllowed) > 0 {
 			d.Project.Form = cat.FormsAllowed[0]

@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -32,12 +31,14 @@ func UnitKey(name string) string {
 	return b.String()
 }
 
-// CheckAcross applies the per-unit quotas of the call to a set of
-// drafts: at most MaxPerCategory per category and MaxTotal in all for one
-// unit. It returns the findings for each draft by index; drafts with no
-// unit name are skipped. Every finding names the other drafts involved.
+// CheckAcross applies the rules across drafts (the per-unit quotas of the
+// call) to a set of drafts: each registry rule with an across check runs
+// once per unit that has two or more drafts. It returns the findings for
+// each draft by index; drafts with no unit name are skipped. Every finding
+// names the other drafts involved.
 func CheckAcross(call *Call, drafts []NamedDraft) map[int][]Finding {
 	byUnit := map[string][]int{}
+	var units []string
 	for i, nd := range drafts {
 		if nd.Draft == nil {
 			continue
@@ -46,40 +47,43 @@ func CheckAcross(call *Call, drafts []NamedDraft) map[int][]Finding {
 		if k == "" {
 			continue
 		}
+		if byUnit[k] == nil {
+			units = append(units, k)
+		}
 		byUnit[k] = append(byUnit[k], i)
 	}
 	out := map[int][]Finding{}
-	for _, idx := range byUnit {
-		if len(idx) < 2 {
+	for _, e := range registry {
+		if e.across == nil || e.stated != nil && !e.stated(call) {
 			continue
 		}
-		perCat := map[string][]int{}
-		for _, i := range idx {
-			perCat[drafts[i].Draft.Category] = append(perCat[drafts[i].Draft.Category], i)
-		}
-		for catID, same := range perCat {
-			if len(same) <= call.MaxPerCategory {
-				continue
-			}
-			catName := catID
-			if c := call.Category(catID); c != nil {
-				catName = c.Name
-			}
-			for _, i := range same {
-				out[i] = append(out[i], Finding{Rule: RuleQuotaCategory, Field: "category", Severity: Error,
-					Message: fmt.Sprintf("本单位在“%s”类别中有%d份申报（另见：%s），每个单位在同类项目中只能申报%d项：请只保留其中%d份（通知 %s）。",
-						catName, len(same), others(drafts, same, i), call.MaxPerCategory, call.MaxPerCategory, call.Clauses.Submission)})
-			}
-		}
-		if len(idx) > call.MaxTotal {
-			for _, i := range idx {
-				out[i] = append(out[i], Finding{Rule: RuleQuotaTotal, Field: "applicant.name", Severity: Error,
-					Message: fmt.Sprintf("本单位共有%d份申报（另见：%s），每个单位总计不超过%d项：请撤下多出的%d份（通知 %s）。",
-						len(idx), others(drafts, idx, i), call.MaxTotal, len(idx)-call.MaxTotal, call.Clauses.Submission)})
+		a := &acrossRun{call: call, rule: e.rule(call), over: call.override(e.id), drafts: drafts, out: out}
+		for _, k := range units {
+			if a.unit = byUnit[k]; len(a.unit) >= 2 {
+				e.across(a)
 			}
 		}
 	}
 	return out
+}
+
+// acrossRun is one rule checked across the drafts of one unit.
+type acrossRun struct {
+	call   *Call
+	rule   Rule // as the call states it, its override applied
+	over   *RuleOverride
+	drafts []NamedDraft
+	unit   []int // the indexes of the unit's drafts
+	out    map[int][]Finding
+}
+
+// report adds a finding of the rule to draft i; the call's override may
+// replace the message.
+func (a *acrossRun) report(i int, field, msg string) {
+	if a.over != nil && a.over.Message != "" {
+		msg = strings.ReplaceAll(a.over.Message, "{clause}", a.rule.Clause)
+	}
+	a.out[i] = append(a.out[i], Finding{Rule: a.rule.ID, Field: field, Severity: a.rule.Severity, Message: msg})
 }
 
 // others lists the names of the drafts in idx other than self.

@@ -208,8 +208,8 @@ func (fd *FieldDecl) compile(r *partRules, table string, seen map[string]bool) s
 		return "有数量或取值限制，须同时给出 rule（规则编号）和 message（提示）"
 	}
 	if fd.Rule != "" {
-		if fd.Message == "" || fd.Clause == "" {
-			return "有 rule，须同时给出 clause（通知条款）和 message（提示）"
+		if fd.Message == "" {
+			return "有 rule，须同时给出 message（提示）；通知有条款号的，写 clause"
 		}
 		if _, static := ruleByID[fd.Rule]; static {
 			return "的 rule “" + fd.Rule + "” 与程序内置的规则编号重复"
@@ -345,6 +345,10 @@ func (fd *FieldDecl) expand(call *Call, cat *Category, s string, v Values) strin
 	val := ""
 	if v != nil {
 		val = Shorten(v.Text(fd.Key), 40)
+	}
+	if fd.Clause == "" {
+		// no clause: a citation of it says nothing
+		s = strings.NewReplacer("（通知 {clause}）", "", "（通知{clause}）", "", "通知 {clause}", "", "{clause}", "").Replace(s)
 	}
 	r := strings.NewReplacer(
 		"{label}", fd.Label, "{clause}", fd.Clause, "{min}", num(fd.Min), "{max}", num(fd.Max),

@@ -63,9 +63,12 @@ func HasAfterItem(call *Call, d *Draft, kind string) bool {
 
 // DueItem is one obligation after the event with its due date.
 type DueItem struct {
-	Kind      string `json:"kind"`
-	Name      string `json:"name"` // as the call words it
-	Days      int    `json:"days"` // days after the event's end
+	Kind   string `json:"kind"`
+	Name   string `json:"name"`             // as the call words it
+	Days   int    `json:"days"`             // days after the event's end (0 when counted in months)
+	Months int    `json:"months,omitempty"` // months after the event's end
+	// Within is how the notice words the delay: "3日内", "一月内".
+	Within    string `json:"within"`
 	Due       Date   `json:"due"`
 	Submitted Date   `json:"submitted"` // zero while not submitted
 }
@@ -73,10 +76,12 @@ type DueItem struct {
 // DueGroup is the items due on the same day, with the rule that reports
 // them.
 type DueGroup struct {
-	Rule  string    `json:"rule"`
-	Days  int       `json:"days"`
-	Due   Date      `json:"due"`
-	Items []DueItem `json:"items"`
+	Rule   string    `json:"rule"`
+	Days   int       `json:"days"`
+	Months int       `json:"months,omitempty"`
+	Within string    `json:"within"`
+	Due    Date      `json:"due"`
+	Items  []DueItem `json:"items"`
 }
 
 // Outstanding is the items of the group not yet submitted.
@@ -105,7 +110,7 @@ func (d *Draft) EventEnd() (end Date, planned bool) {
 }
 
 // DueGroups returns the obligations after the event of a selected draft,
-// grouped by due date (end + the call's days), in the call's order. It is nil
+// grouped by due date (end + the call's days or months), in the call's order. It is nil
 // when the draft is not selected or has no end date at all.
 func DueGroups(call *Call, d *Draft) []DueGroup {
 	if !d.IsSelected() {
@@ -117,12 +122,9 @@ func DueGroups(call *Call, d *Draft) []DueGroup {
 	}
 	var out []DueGroup
 	for _, ae := range call.AfterEvent {
-		g := DueGroup{Days: ae.Days, Due: end.AddDays(ae.Days), Rule: RuleSummaryDue}
+		g := DueGroup{Days: ae.Days, Months: ae.Months, Within: ae.Within(), Due: ae.DueAfter(end), Rule: dueRule(ae)}
 		for _, it := range AfterItemsFor(ae, d) {
-			if it.Kind == ItemReport || it.Kind == ItemResults {
-				g.Rule = RuleReportDue
-			}
-			g.Items = append(g.Items, DueItem{Kind: it.Kind, Name: it.Name, Days: ae.Days, Due: g.Due, Submitted: d.Selection.Submitted[it.Kind]})
+			g.Items = append(g.Items, DueItem{Kind: it.Kind, Name: it.Name, Days: ae.Days, Months: ae.Months, Within: g.Within, Due: g.Due, Submitted: d.Selection.Submitted[it.Kind]})
 		}
 		if len(g.Items) > 0 {
 			out = append(out, g)
@@ -153,47 +155,6 @@ func (s *Selection) MarkSubmitted(kind string, on Date) {
 	s.Submitted[kind] = on
 }
 
-// checkAfterDates asks a selected draft for the dates the event was held.
-func checkAfterDates(r *run) {
-	d := r.d
-	if !d.IsSelected() {
-		return
-	}
-	s := d.Selection
-	switch {
-	case s.ActualEnd.IsZero() && d.Project.EndDate.IsZero():
-		r.reportAs(Warning, "selection.actual_end", "项目已标记入选：请填写实际举办的结束日期，本程序据此计算信息报道稿、总结和决算表的报送期限（通知 "+r.call.Clauses.AfterEvent+"）。")
-	case s.ActualEnd.IsZero():
-		r.reportAs(Info, "selection.actual_end", fmt.Sprintf("尚未填写实际结束日期，报送期限暂按计划结束日期%s计算；活动举办后请填写实际日期（通知 %s）。", d.Project.EndDate.Chinese(), r.call.Clauses.AfterEvent))
-	case !s.ActualStart.IsZero() && s.ActualEnd.Before(s.ActualStart):
-		r.reportAs(Error, "selection.actual_end", fmt.Sprintf("实际结束日期%s早于实际开始日期%s，请核对（通知 %s）。", s.ActualEnd.Chinese(), s.ActualStart.Chinese(), r.call.Clauses.AfterEvent))
-	}
-}
-
-// checkDue is the countdown or the overdue warning of the due groups the
-// rule being checked reports (RuleReportDue, RuleSummaryDue).
-func checkDue(r *run) {
-	if r.opts.Today.IsZero() {
-		return
-	}
-	for _, g := range DueGroups(r.call, r.d) {
-		if g.Rule != r.rule.id {
-			continue
-		}
-		if f, ok := dueFinding(r.call, g, r.opts.Today); ok {
-			r.out = append(r.out, f)
-		}
-	}
-}
-
-// checkReports runs the reports' own rules of a selected draft, keeping the
-// findings of the rule being checked.
-func checkReports(r *run) {
-	if r.d.IsSelected() {
-		r.add(reportFindings(r.call, r.d))
-	}
-}
-
 // dueFinding is the countdown (info) or the overdue warning of one group;
 // none once every item of the group is submitted.
 func dueFinding(call *Call, g DueGroup, today Date) (Finding, bool) {
@@ -211,18 +172,15 @@ func dueFinding(call *Call, g DueGroup, today Date) (Finding, bool) {
 	switch {
 	case left < 0:
 		f.Severity = Warning
-		f.Message = fmt.Sprintf("%s应在项目结束后%d日内（%s前）报送，已逾期%d天：请尽快报送省科协学会学术部，报送后在本程序中标记“已报送”（通知 %s）。", what, g.Days, g.Due.Chinese(), -left, call.Clauses.AfterEvent)
+		f.Message = fmt.Sprintf("%s应在项目结束后%s（%s前）报送，已逾期%d天：请尽快报送%s，报送后在本程序中标记“已报送”%s。", what, g.Within, g.Due.Chinese(), -left, contactName(call), cite(call.Clauses.AfterEvent))
 	case left == 0:
-		f.Message = fmt.Sprintf("今天（%s）是%s的报送截止日（项目结束后%d日内，通知 %s）。", g.Due.Chinese(), what, g.Days, call.Clauses.AfterEvent)
+		cl := ""
+		if call.Clauses.AfterEvent != "" {
+			cl = "，通知 " + call.Clauses.AfterEvent
+		}
+		f.Message = fmt.Sprintf("今天（%s）是%s的报送截止日（项目结束后%s%s）。", g.Due.Chinese(), what, g.Within, cl)
 	default:
-		f.Message = fmt.Sprintf("%s须在%s前报送（项目结束后%d日内），还有%d天（通知 %s）。", what, g.Due.Chinese(), g.Days, left, call.Clauses.AfterEvent)
+		f.Message = fmt.Sprintf("%s须在%s前报送（项目结束后%s），还有%d天%s。", what, g.Due.Chinese(), g.Within, left, cite(call.Clauses.AfterEvent))
 	}
 	return f, true
 }
-
-// Rule IDs of the after-selection rules (listed in rules.go's table).
-const (
-	RuleAfterDates = "after.actual_dates"
-	RuleReportDue  = "after.report_due"
-	RuleSummaryDue = "after.summary_due"
-)

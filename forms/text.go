@@ -115,7 +115,7 @@ func glyphFindings(call *Call, d *Draft, printable func(rune) bool) []Finding {
 		if len(bad) > maxGlyphsQuoted {
 			quoted += fmt.Sprintf("等%d个字符", len(bad))
 		}
-		out = append(out, Finding{Rule: RuleGlyph, Field: path, Severity: Error, Message: fmt.Sprintf("%s中的 %s 无法用本程序的字体打印，导出的PDF会缺字：请改用常用字或同音/通用写法，生僻人名用字可在打印后手写补全（通知 %s）。", call.FieldLabel(path), quoted, call.Clauses.Submission)})
+		out = append(out, Finding{Rule: RuleGlyph, Field: path, Severity: Error, Message: fmt.Sprintf("%s中的 %s 无法用本程序的字体打印，导出的PDF会缺字：请改用常用字或同音/通用写法，生僻人名用字可在打印后手写补全%s。", call.FieldLabel(path), quoted, cite(call.Clauses.Submission))})
 	})
 	return out
 }

@@ -255,8 +255,11 @@ func runSample(args []string, env Env) int {
 	}
 	fmt.Fprintf(env.Stdout, "已写出示例申报书：%s\n", *outPath)
 	if *selected {
-		lo, hi := forms.PhotoLimits(env.Call)
-		fmt.Fprintf(env.Stdout, "示例已标记入选，会后材料已填好；信息报道稿还须附%d-%d张照片：在窗口中打开它，点“入选与会后材料”添加。\n", lo, hi)
+		if lo, hi := forms.PhotoLimits(env.Call); hi > 0 {
+			fmt.Fprintf(env.Stdout, "示例已标记入选，会后材料已填好；信息报道稿还须附%d-%d张照片：在窗口中打开它，点“入选与会后材料”添加。\n", lo, hi)
+		} else {
+			fmt.Fprintln(env.Stdout, "示例已标记入选，会后材料已填好：在窗口中打开它，点“入选与会后材料”查看。")
+		}
 	}
 	return ExitOK
 }
@@ -281,7 +284,11 @@ func runRules(args []string, env Env) int {
 		width = max(width, len(r.ID))
 	}
 	for _, r := range rules {
-		fmt.Fprintf(env.Stdout, "%-*s  %-7s  %-16s  %s\n", width, r.ID, r.Severity, r.Clause, r.Summary)
+		clause := r.Clause
+		if clause == "" {
+			clause = "—" // the call states the fact, not its clause
+		}
+		fmt.Fprintf(env.Stdout, "%-*s  %-7s  %-16s  %s\n", width, r.ID, r.Severity, clause, r.Summary)
 	}
 	return ExitOK
 }

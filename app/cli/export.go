@@ -90,7 +90,7 @@ func runExport(args []string, env Env) int {
 	}
 	fmt.Fprintf(env.Stdout, "压缩包：%s\n", res.Zip)
 	if d.Confidential {
-		fmt.Fprintln(env.Stdout, "本申报书已声明涉及保密内容，按通知"+env.Call.Clauses.Confidential+"不得通过互联网传送，未生成邮件草稿；请只报送纸质件，详见报送清单。")
+		fmt.Fprintln(env.Stdout, "本申报书已声明涉及保密内容，不得通过互联网传送"+forms.Cite(env.Call.Clauses.Confidential)+"，未生成邮件草稿；请只报送纸质件，详见报送清单。")
 	}
 	if errs > 0 {
 		fmt.Fprintf(env.Stderr, "注意：申报书还有%d个错误（见上），材料包仍已导出，但请改正后重新导出再报送。\n", errs)

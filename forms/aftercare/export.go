@@ -24,8 +24,8 @@ type Exported struct {
 const CalendarKind = "calendar"
 
 // ExportAll writes every after-event document of a selected draft into dir:
-// each report of ReportKinds that concerns the draft (the results only for
-// the speech competition) as PDF and DOCX, and the due dates as an .ics
+// each report of ReportKinds the call asks of the draft (in 2024 the
+// results only of the speech competition's sub-venues) as PDF and DOCX, and the due dates as an .ics
 // calendar. File names start with the project's name, made safe for every
 // system. Each file is written whole to a temporary name first and renamed
 // (forms/atomicfile), so an interrupted export leaves no half-written file
@@ -49,7 +49,10 @@ func ExportAllProgress(dir string, call *forms.Call, d *forms.Draft, draftPath s
 	photos := DraftPhotos(draftPath)
 	var kinds []string
 	for _, kind := range ReportKinds {
-		if kind == forms.ItemResults && !forms.HasAfterItem(call, d, kind) {
+		// only what the call asks of this draft (the results: only the
+		// speech competition's sub-venues in 2024)
+		owed := forms.HasAfterItem(call, d, kind) || kind == forms.ItemSummary && forms.HasAfterItem(call, d, forms.ItemReview)
+		if !owed {
 			continue
 		}
 		kinds = append(kinds, kind)

@@ -61,6 +61,9 @@ func EventUID(d *forms.Draft, g forms.DueGroup) string {
 	if id == "" {
 		id = forms.ContentHash(d)
 	}
+	if g.Months > 0 {
+		return fmt.Sprintf("%s-after-%dm@shenbao", id, g.Months)
+	}
 	return fmt.Sprintf("%s-after-%dd@shenbao", id, g.Days)
 }
 
@@ -68,7 +71,7 @@ func eventDescription(call *forms.Call, d *forms.Draft, g forms.DueGroup, names 
 	end, _ := d.EventEnd()
 	var b strings.Builder
 	fmt.Fprintf(&b, "项目：%s\n承办单位：%s\n", d.Project.Name, d.Applicant.Name)
-	fmt.Fprintf(&b, "项目结束后%d日内（结束日期%s，截止%s）须报送：\n", g.Days, end.Chinese(), g.Due.Chinese())
+	fmt.Fprintf(&b, "项目结束后%s（结束日期%s，截止%s）须报送：\n", g.Within, end.Chinese(), g.Due.Chinese())
 	for _, n := range names {
 		fmt.Fprintf(&b, "· %s\n", n)
 	}

@@ -260,7 +260,6 @@ func kvTable(rows ...Row) *Table { return &Table{Widths: kvWidths, Rows: rows} }
 
 func (b *appBuilder) applicant(h *Heading, s *forms.SectionDecl) {
 	a := b.d.Applicant
-	ey := b.call.Society.EvaluationYear
 	rows := b.rows(s,
 		[]item{{key: "name", label: "单位名称", value: a.Name}},
 		[]item{{key: "type", label: "单位类型", value: b.call.ApplicantTypeName(a.Type)}, {key: "credit_code", label: "统一社会信用代码", value: a.CreditCode, oneLine: true}},
@@ -270,16 +269,28 @@ func (b *appBuilder) applicant(h *Heading, s *forms.SectionDecl) {
 		[]item{{key: "mobile", label: "联系人手机", value: a.Mobile}, {key: "phone", label: "办公电话", value: a.Phone}},
 		[]item{{key: "email", label: "电子邮箱", value: a.Email}},
 	)
-	if a.Type == forms.TypeProvincialSociety {
-		rows = append(rows, b.rows(s, []item{
-			{key: "annual_inspection_passed", label: fmt.Sprintf("%d年度年检合格", ey), value: YesNo(a.AnnualInspection)},
-			{key: "evaluation_taken", label: fmt.Sprintf("参加%d年度学会评价", ey), value: YesNo(a.Evaluation)},
-		})...)
+	// The yearly inspection and the evaluation, as far as the call asks
+	// them of this type (the 2024 form prints both with the evaluation's year).
+	var duty []item
+	if y := b.call.Society.EvaluationYear; b.call.NeedsAnnualInspection(a.Type) || b.call.NeedsEvaluation(a.Type) {
+		if b.call.NeedsAnnualInspection(a.Type) || y > 0 {
+			label := "年检合格"
+			if y > 0 {
+				label = fmt.Sprintf("%d年度年检合格", y)
+			}
+			duty = append(duty, item{key: "annual_inspection_passed", label: label, value: YesNo(a.AnnualInspection)})
+		}
+		if b.call.NeedsEvaluation(a.Type) {
+			duty = append(duty, item{key: "evaluation_taken", label: fmt.Sprintf("参加%d年度学会评价", y), value: YesNo(a.Evaluation)})
+		}
 	}
-	if a.Type == forms.TypeUniversity || a.Type == forms.TypeUniversitySAT || a.GraduateTraining {
+	if len(duty) > 0 {
+		rows = append(rows, b.rows(s, duty)...)
+	}
+	if a.GraduateTraining || b.cat != nil && b.cat.NeedsGraduateTraining(a.Type) {
 		rows = append(rows, b.rows(s, []item{{key: "graduate_training", label: "具有研究生培养资格", value: YesNo(a.GraduateTraining)}})...)
 	}
-	if a.Type == forms.TypeProvincialSociety || len(a.Honours) > 0 {
+	if b.call.MayClaimHonours(a.Type) || len(a.Honours) > 0 {
 		var hs []string
 		for _, h := range a.Honours {
 			hs = append(hs, b.call.HonourName(h))
@@ -288,7 +299,11 @@ func (b *appBuilder) applicant(h *Heading, s *forms.SectionDecl) {
 		if len(hs) > 0 {
 			v = strings.Join(hs, "、")
 		}
-		rows = append(rows, b.rows(s, []item{{key: "honours", label: b.call.PriorityYears + "年所获表彰", value: v}})...)
+		label := "所获表彰"
+		if b.call.PriorityYears != "" {
+			label = b.call.PriorityYears + "年所获表彰"
+		}
+		rows = append(rows, b.rows(s, []item{{key: "honours", label: label, value: v}})...)
 	}
 	if len(b.d.Joint) > 0 {
 		var js []string

@@ -43,7 +43,11 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 
 	var s []Step
 	s = append(s, Step{"核对", fmt.Sprintf("纸质件与Word文件封面之后每页页脚的“%s”应一致（二者内容相同）。", forms.Fingerprint(d, generated)), ""})
-	s = append(s, Step{"打印", printStep(names, copies), clauseSubmit})
+	if paperStated(call) {
+		s = append(s, Step{"打印", printStep(names, copies), clauseSubmit})
+	} else {
+		s = append(s, Step{"打印", fmt.Sprintf("用A4纸打印“%s”（通知没有规定纸质件份数的，按受理单位要求）。", names.PDF), ""})
+	}
 	seals := sealPlaces(call, d)
 	s = append(s, Step{"盖章", "在" + seals.places() + "，加盖申报单位公章。", ""})
 	sign := fmt.Sprintf("由负责人（%s）在“%s”栏的“负责人（签字）”处签字，并填写年、月、日", signer, seals.applicant)
@@ -62,23 +66,42 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		}
 		s = append(s, Step{"不发电子邮件", fmt.Sprintf("%s。按通知%s，%s，因此本材料包没有生成电子邮件草稿，也不要把申报书通过电子邮件、网盘或聊天软件发送。请在报送前先告知%s（%s，电话 %s），电子版如何提交请按其要求办理，并报送纸质件。",
 			why, secret, ruleSummary(call, forms.RuleConfidential), c.Department, c.Person, c.Phone), secret})
-	} else {
+	} else if c.Email != "" {
 		mailLine := fmt.Sprintf("将Word文档%s发送至 %s（%s）。", mailFiles(names), c.Email, c.Department)
 		if names.EML != "" {
 			mailLine += fmt.Sprintf("邮件草稿“%s”已附该文档：双击用Outlook、Foxmail或Apple Mail打开，核对后发送。", names.EML)
 		}
 		s = append(s, Step{"发送电子版", mailLine, clauseSubmit})
 	}
-	post := fmt.Sprintf("将盖章、签字后的纸质件%d份邮寄或送达：%s %s（收件人：%s，电话 %s）。申报截止时间为%s", copies, c.Address, c.Office, c.Person, c.Phone, dl)
-	if call.PostedMustArrive {
-		post += "；邮寄须确保在此时间前寄达（以寄达为准，不是寄出日期），请预留路上时间"
+	if paperStated(call) {
+		post := fmt.Sprintf("将盖章、签字后的纸质件%d份邮寄或送达：%s %s（收件人：%s，电话 %s）。", copies, c.Address, c.Office, c.Person, c.Phone)
+		if !call.Deadline.IsZero() {
+			post = strings.TrimSuffix(post, "。") + "。申报截止时间为" + dl
+			if call.PostedMustArrive {
+				post += "；邮寄须确保在此时间前寄达（以寄达为准，不是寄出日期），请预留路上时间"
+			}
+			post += "。"
+		}
+		post += fmt.Sprintf("信封地址可用“%s”。", names.Envelope)
+		s = append(s, Step{"报送纸质件", post, cl.Posted()})
 	}
-	post += fmt.Sprintf("。信封地址可用“%s”。", names.Envelope)
-	s = append(s, Step{"报送纸质件", post, cl.Posted()})
-	if !d.Confidential {
+	if !d.Confidential && secret != "" {
 		s = append(s, Step{"保密", fmt.Sprintf("本申报书未声明涉及保密内容。如含保密内容，须事先告知%s，且不得通过互联网传送（请勾选“涉及保密内容”后重新导出）。", c.Department), secret})
 	}
-	s = append(s, Step{"申报限额", fmt.Sprintf("每个单位在同类项目中只能申报%d项，总计不超过%d项。本单位如还申报其他类别，请核对总数。", call.MaxPerCategory, call.MaxTotal), clauseSubmit})
+	switch {
+	case call.MaxPerCategory > 0 && call.MaxTotal > 0 && call.Rules == nil:
+		s = append(s, Step{"申报限额", fmt.Sprintf("每个单位在同类项目中只能申报%d项，总计不超过%d项。本单位如还申报其他类别，请核对总数。", call.MaxPerCategory, call.MaxTotal), clauseSubmit})
+	case call.MaxPerCategory > 0 || call.MaxTotal > 0:
+		var rules []string
+		clause := ""
+		for _, id := range []string{forms.RuleQuotaCategory, forms.RuleQuotaTotal} {
+			if r, ok := forms.RuleByID(call, id); ok && (id == forms.RuleQuotaCategory && call.MaxPerCategory > 0 || id == forms.RuleQuotaTotal && call.MaxTotal > 0) {
+				rules = append(rules, r.Summary)
+				clause = r.Clause
+			}
+		}
+		s = append(s, Step{"申报限额", strings.Join(rules, "；") + "。本单位如还申报其他类别，请核对总数。", clause})
+	}
 	if !call.AnnouncementBy.IsZero() {
 		where := ""
 		if call.AnnouncementWhere != "" {
@@ -97,7 +120,7 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		for i, it := range items {
 			names[i] = it.Name
 		}
-		s = append(s, Step{fmt.Sprintf("完成后%d日内", ae.Days), "项目完成后" + fmt.Sprint(ae.Days) + "日内报送：" + strings.Join(names, "；") + "。", clauseAfterEvent})
+		s = append(s, Step{"完成后" + ae.Within(), "项目完成后" + ae.Within() + "报送：" + strings.Join(names, "；") + "。", clauseAfterEvent})
 	}
 	return s
 }
@@ -113,8 +136,8 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 			"项目名称：" + oneLine(d.Project.Name),
 			"申报单位：" + oneLine(d.Applicant.Name),
 			"项目类别：" + categoryLong(call, d),
-			"申报截止：" + forms.DateOf(call.Deadline).Chinese() + "（纸质件须在此前寄达或送达）",
-			fmt.Sprintf("受理部门：%s，联系人 %s，电话 %s，邮箱 %s", call.Contact.Department, call.Contact.Person, call.Contact.Phone, call.Contact.Email),
+			deadlineLine(call),
+			contactLine(call.Contact),
 		}, "\n")},
 	)
 	if d.Confidential {
@@ -143,6 +166,45 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 		&layout.Paragraph{Text: "本清单由申报助手按申报通知生成，仅供自查，不必报送。", Size: 9},
 	)
 	return doc
+}
+
+// envelopeContent is what the envelope holds, and by when it must arrive
+// when the call states a deadline.
+func envelopeContent(call *forms.Call, d *forms.Draft, arrive string) string {
+	s := fmt.Sprintf("内装：%s\n项目：%s", contents(call, d), oneLine(d.Project.Name))
+	if !call.Deadline.IsZero() {
+		s += fmt.Sprintf("\n须于%s前%s", forms.DateOf(call.Deadline).Chinese(), arrive)
+	}
+	return s
+}
+
+// deadlineLine is the checklist's line on the deadline, as the call states it.
+func deadlineLine(call *forms.Call) string {
+	if call.Deadline.IsZero() {
+		return "申报截止：见申报通知"
+	}
+	if paperStated(call) {
+		return "申报截止：" + forms.DateOf(call.Deadline).Chinese() + "（纸质件须在此前寄达或送达）"
+	}
+	return "申报截止：" + forms.DateOf(call.Deadline).Chinese()
+}
+
+// contactLine is the checklist's line on who receives the application:
+// what the call gives of it.
+func contactLine(c forms.Contact) string {
+	if c.Department != "" && c.Person != "" && c.Phone != "" && c.Email != "" {
+		return fmt.Sprintf("受理部门：%s，联系人 %s，电话 %s，邮箱 %s", c.Department, c.Person, c.Phone, c.Email)
+	}
+	var parts []string
+	for _, p := range []struct{ label, v string }{{"受理部门：", c.Department}, {"联系人 ", c.Person}, {"电话 ", c.Phone}, {"邮箱 ", c.Email}} {
+		if p.v != "" {
+			parts = append(parts, p.label+p.v)
+		}
+	}
+	if len(parts) == 0 {
+		return "受理部门：见申报通知"
+	}
+	return strings.Join(parts, "，")
 }
 
 // categoryLong is the category's full name with the venue, if any.
@@ -191,7 +253,7 @@ func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 		row("寄件地址", oneLine(a.Address)),
 		row("联 系 人", oneLine(a.Contact)),
 		row("手    机", a.Mobile),
-		{Cells: []layout.Cell{{Text: fmt.Sprintf("内装：%s\n项目：%s\n须于%s前%s", contents(call, d), oneLine(d.Project.Name), forms.DateOf(call.Deadline).Chinese(), arrive), Span: 2}}},
+		{Cells: []layout.Cell{{Text: envelopeContent(call, d, arrive), Span: 2}}},
 	}}
 	return &layout.Document{
 		Title:         "邮寄信封 — " + oneLine(d.Project.Name),
@@ -203,6 +265,20 @@ func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 			label,
 		},
 	}
+}
+
+// paperStated reports whether the call states paper copies: its
+// paper_copies or a declared document's copies.
+func paperStated(call *forms.Call) bool {
+	if call.PaperCopies > 0 {
+		return true
+	}
+	for i := range call.Documents {
+		if call.Documents[i].Copies > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // paperCopies is the number of sealed paper copies of the application

@@ -54,7 +54,7 @@ func NewMail(call *forms.Call, d *forms.Draft, docxName string, docx []byte, now
 	fmt.Fprintf(&b, "%s：\n\n", firstNonEmpty(call.Contact.Department, call.Issuer))
 	fmt.Fprintf(&b, "　　您好！现报送%s申报的%s“%s”（%s）项目申报书电子版（Word文档），见附件“%s”，请查收。\n",
 		oneLine(a.Name), call.Title, oneLine(d.Project.Name), categoryShort(call, d), docxName)
-	if call.PaperCopies > 0 {
+	if call.PaperCopies > 0 && !call.Deadline.IsZero() {
 		arrive := "送达"
 		if call.PostedMustArrive {
 			arrive = "寄达或送达"
