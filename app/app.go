@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
+	"shenbao/forms/usererr"
 )
 
 // autosaveDelay is how long after the last change the draft is written to
@@ -78,6 +79,7 @@ func Run(a fyne.App, call *forms.Call) {
 	u.showStart()
 	if !u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started) {
 		u.offerRecovery()
+		u.tellCallProblems()
 	}
 	w.ShowAndRun()
 }
@@ -215,6 +217,7 @@ func (u *ui) showForm(path string, d *forms.Draft, dirty bool) {
 		u.start = newStartScreen(u)
 	}
 	u.form = newFormScreen(u, path, d)
+	u.form.diskGuard = forms.NewGuard(path, AutosaveSuffix)
 	if c == nil {
 		u.form.setReadOnly(fmt.Sprintf("此草稿属于%d年度的申报通知，本程序中没有这一年度的通知数据，因此以只读方式打开，不能修改或导出。如需继续填写，请在草稿列表点“导入申报通知文件…”导入%d年度的通知文件，或用“用往年申报书新建”带入%d年度的申报书。", d.CallYear, d.CallYear, u.call.Year))
 	}
@@ -282,12 +285,15 @@ func (u *ui) askRecovery(path string, t time.Time) {
 		"“不恢复”：打开上次保存的版本；自动保存的内容移到“" + trashFolderName + "”文件夹，仍可找回。"
 	u.ask("恢复未保存的修改？", msg,
 		choice{label: "恢复", important: true, fn: func() {
-			d, err := forms.Load(path + AutosaveSuffix)
+			d, over, err := forms.LoadAutosave(path + AutosaveSuffix)
 			if err != nil {
 				u.showError("无法恢复", err)
 				return
 			}
 			u.showForm(path, d, true)
+			if over != nil {
+				u.ask("已恢复，保存前请删减", over.Error()+"。自动备份仍在原处，直到保存成功。", choice{label: "确定", important: true})
+			}
 		}},
 		choice{label: "不恢复", fn: func() {
 			if _, err := moveToTrash(path+AutosaveSuffix, u.now()); err != nil {
@@ -356,13 +362,17 @@ func (u *ui) askWith(title, message string, extra fyne.CanvasObject, choices ...
 	return p
 }
 
-// showError tells the user what failed, in Chinese (a *forms.StoreError's
-// message says what to do; it speaks of files only, so a failed save adds
-// that the window keeps its content).
+// showError tells the user what failed, in Chinese (a *usererr.Error's
+// message says what to do), and logs the cause (usererr.Log).
 func (u *ui) showError(title string, err error) {
-	msg := err.Error()
-	if title == "保存失败" {
-		msg += "窗口中的内容没有丢失。"
-	}
-	u.ask(title, msg, choice{label: "确定", important: true})
+	usererr.Log(title, err)
+	u.ask(title, err.Error(), choice{label: "确定", important: true})
+}
+
+// showSaveError tells why a save failed: the error speaks of files only
+// (the command-line tools share it), so the window adds that it keeps its
+// content.
+func (u *ui) showSaveError(err error) {
+	usererr.Log("保存失败", err)
+	u.ask("保存失败", err.Error()+"窗口中的内容没有丢失。", choice{label: "确定", important: true})
 }

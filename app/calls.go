@@ -21,8 +21,9 @@ const (
 )
 
 // loadCalls makes the list of calls: the embedded ones and the imported
-// files remembered in the preferences (a file that no longer loads is left
-// out and forgotten, and told on the start screen).
+// files remembered in the preferences. A file that no longer loads is set
+// aside (forgotten, so that it cannot stop the next start either) and told
+// once the window is open (tellCallProblems).
 func (u *ui) loadCalls() {
 	u.calls = append([]*forms.Call(nil), forms.EmbeddedCalls()...)
 	var keep []string
@@ -132,6 +133,18 @@ func (u *ui) callBar() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewLabel("申报通知："), imp, sel)
 }
 
+// tellCallProblems tells, once the window is open, which remembered call
+// files were set aside at start because they no longer load.
+func (u *ui) tellCallProblems() {
+	if len(u.callProblems) == 0 {
+		return
+	}
+	msg := "以下导入过的申报通知文件现在无法读取，已暂时搁置（不再自动读取），程序改用" + callName(u.call) + "：\n\n" +
+		strings.Join(u.callProblems, "\n\n") + "\n\n草稿没有受影响。改正文件后，可用「导入申报通知文件…」重新导入。"
+	u.callProblems = nil
+	u.ask("申报通知文件已搁置", msg, choice{label: "确定", important: true})
+}
+
 // onImportCall lets the user choose a call file (.toml) from disk.
 func (u *ui) onImportCall() {
 	u.chooseFile(fileRequest{title: "导入申报通知文件", kind: "申报通知文件", exts: []string{".toml"}}, func(p string) { u.importCallFile(p) })
@@ -147,6 +160,10 @@ func (u *ui) importCallFile(path string) bool {
 		return false
 	}
 	c = u.addCall(c)
+	u.call = nil // force the redraw
+	u.useCall(c)
+	// Remembered only once it is in use: a call that cannot be shown is
+	// never read again at the next start.
 	prefs := u.app.Preferences()
 	list := strings.Split(prefs.String(prefImportedCalls), "\n")
 	found := false
@@ -156,8 +173,6 @@ func (u *ui) importCallFile(path string) bool {
 	if !found {
 		prefs.SetString(prefImportedCalls, strings.TrimPrefix(strings.Join(append(list, c.Path), "\n"), "\n"))
 	}
-	u.call = nil // force the redraw
-	u.useCall(c)
 	return true
 }
 

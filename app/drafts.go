@@ -13,6 +13,8 @@ import (
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 	"shenbao/forms/fonts"
+	"shenbao/forms/submission"
+	"shenbao/forms/usererr"
 )
 
 // AutosaveSuffix is appended to a draft's path for the side file autosave
@@ -140,7 +142,7 @@ func newerAutosave(path string) (time.Time, bool) {
 	if ds, err := os.Stat(path); err == nil && !st.ModTime().After(ds.ModTime()) {
 		return time.Time{}, false
 	}
-	auto, err := forms.Load(path + AutosaveSuffix)
+	auto, _, err := forms.LoadAutosave(path + AutosaveSuffix) // over the limits too
 	if err != nil {
 		return time.Time{}, false
 	}
@@ -171,7 +173,7 @@ func trashDir(path string) string {
 func moveToTrash(path string, now time.Time) (string, error) {
 	dir := trashDir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("无法创建“已删除的申报书”文件夹 %s：%v。文件没有被删除。", dir, err)
+		return "", usererr.New(codeOf(err), dir, err, "无法创建“已删除的申报书”文件夹 %s：%s。文件没有被删除。", dir, reasonOf(err))
 	}
 	stamp := now.Format("20060102-150405") + "-"
 	var moved string
@@ -181,7 +183,7 @@ func moveToTrash(path string, now time.Time) (string, error) {
 		}
 		dst := uniquePath(filepath.Join(dir, stamp+filepath.Base(p)))
 		if err := os.Rename(p, dst); err != nil {
-			return "", fmt.Errorf("无法把 %s 移到“已删除的申报书”文件夹：%v。文件没有被删除。", filepath.Base(p), err)
+			return "", usererr.New(codeOf(err), p, err, "无法把 %s 移到“已删除的申报书”文件夹：%s。文件没有被删除。", filepath.Base(p), reasonOf(err))
 		}
 		if moved == "" {
 			moved = dst
@@ -196,7 +198,7 @@ func moveToTrash(path string, now time.Time) (string, error) {
 				dst = uniquePath(dst)
 			}
 			if err := os.Rename(src, dst); err != nil {
-				return moved, fmt.Errorf("草稿已移到“已删除的申报书”文件夹，但它的照片文件夹 %s 无法移动：%v。照片仍在草稿文件夹中，没有丢失。", filepath.Base(src), err)
+				return moved, usererr.New(codeOf(err), src, err, "草稿已移到“已删除的申报书”文件夹，但它的照片文件夹 %s 无法移动：%s。照片仍在草稿文件夹中，没有丢失。", filepath.Base(src), reasonOf(err))
 			}
 		}
 	}
@@ -240,8 +242,9 @@ func uniquePath(p string) string {
 // newDraftPath is a fresh file name in dir for a new draft of a category.
 func newDraftPath(dir string, cat *forms.Category, now time.Time) string {
 	name := "申报书"
-	if cat != nil {
-		name = cat.ShortName
+	if cat != nil && cat.ShortName != "" {
+		// the call file's text, made a plain name (never a path)
+		name = submission.SafeName(cat.ShortName, 20)
 	}
 	return uniquePath(filepath.Join(dir, name+"-"+now.Format("20060102-1504")+forms.DraftExt))
 }
@@ -264,7 +267,7 @@ func duplicateDraft(path string, now time.Time) (string, error) {
 	if src := aftercare.FilesDir(path); isDir(src) {
 		if err := copyFlatDir(src, aftercare.FilesDir(dst)); err != nil {
 			os.RemoveAll(aftercare.FilesDir(dst))
-			return "", fmt.Errorf("无法复制草稿的照片文件夹 %s：%v。没有生成副本；请确认磁盘未满后重试。", filepath.Base(src), err)
+			return "", usererr.New(codeOf(err), src, err, "无法复制草稿的照片文件夹 %s：%s。没有生成副本；请确认磁盘未满后重试。", filepath.Base(src), reasonOf(err))
 		}
 	}
 	if err := forms.Save(dst, d, now); err != nil {
@@ -287,6 +290,9 @@ func copyFlatDir(src, dst string) error {
 	for _, e := range entries {
 		if !e.Type().IsRegular() {
 			continue
+		}
+		if info, err := e.Info(); err != nil || info.Size() > aftercare.MaxStoredBytes {
+			continue // no stored photo is that large: not copied, never read whole
 		}
 		data, err := os.ReadFile(filepath.Join(src, e.Name()))
 		if err != nil {
@@ -351,4 +357,22 @@ func draftTitleAt(call *forms.Call, path string) string {
 		return displayName(path)
 	}
 	return draftTitle(call, d, path)
+}
+
+// codeOf and reasonOf are a file-system failure's code and Chinese reason
+// (usererr.Reason), or the message of an error that already is one.
+func codeOf(err error) usererr.Code {
+	if c := usererr.CodeOf(err); c != usererr.Unknown {
+		return c
+	}
+	c, _ := usererr.Reason(err)
+	return c
+}
+
+func reasonOf(err error) string {
+	if usererr.CodeOf(err) != usererr.Unknown {
+		return err.Error()
+	}
+	_, r := usererr.Reason(err)
+	return r
 }

@@ -82,6 +82,8 @@ type formScreen struct {
 	savedMu   sync.Mutex // guards savedSeq
 	timer     *time.Timer
 	autosaved time.Time
+
+	diskGuard *forms.Guard // one writer per draft: what the file was when opened (form_save.go)
 }
 
 func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {

@@ -35,7 +35,7 @@ func (f *formScreen) onAfter() {
 	}
 	if _, err := os.Stat(f.path); f.dirty || errors.Is(err, fs.ErrNotExist) {
 		if err := f.save(); err != nil {
-			f.u.showError("保存失败", err)
+			f.u.showSaveError(err)
 			return
 		}
 	}

@@ -1,9 +1,8 @@
 package app
 
 import (
-	"errors"
-	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -90,7 +89,7 @@ func (f *formScreen) autosave() {
 		if f.savedAt(seq) {
 			return
 		}
-		err := forms.WriteFileAtomic(f.path+AutosaveSuffix, data, false)
+		err := f.writer().Autosave(data, AutosaveSuffix)
 		onUI("autosave: done", func() { f.autosaveDone(err) })
 	}()
 }
@@ -120,7 +119,10 @@ func (f *formScreen) autosaveNow() error {
 	}
 	f.ioMu.Lock()
 	defer f.ioMu.Unlock()
-	err := writeAutosave(f.path, f.d)
+	data, err := forms.Marshal(f.d)
+	if err == nil {
+		err = f.writer().Autosave(data, AutosaveSuffix)
+	}
 	if err == nil {
 		f.autosaved = f.u.now()
 		f.refreshState()
@@ -141,23 +143,68 @@ func (f *formScreen) onSave() {
 		return
 	}
 	if err := f.save(); err != nil {
-		f.u.showError("保存失败", err)
+		f.saveFailed(err)
 	}
+}
+
+// saveFailed tells why a save failed; when another window or program saved
+// the draft meanwhile (forms.Guard), it offers to save this window's
+// content as a copy.
+func (f *formScreen) saveFailed(err error) {
+	if !forms.IsConflict(err) {
+		f.u.showSaveError(err)
+		return
+	}
+	f.u.ask("草稿已在别处修改", err.Error(),
+		choice{label: "保存为副本", important: true, fn: f.saveCopy},
+		choice{label: "取消"})
+}
+
+// saveCopy saves the window's content as a new draft beside the old one
+// (“（副本）”, never over another file) and goes on editing the copy.
+func (f *formScreen) saveCopy() {
+	stem := strings.TrimSuffix(filepath.Base(f.path), forms.DraftExt)
+	dst := uniquePath(filepath.Join(filepath.Dir(f.path), stem+"（副本）"+forms.DraftExt))
+	f.ioMu.Lock()
+	err := forms.SaveNew(dst, f.d, f.u.now())
+	f.ioMu.Unlock()
+	if err != nil {
+		f.u.showSaveError(err)
+		return
+	}
+	f.path = dst
+	f.writer().Adopt(dst)
+	f.savedMu.Lock()
+	f.savedSeq = f.editSeq
+	f.savedMu.Unlock()
+	f.stopAutosave()
+	f.dirty = false
+	f.autosaved = time.Time{}
+	f.refreshState()
+	f.u.ask("已保存为副本", "这个窗口的内容已保存为新文件 "+filepath.Base(dst)+"，接下来的修改保存在这个文件中；原来的草稿文件没有改动。", choice{label: "确定", important: true})
+}
+
+// writer is the guard of the open draft (made now when the screen was
+// not opened through showForm).
+func (f *formScreen) writer() *forms.Guard {
+	if f.diskGuard == nil || f.diskGuard.Path() != f.path {
+		f.diskGuard = forms.NewGuard(f.path, AutosaveSuffix)
+	}
+	return f.diskGuard
 }
 
 func (f *formScreen) save() error {
 	f.ioMu.Lock()
 	defer f.ioMu.Unlock()
-	if err := forms.Save(f.path, f.d, f.u.now()); err != nil {
+	// the guard removes the autosave side file when it is this window's
+	// (a stale one with the same content is never offered)
+	if err := f.writer().Save(f.d, f.u.now(), AutosaveSuffix); err != nil {
 		return err
 	}
 	f.savedMu.Lock()
 	f.savedSeq = f.editSeq
 	f.savedMu.Unlock()
 	f.stopAutosave()
-	if err := os.Remove(f.path + AutosaveSuffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		_ = err // a stale side file with the same content is never offered
-	}
 	f.dirty = false
 	f.autosaved = time.Time{}
 	f.refreshState()
@@ -172,7 +219,7 @@ func (f *formScreen) askUnsaved(next func()) {
 	f.u.ask("保存修改？", "《"+draftTitle(f.u.call, f.d, f.path)+"》有未保存的修改。\n“不保存”会把这些修改移到“"+trashFolderName+"”文件夹（仍可找回），草稿文件保持上次保存的样子。",
 		choice{label: "保存", important: true, fn: func() {
 			if err := f.save(); err != nil {
-				f.u.showError("保存失败", err)
+				f.saveFailed(err)
 				return
 			}
 			next()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"log"
 	"runtime/debug"
+
+	"shenbao/forms/usererr"
 )
 
 // guard runs an input handler of the form. A panic in it (a bug, or input
@@ -19,7 +21,7 @@ func (f *formScreen) guard(what string, handler func()) {
 		}
 		log.Printf("panic in %s: %v\n%s", what, r, debug.Stack())
 		saved := f.rescue()
-		f.u.showError("程序出错", fmt.Errorf("处理“%s”时程序出错（%v），这次输入可能没有生效。%s请记下出错前的操作并告诉开发者。", what, r, saved))
+		f.u.showError("程序出错", usererr.New(usererr.Unknown, f.path, fmt.Errorf("panic: %v", r), "处理“%s”时程序出错（%v），这次输入可能没有生效。%s请记下出错前的操作并告诉开发者。", what, r, saved))
 	}()
 	handler()
 }

@@ -6,7 +6,6 @@ import (
 	"image"
 	_ "image/jpeg" // stored photos are JPEG or PNG
 	_ "image/png"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 
@@ -16,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/image/draw"
 
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
@@ -271,20 +269,13 @@ type thumbAt struct {
 }
 
 // makeThumb reads a stored photo and scales it to twice the thumbnail's
-// size (sharp on a high-density screen); nil when it cannot be read.
+// size (sharp on a high-density screen); nil when it cannot be read. The
+// stored photo is read as carefully as an imported one (aftercare.Thumbnail:
+// a regular file, its size and picture size bounded, decoded scaled).
 func makeThumb(path string) image.Image {
-	f, err := os.Open(path)
+	img, err := aftercare.ThumbnailFile(path, 2*thumbW, 2*thumbH)
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	src, _, err := image.Decode(f)
-	if err != nil {
-		return nil
-	}
-	b := src.Bounds()
-	k := min(float64(2*thumbW)/float64(b.Dx()), float64(2*thumbH)/float64(b.Dy()), 1)
-	dst := image.NewRGBA(image.Rect(0, 0, max(1, int(float64(b.Dx())*k)), max(1, int(float64(b.Dy())*k))))
-	draw.ApproxBiLinear.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
-	return dst
+	return img
 }

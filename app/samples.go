@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,8 @@ import (
 
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
+	"shenbao/forms/submission"
+	"shenbao/forms/usererr"
 )
 
 // samplesFolderName is the folder, in the program's own storage (not the
@@ -43,7 +44,8 @@ func (u *ui) openSample(cat *forms.Category) {
 		return
 	}
 	dir := u.sampleDir()
-	path := filepath.Join(dir, "示例-"+cat.ShortName+forms.DraftExt)
+	// the call file's text, made a plain name (never a path)
+	path := filepath.Join(dir, "示例-"+submission.SafeName(cat.ShortName, 20)+forms.DraftExt)
 	// A sample opens as the program ships it: photos and reports of an
 	// earlier try are dropped with the old file.
 	_ = os.RemoveAll(aftercare.FilesDir(path))
@@ -52,7 +54,7 @@ func (u *ui) openSample(cat *forms.Category) {
 		err = forms.Save(path, d, u.now())
 	}
 	if err != nil {
-		u.showError("无法打开示例", fmt.Errorf("无法写入示例文件 %s：%v", path, err))
+		u.showError("无法打开示例", usererr.New(codeOf(err), path, err, "无法写入示例文件 %s：%s", path, reasonOf(err)))
 		return
 	}
 	u.showForm(path, d, false)

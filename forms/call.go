@@ -501,7 +501,11 @@ func (c *Call) SampleData(category string) []byte {
 }
 
 // ParseCall reads a call from TOML bytes; name is used in error messages.
-func ParseCall(name string, data []byte) (*Call, error) {
+func ParseCall(name string, data []byte) (_ *Call, err error) {
+	defer recoverCallPanic(name, &err) // callsafe.go
+	if err := checkCallBytes(name, data); err != nil {
+		return nil, err
+	}
 	var c Call
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&c)
 	if err != nil {
@@ -525,6 +529,9 @@ func ParseCall(name string, data []byte) (*Call, error) {
 		if cat >= 0 {
 			line = lineOfCategory(data, cat)
 		}
+		return nil, &CallError{File: name, Line: line, Problem: p}
+	}
+	if p, line := c.safetyProblem(data); p != "" {
 		return nil, &CallError{File: name, Line: line, Problem: p}
 	}
 	if p, at := c.documentsProblem(); p != "" {

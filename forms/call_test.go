@@ -160,6 +160,16 @@ func TestLoadCallFile(t *testing.T) {
 func FuzzParseCall(f *testing.F) {
 	f.Add(mustRead(defaultCallFile))
 	f.Add([]byte("year = 2024\n[[categories]]\nid = \"x\"\n"))
+	// rules that panicked on their field's value (issue 20)
+	src := string(mustRead(defaultCallFile))
+	for _, r := range []string{"max=10", "oneof=true", "omitempty,dive"} {
+		f.Add([]byte(strings.Replace(src, `key = "one_paper_per_student"`, `key = "one_paper_per_student"`+"\n  validate = \""+r+"\"", 1)))
+	}
+	f.Add([]byte(strings.Replace(src, `key = "review_committee"`, `key = "review_committee"`+"\n  validate = \"omitempty,dive,keys,required,endkeys\"", 1)))
+	samples := map[string]*Draft{}
+	for _, id := range []string{"annual", "forum", "speech", "basic", "intl"} {
+		samples[id] = sample(f, id)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := ParseCall("fuzz.toml", data)
 		if err != nil {
@@ -174,6 +184,21 @@ func FuzzParseCall(f *testing.F) {
 		for _, cat := range c.Categories {
 			d := NewDraft(c, cat.ID)
 			Check(c, d, Options{Today: today})
+			// a complete draft, with values of every declared field's
+			// kind, checked against the call: no rule may panic
+			for _, rows := range []int{2} { // NewDraft above has none
+				base := "annual"
+				if _, ok := samples[cat.ID]; ok {
+					base = cat.ID
+				}
+				d, err := Unmarshal("sample", mustMarshalDraft(t, samples[base]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				d.Category, d.CallYear = cat.ID, c.Year
+				d.Parts[cat.ID] = trialValues(cat.Part.Fields, rows)
+				Check(c, d, Options{Today: today})
+			}
 		}
 	})
 }
@@ -195,4 +220,14 @@ func partMin(cat *Category, key string) int {
 		return int(*fd.Min)
 	}
 	return 0
+}
+
+// mustMarshalDraft encodes a draft (for a copy the test may change).
+func mustMarshalDraft(t testing.TB, d *Draft) []byte {
+	t.Helper()
+	b, err := Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

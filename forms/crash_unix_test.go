@@ -5,6 +5,7 @@ package forms
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -69,7 +70,8 @@ func TestCrashChild(t *testing.T) {
 // runs 1,000) and requires, after every kill, that the draft and its backup
 // each load as one of the two contents saved, never missing, never mixed.
 // The temporary files the kills leave are removed by the next save once
-// stale. The figures go to docs/draft-format.md (限制).
+// stale. The figures go to docs/draft-format.md (限制). The seed of the
+// kill timings is printed (SHENBAO_CRASH_SEED replays it).
 func TestCrashSafety(t *testing.T) {
 	kills := 100
 	if s := os.Getenv("SHENBAO_CRASH_KILLS"); s != "" {
@@ -85,7 +87,21 @@ func TestCrashSafety(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 12))
+	// The kill timings' seed: from SHENBAO_CRASH_SEED to replay a failed
+	// run, else from the clock; printed either way.
+	seed := uint64(time.Now().UnixNano())
+	if s := os.Getenv("SHENBAO_CRASH_SEED"); s != "" {
+		if n, err := strconv.ParseUint(s, 10, 64); err == nil {
+			seed = n
+		}
+	}
+	t.Logf("kill timings from SHENBAO_CRASH_SEED=%d", seed)
+	t.Cleanup(func() {
+		if t.Failed() {
+			fmt.Fprintf(os.Stderr, "TestCrashSafety failed: replay with SHENBAO_CRASH_SEED=%d\n", seed)
+		}
+	})
+	r := rand.New(rand.NewPCG(seed, 12))
 	counts := map[string]int{}
 	maxTemps := 0
 	start := time.Now()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"shenbao/forms/usererr"
@@ -26,18 +27,29 @@ const (
 	// MaxPhotos is the most photos a draft may list (the call asks for 1
 	// to 3; a finding says so).
 	MaxPhotos = 10
+	// MaxCount is the largest count of people or papers (a meeting of a
+	// million is already no meeting a call funds).
+	MaxCount = 1_000_000
 )
 
 // CheckLimits returns a *StoreError naming the first field of d beyond the
 // limits (MaxFieldChars, MaxRows, MaxPhotos), or nil. Load and Save call
 // it; the window can call it before an export.
 func CheckLimits(d *Draft) error {
+	for _, c := range []struct {
+		path string
+		n    int
+	}{{"project.participants", d.Project.Participants}, {"project.papers", d.Project.Papers}} {
+		if c.n > MaxCount || c.n < -MaxCount {
+			return &StoreError{Code: usererr.TooLarge, Message: fmt.Sprintf("“%s”（%s）是%s，超过了最多%s的限制", FieldName(c.path), c.path, Thousands(int64(c.n)), Thousands(MaxCount))}
+		}
+	}
 	var found error
 	limitWalk(reflect.ValueOf(d).Elem(), "", func(path string, n, limit int, rows bool) {
 		if found != nil {
 			return
 		}
-		label := FieldLabel(path)
+		label := FieldName(path)
 		if rows {
 			found = &StoreError{Code: usererr.TooLarge, Message: fmt.Sprintf("“%s”（%s）有%s行，超过了每个表格最多%s行的限制", label, path, Thousands(int64(n)), Thousands(int64(limit)))}
 			return
@@ -94,4 +106,19 @@ func limitWalk(v reflect.Value, path string, over func(path string, n, limit int
 			}
 		}
 	}
+}
+
+// FieldName is how a message names a field: its label (FieldLabel), or,
+// for a path whose label needs the call (a category's own part) or is not
+// known, the key the call file gives it — never the bare “此项”.
+func FieldName(path string) string {
+	if l := FieldLabel(path); l != "此项" {
+		return l
+	}
+	if rest, ok := strings.CutPrefix(path, "parts."); ok {
+		if _, key, ok := strings.Cut(rest, "."); ok {
+			return "第三部分的 " + key
+		}
+	}
+	return path
 }

@@ -1,8 +1,9 @@
 package forms
 
 import (
-	"fmt"
 	"strings"
+
+	"shenbao/forms/usererr"
 )
 
 // Sample returns the sample application of a category: the draft stored
@@ -13,18 +14,18 @@ import (
 func Sample(call *Call, category string) (*Draft, error) {
 	cat := call.Category(category)
 	if cat == nil {
-		return nil, fmt.Errorf("没有类别 “%s”；可用的类别：%s", category, categoryIDs(call))
+		return nil, usererr.New(usererr.NotExist, "", nil, "没有类别 “%s”；可用的类别：%s", category, categoryIDs(call))
 	}
 	data := call.SampleData(category)
 	if data == nil {
-		return nil, fmt.Errorf("申报通知 %s 没有“%s”的示例：示例放在通知文件旁的 samples/%s%s（docs/call-format.md）", call.Source, cat.Name, category, DraftExt)
+		return nil, usererr.New(usererr.NotExist, "", nil, "申报通知 %s 没有“%s”的示例：示例放在通知文件旁的 samples/%s%s（docs/call-format.md）", call.Source, cat.Name, category, DraftExt)
 	}
 	d, err := Unmarshal("samples/"+category+DraftExt, data)
 	if err != nil {
 		return nil, err
 	}
 	if d.Category != category || d.CallYear != call.Year {
-		return nil, fmt.Errorf("示例 samples/%s%s 属于%d年度的“%s”类别，与申报通知（%d年度，“%s”）不符", category, DraftExt, d.CallYear, d.Category, call.Year, category)
+		return nil, usererr.New(usererr.NotOurs, "", nil, "示例 samples/%s%s 属于%d年度的“%s”类别，与申报通知（%d年度，“%s”）不符", category, DraftExt, d.CallYear, d.Category, call.Year, category)
 	}
 	return d, nil
 }

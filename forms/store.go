@@ -56,13 +56,19 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // a UTF-8 byte-order mark is skipped. A draft beyond the limits
 // (CheckLimits, MaxFileSize) is refused.
 func Unmarshal(name string, data []byte) (*Draft, error) {
-	base := filepath.Base(name)
 	if len(data) > MaxFileSize {
 		return nil, tooLarge(name, int64(len(data)))
 	}
+	return unmarshal(name, data, true)
+}
+
+// unmarshal is Unmarshal; without limits a draft beyond CheckLimits is
+// decoded too (an autosave, recovery.go).
+func unmarshal(name string, data []byte, limits bool) (*Draft, error) {
+	base := filepath.Base(name)
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))
 	if len(trimmed) == 0 {
-		return nil, &StoreError{Code: usererr.Corrupt, Path: name, Message: fmt.Sprintf("草稿文件 %s 是空的，可能保存时被中断。请打开同一文件夹中的备份 %s%s。", base, base, BackupSuffix)}
+		return nil, &StoreError{Code: usererr.Corrupt, Path: name, Message: fmt.Sprintf("草稿文件 %s 是空的，可能保存时被中断。%s", base, backupHint(name))}
 	}
 	// What is not JSON at all is refused below; UTF-16 starts with a
 	// byte-order mark or a zero byte next to "{".
@@ -79,7 +85,7 @@ func Unmarshal(name string, data []byte) (*Draft, error) {
 		if errors.As(err, &te) && te.Field == "" {
 			return nil, &StoreError{Code: usererr.NotOurs, Path: name, Err: err, Message: fmt.Sprintf("文件 %s 不是申报助手的草稿：草稿的内容是一个以 { 开头的对象，这个文件是%s。文件未被改动。", base, jsonKind(te.Value))}
 		}
-		return nil, &StoreError{Code: usererr.Corrupt, Path: name, Err: err, Message: fmt.Sprintf("草稿文件 %s 已损坏或不完整（%s），无法打开。文件未被改动；请打开同一文件夹中的备份 %s%s。", base, jsonReason(trimmed, err), base, BackupSuffix)}
+		return nil, &StoreError{Code: usererr.Corrupt, Path: name, Err: err, Message: fmt.Sprintf("草稿文件 %s 已损坏或不完整（%s），无法打开。文件未被改动；%s", base, jsonReason(trimmed, err), backupHint(name))}
 	}
 	if head.SchemaVersion == nil {
 		return nil, &StoreError{Code: usererr.NotOurs, Path: name, Message: fmt.Sprintf("文件 %s 不是申报助手的草稿（缺少 schema_version）。", base)}
@@ -100,7 +106,7 @@ func Unmarshal(name string, data []byte) (*Draft, error) {
 	if err := dec.Decode(&d); err != nil {
 		return nil, &StoreError{Code: usererr.Corrupt, Path: name, Err: err, Message: fmt.Sprintf("草稿文件 %s 的内容有误（%s），无法打开。文件未被改动。", base, jsonReason(migrated, err))}
 	}
-	if err := CheckLimits(&d); err != nil {
+	if err := CheckLimits(&d); err != nil && limits {
 		se := err.(*StoreError)
 		se.Path, se.Message = name, fmt.Sprintf("草稿文件 %s 中%s，无法打开。文件未被改动；这样的内容不像是申报书，请检查文件是否正确。", base, se.Message)
 		return nil, se
@@ -116,7 +122,7 @@ func Unmarshal(name string, data []byte) (*Draft, error) {
 			}
 		})
 		if bad != "" {
-			return nil, &StoreError{Code: usererr.Encoding, Path: name, Message: fmt.Sprintf("草稿文件 %s 中“%s”（%s）含有无效的 \\u 转义字符，打开后文字会变样，因此没有打开。文件未被改动；请打开同一文件夹中的备份 %s%s。", base, FieldLabel(bad), bad, base, BackupSuffix)}
+			return nil, &StoreError{Code: usererr.Encoding, Path: name, Message: fmt.Sprintf("草稿文件 %s 中“%s”（%s）含有无效的 \\u 转义字符，打开后文字会变样，因此没有打开。文件未被改动；%s", base, FieldName(bad), bad, backupHint(name))}
 		}
 	}
 	d.SchemaVersion = SchemaVersion
@@ -146,7 +152,7 @@ func checkEncoding(name string, data []byte) error {
 		off += size
 	}
 	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	return &StoreError{Code: usererr.Encoding, Path: name, Message: fmt.Sprintf("草稿文件 %s 第%d行含有不是UTF-8文字的字节（文件可能已损坏，或被其他程序改动过），申报助手没有打开它，以免文字被替换成乱码后保存。文件未被改动；请打开同一文件夹中的备份 %s%s。", base, line, base, BackupSuffix)}
+	return &StoreError{Code: usererr.Encoding, Path: name, Message: fmt.Sprintf("草稿文件 %s 第%d行含有不是UTF-8文字的字节（文件可能已损坏，或被其他程序改动过），申报助手没有打开它，以免文字被替换成乱码后保存。文件未被改动；%s", base, line, backupHint(name))}
 }
 
 // isUTF16 reports whether data starts as UTF-16 JSON: with a byte-order
@@ -243,7 +249,7 @@ func jsonReason(data []byte, err error) string {
 		if te.Field == "" {
 			return fmt.Sprintf("第%d行：这里应是%s，现在是%s", lineAt(int(te.Offset)), goKind(te.Type), jsonKind(te.Value))
 		}
-		return fmt.Sprintf("第%d行：“%s”（%s）应是%s，现在是%s", lineAt(int(te.Offset)), FieldLabel(te.Field), te.Field, goKind(te.Type), jsonKind(te.Value))
+		return fmt.Sprintf("第%d行：“%s”（%s）应是%s，现在是%s", lineAt(int(te.Offset)), FieldName(te.Field), te.Field, goKind(te.Type), jsonKind(te.Value))
 	case errors.As(err, &pe):
 		line := ""
 		if i := bytes.Index(data, []byte(pe.Value)); i >= 0 && pe.Value != "" {
@@ -368,13 +374,17 @@ func Save(path string, d *Draft, now time.Time) error {
 
 // WriteFileAtomic writes data to path with forms/atomicfile: through a
 // synced temporary file in the same folder and a rename, keeping the file's
-// permissions and writing through a symbolic link. With backup, an existing
+// permissions, never replacing a read-only file. With backup (a draft), a
+// symbolic link at path is written through to the draft it names (the link
+// the user made stays); otherwise (an autosave) a link is replaced, and the
+// backup is never written through a link. With backup, an existing
 // valid draft at path is first copied to path+".bak" (also atomically), so
 // the previous good version survives. Its messages speak of the file only
 // (the command-line tools have no window whose content survives).
 func WriteFileAtomic(path string, data []byte, backup bool) error {
 	opts := atomicfile.Options{}
 	if backup {
+		opts.FollowLink = true
 		opts.Backup = BackupSuffix
 		opts.KeepBackup = func(old []byte) bool { return len(bytes.TrimSpace(old)) > 0 && json.Valid(old) }
 	}
@@ -385,4 +395,18 @@ func WriteFileAtomic(path string, data []byte, backup bool) error {
 func osReason(err error) string {
 	_, r := usererr.Reason(err)
 	return r
+}
+
+// backupHint is what to do about a draft that cannot be opened: open its
+// backup when there is one (a regular file beside it), else say there is
+// none — a message never names a backup that does not exist.
+func backupHint(name string) string {
+	bak := name + BackupSuffix
+	if st, err := os.Lstat(bak); err == nil && st.Mode().IsRegular() && st.Size() > 0 {
+		return "请打开同一文件夹中的备份 " + filepath.Base(bak) + "。"
+	}
+	if strings.HasSuffix(name, BackupSuffix) {
+		return "这已是备份文件；如有别处的副本（邮件附件、U盘），请打开那一份。"
+	}
+	return "同一文件夹中没有它的备份（" + filepath.Base(bak) + "）；如有别处的副本（邮件附件、U盘），请打开那一份。"
 }

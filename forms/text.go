@@ -104,6 +104,9 @@ func glyphFindings(call *Call, d *Draft, printable func(rune) bool) []Finding {
 			seen[r] = true
 			bad = append(bad, r)
 		}
+		if hidden := hiddenChars(text); len(hidden) > 0 {
+			out = append(out, Finding{Rule: RuleGlyph, Field: path, Severity: Error, Message: fmt.Sprintf("%s中含有看不见的控制字符 %s：它们印不出来，有的还会把文字的显示顺序倒过来，或混进邮件和文件名。请删去这一项中的这些字符（可清空后重新输入）（通知 %s）。", call.FieldLabel(path), strings.Join(hidden, "、"), call.Clauses.Submission)})
+		}
 		if len(bad) == 0 {
 			return
 		}
@@ -150,4 +153,49 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// hiddenChars lists, by code, the control characters in a text (line
+// breaks and tabs aside) and the invisible ones that change how text reads
+// (bidirectional overrides such as U+202E, zero-width characters, the
+// byte-order mark): they print as nothing, and an override reverses what
+// the reader sees. At most maxGlyphsQuoted are listed.
+func hiddenChars(text string) []string {
+	var out []string
+	var seen map[rune]bool
+	for _, r := range text {
+		if r >= 0x20 && r < 0x7f || r == '\n' || r == '\t' || r == '\r' || seen[r] {
+			continue
+		}
+		if !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r) && r != 0x2028 && r != 0x2029 {
+			continue
+		}
+		if seen == nil {
+			seen = map[rune]bool{}
+		}
+		seen[r] = true
+		if len(out) < maxGlyphsQuoted {
+			out = append(out, fmt.Sprintf("U+%04X%s", r, controlName(r)))
+		}
+	}
+	return out
+}
+
+// controlName names the control characters people meet.
+func controlName(r rune) string {
+	switch r {
+	case 0:
+		return "（空字符NUL）"
+	case 0x1b:
+		return "（ESC）"
+	case 0x202e:
+		return "（从右到左覆盖）"
+	case 0x202d:
+		return "（从左到右覆盖）"
+	case 0x200b:
+		return "（零宽空格）"
+	case 0xfeff:
+		return "（BOM）"
+	}
+	return ""
 }

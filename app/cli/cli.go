@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"shenbao/assets"
@@ -87,7 +88,7 @@ func usage(w io.Writer) {
 不带参数运行时打开窗口。命令行用法：
   shenbao check [--json] [--today YYYY-MM-DD] 文件...   检查草稿（含同一单位的限额）
   shenbao sample                                        列出类别代码
-  shenbao sample 类别代码 [-o 文件]                      写出该类别的完整示例申报书
+  shenbao sample 类别代码 [-o 文件] [--force]            写出该类别的完整示例申报书（不覆盖已有的文件，除非 --force）
   shenbao sample 类别代码 --selected [-o 文件]           同上，并标记入选、填好会后材料（不含照片）
   shenbao rules [--json]                                列出全部检查规则
   shenbao fields                                        列出各类别专项内容的字段（按申报通知数据文件）
@@ -225,9 +226,10 @@ func runSample(args []string, env Env) int {
 	fs := newFlags("sample")
 	outPath := fs.String("o", "", "")
 	selected := fs.Bool("selected", false, "")
+	force := fs.Bool("force", false, "")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "参数有误：%v\n用法：shenbao sample [类别代码 [--selected] [-o 文件]]\n", err)
+		fmt.Fprintf(env.Stderr, "参数有误：%v\n用法：shenbao sample [类别代码 [--selected] [-o 文件] [--force]]\n", err)
 		return ExitUnread
 	}
 	if len(rest) == 0 {
@@ -248,6 +250,11 @@ func runSample(args []string, env Env) int {
 		b, _ := forms.Marshal(d)
 		_, _ = env.Stdout.Write(b)
 		return ExitOK
+	}
+	if _, err := os.Lstat(*outPath); err == nil && !*force {
+		// a draft of hers is never replaced by a sample unasked
+		fmt.Fprintf(env.Stderr, "文件 %s 已经存在，没有覆盖它：示例没有写出，原有的文件没有改动。请用 -o 换一个文件名；确要用示例替换它，请加 --force。\n", *outPath)
+		return ExitUnread
 	}
 	if err := forms.Save(*outPath, d, d.UpdatedAt); err != nil {
 		fmt.Fprintln(env.Stderr, err)

@@ -11,6 +11,7 @@ import (
 	"shenbao/forms/docx"
 	"shenbao/forms/layout"
 	"shenbao/forms/pdfdoc"
+	"shenbao/forms/usererr"
 )
 
 // Report documents, by the after-event item kind they are sent as.
@@ -59,7 +60,7 @@ func Report(kind string, call *forms.Call, d *forms.Draft, photos PhotoLoader, g
 	case forms.ItemAccounts:
 		blocks = accountsBlocks(call, d, r.Accounts)
 	default:
-		return nil, fmt.Errorf("没有“%s”这种会后材料", kind)
+		return nil, usererr.New(usererr.NotExist, "", nil, "没有“%s”这种会后材料", kind)
 	}
 	if err != nil {
 		return nil, err
@@ -192,7 +193,7 @@ func infoBlocks(call *forms.Call, d *forms.Draft, in *forms.InfoReport, photos P
 		oneLine(d.Applicant.Name), author, forms.DateOf(generated).Chinese()), Align: layout.Right})
 	for i, p := range in.Photos {
 		if photos == nil {
-			return nil, fmt.Errorf("导出信息报道稿需要照片文件")
+			return nil, usererr.New(usererr.NotExist, "", nil, "导出信息报道稿需要照片文件")
 		}
 		data, err := photos(p)
 		if err != nil {

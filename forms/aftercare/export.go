@@ -39,7 +39,7 @@ func ExportAll(dir string, call *forms.Call, d *forms.Draft, draftPath string, n
 // before each file: its number from 1, the number of files, and its name.
 func ExportAllProgress(dir string, call *forms.Call, d *forms.Draft, draftPath string, now time.Time, progress func(step, total int, name string)) ([]Exported, error) {
 	if !d.IsSelected() {
-		return nil, fmt.Errorf("项目尚未标记入选：请先在“入选与会后材料”中标记入选并填写实际举办日期")
+		return nil, usererr.New(usererr.NotSelected, "", nil, "项目尚未标记入选：请先在“入选与会后材料”中标记入选并填写实际举办日期")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		code, reason := usererr.Reason(err)
@@ -57,6 +57,15 @@ func ExportAllProgress(dir string, call *forms.Call, d *forms.Draft, draftPath s
 		}
 		kinds = append(kinds, kind)
 	}
+	// Earlier exports are never replaced (a .docx she edited included):
+	// when any of the names is taken, the whole set gets " (2)", " (3)" …
+	// as the submission package does.
+	stems := make([]string, 0, len(kinds)+1)
+	for _, kind := range kinds {
+		stems = append(stems, base+"-"+ReportName(kind))
+	}
+	stems = append(stems, base+"-报送日程")
+	suffix := freeSuffix(dir, stems, []string{".pdf", ".docx", ".ics"})
 	total, step := 2*len(kinds)+1, 0
 	tell := func(name string) {
 		step++
@@ -75,7 +84,7 @@ func ExportAllProgress(dir string, call *forms.Call, d *forms.Draft, draftPath s
 			if err := w.write(&buf, kind, call, d, photos, now); err != nil {
 				return out, err
 			}
-			p := filepath.Join(dir, base+"-"+ReportName(kind)+w.ext)
+			p := filepath.Join(dir, base+"-"+ReportName(kind)+suffix+w.ext)
 			if err := writeFile(p, buf.Bytes()); err != nil {
 				return out, err
 			}
@@ -87,7 +96,7 @@ func ExportAllProgress(dir string, call *forms.Call, d *forms.Draft, draftPath s
 	if err := Calendar(&buf, call, d, now); err != nil {
 		return out, err
 	}
-	p := filepath.Join(dir, base+"-报送日程.ics")
+	p := filepath.Join(dir, base+"-报送日程"+suffix+".ics")
 	if err := writeFile(p, buf.Bytes()); err != nil {
 		return out, err
 	}
@@ -95,8 +104,31 @@ func ExportAllProgress(dir string, call *forms.Call, d *forms.Draft, draftPath s
 }
 
 // writeFile writes one exported file with forms/atomicfile: whole or not at
-// all, with ordinary permissions; the message names the real cause (a full
-// disk is not blamed on Word).
+// all, with ordinary permissions, never over an existing file or through a
+// link; the message names the real cause (a full disk is not blamed on
+// Word).
 func writeFile(path string, data []byte) error {
-	return atomicfile.WriteFile(path, data, atomicfile.Options{Perm: 0o666})
+	return atomicfile.WriteFile(path, data, atomicfile.Options{Perm: 0o666, NoReplace: true})
+}
+
+// freeSuffix is "" when no stem+ext is taken in dir (a file, folder or
+// link of that name), else the first " (n)", n ≥ 2, for which none is.
+func freeSuffix(dir string, stems, exts []string) string {
+	for n := 1; ; n++ {
+		suffix := ""
+		if n > 1 {
+			suffix = fmt.Sprintf(" (%d)", n)
+		}
+		free := true
+		for _, s := range stems {
+			for _, e := range exts {
+				if _, err := os.Lstat(filepath.Join(dir, s+suffix+e)); err == nil {
+					free = false
+				}
+			}
+		}
+		if free || n > 9999 {
+			return suffix
+		}
+	}
 }

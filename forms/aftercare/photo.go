@@ -141,6 +141,19 @@ func Prepare(name string, data []byte) (*Prepared, error) {
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
 		return nil, refuse(ErrTooLarge, "图片尺寸为%d×%d像素（约%.0f万像素），超过本程序接受的%d万像素。请先用看图软件缩小后再导入。", cfg.Width, cfg.Height, float64(cfg.Width)*float64(cfg.Height)/1e4, MaxPixels/10000)
 	}
+	shift, cost := planDecode(format, data, cfg)
+	if cost > MaxImportBytes {
+		kind := "这张"
+		switch {
+		case format == "jpeg" && isProgressive(data):
+			kind = "这张渐进式JPEG"
+		case format == "png" && pngInterlaced(data):
+			kind = "这张隔行扫描的PNG"
+		case format == "png":
+			kind = "这张PNG"
+		}
+		return nil, refuse(ErrTooLarge, "%s图片（%d×%d像素）导入时约需%d MB内存，超过本程序为一张照片留出的%d MB。请先用看图软件把它另存为普通JPEG（或缩小尺寸）后再导入。", kind, cfg.Width, cfg.Height, cost>>20, MaxImportBytes>>20)
+	}
 	// What is needed of the file's bytes besides its pixels is taken
 	// before decoding: nothing holds on to them while the picture is
 	// scaled.
@@ -149,7 +162,7 @@ func Prepare(name string, data []byte) (*Prepared, error) {
 		orient = exifOrientation(data)
 	}
 	outHint := len(data) / 2
-	out, err := decodeScaled(format, data, cfg.Width, cfg.Height, orient)
+	out, err := decodeScaled(format, data, cfg.Width, cfg.Height, orient, shift)
 	if err != nil {
 		return nil, refuse(fmt.Errorf("%w: %v", ErrTruncated, err), "图片数据不完整或已损坏（文件可能没有下载或复制完）。请重新从相机或手机导出这张照片。")
 	}
@@ -241,13 +254,15 @@ func exifBlock(data []byte) []byte {
 // the decoded JPEG already is the stored size and needs no turning, it is
 // stored as decoded (a JPEG encoder takes YCbCr as it is); otherwise only
 // the decoded picture and the stored one are ever whole in memory at once.
-func decodeScaled(format string, data []byte, w, h, o int) (image.Image, error) {
+//
+// shift is the scale to decode a JPEG at (planDecode: jpegShift's unless
+// memory asks for a smaller one).
+func decodeScaled(format string, data []byte, w, h, o int, shift uint) (image.Image, error) {
 	var (
 		img image.Image
 		err error
 	)
 	if format == "jpeg" {
-		shift := jpegShift(w, h, MaxLongSide)
 		img, err = scaledjpeg.DecodeScaled(bytes.NewReader(data), shift)
 		if err == nil && shift > 0 {
 			// Whole blocks only, as the box drops a partial last
@@ -610,6 +625,10 @@ func PhotoPath(draftPath string, p forms.Photo) string {
 // is what the draft keeps.
 func ImportPhoto(draftPath, srcPath string) (forms.Photo, error) {
 	base := filepath.Base(srcPath)
+	if st, err := os.Stat(srcPath); err == nil && !st.Mode().IsRegular() {
+		// a FIFO or device would block or never end
+		return forms.Photo{}, &PhotoError{Code: usererr.NotOurs, Path: base, Err: ErrNotRegular, Message: fmt.Sprintf("照片 “%s” 无法导入：它%s，不是照片文件。请选择JPEG（.jpg）或PNG（.png）格式的照片。", base, fileKind(st.Mode()))}
+	}
 	f, err := os.Open(srcPath)
 	if err != nil {
 		return forms.Photo{}, &PhotoError{Code: usererr.NotExist, Path: base, Err: err, Message: fmt.Sprintf("无法读取照片 “%s”：文件不存在或没有读取权限。", base)}
@@ -655,22 +674,13 @@ func StorePrepared(draftPath, original string, p *Prepared) (forms.Photo, error)
 	return ph, nil
 }
 
-// ReadPhoto returns a stored photo's JPEG bytes, with a Chinese message when
-// the file is missing (e.g. the draft was copied without its files folder)
-// or is not a whole JPEG picture (it used to reach the PDF writer and fail
-// there with “image: unknown format”).
+// ReadPhoto returns a stored photo's JPEG bytes, read as carefully as an
+// imported photo (readStored: a regular file, bounded, a JPEG of at most
+// MaxStoredSide a side), with a Chinese message when the file is missing
+// (e.g. the draft was copied without its files folder) or is not a whole
+// JPEG picture (it used to reach the PDF writer and fail there with
+// “image: unknown format”).
 func ReadPhoto(draftPath string, p forms.Photo) ([]byte, error) {
-	path := PhotoPath(draftPath, p)
-	folder := filepath.Base(FilesDir(draftPath))
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &PhotoError{Code: usererr.NotExist, Path: p.File, Err: err, Message: fmt.Sprintf("找不到照片文件 “%s”（应在草稿旁的文件夹 “%s” 中）。复制或移动草稿时，请把这个文件夹一起复制；也可以删去这张照片后重新导入。", p.File, folder)}
-	}
-	if _, err := jpeg.DecodeConfig(bytes.NewReader(b)); err != nil || !bytes.HasPrefix(b, magicJPEG) {
-		if err == nil {
-			err = ErrNotImage
-		}
-		return nil, &PhotoError{Code: usererr.BadImage, Path: p.File, Err: err, Message: fmt.Sprintf("照片文件 “%s”（在文件夹 “%s” 中）已损坏，不是完整的JPEG图片，无法放入文档。请在“信息报道稿”中删去这张照片，再重新导入原来的照片。", p.File, folder)}
-	}
-	return b, nil
+	b, _, err := readStored(PhotoPath(draftPath, p))
+	return b, err
 }

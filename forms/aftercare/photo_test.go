@@ -546,7 +546,7 @@ func TestScaledDecodeMatchesFullDecode(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := scaleDown(full, MaxLongSide, tc.o)
-		got, err := decodeScaled("jpeg", data, tc.w, tc.h, tc.o)
+		got, err := decodeScaled("jpeg", data, tc.w, tc.h, tc.o, jpegShift(tc.w, tc.h, MaxLongSide))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,9 +6,12 @@
 // submission package's .zip are all written with WriteFile.
 //
 // It also keeps what the user set up: an existing file keeps its
-// permissions, a symbolic link is written through to its target (the link
-// stays a link), a new file gets the ordinary permissions (0666 less the
-// umask). Temporary files start with a dot and are hidden on Windows;
+// permissions, a read-only file is not replaced (usererr.ReadOnly), a new
+// file gets the ordinary permissions (0666 less the umask). A symbolic link
+// is replaced by the file, its target left alone, unless FollowLink asks
+// for it to be written through (a draft the user opened through a link):
+// a link planted where a backup or an export goes never leads a write
+// elsewhere. Temporary files start with a dot and are hidden on Windows;
 // those left by an interrupted write are removed by the next write into
 // the folder, or by CleanStale when the folder is opened.
 //
@@ -42,6 +45,10 @@ type Options struct {
 	Perm fs.FileMode
 	// NoReplace refuses to replace an existing file (usererr.Exist).
 	NoReplace bool
+	// FollowLink writes through a symbolic link at path to its target (the
+	// link stays a link); otherwise the link itself is replaced. A backup
+	// is never written through a link.
+	FollowLink bool
 	// exactPerm gives a new file exactly Perm (the backup of a file gets
 	// the file's mode).
 	exactPerm bool
@@ -66,12 +73,24 @@ var BeforeRename func(tmp string) error
 // WriteFile writes data to path atomically. On failure the file at path is
 // as it was and no temporary file is left.
 func WriteFile(path string, data []byte, opts Options) error {
-	target, err := resolve(path)
-	if err != nil {
-		return err
+	target := path
+	if opts.FollowLink {
+		t, err := resolve(path)
+		if err != nil {
+			return err
+		}
+		target = t
 	}
 	dir, base := filepath.Dir(target), filepath.Base(target)
-	st, err := os.Stat(target)
+	st, err := os.Lstat(target)
+	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		// a link not followed: replaced like a new file
+		if opts.NoReplace {
+			err = nil
+		} else {
+			st, err = nil, fs.ErrNotExist
+		}
+	}
 	kept := ""
 	if err == nil {
 		kept = "原有的文件没有改动；"
@@ -89,6 +108,8 @@ func WriteFile(path string, data []byte, opts Options) error {
 		return &usererr.Error{Code: usererr.IsDir, Path: path, Message: fmt.Sprintf("无法保存 “%s”：这个名字是一个文件夹。请换一个文件名。", filepath.Base(path))}
 	case err == nil && opts.NoReplace:
 		return fail(fs.ErrExist, "同名文件已存在")
+	case err == nil && !opts.exactPerm && st.Mode().Perm()&0o200 == 0:
+		return &usererr.Error{Code: usererr.ReadOnly, Path: path, Err: fs.ErrPermission, Message: fmt.Sprintf("没有保存 “%s”：这个文件是只读的（文件属性设为只读），程序不替换只读的文件。原有的文件没有改动；如需修改，请先在文件属性中取消“只读”，或另存为一个新文件。", filepath.Base(path))}
 	case err == nil:
 		perm, keepMode = st.Mode().Perm(), true
 	case opts.exactPerm:
@@ -129,7 +150,7 @@ func WriteFile(path string, data []byte, opts Options) error {
 			return &usererr.Error{Code: usererr.Interrupted, Path: path, Err: err, Message: fmt.Sprintf("无法保存 “%s”：写入被中断。%s请重试。", filepath.Base(path), kept)}
 		}
 	}
-	if opts.Backup != "" {
+	if opts.Backup != "" && st != nil && st.Mode().IsRegular() {
 		if old, err := os.ReadFile(target); err == nil && len(old) > 0 && (opts.KeepBackup == nil || opts.KeepBackup(old)) {
 			if err := WriteFile(target+opts.Backup, old, Options{Perm: perm, exactPerm: true}); err != nil {
 				return err

@@ -70,8 +70,9 @@ func TestKeepsMode(t *testing.T) {
 	}
 }
 
-// TestWritesThroughSymlink: the link stays a link and its target gets the
-// new content (it used to be replaced by a file, the target left stale).
+// TestWritesThroughSymlink: with FollowLink (a draft opened through a
+// link) the link stays a link and its target gets the new content (it used
+// to be replaced by a file, the target left stale).
 func TestWritesThroughSymlink(t *testing.T) {
 	dir := t.TempDir()
 	real := filepath.Join(dir, "real", "d.json")
@@ -83,7 +84,7 @@ func TestWritesThroughSymlink(t *testing.T) {
 	if err := os.Symlink(real, link); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(link, []byte("new"), Options{Backup: ".bak"}); err != nil {
+	if err := WriteFile(link, []byte("new"), Options{Backup: ".bak", FollowLink: true}); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink == 0 {
@@ -97,7 +98,7 @@ func TestWritesThroughSymlink(t *testing.T) {
 	}
 	dangling := filepath.Join(dir, "dangling.json")
 	_ = os.Symlink(filepath.Join(dir, "nowhere", "x.json"), dangling)
-	err := WriteFile(dangling, []byte("x"), Options{})
+	err := WriteFile(dangling, []byte("x"), Options{FollowLink: true})
 	var ue *usererr.Error
 	if !errors.As(err, &ue) || !strings.Contains(ue.Message, "符号链接") {
 		t.Errorf("dangling link: %v", err)
@@ -170,5 +171,65 @@ func TestUnwritableFolder(t *testing.T) {
 	var ue *usererr.Error
 	if !errors.As(err, &ue) || !strings.Contains(ue.Message, "无法在文件夹") || !bytes.Contains([]byte(ue.Message), []byte("d.json")) {
 		t.Errorf("unwritable: %v", err)
+	}
+}
+
+// TestLinksNotWrittenThrough (issue 20, 7): a link planted where a file or
+// its backup goes is replaced by the file; its target is never written.
+func TestLinksNotWrittenThrough(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(t.TempDir(), "victim.txt")
+	if err := os.WriteFile(victim, []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "d.json")
+	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// a .bak that is a link: every save wrote the old draft into its target
+	if err := os.Symlink(victim, p+".bak"); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	for _, opts := range []Options{{Backup: ".bak"}, {Backup: ".bak", FollowLink: true}} {
+		if err := WriteFile(p, []byte("new"), opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious" {
+		t.Errorf("the backup link's target was written: %q", b)
+	}
+	if st, _ := os.Lstat(p + ".bak"); st == nil || !st.Mode().IsRegular() {
+		t.Error("the backup is not a file of its own")
+	}
+	// a link named like an export: replaced, not written through
+	rep := filepath.Join(dir, "报告.pdf")
+	_ = os.Symlink(victim, rep)
+	if err := WriteFile(rep, []byte("%PDF"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious" {
+		t.Errorf("the export link's target was written: %q", b)
+	}
+	if st, _ := os.Lstat(rep); !st.Mode().IsRegular() {
+		t.Error("the export is still a link")
+	}
+}
+
+// TestReadOnlyNotReplaced (issue 20, 6): a read-only (0444) file stays as
+// it was, with a Chinese message saying so.
+func TestReadOnlyNotReplaced(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "d.json")
+	if err := os.WriteFile(p, []byte("old"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(p, []byte("new"), Options{Backup: ".bak", FollowLink: true})
+	if usererr.CodeOf(err) != usererr.ReadOnly || !strings.Contains(err.Error(), "只读") || !strings.Contains(err.Error(), "d.json") {
+		t.Errorf("read-only file: %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "old" {
+		t.Errorf("read-only file now holds %q", b)
+	}
+	if st, _ := os.Stat(p); st.Mode().Perm() != 0o444 {
+		t.Errorf("mode now %o", st.Mode().Perm())
 	}
 }

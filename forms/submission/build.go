@@ -227,5 +227,7 @@ func diskError(err error, what string) error {
 		err = ue.Err // the cause, under atomicfile's message
 	}
 	code, reason := usererr.Reason(err)
-	return &Error{Code: code, Err: err, Message: fmt.Sprintf("%s（%s）。已写入的部分已删除，草稿没有改动；%s", what, reason, usererr.Advice(code))}
+	// Nothing written is left behind (a folder begun is removed), and
+	// when the folder could not be made nothing was written at all.
+	return &Error{Code: code, Err: err, Message: fmt.Sprintf("%s（%s）。没有留下写了一半的文件，草稿没有改动；%s", what, reason, usererr.Advice(code))}
 }

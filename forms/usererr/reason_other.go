@@ -30,6 +30,8 @@ func sysCode(err error) Code {
 		return NotExist
 	case syscall.EEXIST:
 		return Exist
+	case syscall.ELOOP:
+		return LinkLoop
 	}
 	return Unknown
 }

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log"
 	"strings"
 	"unicode/utf8"
 )
@@ -38,6 +39,10 @@ const (
 	NewerVersion Code = "newer_version" // written by a newer program
 	NotOurs      Code = "not_ours"      // not a file of this program
 	BadImage     Code = "bad_image"
+	Conflict     Code = "changed_on_disk" // another window or program saved the file meanwhile
+	LinkLoop     Code = "link_loop"       // symbolic links that lead back to themselves
+	NotSelected  Code = "not_selected"    // after-event material of a project not marked selected
+	BadCall      Code = "bad_call"        // a call file refused (forms.CallError)
 )
 
 // Error is a failure with a Chinese message for the user.
@@ -54,6 +59,29 @@ func (e *Error) Unwrap() error { return e.Err }
 // New returns an Error with a formatted message.
 func New(code Code, path string, cause error, format string, args ...any) *Error {
 	return &Error{Code: code, Path: path, Err: cause, Message: fmt.Sprintf(format, args...)}
+}
+
+// Log writes what a person was shown and why to the program's log (the
+// standard logger: the terminal, or nothing in a windowed build): the code,
+// the file, the message and the cause, which the message does not show.
+// An error of another type is logged as it is.
+func Log(context string, err error) {
+	if err == nil {
+		return
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		log.Printf("%s: [%s] %s: %s (cause: %v)", context, codeName(e.Code), e.Path, e.Message, e.Err)
+		return
+	}
+	log.Printf("%s: %v", context, err)
+}
+
+func codeName(c Code) string {
+	if c == Unknown {
+		return "unknown"
+	}
+	return string(c)
 }
 
 // CodeOf is the code of the first *Error in err's chain, or Unknown.
@@ -87,12 +115,13 @@ func Reason(err error) (Code, string) {
 var reasons = map[Code]string{
 	DiskFull:    "磁盘空间已满",
 	ReadOnly:    "磁盘或文件夹是只读的",
-	Permission:  "没有权限，文件或文件夹可能是只读的",
+	Permission:  "没有权限：文件或文件夹的权限设置不允许本程序读写它",
 	NotExist:    "文件或文件夹不存在",
 	Exist:       "同名文件已存在",
 	NameTooLong: "文件名或路径太长",
 	InUse:       "文件正被其他程序（例如Word或PDF阅读器）打开",
 	IsDir:       "这是一个文件夹，不是文件",
+	LinkLoop:    "它是一个快捷方式（符号链接），链接绕回了自己，指不到任何文件",
 }
 
 // Advice is what to do about a file-system failure of code c when writing,

@@ -157,7 +157,7 @@ func (d *decoder) processSOS(n int) error {
 		for i := 0; i < nComp; i++ {
 			compIndex := scan[i].compIndex
 			if d.progCoeffs[compIndex] == nil {
-				d.progCoeffs[compIndex] = make([]block, mxx*myy*d.comp[compIndex].h*d.comp[compIndex].v)
+				d.progCoeffs[compIndex] = make([]block16, mxx*myy*d.comp[compIndex].h*d.comp[compIndex].v)
 			}
 		}
 	}
@@ -220,7 +220,7 @@ func (d *decoder) processSOS(n int) error {
 
 					// Load the previous partially decoded coefficients, if applicable.
 					if d.progressive {
-						b = d.progCoeffs[compIndex][by*mxx*hi+bx]
+						b = d.progCoeffs[compIndex][by*mxx*hi+bx].widen() // shenbao: int16 storage
 					} else {
 						b = block{}
 					}
@@ -292,7 +292,7 @@ func (d *decoder) processSOS(n int) error {
 
 					if d.progressive {
 						// Save the coefficients.
-						d.progCoeffs[compIndex][by*mxx*hi+bx] = b
+						d.progCoeffs[compIndex][by*mxx*hi+bx] = narrow(&b) // shenbao: int16 storage
 						// At this point, we could call reconstructBlock to dequantize and perform the
 						// inverse DCT, to save early stages of a progressive image to the *image.YCbCr
 						// buffers (the whole point of progressive encoding), but in Go, the jpeg.Decode
@@ -456,7 +456,8 @@ func (d *decoder) reconstructProgressiveImage() error {
 		stride := mxx * d.comp[i].h
 		for by := 0; by*v < d.height; by++ {
 			for bx := 0; bx*h < d.width; bx++ {
-				if err := d.reconstructBlock(&d.progCoeffs[i][by*stride+bx], bx, by, i); err != nil {
+				b := d.progCoeffs[i][by*stride+bx].widen() // shenbao: int16 storage
+				if err := d.reconstructBlock(&b, bx, by, i); err != nil {
 					return err
 				}
 			}
@@ -587,4 +588,26 @@ func shrinkBlock(b *block, dst []byte, stride int, shift uint) {
 			dst[oy*stride+ox] = uint8(sum >> (2 * shift))
 		}
 	}
+}
+
+// block16 is a block of coefficients as saved between the scans of a
+// progressive JPEG (shenbao: int16, as libjpeg's JCOEF, instead of int32:
+// a quantized coefficient of an 8-bit JPEG fits in 16 bits; a file whose
+// values do not wraps them and decodes to wrong pixels, never more memory).
+type block16 [blockSize]int16
+
+// widen is the block for decoding.
+func (c *block16) widen() (b block) {
+	for i, v := range c {
+		b[i] = int32(v)
+	}
+	return b
+}
+
+// narrow is the block for saving.
+func narrow(b *block) (c block16) {
+	for i, v := range b {
+		c[i] = int16(v)
+	}
+	return c
 }
