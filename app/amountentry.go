@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -35,10 +36,28 @@ import (
 // disabled text colour is nearly the box's own. A number too wide for its box with separators is shown without
 // them; an empty box, or one whose text does not fit at all, shows the
 // entry's own text and placeholder, as before.
+//
+// An amount box never changes what is typed: nothing is stored is shown
+// empty, with 待填 as its placeholder (no "0" for the digits typed next to
+// be put before), and the box selects its whole text whenever it gets the
+// keyboard, so that typing 30 into it stores 30.
 func newAmountEntry() *commitEntry {
-	e := &commitEntry{shown: shownAmount}
+	e := &commitEntry{shown: shownAmount, selectOnFocus: true}
 	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(amountPlaceholder)
 	return e
+}
+
+// amountPlaceholder is what an empty amount box shows.
+const amountPlaceholder = "待填"
+
+// amountText is how a stored amount is written into its box: 0, what an
+// untouched draft holds, is the empty box.
+func amountText(n int64) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.FormatInt(n, 10)
 }
 
 // shownAmount is what an amount box shows while it is not being edited:

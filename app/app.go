@@ -93,6 +93,7 @@ func newUI(a fyne.App, w fyne.Window, call *forms.Call, now func() time.Time) *u
 	u.start = newStartScreen(u)
 	w.SetCloseIntercept(u.onCloseRequest)
 	u.setMenu()
+	a.Lifecycle().SetOnEnteredForeground(func() { windowReturnedAt.Store(time.Now().UnixNano()) })
 	a.Lifecycle().SetOnExitedForeground(func() {
 		if u.form != nil {
 			u.form.windowLeft()
@@ -159,7 +160,7 @@ func (u *ui) showStart() {
 	u.setContent(u.start.content)
 }
 
-func (u *ui) onNew() { u.leaveForm(func() { u.showPicker(false) }) }
+func (u *ui) onNew() { u.leaveForm(func() { u.newOrAskClosed(func() { u.showPicker(false) }) }) }
 
 func (u *ui) showPicker(sample bool) {
 	u.picker = newPickerScreen(u, sample)

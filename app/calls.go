@@ -130,7 +130,8 @@ func (u *ui) callBar() fyne.CanvasObject {
 	}
 	u.callSelect = sel
 	imp := widget.NewButtonWithIcon("导入申报通知文件…", theme.FolderOpenIcon(), u.onImportCall)
-	return container.NewBorder(nil, nil, widget.NewLabel("申报通知："), imp, sel)
+	fromNotice := widget.NewButtonWithIcon("新建申报通知…", theme.DocumentCreateIcon(), u.onCallFromNotice)
+	return container.NewBorder(nil, nil, widget.NewLabel("申报通知："), container.NewHBox(fromNotice, imp), sel)
 }
 
 // tellCallProblems tells, once the window is open, which remembered call

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,6 +24,15 @@ type commitEntry struct {
 	// does not have the keyboard it shows shown(Text), right-aligned.
 	shown   func(text string) string
 	focused bool // it has the keyboard
+	// selectOnFocus: gaining the keyboard, whichever way (Tab, a click, a
+	// finding's link, a step opened), selects the whole text, so that
+	// what is typed next replaces it (amount and date boxes: typing 30
+	// into a box holding 2024年5月20日 or 8000 is never appended to it).
+	selectOnFocus bool
+	// grow makes it a table's text cell (newCellEntry): it wraps its text
+	// and grows to show all of it, up to cellMaxRows lines.
+	grow bool
+	rows int // the lines it shows, while grow
 }
 
 func newCommitEntry() *commitEntry {
@@ -39,11 +49,42 @@ func newCommitMultiLineEntry() *commitEntry {
 	return e
 }
 
-// FocusGained notes the focus before the entry redraws.
+// FocusGained notes the focus before the entry redraws, selects the
+// whole text of a box that replaces on typing, and shows the entry.
 func (e *commitEntry) FocusGained() {
+	was := e.focused
 	e.focused = true
 	e.Entry.FocusGained()
+	if was {
+		return // test.Type tells an entry again; the selection stays as typed
+	}
+	if e.selectOnFocus && !windowReturning() {
+		e.selectAll()
+	}
+	revealFocused(e)
 }
+
+// selectAll selects the whole text (Fyne's Ctrl+A).
+func (e *commitEntry) selectAll() {
+	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// MouseDown: the click that gives a replacing box the keyboard selects its
+// whole text (Fyne's entry would put the cursor where the click falls, and
+// the digits typed next would be added to the number); a click in a box
+// that already has the keyboard places the cursor as usual.
+func (e *commitEntry) MouseDown(m *desktop.MouseEvent) {
+	was := e.focused
+	e.Entry.MouseDown(m)
+	if !was && e.focused && e.selectOnFocus && m.Button == desktop.MouseButtonPrimary {
+		e.selectAll()
+	}
+}
+
+// AcceptsTab is false: Tab and Shift+Tab leave a multi-line box too (the
+// form's order, docs/window.md), instead of typing a tab character into
+// it. Enter starts a new line.
+func (e *commitEntry) AcceptsTab() bool { return false }
 
 // FocusLost commits the value.
 func (e *commitEntry) FocusLost() {
@@ -54,8 +95,27 @@ func (e *commitEntry) FocusLost() {
 	}
 }
 
-// TypedKey commits on Enter in a one-line entry.
+// TypedKey commits on Enter in a one-line entry. A Tab that reaches it
+// (the window hands it over only to an entry that accepts tabs, which this
+// one does not) moves the focus instead of being typed.
 func (e *commitEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.grow && (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) {
+		// A cell is one value: Enter commits it, as in a one-line box.
+		if e.onCommit != nil {
+			e.onCommit()
+		}
+		return
+	}
+	if k.Name == fyne.KeyTab {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			if shiftHeld() {
+				c.FocusPrevious()
+			} else {
+				c.FocusNext()
+			}
+		}
+		return
+	}
 	e.Entry.TypedKey(k)
 	if !e.MultiLine && (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.onCommit != nil {
 		e.onCommit()
@@ -69,7 +129,7 @@ func (e *commitEntry) TypedKey(k *fyne.KeyEvent) {
 // default month, and closes with Esc.
 type dateBox struct {
 	entry   *commitEntry
-	btn     *widget.Button
+	btn     *focusButton
 	content fyne.CanvasObject
 	value   forms.Date
 	// problem is why the text is not a date ("" when it is one or empty).
@@ -91,8 +151,18 @@ type dateBox struct {
 func newDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(forms.Date, string)) *dateBox {
 	b := &dateBox{value: v, defaultMonth: defaultMonth, onCommit: onCommit}
 	b.entry = newCommitEntry()
-	today := forms.DateOf(time.Now())
-	b.entry.SetPlaceHolder("如 " + today.Chinese() + " 或 " + today.String())
+	// Clicking or tabbing into a date and typing replaces it (a date the
+	// program filled in, or one typed before), never appends to it.
+	b.entry.selectOnFocus = true
+	// The example is a date the field could hold: where its calendar
+	// opens (inside the call's window for the project's dates), else today.
+	ex := forms.DateOf(time.Now())
+	if defaultMonth != nil {
+		if d := defaultMonth(); !d.IsZero() {
+			ex = d
+		}
+	}
+	b.entry.SetPlaceHolder("如 " + ex.Chinese() + " 或 " + ex.String())
 	b.entry.SetText(v.Chinese())
 	b.entry.onCommit = func() {
 		if b.opening || (b.cal != nil && b.cal.Visible()) {
@@ -103,7 +173,7 @@ func newDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(form
 			b.onLeave()
 		}
 	}
-	b.btn = widget.NewButtonWithIcon("", theme.CalendarIcon(), b.openCalendar)
+	b.btn = newFocusButton("", theme.CalendarIcon(), b.openCalendar)
 	b.content = container.NewBorder(nil, nil, nil, b.btn, b.entry)
 	return b
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"os/exec"
@@ -127,9 +128,27 @@ func mustMarshal(d *forms.Draft) []byte {
 
 // openFolder shows a folder in the system's file manager. When nothing
 // can open it, the user is told so, with the path to copy.
+// openFolderProblem says in Chinese why the folder could not be shown
+// (xdg-open's exit status, documented in its manual: 2 no such file, 3 no
+// program for it, 4 the program failed), never the system's English.
+func openFolderProblem(err error) string {
+	var exit *exec.ExitError
+	switch {
+	case errors.Is(err, exec.ErrNotFound):
+		return "系统中没有打开文件夹用的程序（xdg-open）。"
+	case errors.As(err, &exit) && exit.ExitCode() == 2:
+		return "这个文件夹已不存在（可能被移动或删除了）。"
+	case errors.As(err, &exit) && exit.ExitCode() == 3:
+		return "系统中没有能打开文件夹的程序（文件管理器）。"
+	case errors.As(err, &exit):
+		return fmt.Sprintf("打开文件夹的程序没有打开它（退出码 %d）。", exit.ExitCode())
+	}
+	return "系统没有打开这个文件夹。"
+}
+
 func openFolder(u *ui, dir string) {
 	fail := func(err error) {
-		u.ask("无法打开文件夹", "没有能打开这个文件夹的程序（"+err.Error()+"）。文件都已保存，请在文件管理器中打开这个文件夹：\n\n"+dir,
+		u.ask("无法打开文件夹", openFolderProblem(err)+"文件都已保存，请在文件管理器中打开这个文件夹：\n\n"+dir,
 			choice{label: "复制路径", important: true, fn: func() { u.app.Clipboard().SetContent(dir) }},
 			choice{label: "关闭"})
 		u.prompt.copyText = dir

@@ -231,11 +231,11 @@ func (f *formScreen) numberField(path string, get func() int64, set func(int64),
 	}
 	fl.reload = func() {
 		if n, ok := parseNumber(e.Text); !ok || n != get() {
-			e.SetText(strconv.FormatInt(get(), 10))
+			e.SetText(amountText(get()))
 		}
 		show(get())
 	}
-	e.SetText(strconv.FormatInt(get(), 10))
+	e.SetText(amountText(get()))
 	show(get())
 	// Every keystroke updates the draft and the 大写; whether the number
 	// is acceptable is said when it is committed (or after a pause).
@@ -305,7 +305,13 @@ func (f *formScreen) dateField(path string, ptr *forms.Date) (*dateBox, *field) 
 // category allows), today for the others.
 func (f *formScreen) defaultMonth(path string) forms.Date {
 	if path == "cover.apply_date" || f.cat == nil {
-		return forms.DateOf(f.u.now())
+		// Today, or the deadline once it has passed: an example date
+		// inside the call.
+		today := forms.DateOf(f.u.now())
+		if dl := f.u.call.Deadline; !dl.IsZero() && today.After(forms.DateOf(dl)) {
+			return forms.DateOf(dl)
+		}
+		return today
 	}
 	if !f.d.Project.StartDate.IsZero() {
 		return f.d.Project.StartDate
@@ -340,14 +346,15 @@ func plainOptions(list ...string) []option {
 func (f *formScreen) choose(s *section, path, label string, opts []option, ptr *string) *widget.Select {
 	sel, fl := f.selectField(path, opts, ptr)
 	f.register(fl)
-	f.addRow(s, label, fl, sel)
+	f.addRow(s, label, fl, fl.obj)
 	return sel
 }
 
 func (f *formScreen) selectField(path string, opts []option, ptr *string) (*widget.Select, *field) {
-	sel := widget.NewSelect(names(opts), nil)
+	fs := newFocusSelect(names(opts))
+	sel := &fs.Select
 	sel.PlaceHolder = "（请选择）"
-	fl := &field{path: path, focus: sel, obj: sel, msg: newMsg(), empty: func() bool { return sel.Selected == "" }}
+	fl := &field{path: path, focus: fs, obj: fs, msg: newMsg(), empty: func() bool { return sel.Selected == "" }}
 	set := func() {
 		for _, o := range opts {
 			if o.id == *ptr {
@@ -376,14 +383,15 @@ func (f *formScreen) selectField(path string, opts []option, ptr *string) (*widg
 func (f *formScreen) check(s *section, path, label, text string, ptr *bool) *widget.Check {
 	c, fl := f.checkField(path, text, ptr)
 	f.register(fl)
-	f.addRow(s, label, fl, c)
+	f.addRow(s, label, fl, fl.obj)
 	return c
 }
 
 func (f *formScreen) checkField(path, text string, ptr *bool) (*widget.Check, *field) {
-	c := widget.NewCheck(text, nil)
+	fc := newFocusCheck(text)
+	c := &fc.Check
 	c.SetChecked(*ptr)
-	fl := &field{path: path, focus: c, obj: c, msg: newMsg(), empty: func() bool { return !c.Checked }}
+	fl := &field{path: path, focus: fc, obj: fc, msg: newMsg(), empty: func() bool { return !c.Checked }}
 	fl.reload = func() { c.SetChecked(*ptr) }
 	c.OnChanged = func(b bool) {
 		if b == *ptr {

@@ -126,10 +126,12 @@ type fakePositions struct {
 	x, y    int
 	ok      bool
 	offside bool // the remembered point is on no screen
+	screen  rect // the work area it tells (none when empty)
 }
 
 func (f fakePositions) position(fyne.Window) (int, int, bool) { return f.x, f.y, f.ok }
 func (f fakePositions) onScreen(int, int) bool                { return !f.offside }
+func (f fakePositions) workArea(int, int, bool) (rect, bool)  { return f.screen, f.screen.w > 0 }
 
 type placedWindow struct {
 	fyne.Window
@@ -166,5 +168,59 @@ func TestWindowPositionRemembered(t *testing.T) {
 	u.restorePosition()
 	if win.placed {
 		t.Error("a position on no screen (a monitor unplugged) is asked for")
+	}
+}
+
+// The first start fits the screen it opens on, whatever its size (a
+// 1024×700 screen opened 1200×680, its buttons off-screen), and a size
+// remembered on a bigger screen is fitted to the smaller one; the frame's
+// title bar and borders fit too. Where the system tells no screen size the
+// default stays.
+func TestFirstStartFitsTheScreen(t *testing.T) {
+	u, _ := newTestUI(t)
+	fits := func(s fyne.Size, scale float32, w, h int) bool {
+		return (s.Width+frameWidth)*scale <= float32(w)+0.5 && (s.Height+frameHeight)*scale <= float32(h)+0.5
+	}
+	for _, sc := range []struct {
+		w, h  int
+		scale float32
+	}{{1024, 700, 1}, {1024, 700, 1.3}, {1366, 768, 1}, {1366, 768, 1.3}, {1280, 720, 1.5}, {800, 600, 1}} {
+		u.positions = fakePositions{screen: rect{0, 0, sc.w, sc.h}}
+		got := u.fitScreen(fitLaptop(sc.scale), sc.scale)
+		if !fits(got, sc.scale, sc.w, sc.h) {
+			t.Errorf("a %d×%d screen at %v: the window opens %v logical", sc.w, sc.h, sc.scale, got)
+		}
+		if sc.w >= 1366 && got != fitLaptop(sc.scale) {
+			t.Errorf("a %d×%d screen at %v: %v, want the laptop default %v", sc.w, sc.h, sc.scale, got, fitLaptop(sc.scale))
+		}
+	}
+	u.positions = fakePositions{screen: rect{0, 0, 1024, 700}}
+	if got := u.initialSize(); !fits(got, 1, 1024, 700) {
+		t.Errorf("first start on a 1024×700 screen: %v", got)
+	}
+	// A size remembered on a big screen, then a smaller one.
+	p := u.app.Preferences()
+	p.SetFloat(prefWindowWidth, 1800)
+	p.SetFloat(prefWindowHeight, 1000)
+	u.positions = fakePositions{screen: rect{0, 0, 1366, 728}}
+	if got := u.initialSize(); !fits(got, 1, 1366, 728) || got.Width < 1300 {
+		t.Errorf("1800×1000 remembered, a 1366×728 work area: %v", got)
+	}
+	u.win.Resize(fyne.NewSize(1800, 1000))
+	u.fitToScale()
+	if got := u.win.Canvas().Size(); !fits(got, u.win.Canvas().Scale(), 1366, 728) {
+		t.Errorf("once shown, the remembered 1800×1000 window is %v on a 1366×728 work area", got)
+	}
+	// A remembered size that fits is kept, and so is everything where the
+	// system tells no screen.
+	p.SetFloat(prefWindowWidth, 1000)
+	p.SetFloat(prefWindowHeight, 600)
+	if got := u.initialSize(); got != fyne.NewSize(1000, 600) {
+		t.Errorf("1000×600 remembered on a 1366×728 screen opens %v", got)
+	}
+	u.positions = fakePositions{}
+	p.SetFloat(prefWindowWidth, 0)
+	if got := u.initialSize(); got != fitLaptop(1) {
+		t.Errorf("no screen told: %v, want %v", got, fitLaptop(1))
 	}
 }

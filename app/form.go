@@ -712,11 +712,36 @@ func (f *formScreen) isPending(fd forms.Finding) bool {
 	if f.checkAll || fd.Severity == forms.Info || fd.Field == "" {
 		return false
 	}
+	if fd.Rule == forms.RuleAgendaDates {
+		return f.onlyFreshUndated()
+	}
 	fl := f.resolve(fd.Field)
 	if fl == nil || fl.empty == nil || f.touched[fl.path] || fl.local != "" {
 		return false
 	}
 	return fl.empty()
+}
+
+// onlyFreshUndated tells whether every agenda row without a date is a
+// row just added that nothing has been typed into nor left: its missing
+// date is still to fill in (待填), not a warning the moment 添加一行 is
+// pressed.
+func (f *formScreen) onlyFreshUndated() bool {
+	t := f.tables["agenda"]
+	if t == nil {
+		return false
+	}
+	fresh := 0
+	for i, it := range f.d.Agenda {
+		if !it.Date.IsZero() {
+			continue
+		}
+		if !t.fresh(i) {
+			return false
+		}
+		fresh++
+	}
+	return fresh > 0
 }
 
 // recheck runs the call's checks and the quota check across the folder's
@@ -725,6 +750,7 @@ func (f *formScreen) recheck() {
 	fs := forms.Check(f.u.call, f.d, f.opts)
 	all := append(f.others[:len(f.others):len(f.others)], forms.NamedDraft{Name: f.path, Draft: f.d})
 	fs = append(fs, forms.CheckAcross(f.u.call, all)[len(all)-1]...)
+	fs = f.withUnreadable(fs)
 	forms.SortFindings(fs)
 	f.findings = fs
 	before := f.stepCounts
@@ -737,6 +763,41 @@ func (f *formScreen) recheck() {
 	if f.title != nil {
 		f.refreshState() // the draft's name follows its project and unit
 	}
+}
+
+// ruleUnreadable is the rule of a typed text the window cannot read as
+// its field's kind (“2024年2月没有30日”, “请只填写阿拉伯数字”): the draft
+// holds no value for it, and the field says why (field.local).
+const ruleUnreadable = "input.unreadable"
+
+// withUnreadable makes each field's own problem with its typed text a
+// finding, an error, so that what is said under a field is what the panel
+// counts and what export stops at, with the same severity: the call's
+// findings on such a field, which its message line does not show (the
+// text is said first), are left out.
+func (f *formScreen) withUnreadable(fs []forms.Finding) []forms.Finding {
+	var local []*field
+	for _, fl := range f.order {
+		if fl.local != "" && fl.msg != nil {
+			local = append(local, fl)
+		}
+	}
+	if len(local) == 0 {
+		return fs
+	}
+	out := make([]forms.Finding, 0, len(fs)+len(local))
+	for _, fd := range fs {
+		if fd.Field != "" {
+			if fl := f.resolve(fd.Field); fl != nil && fl.local != "" {
+				continue
+			}
+		}
+		out = append(out, fd)
+	}
+	for _, fl := range local {
+		out = append(out, forms.Finding{Rule: ruleUnreadable, Field: fl.path, Severity: forms.Error, Message: fl.local})
+	}
+	return out
 }
 
 // resolve finds the field a finding's path belongs to: the field itself, or
@@ -837,7 +898,7 @@ func (f *formScreen) refreshMessages() {
 		}
 	}
 	for l := range f.msgs {
-		text := strings.Join(texts[l], "；")
+		text := joinMessages(texts[l])
 		imp := severityImportance(worst[l])
 		if text == "" && todo[l] {
 			text, imp = "待填", widget.LowImportance
@@ -848,6 +909,22 @@ func (f *formScreen) refreshMessages() {
 		l.Importance = imp
 		l.SetText(text)
 	}
+}
+
+// joinMessages writes a field's messages on its one line, each but the
+// last without its full stop, joined by "；" (never "。；").
+func joinMessages(ms []string) string {
+	var b strings.Builder
+	for i, m := range ms {
+		if i < len(ms)-1 {
+			m = strings.TrimRight(m, "。 ")
+			b.WriteString(m)
+			b.WriteString("；")
+			continue
+		}
+		b.WriteString(m)
+	}
+	return b.String()
 }
 
 // severityImportance is the one colour of each severity, everywhere in the
@@ -936,6 +1013,10 @@ func (f *formScreen) jumpAfter(path string) bool {
 		if it.Text == tab {
 			f.after.s.tabs.Select(it)
 		}
+	}
+	// The field itself, in view (revealFocused), as on the form.
+	if o := f.after.s.focusFor(path); o != nil {
+		f.u.win.Canvas().Focus(o)
 	}
 	return true
 }

@@ -171,6 +171,8 @@ func disableButtons(o fyne.CanvasObject) {
 	switch o := o.(type) {
 	case *widget.Button:
 		o.Disable()
+	case *focusButton:
+		o.Disable()
 	case *fyne.Container:
 		for _, k := range o.Objects {
 			disableButtons(k)
@@ -187,7 +189,7 @@ func disableButtons(o fyne.CanvasObject) {
 func readableChoices(c *fyne.Container) {
 	for i, o := range c.Objects {
 		switch o := o.(type) {
-		case *widget.Select, *widget.Check, *widget.CheckGroup:
+		case *widget.Select, *widget.Check, *widget.CheckGroup, *focusSelect, *focusCheck:
 			c.Objects[i] = secondary(o)
 		case *fyne.Container:
 			readableChoices(o)

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -170,7 +171,7 @@ func (p *pickerScreen) onCreate() {
 		return
 	}
 	d := forms.NewDraft(u.call, p.selected.ID)
-	d.Cover.ApplyDate = forms.DateOf(u.now())
+	d.Cover.ApplyDate = applyDateToday(u.call, u.now())
 	path := newDraftPath(u.draftsDir(), p.selected, u.now())
 	if err := forms.Save(path, d, u.now()); err != nil {
 		u.showError("无法创建申报书", err)
@@ -201,6 +202,18 @@ func longestName(call *forms.Call) string {
 		}
 	}
 	return n
+}
+
+// applyDateToday is the 申报日期 a new draft starts with: today, while the
+// call is open. After its deadline the program fills in nothing (待填)
+// rather than a date of its own that its check calls wrong, red, in a
+// draft nobody has typed into yet.
+func applyDateToday(call *forms.Call, now time.Time) forms.Date {
+	today := forms.DateOf(now)
+	if !call.Deadline.IsZero() && today.After(forms.DateOf(call.Deadline)) {
+		return forms.Date{}
+	}
+	return today
 }
 
 // typeNamesOf are the names of applicant type IDs.

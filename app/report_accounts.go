@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,7 +23,7 @@ type accountsScreen struct {
 	spent                         []*commitEntry // amount boxes, right-aligned like the form's
 	diffs, pcts                   []*widget.Label
 	provincial, selfRaised, other *commitEntry
-	note                          *widget.Entry
+	note                          *commitEntry
 	totals                        *widget.Label
 	findings                      *widget.Label
 	addBtn                        *widget.Button
@@ -53,7 +52,7 @@ func newAccountsScreen(env *reportEnv) *accountsScreen {
 	})
 	amount := func(get func() int64, set func(int64)) *commitEntry {
 		e := newAmountEntry()
-		e.SetText(strconv.FormatInt(get(), 10))
+		e.SetText(amountText(get()))
 		e.OnChanged = func(t string) {
 			if n, ok := parseNumber(t); ok {
 				set(n)
@@ -65,7 +64,7 @@ func newAccountsScreen(env *reportEnv) *accountsScreen {
 	s.provincial = amount(func() int64 { return fa.Provincial }, func(n int64) { fa.Provincial = n })
 	s.selfRaised = amount(func() int64 { return fa.SelfRaised }, func(n int64) { fa.SelfRaised = n })
 	s.other = amount(func() int64 { return fa.Other }, func(n int64) { fa.Other = n })
-	s.note = widget.NewMultiLineEntry()
+	s.note = newCommitMultiLineEntry()
 	s.note.Wrapping = fyne.TextWrapWord
 	s.note.SetPlaceHolder("决算说明：超支或结余的原因、自筹经费来源等")
 	s.note.SetText(fa.Note)
@@ -107,13 +106,13 @@ func (s *accountsScreen) refreshRows() {
 	for i := range fa.Lines {
 		i := i
 		l := &fa.Lines[i]
-		item := widget.NewEntry()
+		item := newCommitEntry()
 		item.SetText(l.Item)
 		item.OnChanged = func(t string) { fa.Lines[i].Item = t; s.edited() }
 		budget := widget.NewLabel(forms.Thousands(l.Budgeted))
 		budget.Alignment = fyne.TextAlignTrailing
 		spent := newAmountEntry()
-		spent.SetText(strconv.FormatInt(l.Spent, 10))
+		spent.SetText(amountText(l.Spent))
 		spent.OnChanged = func(t string) {
 			if n, ok := parseNumber(t); ok {
 				fa.Lines[i].Spent = n
@@ -122,7 +121,7 @@ func (s *accountsScreen) refreshRows() {
 		}
 		diff, pct := widget.NewLabel(""), widget.NewLabel("")
 		diff.Alignment, pct.Alignment = fyne.TextAlignTrailing, fyne.TextAlignTrailing
-		note := widget.NewEntry()
+		note := newCommitEntry()
 		note.SetPlaceHolder("超支原因等")
 		note.SetText(l.Note)
 		note.OnChanged = func(t string) { fa.Lines[i].Note = t; s.edited() }

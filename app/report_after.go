@@ -90,6 +90,46 @@ func newAfterScreen(env *reportEnv) *afterScreen {
 	return s
 }
 
+// focusFor is the input of the after-selection screens a finding's path
+// names, or the first input of its part; nil when there is none.
+func (s *afterScreen) focusFor(path string) fyne.Focusable {
+	has := func(p string) bool { return strings.HasPrefix(path, p) }
+	switch {
+	case has("selection.list_published"):
+		return s.selection.listPublished.entry
+	case has("selection.actual_start"):
+		return s.selection.actualStart.entry
+	case has("selection.actual_end"):
+		return s.selection.actualEnd.entry
+	case has("selection."):
+		return s.selection.selected
+	case has("reports.info_report.headline"), has("reports.info_report.title"):
+		return s.info.title
+	case has("reports.info_report.author"):
+		return s.info.author
+	case has("reports.info_report"):
+		return s.info.body
+	case has("reports.summary"):
+		return s.summary.summary
+	case has("reports.review"), has("reports.proceedings"):
+		return s.summary.review
+	case has("reports.accounts.spent_lines["):
+		var i int
+		if _, err := fmt.Sscanf(path[len("reports.accounts.spent_lines["):], "%d]", &i); err == nil && i >= 0 && i < len(s.accounts.spent) {
+			return s.accounts.spent[i]
+		}
+	case has("reports.accounts.provincial"):
+		return s.accounts.provincial
+	case has("reports.accounts.self_raised"):
+		return s.accounts.selfRaised
+	case has("reports.accounts.other"):
+		return s.accounts.other
+	case has("reports.accounts"):
+		return s.accounts.note
+	}
+	return nil
+}
+
 // afterFolderSuffix names the one subfolder, inside the 报送材料 folder
 // beside the draft, that the after-selection documents go to.
 const afterFolderSuffix = "-会后材料"

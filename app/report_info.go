@@ -27,15 +27,15 @@ type infoScreen struct {
 	env     *reportEnv
 	content fyne.CanvasObject
 
-	title     *widget.Entry
-	body      *widget.Entry
-	author    *widget.Entry // 撰稿人
+	title     *commitEntry
+	body      *commitEntry
+	author    *commitEntry // 撰稿人
 	counter   *textLabel
 	photos    *fyne.Container
 	addBtn    *widget.Button
 	photoMsg  *widget.Label // why the last photo was refused
 	findings  *widget.Label
-	captions  []*widget.Entry
+	captions  []*commitEntry
 	busy      *fyne.Container        // "正在导入照片…" while an import runs
 	busyLabel *widget.Label          // how many photos the import takes
 	busyBar   *widget.ProgressBar    // photos imported so far
@@ -46,11 +46,11 @@ type infoScreen struct {
 func newInfoScreen(env *reportEnv) *infoScreen {
 	s := &infoScreen{env: env, importer: aftercare.ImportPhoto, thumbs: map[string]image.Image{}}
 	in := &env.d.EnsureReports().Info
-	s.title = widget.NewEntry()
+	s.title = newCommitEntry()
 	s.title.SetPlaceHolder("如：" + env.d.Project.Name + "在" + env.d.Project.City + "召开")
 	s.title.SetText(in.Title)
 	s.title.OnChanged = func(t string) { in.Title = t; s.edited() }
-	s.body = widget.NewMultiLineEntry()
+	s.body = newCommitMultiLineEntry()
 	s.body.Wrapping = fyne.TextWrapWord
 	s.body.SetMinRowsVisible(12)
 	s.body.SetPlaceHolder("时间、地点、主题、参会人数、主要内容和成效……")
@@ -62,7 +62,7 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 		s.refreshCounter()
 		s.edited()
 	}
-	s.author = widget.NewEntry()
+	s.author = newCommitEntry()
 	s.author.SetPlaceHolder("写稿人姓名；留空则打印一条横线，手写")
 	s.author.SetText(in.Author)
 	s.author.OnChanged = func(t string) { in.Author = t; s.edited() }
@@ -236,7 +236,7 @@ func (s *infoScreen) refreshPhotos() {
 			img.SetMinSize(fyne.NewSize(thumbW, thumbH))
 			thumb = img
 		}
-		caption := widget.NewEntry()
+		caption := newCommitEntry()
 		caption.SetPlaceHolder("照片说明，如：开幕式现场")
 		caption.SetText(ph.Caption)
 		caption.OnChanged = func(t string) { in.Photos[i].Caption = t; s.edited() }

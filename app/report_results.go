@@ -21,11 +21,11 @@ type resultsScreen struct {
 	content fyne.CanvasObject
 
 	rows     *fyne.Container
-	sortBy   *widget.Select
+	sortBy   *focusSelect
 	rankBtn  *widget.Button
 	addBtn   *widget.Button
 	findings *widget.Label
-	entries  [][]*widget.Entry // per row: rank, name, unit, title, score
+	entries  [][]*commitEntry // per row: rank, name, unit, title, score
 }
 
 // resultSorts are the sort choices, in the order shown.
@@ -44,7 +44,7 @@ func newResultsScreen(env *reportEnv) *resultsScreen {
 	for i, o := range resultSorts {
 		labels[i] = o.label
 	}
-	s.sortBy = widget.NewSelect(labels, func(l string) {
+	s.sortBy = newFocusSelectOn(labels, func(l string) {
 		for _, o := range resultSorts {
 			if o.label == l {
 				forms.SortResults(env.d.Reports.Results, o.by, o.by == forms.ByScore)
@@ -89,8 +89,8 @@ func (s *resultsScreen) refreshRows() {
 	for i := range *rows {
 		i := i
 		r := &(*rows)[i]
-		text := func(v string, set func(string)) *widget.Entry {
-			e := widget.NewEntry()
+		text := func(v string, set func(string)) *commitEntry {
+			e := newCommitEntry()
 			e.SetText(v)
 			e.OnChanged = func(t string) { set(t); s.edited() }
 			return e
@@ -102,14 +102,14 @@ func (s *resultsScreen) refreshRows() {
 		score := text(forms.ScoreText(r.Score), func(t string) {
 			(*rows)[i].Score, _ = strconv.ParseFloat(width.Fold.String(strings.TrimSpace(t)), 64)
 		})
-		degree := widget.NewSelect(forms.DegreeLevels, func(v string) {
+		degree := newFocusSelectOn(forms.DegreeLevels, func(v string) {
 			if (*rows)[i].Degree != v {
 				(*rows)[i].Degree = v
 				s.edited()
 			}
 		})
 		degree.SetSelected(r.Degree)
-		award := widget.NewSelect(forms.Awards, func(v string) {
+		award := newFocusSelectOn(forms.Awards, func(v string) {
 			if (*rows)[i].Award != v {
 				(*rows)[i].Award = v
 				s.edited()
@@ -125,7 +125,7 @@ func (s *resultsScreen) refreshRows() {
 		for _, o := range []fyne.CanvasObject{rank, name, unit, degree, title, score, award, del} {
 			row.Add(o)
 		}
-		s.entries = append(s.entries, []*widget.Entry{rank, name, unit, title, score})
+		s.entries = append(s.entries, []*commitEntry{rank, name, unit, title, score})
 		s.rows.Add(row)
 	}
 	s.rows.Refresh()

@@ -20,9 +20,10 @@ type selectionScreen struct {
 	env     *reportEnv
 	content fyne.CanvasObject
 
-	selected                              *widget.Check
+	selected                              *focusCheck
 	listPublished, actualStart, actualEnd *dateBox
 	dateMsg                               *widget.Label
+	filled                                *textLabel          // says the actual dates were filled in from the plan
 	problems                              map[*dateBox]string // why a typed date is not one
 	dues                                  *fyne.Container
 	dueRows                               []*dueRow
@@ -32,7 +33,7 @@ type selectionScreen struct {
 type dueRow struct {
 	item      forms.DueItem
 	label     *widget.Label
-	submitted *widget.Check
+	submitted *focusCheck
 }
 
 func newSelectionScreen(env *reportEnv) *selectionScreen {
@@ -41,12 +42,15 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 	if sel == nil {
 		sel = &forms.Selection{}
 	}
-	s.selected = widget.NewCheck("本项目已入选（入选项目名单已公布）", s.onSelected)
+	s.selected = newFocusCheckOn("本项目已入选（入选项目名单已公布）", s.onSelected)
 	s.selected.SetChecked(sel.Selected)
 	s.listPublished = s.dateEntry(sel.ListPublished, func(d forms.Date) { env.d.Selection.ListPublished = d })
 	s.actualStart = s.dateEntry(sel.ActualStart, func(d forms.Date) { env.d.Selection.ActualStart = d })
 	s.actualEnd = s.dateEntry(sel.ActualEnd, func(d forms.Date) { env.d.Selection.ActualEnd = d })
 	s.dateMsg = newNote()
+	s.filled = newSecondaryLabel("")
+	s.filled.Wrapping = fyne.TextWrapBreak
+	s.filled.Hide()
 	s.dues = container.NewVBox()
 	grid := container.New(layout.NewFormLayout(),
 		widget.NewLabel("名单公布日期"), s.listPublished.content,
@@ -60,7 +64,7 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 	t := ex.Time()
 	hint := newSecondaryLabel(fmt.Sprintf("报送期限按实际结束日期计算%s；日期可写作 %s、%s 或 %d/%d/%d，也可点日历选择。", forms.Cite(env.call.Clauses.AfterEvent), ex.Chinese(), ex.String(), t.Year(), int(t.Month()), t.Day()))
 	hint.Wrapping = fyne.TextWrapBreak
-	s.content = container.NewVBox(s.selected, grid, hint, s.dateMsg, widget.NewSeparator(),
+	s.content = container.NewVBox(s.selected, grid, s.filled, hint, s.dateMsg, widget.NewSeparator(),
 		widget.NewLabelWithStyle("会后须报送的材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.dues)
 	s.refresh()
 	return s
@@ -99,6 +103,12 @@ func (s *selectionScreen) onSelected(on bool) {
 		sel.ActualStart, sel.ActualEnd = s.env.d.Project.StartDate, s.env.d.Project.EndDate
 		s.actualStart.SetDate(sel.ActualStart)
 		s.actualEnd.SetDate(sel.ActualEnd)
+		if !sel.ActualStart.IsZero() || !sel.ActualEnd.IsZero() {
+			// Said, not done silently: the due dates count from them.
+			s.filled.SetText(fmt.Sprintf("已按申报书中的计划日期填入实际开始日期（%s）和实际结束日期（%s）。活动日期有变化的，请改为实际日期：报送期限按实际结束日期计算。",
+				dateOrNone(sel.ActualStart), dateOrNone(sel.ActualEnd)))
+			s.filled.Show()
+		}
 	}
 	s.env.edited()
 	s.refresh()
@@ -121,6 +131,7 @@ func (s *selectionScreen) refresh() {
 	s.dueRows = nil
 	if !env.d.IsSelected() {
 		s.dues.Add(widget.NewLabel("标记入选后，这里列出信息报道稿、总结、决算表等材料的报送期限。"))
+		s.relayout()
 		return
 	}
 	today := env.today()
@@ -129,7 +140,7 @@ func (s *selectionScreen) refresh() {
 			r := &dueRow{item: it, label: widget.NewLabel("")}
 			r.label.Wrapping = fyne.TextWrapWord
 			kind := it.Kind
-			r.submitted = widget.NewCheck("已报送", func(on bool) {
+			r.submitted = newFocusCheckOn("已报送", func(on bool) {
 				was := !env.d.Selection.Submitted[kind].IsZero()
 				if was == on {
 					return
@@ -152,6 +163,18 @@ func (s *selectionScreen) refresh() {
 		}
 	}
 	s.dues.Refresh()
+	s.relayout()
+}
+
+// relayout lays the screen out again after its messages changed: a
+// wrapped note's height follows its width, which it has only once laid
+// out, so the column is laid out twice; once, the lines of a message that
+// grew were drawn over the heading 会后须报送的材料 below it.
+func (s *selectionScreen) relayout() {
+	if c, ok := s.content.(*fyne.Container); ok {
+		c.Refresh()
+		c.Refresh()
+	}
 }
 
 // dueText is one due item as the list shows it: "信息报道稿 · 2025年11月1日前
@@ -202,4 +225,12 @@ func dueBadge(call *forms.Call, d *forms.Draft, today forms.Date) (text string, 
 		return "已入选 · 会后材料已全部报送", false
 	}
 	return "已入选 · 请填写实际举办日期", false
+}
+
+// dateOrNone is a date in Chinese, or 未填 for none.
+func dateOrNone(d forms.Date) string {
+	if d.IsZero() {
+		return "未填"
+	}
+	return d.Chinese()
 }

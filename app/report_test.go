@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -378,6 +379,12 @@ func TestAccountsAmountsRightAligned(t *testing.T) {
 		t.Fatalf("typed 12345, spent %d", env.d.Reports.Accounts.Lines[0].Spent)
 	}
 	s.provincial.SetText("15000")
+	// The other boxes, empty while 0, given amounts of every width.
+	for i, e := range s.spent[1:] {
+		e.SetText(strconv.Itoa(7 * (i + 1) * 1000))
+	}
+	s.selfRaised.SetText("800")
+	s.other.SetText("5")
 	var ends []float32
 	for i, e := range append(append([]*commitEntry{}, s.spent...), s.provincial, s.selfRaised, s.other) {
 		r := amountShown(t, e)

@@ -19,6 +19,7 @@ type reviewScreen struct {
 	content fyne.CanvasObject
 	edit    map[string]*widget.Button // section id → its edit link
 	summary *widget.Label
+	scroll  *container.Scroll
 }
 
 // onReview shows the review page of the open draft.
@@ -107,7 +108,10 @@ func newReviewScreen(f *formScreen) *reviewScreen {
 	}
 	flush()
 	top := container.NewVBox(container.NewBorder(nil, nil, back, export, widget.NewLabelWithStyle("审阅全文（与打印的申报书内容和顺序相同）", fyne.TextAlignCenter, fyne.TextStyle{})), r.summary, widget.NewSeparator())
-	r.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(page)))
+	// The wheel scrolls about three lines a notch, as on the form (Fyne's
+	// own step is 25 px).
+	r.scroll = container.NewVScroll(container.NewPadded(page))
+	r.content = container.NewBorder(top, nil, nil, nil, newWheelScroll(r.scroll))
 	return r
 }
 

@@ -94,7 +94,7 @@ func (f *formScreen) createFromTemplate(unit string) {
 	d.Applicant = forms.Applicant{Name: unit, Type: typ}
 	d.Selection = nil
 	d.Reports = nil
-	d.Cover.ApplyDate = forms.DateOf(u.now())
+	d.Cover.ApplyDate = applyDateToday(u.call, u.now())
 	path := newDraftPath(u.draftsDir(), f.cat, u.now())
 	if err := os.MkdirAll(u.draftsDir(), 0o755); err != nil {
 		u.showError("无法新建", err)

@@ -29,6 +29,7 @@ type startScreen struct {
 
 	newBtn, openBtn, sampleBtn, folderBtn *widget.Button
 	carryBtn                              *widget.Button // 用往年申报书新建
+	closed                                *closedBanner  // the call's deadline has passed: the ways forward
 
 	drafts []draftInfo
 	rows   []*draftRow
@@ -65,7 +66,8 @@ func newStartScreen(u *ui) *startScreen {
 	folderRow := container.NewBorder(nil, nil, widget.NewLabel("草稿文件夹："), s.folderBtn, s.folder)
 	s.carryBtn = widget.NewButtonWithIcon("用往年申报书新建…", theme.ContentCopyIcon(), u.onCarry)
 	buttons := container.NewHBox(s.newBtn, s.carryBtn, s.sampleBtn, s.openBtn)
-	top := container.NewVBox(title, u.callBar(), s.deadline, folderRow, buttons, s.status, widget.NewSeparator())
+	s.closed = newClosedBanner(u)
+	top := container.NewVBox(title, u.callBar(), s.deadline, s.closed.box, folderRow, buttons, s.status, widget.NewSeparator())
 	s.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.list))
 	return s
 }
@@ -76,6 +78,9 @@ func (s *startScreen) refreshDrafts() {
 	dir := u.draftsDir()
 	s.folder.SetText(dir)
 	s.deadline.SetText(deadlineText(u.call, u.now()))
+	if s.closed.refresh() {
+		s.content.Refresh() // the banner came or went: lay the top out again
+	}
 	s.status.Hide()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		s.showStatus(fmt.Sprintf("无法创建草稿文件夹 %s：%v。请点“更改文件夹…”选择一个可以写入的文件夹。", dir, err))
@@ -193,7 +198,7 @@ func deadlineShort(call *forms.Call, now time.Time) string {
 	return fmt.Sprintf("已截止 %d 天", -left)
 }
 
-func (s *startScreen) onNew() { s.u.showPicker(false) }
+func (s *startScreen) onNew() { s.u.newOrAskClosed(func() { s.u.showPicker(false) }) }
 
 func (s *startScreen) onSample() { s.u.showPicker(true) }
 

@@ -39,7 +39,7 @@ func (s stepState) text() string {
 // Only the current step's section is shown.
 type stepNav struct {
 	f       *formScreen
-	list    *widget.List
+	list    *stepsList
 	content fyne.CanvasObject
 	buttons fyne.CanvasObject
 
@@ -50,7 +50,7 @@ type stepNav struct {
 
 func newStepNav(f *formScreen) *stepNav {
 	n := &stepNav{f: f}
-	n.list = widget.NewList(
+	n.list = newStepsList(n,
 		func() int { return len(f.sections) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("一、申报单位基本情况")
@@ -98,6 +98,30 @@ func newStepNav(f *formScreen) *stepNav {
 	return n
 }
 
+// stepsList is the list of steps, which keeps the current step in view:
+// Fyne's list scrolls to a selected item by its own height, and a step
+// selected before the list was laid out (the first step, as a draft
+// opens) left it scrolled by one item, the current step hidden above.
+type stepsList struct {
+	widget.List
+	n *stepNav
+}
+
+func newStepsList(n *stepNav, length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *stepsList {
+	l := &stepsList{n: n}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Resize lays the list out and scrolls the current step into view.
+func (l *stepsList) Resize(s fyne.Size) {
+	l.List.Resize(s)
+	if s.Height > 0 {
+		l.ScrollTo(l.n.cur)
+	}
+}
+
 // state is a step's state from the last check.
 func (n *stepNav) state(i int) stepState {
 	if i < len(n.f.stepCounts) {
@@ -138,6 +162,9 @@ func (f *formScreen) showStep(i int) {
 	f.scroll.Refresh()
 	n.selecting = true
 	n.list.Select(i)
+	if n.list.Size().Height > 0 {
+		n.list.ScrollTo(i)
+	}
 	n.selecting = false
 	if i == 0 {
 		n.prevBtn.Disable()

@@ -3,7 +3,9 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -23,8 +25,8 @@ type rowsTable struct {
 	step    int // the section it is in
 	headers []string
 	box     *fyne.Container
-	addBtn  *widget.Button
-	delBtns []*widget.Button
+	addBtn  *focusButton
+	delBtns []*focusButton
 	heads   []*textLabel // the column headings, while there are rows
 
 	count  func() int
@@ -39,7 +41,7 @@ func (f *formScreen) table(s *section, path, label string, headers []string, cou
 	cells func(i int, msg *textLabel) []fyne.CanvasObject, add func(), remove func(i int)) *rowsTable {
 	t := &rowsTable{f: f, path: path, headers: headers, count: count, cells: cells, add: add, remove: remove, step: f.curStep}
 	t.box = container.NewVBox()
-	t.addBtn = widget.NewButtonWithIcon("添加一行", theme.ContentAddIcon(), t.onAdd)
+	t.addBtn = newFocusButton("添加一行", theme.ContentAddIcon(), t.onAdd)
 	fl := &field{path: path, focus: t.addBtn, obj: t.box, msg: newMsg(), reload: t.rebuild, empty: func() bool { return count() == 0 }}
 	f.register(fl)
 	f.tables[path] = t
@@ -71,17 +73,19 @@ func (t *rowsTable) rebuild() {
 		return container.NewStack(w, o)
 	}
 	var first []fyne.CanvasObject // the cells of the first row
+	var widths []float32          // the columns' own widths (0: a share of the rest)
 	for i := 0; i < n; i++ {
 		i := i
 		msg := newMsg()
 		cells := t.cells(i, msg)
 		if i == 0 {
 			first = cells
+			widths = t.f.columnWidths(cells)
 		}
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.onRemove(i) })
+		del := newFocusButton("", theme.DeleteIcon(), func() { t.onRemove(i) })
 		t.delBtns = append(t.delBtns, del)
 		num := numbered(widget.NewLabel(strconv.Itoa(i + 1)))
-		t.box.Add(container.NewVBox(container.NewBorder(nil, nil, num, del, container.NewGridWithColumns(len(cells), cells...)), msg))
+		t.box.Add(container.NewVBox(container.NewBorder(nil, nil, num, del, container.New(&cellsLayout{widths: widths}, cells...)), msg))
 	}
 	if n > 0 {
 		// The headings, over the rows; over a column of amount boxes on
@@ -99,10 +103,87 @@ func (t *rowsTable) rebuild() {
 		}
 		spacer := canvas.NewRectangle(color.Transparent)
 		spacer.SetMinSize(fyne.NewSize(t.delBtns[0].MinSize().Width, 0))
-		head := container.NewBorder(nil, nil, numbered(canvas.NewRectangle(color.Transparent)), spacer, container.NewGridWithColumns(len(hs), hs...))
+		head := container.NewBorder(nil, nil, numbered(canvas.NewRectangle(color.Transparent)), spacer, container.New(&cellsLayout{widths: widths}, hs...))
 		t.box.Objects = append([]fyne.CanvasObject{head}, t.box.Objects...)
 	}
 	t.box.Refresh()
+}
+
+// columnWidths are the own widths of a row's columns: a date column is as
+// wide as the longest date it shows (2024年12月30日) and its calendar
+// button, so that no date is cut (“2024年5月20E”); the other columns share
+// the rest.
+func (f *formScreen) columnWidths(cells []fyne.CanvasObject) []float32 {
+	widths := make([]float32, len(cells))
+	for i, c := range cells {
+		for _, b := range f.dates {
+			if b.content == c {
+				widths[i] = dateBoxWidth(b)
+			}
+		}
+	}
+	return widths
+}
+
+// dateBoxWidth is the width a date box needs to show its longest date
+// whole: the text, the entry's padding on both sides, the button.
+func dateBoxWidth(b *dateBox) float32 {
+	th := b.entry.Theme()
+	text := fyne.MeasureText("2024年12月30日", th.Size(theme.SizeNameText), b.entry.TextStyle).Width
+	return text + 2*th.Size(theme.SizeNameInnerPadding) + 2*th.Size(theme.SizeNameInputBorder) +
+		th.Size(theme.SizeNamePadding) + b.btn.MinSize().Width + 4
+}
+
+// cellsLayout lays a table row's cells in one line: a column with a width
+// of its own (widths[i] > 0) gets it, the others share what is left
+// equally; one padding between cells, as Fyne's grid.
+type cellsLayout struct{ widths []float32 }
+
+func (l *cellsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	rest := size.Width - pad*float32(len(objs)-1)
+	flex := 0
+	for i := range objs {
+		if w := l.width(i); w > 0 {
+			rest -= w
+		} else {
+			flex++
+		}
+	}
+	share := float32(0)
+	if flex > 0 {
+		share = max(rest/float32(flex), 0)
+	}
+	x := float32(0)
+	for i, o := range objs {
+		w := l.width(i)
+		if w == 0 {
+			w = share
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + pad
+	}
+}
+
+func (l *cellsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for i, o := range objs {
+		m := o.MinSize()
+		w += max(l.width(i), m.Width)
+		h = max(h, m.Height)
+	}
+	if len(objs) > 1 {
+		w += theme.Padding() * float32(len(objs)-1)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *cellsLayout) width(i int) float32 {
+	if i < len(l.widths) {
+		return l.widths[i]
+	}
+	return 0
 }
 
 func (t *rowsTable) onAdd() {
@@ -124,6 +205,23 @@ func (t *rowsTable) onRemove(i int) {
 	t.f.changed()
 }
 
+// fresh tells whether row i is blank and none of its cells has been left:
+// a row just added.
+func (t *rowsTable) fresh(i int) bool {
+	prefix := fmt.Sprintf("%s[%d].", t.path, i)
+	cells := 0
+	for _, fl := range t.f.order {
+		if !strings.HasPrefix(fl.path, prefix) {
+			continue
+		}
+		cells++
+		if t.f.touched[fl.path] || fl.local != "" || (fl.empty != nil && !fl.empty()) {
+			return false
+		}
+	}
+	return cells > 0
+}
+
 // firstCell is the path suffix of a row's first cell.
 func (t *rowsTable) firstCell() string {
 	for _, fl := range t.f.order {
@@ -138,9 +236,56 @@ func (t *rowsTable) firstCell() string {
 	return ""
 }
 
+// cellMaxRows is how many lines a table's text cell grows to.
+const cellMaxRows = 8
+
+// newCellEntry is a table's text cell: a box that wraps its text and grows,
+// up to cellMaxRows lines, to show all of it (a long agenda item was cut at
+// its start or its end in a one-line box). Enter commits it; Tab leaves it.
+func newCellEntry() *commitEntry {
+	e := &commitEntry{grow: true, rows: 1}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapBreak
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(1)
+	e.OnChanged = func(string) { e.fitRows(e.Size().Width) }
+	return e
+}
+
+// Resize lays the entry out; a growing cell fits its lines to the width.
+func (e *commitEntry) Resize(s fyne.Size) {
+	e.Entry.Resize(s)
+	if e.grow {
+		e.fitRows(s.Width)
+	}
+}
+
+// fitRows sets how many lines a growing cell shows: as many as its text
+// takes at this width (measured whole, then broken anywhere, as
+// TextWrapBreak breaks Chinese), from 1 to cellMaxRows.
+func (e *commitEntry) fitRows(width float32) {
+	if width <= 0 {
+		return
+	}
+	th := e.Theme()
+	room := width - 2*th.Size(theme.SizeNameInnerPadding) - 2*th.Size(theme.SizeNameInputBorder)
+	rows := 1
+	if text := strings.TrimSpace(e.Text); text != "" && room > 0 {
+		w := fyne.MeasureText(text, th.Size(theme.SizeNameText), e.TextStyle).Width
+		// A line broken at a character leaves up to one character's room
+		// unused: count a little less room than there is.
+		rows = int(math.Ceil(float64(w / (room * 0.9))))
+	}
+	rows = min(max(rows, 1), cellMaxRows)
+	if rows != e.rows {
+		e.rows = rows
+		e.SetMinRowsVisible(rows)
+	}
+}
+
 // cellText is a text cell of a table row, bound to the draft.
 func (f *formScreen) cellText(path string, ptr *string, msg *textLabel, hint string) fyne.CanvasObject {
-	e := newCommitEntry()
+	e := newCellEntry()
 	e.SetPlaceHolder(hint)
 	fl := &field{path: path, focus: e, obj: e, msg: msg, empty: func() bool { return boundEmpty(ptr) }}
 	fl.reload = f.bindEntry(&e.Entry, ptr)
@@ -167,16 +312,16 @@ func (f *formScreen) cellDate(path string, ptr *forms.Date, msg *textLabel) fyne
 
 // cellCheck is a check-box cell.
 func (f *formScreen) cellCheck(path, text string, ptr *bool, msg *textLabel) fyne.CanvasObject {
-	c, fl := f.checkField(path, text, ptr)
+	_, fl := f.checkField(path, text, ptr)
 	fl.msg = msg
 	f.register(fl)
-	return c
+	return fl.obj
 }
 
 // cellSelect is a select cell.
 func (f *formScreen) cellSelect(path string, opts []option, ptr *string, msg *textLabel) fyne.CanvasObject {
-	s, fl := f.selectField(path, opts, ptr)
+	_, fl := f.selectField(path, opts, ptr)
 	fl.msg = msg
 	f.register(fl)
-	return s
+	return fl.obj
 }

@@ -18,15 +18,41 @@ const (
 	minWidth, minHeight       = 800, 500
 )
 
-// initialSize is the window's size at start.
+// Room for the window's frame around its content, in logical px: the
+// size asked for is the content's, and the title bar and borders come on
+// top of it.
+const frameWidth, frameHeight = 16, 40
+
+// initialSize is the window's size at start: the last size, or the
+// default, either made to fit the screen it opens on where the system
+// tells its size (a 1024×700 screen, a smaller screen than last time).
 func (u *ui) initialSize() fyne.Size {
+	scale := fyneScale(u.app.Settings().Scale())
 	p := u.app.Preferences()
 	w := float32(p.FloatWithFallback(prefWindowWidth, 0))
 	h := float32(p.FloatWithFallback(prefWindowHeight, 0))
 	if w >= minWidth && h >= minHeight {
-		return fyne.NewSize(w, h)
+		return u.fitScreen(fyne.NewSize(w, h), scale)
 	}
-	return fitLaptop(fyneScale(u.app.Settings().Scale()))
+	return u.fitScreen(fitLaptop(scale), scale)
+}
+
+// fitScreen shrinks a size (logical px at scale) to the work area of the
+// screen the window opens on: the one of its remembered position, else
+// the main one. Where the system tells no screen size, s is kept.
+func (u *ui) fitScreen(s fyne.Size, scale float32) fyne.Size {
+	if scale <= 0 {
+		scale = 1
+	}
+	p := u.app.Preferences()
+	placed := p.Bool(prefWindowPlaced)
+	a, ok := u.positions.workArea(p.Int(prefWindowX), p.Int(prefWindowY), placed)
+	if !ok || a.w <= 0 || a.h <= 0 {
+		return s
+	}
+	w := float32(a.w)/scale - frameWidth
+	h := float32(a.h)/scale - frameHeight
+	return fyne.NewSize(max(min(s.Width, w), 1), max(min(s.Height, h), 1))
 }
 
 // fitLaptop is the default size at a scale: 1200×680, or what fits a
@@ -46,15 +72,21 @@ func fyneScale(s float32) float32 {
 
 // fitToScale shrinks a window that opened at the default size once the
 // real scale is known (the user's scale times the monitor's, e.g. Windows
-// at 125 %), so it fits a 1366×768 laptop. A remembered size is kept.
+// at 125 %), so it fits a 1366×768 laptop, and any window, a remembered
+// size too, to the screen it is on at that scale.
 func (u *ui) fitToScale() {
-	p := u.app.Preferences()
-	if u.sizeFixed || p.FloatWithFallback(prefWindowWidth, 0) >= minWidth {
+	if u.sizeFixed {
 		return
 	}
-	want := fitLaptop(u.win.Canvas().Scale())
-	if cur := u.win.Canvas().Size(); cur.Width > want.Width+1 || cur.Height > want.Height+1 {
-		u.win.Resize(want)
+	scale := u.win.Canvas().Scale()
+	cur := u.win.Canvas().Size()
+	want := cur
+	if u.app.Preferences().FloatWithFallback(prefWindowWidth, 0) < minWidth {
+		want = fitLaptop(scale)
+	}
+	want = u.fitScreen(want, scale)
+	if cur.Width > want.Width+1 || cur.Height > want.Height+1 {
+		u.win.Resize(fyne.NewSize(min(cur.Width, want.Width), min(cur.Height, want.Height)))
 	}
 }
 

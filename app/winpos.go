@@ -22,7 +22,14 @@ var _ placer = desktop.Window(nil)
 type positionReader interface {
 	position(w fyne.Window) (x, y int, ok bool)
 	onScreen(x, y int) bool
+	// workArea is the usable part (without task bars, where the system
+	// tells) of the screen holding the point (x, y), or of the main
+	// screen when at is false, in the system's pixels.
+	workArea(x, y int, at bool) (rect, bool)
 }
+
+// rect is a screen's rectangle in the system's pixels.
+type rect struct{ x, y, w, h int }
 
 // restorePosition asks for the last position, when one was remembered and
 // is still on a screen (a second monitor may be gone). Call before Show.

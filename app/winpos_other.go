@@ -12,3 +12,5 @@ type systemPositions struct{}
 func (systemPositions) position(fyne.Window) (int, int, bool) { return 0, 0, false }
 
 func (systemPositions) onScreen(int, int) bool { return true }
+
+func (systemPositions) workArea(int, int, bool) (rect, bool) { return rect{}, false }

@@ -12,6 +12,7 @@ var (
 	user32               = windows.NewLazySystemDLL("user32.dll")
 	procClientToScreen   = user32.NewProc("ClientToScreen")
 	procMonitorFromPoint = user32.NewProc("MonitorFromPoint")
+	procGetMonitorInfo   = user32.NewProc("GetMonitorInfoW")
 )
 
 // systemPositions reads the position of the window's client area in screen
@@ -43,4 +44,29 @@ func (systemPositions) onScreen(x, y int) bool {
 	pt := uintptr(uint32(int32(x))) | uintptr(uint32(int32(y)))<<32
 	r, _, _ := procMonitorFromPoint.Call(pt, 0)
 	return r != 0
+}
+
+// workArea is the work area (the screen without the task bar) of the
+// monitor holding the point, or of the primary monitor
+// (MONITOR_DEFAULTTOPRIMARY, 1), from GetMonitorInfoW.
+func (systemPositions) workArea(x, y int, at bool) (rect, bool) {
+	if !at {
+		x, y = 0, 0 // the primary monitor's top left corner
+	}
+	pt := uintptr(uint32(int32(x))) | uintptr(uint32(int32(y)))<<32
+	mon, _, _ := procMonitorFromPoint.Call(pt, 1)
+	if mon == 0 {
+		return rect{}, false
+	}
+	var mi struct {
+		Size          uint32
+		Monitor, Work struct{ Left, Top, Right, Bottom int32 }
+		Flags         uint32
+	}
+	mi.Size = uint32(unsafe.Sizeof(mi))
+	if r, _, _ := procGetMonitorInfo.Call(mon, uintptr(unsafe.Pointer(&mi))); r == 0 {
+		return rect{}, false
+	}
+	w := mi.Work
+	return rect{int(w.Left), int(w.Top), int(w.Right - w.Left), int(w.Bottom - w.Top)}, true
 }

@@ -32,7 +32,10 @@ import (
 type systemPositions struct{}
 
 // x11Timeout bounds how long closing (or starting) waits for the X server.
-const x11Timeout = 500 * time.Millisecond
+// On a machine under load (the scripted walk beside two busy loops, load
+// ~15 on 2 cores) a new connection and its three round trips took longer
+// than the 500 ms this was, and the position was not kept.
+const x11Timeout = 2 * time.Second
 
 func (systemPositions) position(w fyne.Window) (x, y int, ok bool) {
 	nw, isNative := w.(driver.NativeWindow)
@@ -68,6 +71,65 @@ func (systemPositions) onScreen(x, y int) bool {
 		return err
 	})
 	return err == nil && onMonitor(ms, x, y)
+}
+
+// workArea is the monitor holding the point (or the first, which X
+// servers list first as the primary), cut to the desktop's work area
+// (_NET_WORKAREA, which a window manager sets without its panels) where
+// there is one.
+func (systemPositions) workArea(x, y int, at bool) (rect, bool) {
+	var ms []rect
+	var wa rect
+	err := withX(func(c *xgb.Conn) (err error) {
+		if ms, err = x11Monitors(c); err != nil {
+			return err
+		}
+		wa, _ = x11WorkArea(c)
+		return nil
+	})
+	if err != nil || len(ms) == 0 {
+		return rect{}, false
+	}
+	m := ms[0]
+	if at {
+		for _, o := range ms {
+			if onMonitor([]rect{o}, x, y) {
+				m = o
+			}
+		}
+	}
+	if wa.w > 0 && wa.h > 0 {
+		if in := intersect(m, wa); in.w > 0 && in.h > 0 {
+			m = in
+		}
+	}
+	return m, true
+}
+
+// x11WorkArea is the first desktop's work area as the window manager sets
+// it on the root window (_NET_WORKAREA), if it does.
+func x11WorkArea(c *xgb.Conn) (rect, bool) {
+	root := xproto.Setup(c).DefaultScreen(c).Root
+	atom, err := xproto.InternAtom(c, true, uint16(len("_NET_WORKAREA")), "_NET_WORKAREA").Reply()
+	if err != nil || atom.Atom == 0 {
+		return rect{}, false
+	}
+	p, err := xproto.GetProperty(c, false, root, atom.Atom, xproto.AtomCardinal, 0, 4).Reply()
+	if err != nil || p.Format != 32 || len(p.Value) < 16 {
+		return rect{}, false
+	}
+	v := func(i int) int { return int(int32(xgb.Get32(p.Value[4*i:]))) }
+	return rect{v(0), v(1), v(2), v(3)}, true
+}
+
+// intersect is the part two rectangles share.
+func intersect(a, b rect) rect {
+	x0, y0 := max(a.x, b.x), max(a.y, b.y)
+	x1, y1 := min(a.x+a.w, b.x+b.w), min(a.y+a.h, b.y+b.h)
+	if x1 <= x0 || y1 <= y0 {
+		return rect{}
+	}
+	return rect{x0, y0, x1 - x0, y1 - y0}
 }
 
 var errXSlow = errors.New("no answer from the X server in time")
@@ -132,9 +194,6 @@ func x11Monitors(c *xgb.Conn) ([]rect, error) {
 	s := xproto.Setup(c).DefaultScreen(c)
 	return []rect{{0, 0, int(s.WidthInPixels), int(s.HeightInPixels)}}, nil
 }
-
-// rect is a monitor's rectangle in the root window's pixels.
-type rect struct{ x, y, w, h int }
 
 // onMonitor tells whether the point is on one of the monitors.
 func onMonitor(ms []rect, x, y int) bool {

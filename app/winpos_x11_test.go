@@ -229,3 +229,37 @@ func TestX11Unreachable(t *testing.T) {
 		}
 	}
 }
+
+// The work area the window fits at start: the screen (Xvfb of 1024×700,
+// no window manager, so no _NET_WORKAREA), then a work area a window
+// manager set without its 40 px panel at the bottom.
+func TestX11WorkArea(t *testing.T) {
+	// -noreset: the server would reset when the last client leaves, here
+	// between two connections, and drop the work area set below.
+	disp := startXvfb(t, "-noreset", "-screen", "0", "1024x700x24")
+	t.Setenv("DISPLAY", disp)
+	sys := systemPositions{}
+	if got, ok := sys.workArea(0, 0, false); !ok || got != (rect{0, 0, 1024, 700}) {
+		t.Errorf("work area %v (%v), want the 1024×700 screen", got, ok)
+	}
+	c, err := xgb.NewConnDisplay(disp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	root := xproto.Setup(c).DefaultScreen(c).Root
+	atom, err := xproto.InternAtom(c, false, uint16(len("_NET_WORKAREA")), "_NET_WORKAREA").Reply()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := make([]byte, 16)
+	for i, v := range []uint32{0, 0, 1024, 660} {
+		xgb.Put32(data[4*i:], v)
+	}
+	if err := xproto.ChangePropertyChecked(c, xproto.PropModeReplace, root, atom.Atom, xproto.AtomCardinal, 32, 4, data).Check(); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := sys.workArea(10, 10, true); !ok || got != (rect{0, 0, 1024, 660}) {
+		t.Errorf("work area %v (%v), want 1024×660 above the panel", got, ok)
+	}
+}

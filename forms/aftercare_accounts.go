@@ -181,6 +181,10 @@ func accountsLineOver(d *Draft, fa *FinalAccounts) []Finding {
 
 func accountsTotalOver(d *Draft, fa *FinalAccounts) []Finding {
 	if t, ok := accountsBegun(d, fa); ok && t.Budgeted > 0 && t.Spent > t.Budgeted {
+		if note := strings.TrimSpace(fa.Note); note != "" {
+			// Asked for, written: information that it is there.
+			return []Finding{{Rule: RuleAccountsTotalOver, Field: "reports.accounts", Severity: Info, Message: fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元，决算说明已写明原因：%s", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(DiffAmounts(t.Spent, t.Budgeted)), quoted(note))}}
+		}
 		return []Finding{{Rule: RuleAccountsTotalOver, Field: "reports.accounts", Severity: Warning, Message: fmt.Sprintf("实际支出合计%s元，超出预算总额%s元%s元：超出部分须由自筹或其他经费承担，请在决算说明中写明原因。", Thousands(t.Spent), Thousands(t.Budgeted), Thousands(DiffAmounts(t.Spent, t.Budgeted)))}}
 	}
 	return nil

@@ -75,6 +75,12 @@ func TestFinalAccountsSums(t *testing.T) {
 	if f := afterRule(fs, RuleAccountsTotalOver); len(f) != 1 || f[0].Severity != Warning || !strings.Contains(f[0].Message, "300元") {
 		t.Errorf("total over budget: %+v", f)
 	}
+	// The 决算说明 it asks for, written: information, no warning left.
+	fa.Note = "  会议规模扩大，超出部分由自筹经费承担。"
+	if f := afterRule(accountsFindings(d, fa), RuleAccountsTotalOver); len(f) != 1 || f[0].Severity != Info || !strings.Contains(f[0].Message, "会议规模扩大") {
+		t.Errorf("total over budget, explained in the note: %+v", f)
+	}
+	fa.Note = ""
 	if f := afterRule(fs, RuleAccountsSources); len(f) != 0 {
 		t.Errorf("sources add up: %+v", f)
 	}

@@ -59,19 +59,9 @@ type Call struct {
 	ApplicantTypes map[string]string `toml:"-"`
 
 	// Rules adjusts the program's rules as the notice states them:
-	// [rules."<rule-id>"] severity, clause, summary, message.
-	Rules map[string]RuleOverride `toml:"rules"`
+	// [overrides."<rule-id>"] severity, clause, summary, message.
+	Rules map[string]RuleOverride `toml:"overrides"`
 
-	// TotalQuota is how many projects the call selects across all
-	// categories, and TotalQuotaText how the notice words it ("40个左右").
-	// A fact printed, not yet a rule (TODO: a declared total-quota rule).
-	TotalQuota     int    `toml:"total_quota"`
-	TotalQuotaText string `toml:"total_quota_text"`
-	// EventPlace is where every event must be held ("湖北省境内"), with its
-	// clause. A fact printed, not yet checked against the city typed (TODO:
-	// a declared place rule).
-	EventPlace       string `toml:"event_place"`
-	EventPlaceClause string `toml:"event_place_clause"`
 	// JointLeadRequired: a joint application must name its lead unit
 	// (牵头单位), as JointLeadClause states.
 	JointLeadRequired bool   `toml:"joint_lead_required"`
@@ -79,6 +69,10 @@ type Call struct {
 	// Documents are what the applicant hands in, section by section
 	// (documents.go).
 	Documents []DocumentDecl `toml:"documents"`
+	// CallRules are the rules the call declares over the form's data
+	// ([[rules]]), its total quota ([total_quota]) and its categories'
+	// groups ([[category_groups]]): declrules.go.
+	CallRules
 
 	// Source names where the call was read from (for messages).
 	Source string `toml:"-"`
@@ -239,6 +233,7 @@ type Category struct {
 	// WindowPreferred: the window is a preference ("5月至6月期间的活动
 	// 优先考虑"), not a limit: a date outside it is an info, not an error.
 	WindowPreferred bool `toml:"window_preferred"`
+	CategoryCode                       // group, code: 项目编号 (declrules.go)
 	// Part is the category's own part of the form (第三部分), declared
 	// field by field.
 	Part PartDecl `toml:"part"`
@@ -537,6 +532,9 @@ func ParseCall(name string, data []byte) (_ *Call, err error) {
 	if p, at := c.documentsProblem(); p != "" {
 		return nil, &CallError{File: name, Line: at.line(data), Problem: p}
 	}
+	if err := c.compileDeclared(name, data); err != nil {
+		return nil, err
+	}
 	return &c, nil
 }
 
@@ -554,8 +552,8 @@ func (c *Call) topProblem() string {
 	switch {
 	case c.Year < 2000 || c.Year > 2100:
 		return "year（年度）缺失或不合理"
-	case c.MaxPerCategory < 0 || c.MaxTotal < 0 || c.PaperCopies < 0 || c.TotalQuota < 0:
-		return "max_per_category_per_unit、max_total_per_unit、paper_copies、total_quota 不能为负数（通知没有规定的，不写）"
+	case c.MaxPerCategory < 0 || c.MaxTotal < 0 || c.PaperCopies < 0:
+		return "max_per_category_per_unit、max_total_per_unit、paper_copies 不能为负数（通知没有规定的，不写）"
 	case c.MaxTotal > 0 && c.MaxPerCategory > c.MaxTotal:
 		return "max_per_category_per_unit（同类限报）大于 max_total_per_unit（总计限报）"
 	case len(c.Categories) == 0:

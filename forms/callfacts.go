@@ -230,7 +230,7 @@ func (c *Call) JointPartnerTypes() []string {
 	return out
 }
 
-// RuleOverride is a call's [rules."<rule-id>"] table: the severity, the
+// RuleOverride is a call's [overrides."<rule-id>"] table: the severity, the
 // clause, the summary or the message of one of the program's rules as the
 // notice states it ("每单位原则上申报1项" is a warning, not an error).
 type RuleOverride struct {
@@ -266,12 +266,12 @@ func (c *Call) rulesProblem() string {
 	for _, id := range ids {
 		o := c.Rules[id]
 		if _, ok := ruleByID[id]; !ok {
-			return fmt.Sprintf("[rules.\"%s\"]：没有这条规则（shenbao rules 列出全部规则ID；专项内容的规则在其字段中写 severity、clause）", id)
+			return fmt.Sprintf("[overrides.\"%s\"]：没有这条规则（shenbao rules 列出全部规则ID；专项内容的规则在其字段中写 severity、clause）", id)
 		}
 		switch o.Severity {
 		case "", Error, Warning, Info:
 		default:
-			return fmt.Sprintf("[rules.\"%s\"] 的 severity 须为 error、warning 或 info", id)
+			return fmt.Sprintf("[overrides.\"%s\"] 的 severity 须为 error、warning 或 info", id)
 		}
 	}
 	return ""

@@ -140,6 +140,7 @@ func Check(call *Call, d *Draft, opts Options) []Finding {
 		out = append(out, partFindings(call, r.cat, &c)...)
 	}
 	out = append(out, sectionFindings(call, r.cat, &c)...)
+	out = append(out, declaredFindings(call, &c)...) // the call file's [[rules]] (rules_declared.go)
 	out = call.adaptFindings(&c, out)
 	SortFindings(out)
 	return out

@@ -157,7 +157,7 @@ min_participants = 50
 	}
 }
 
-// [rules."<id>"] sets a rule's severity, clause, summary and message as the
+// [overrides."<id>"] sets a rule's severity, clause, summary and message as the
 // notice words it: "每单位原则上申报1项" is a warning.
 func TestRuleOverride(t *testing.T) {
 	c := parseTestCall(t, "soft.toml", `
@@ -166,10 +166,10 @@ max_per_category_per_unit = 1
 max_total_per_unit = 1
 [clauses]
 submission = "三、4"
-[rules."quota.total"]
+[overrides."quota.total"]
 severity = "warning"
 summary = "每单位原则上申报1项"
-[rules."scale.participants"]
+[overrides."scale.participants"]
 severity = "info"
 clause = "二（一）"
 message = "参会人数一般不少于50人（通知 {clause}）。"
@@ -210,8 +210,8 @@ min_participants = 50
 	if f == nil || f.Severity != Info || f.Message != "参会人数一般不少于50人（通知 二（一））。" {
 		t.Errorf("participants: %+v", f)
 	}
-	for _, bad := range []string{`[rules."no.such_rule"]` + "\nseverity = \"warning\"", `[rules."quota.total"]` + "\nseverity = \"soft\""} {
-		if _, err := ParseCall("bad.toml", []byte(minimalCall+"\n"+bad)); err == nil || !strings.Contains(err.Error(), "[rules.") {
+	for _, bad := range []string{`[overrides."no.such_rule"]` + "\nseverity = \"warning\"", `[overrides."quota.total"]` + "\nseverity = \"soft\""} {
+		if _, err := ParseCall("bad.toml", []byte(minimalCall+"\n"+bad)); err == nil || !strings.Contains(err.Error(), "[overrides.") {
 			t.Errorf("%s: want a Chinese error naming the table, got %v", bad, err)
 		}
 	}

@@ -62,6 +62,12 @@ func fitDraft(t testing.TB, c *Call, cat *Category) *Draft {
 	}
 	d.Budget = Budget{Lines: lines, Total: total, Provincial: d.Project.RequestedAmount, SelfRaised: total - d.Project.RequestedAmount}
 	d.Cover.ApplyDate = NewDate(c.Year, 3, 20)
+	// A city where the call's place rule wants it (湖北省境内).
+	for _, r := range c.RuleDecls {
+		if r.Field == "project.city" && len(r.ContainsAny) > 0 {
+			d.Project.City = r.ContainsAny[min(1, len(r.ContainsAny)-1)] + "市"
+		}
+	}
 	// The sections a call declares of its own, each field given a value
 	// of its kind.
 	d.Sections = nil
@@ -115,7 +121,7 @@ func TestNoticeCalls(t *testing.T) {
 // passed the yearly inspection (三（二）); the amount is the type's.
 func TestNoticeCallHubei(t *testing.T) {
 	c := noticeCall(t, 0)
-	if c.TotalQuota != 40 || c.TotalQuotaText != "40个左右" || c.EventPlace != "湖北省境内" || !c.Deadline.IsZero() || c.Contact.Email != "" {
+	if c.TotalQuota == nil || c.TotalQuota.Count != 40 || c.TotalQuota.Text() != "约40项" || !c.Deadline.IsZero() || c.Contact.Email != "" {
 		t.Errorf("facts: %+v", c)
 	}
 	a, b := fitDraft(t, c, c.Category("salon")), fitDraft(t, c, c.Category("cross"))

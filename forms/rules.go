@@ -96,7 +96,7 @@ const (
 // one file per family: rules_applicant.go, rules_project.go,
 // rules_budget.go, rules_form.go, rules_submission.go, rules_after.go and
 // carry.go. The rules of a category's own part are declared in the call
-// file (schema.go). A call's [rules."<id>"] table overrides the severity,
+// file (schema.go). A call's [overrides."<id>"] table overrides the severity,
 // clause, summary or message (callfacts.go).
 type ruleDef struct {
 	id  string
@@ -138,6 +138,7 @@ var registry = []*ruleDef{
 	&ruleUSCC, &rulePhone, &ruleEmail, &rulePostcode, &ruleAmount, &ruleAmountCeiling,
 	&ruleConfidential, &ruleDeadline, &ruleDeadlinePassed, &ruleApplyDate, &rulePosted,
 	&ruleQuotaCategory, &ruleQuotaTotal, &ruleGlyph,
+	&ruleTotalQuota, &ruleCategoryCode,
 	&ruleAfterDates, &ruleReportDue, &ruleSummaryDue,
 	&ruleReportTitle, &ruleReportLength, &ruleReportPhotos, &ruleReportCaption,
 	&ruleResultsIncomplete, &ruleResultsRank,
@@ -276,6 +277,7 @@ func Rules(call *Call) []Rule {
 			seen[r.ID] = true
 		}
 	}
+	out = append(out, declaredRules(call)...) // IDs unique: checked when the call is read
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
@@ -296,6 +298,9 @@ func RuleByID(call *Call, id string) (Rule, bool) {
 		if r.ID == id {
 			return r, true
 		}
+	}
+	if r, ok := declaredRule(call, id); ok {
+		return r, true
 	}
 	return Rule{}, false
 }

@@ -96,6 +96,8 @@ func usage(w io.Writer) {
   shenbao export 文件 [--out 文件夹]                      导出PDF、Word和报送材料包
   shenbao reports 文件 [--out 文件夹]                     导出入选项目的会后材料和报送日程
   shenbao carry 往年草稿 [--call 新通知.toml] [-o 新草稿]   用往年申报书新建本年度的申报书
+  shenbao notice 通知.txt|通知.docx [--from 往年通知.toml] -o 文件夹/call.toml [--force]
+                                                        读申报通知，生成本年度的申报通知数据文件
   shenbao --call 通知数据.toml [命令 ...]                 使用另一年度的申报通知数据（不带命令时打开窗口）
 退出码：0 无错误，1 有错误，2 文件无法读取或用法有误。
 `)

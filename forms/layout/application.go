@@ -130,7 +130,7 @@ func CategoryText(call *forms.Call, d *forms.Draft) string {
 	if d.Venue != "" {
 		s += "（" + VenueText(call, d) + "）"
 	}
-	return s
+	return call.CategoryTitle(cat, s) // a group's name before it, its 项目编号 after it
 }
 
 // VenueText is the name of the draft's venue (the ID when the call does not

@@ -1,0 +1,206 @@
+package app
+
+import (
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Focus she can see: whichever way a field gets the keyboard (Tab,
+// Shift+Tab, a click, a finding's link, a step opened), the scrolled
+// screen it is on (the form, an after-selection tab) scrolls it into view,
+// so that what she types next never goes into a field out of sight. Fyne
+// tells a program of no focus change (its Tab moves the focus inside the
+// driver), so each focusable input of the form tells it: commitEntry,
+// focusSelect, focusCheck and focusButton call revealFocused from their
+// FocusGained.
+
+// revealMargin is the room kept above and below a revealed field: its
+// label's line above, its message line below.
+const revealMargin = 40
+
+// revealFocused scrolls every vertical scroller of o's window that holds o
+// so that o is in view, moving as little as it can: nothing when o is
+// already wholly visible.
+func revealFocused(o fyne.CanvasObject) {
+	if windowReturning() {
+		return // the window got the keyboard back: it scrolls nowhere new
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	if c == nil {
+		return
+	}
+	var scrolls []*container.Scroll
+	var contentTops []float32 // each scroller's content top, on the walk's axis
+	var at float32            // o's top, found
+	var walk func(n fyne.CanvasObject, y float32) bool
+	walk = func(n fyne.CanvasObject, y float32) bool {
+		if n == nil || !n.Visible() {
+			return false
+		}
+		if n == o {
+			at = y
+			return true
+		}
+		var kids []fyne.CanvasObject
+		switch t := n.(type) {
+		case *fyne.Container:
+			kids = t.Objects
+		case *container.Scroll:
+			// Fyne lays a scroller's content at minus its offset.
+			top := y - t.Offset.Y
+			scrolls, contentTops = append(scrolls, t), append(contentTops, top)
+			if walk(t.Content, top) {
+				return true
+			}
+			scrolls, contentTops = scrolls[:len(scrolls)-1], contentTops[:len(contentTops)-1]
+			return false
+		case *container.Split:
+			kids = []fyne.CanvasObject{t.Leading, t.Trailing}
+		case *container.AppTabs:
+			if sel := t.Selected(); sel != nil {
+				kids = []fyne.CanvasObject{sel.Content}
+			}
+		}
+		for _, k := range kids {
+			if walk(k, y+k.Position().Y) {
+				return true
+			}
+		}
+		return false
+	}
+	root := c.Content()
+	if root == nil || !walk(root, root.Position().Y) {
+		return
+	}
+	// Innermost first: an inner scroller shows o, then the outer ones show
+	// the inner where o now is.
+	for i := len(scrolls) - 1; i >= 0; i-- {
+		s := scrolls[i]
+		if s.Direction == container.ScrollHorizontalOnly {
+			continue
+		}
+		before := s.Offset.Y
+		scrollToShow(s, at-contentTops[i], o.Size().Height)
+		at -= s.Offset.Y - before
+	}
+}
+
+// scrollToShow moves s the least that shows the span [top, top+h) of its
+// content with revealMargin around it; a span taller than the view shows
+// its top.
+func scrollToShow(s *container.Scroll, top, h float32) {
+	view := s.Size().Height
+	if view <= 0 {
+		return
+	}
+	y := s.Offset.Y
+	switch {
+	case top-revealMargin < y || h+2*revealMargin > view:
+		y = top - revealMargin
+	case top+h+revealMargin > y+view:
+		y = top + h + revealMargin - view
+	default:
+		return
+	}
+	if max := s.Content.Size().Height - view; y > max {
+		y = max
+	}
+	if y < 0 {
+		y = 0
+	}
+	if y == s.Offset.Y {
+		return
+	}
+	s.Offset = fyne.NewPos(s.Offset.X, y)
+	s.Refresh()
+}
+
+// windowReturnedAt is when the window last got the keyboard back from
+// another program (UnixNano); the ui sets it (newUI). Fyne then tells the
+// field that had the cursor it has it again: that is not the user
+// reaching the field, so its text is not selected (what she was typing
+// stays as it was) and nothing scrolls.
+var windowReturnedAt atomic.Int64
+
+// windowReturning: the window got the keyboard back in this very event.
+func windowReturning() bool {
+	t := windowReturnedAt.Load()
+	return t != 0 && time.Since(time.Unix(0, t)) < windowLeftWithin
+}
+
+// shiftHeld tells whether Shift is held, where the driver tells.
+func shiftHeld() bool {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	return false
+}
+
+// focusSelect is a select that shows itself when it gets the keyboard.
+type focusSelect struct{ widget.Select }
+
+func newFocusSelect(options []string) *focusSelect {
+	s := &focusSelect{}
+	s.Options = options
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// FocusGained scrolls the select into view.
+func (s *focusSelect) FocusGained() {
+	s.Select.FocusGained()
+	revealFocused(s)
+}
+
+// focusCheck is a check box that shows itself when it gets the keyboard.
+type focusCheck struct{ widget.Check }
+
+func newFocusCheck(text string) *focusCheck {
+	c := &focusCheck{}
+	c.Text = text
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// FocusGained scrolls the check box into view.
+func (c *focusCheck) FocusGained() {
+	c.Check.FocusGained()
+	revealFocused(c)
+}
+
+// newFocusCheckOn is newFocusCheck with its OnChanged.
+func newFocusCheckOn(text string, changed func(bool)) *focusCheck {
+	c := newFocusCheck(text)
+	c.OnChanged = changed
+	return c
+}
+
+// newFocusSelectOn is newFocusSelect with its OnChanged.
+func newFocusSelectOn(options []string, changed func(string)) *focusSelect {
+	s := newFocusSelect(options)
+	s.OnChanged = changed
+	return s
+}
+
+// focusButton is a button that shows itself when it gets the keyboard (a
+// table's 添加一行 and 🗑, a date's calendar: Space presses a focused
+// button, which must not happen out of sight).
+type focusButton struct{ widget.Button }
+
+func newFocusButton(label string, icon fyne.Resource, tapped func()) *focusButton {
+	b := &focusButton{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// FocusGained scrolls the button into view.
+func (b *focusButton) FocusGained() {
+	b.Button.FocusGained()
+	revealFocused(b)
+}
