@@ -233,7 +233,7 @@ type Category struct {
 	// WindowPreferred: the window is a preference ("5月至6月期间的活动
 	// 优先考虑"), not a limit: a date outside it is an info, not an error.
 	WindowPreferred bool `toml:"window_preferred"`
-	CategoryCode                       // group, code: 项目编号 (declrules.go)
+	CategoryCode         // group, code: 项目编号 (declrules.go)
 	// Part is the category's own part of the form (第三部分), declared
 	// field by field.
 	Part PartDecl `toml:"part"`
