@@ -420,7 +420,7 @@ func (f *formScreen) buildProject(s *section, sd *forms.SectionDecl, lbl func(ke
 		f.long(s, "project.summary", lbl("summary", "项目简介"), &p.Summary, "活动内容、规模、特色")
 	}
 	if sd.Asks("requested_amount") {
-		f.number(s, "project.requested_amount", lbl("requested_amount", "申请{issuer_short}资助"), func() int64 { return p.RequestedAmount }, func(n int64) { p.RequestedAmount = n }, true, "元")
+		f.number(s, "project.requested_amount", lbl("requested_amount", f.u.call.RequestLabel()), func() int64 { return p.RequestedAmount }, func(n int64) { p.RequestedAmount = n }, true, "元")
 	}
 }
 
@@ -524,7 +524,7 @@ func (f *formScreen) buildBudget(s *section, sd *forms.SectionDecl, lbl func(key
 		ptr      *int64
 	}{
 		{"total", "预算总额", &b.Total},
-		{"provincial", "{issuer_short}资助", &b.Provincial},
+		{"provincial", f.u.call.GrantName(), &b.Provincial},
 		{"self_raised", "自筹经费", &b.SelfRaised},
 		{"other", "其他经费", &b.Other},
 	}

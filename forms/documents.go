@@ -223,13 +223,13 @@ func (c *Call) BlockSection(block string) *SectionDecl {
 }
 
 // Expand fills a title of the call file: {issuer} {issuer_short} {year}
-// {title} the call's; {name} {short_name} {part_title} {clause} the
+// {title} the call's, {funder} its short name or else its full one; {name} {short_name} {part_title} {clause} the
 // category's (empty without one).
 func (c *Call) Expand(s string, cat *Category) string {
 	if !strings.Contains(s, "{") {
 		return s
 	}
-	pairs := []string{"{issuer}", c.Issuer, "{issuer_short}", c.IssuerShort, "{year}", fmt.Sprint(c.Year), "{title}", c.Title}
+	pairs := []string{"{issuer}", c.Issuer, "{issuer_short}", c.IssuerShort, "{funder}", c.Funder(), "{year}", fmt.Sprint(c.Year), "{title}", c.Title}
 	if cat != nil {
 		pairs = append(pairs, "{name}", cat.Name, "{short_name}", cat.ShortName, "{part_title}", cat.PartTitle(), "{clause}", cat.Clause)
 	} else {
@@ -493,20 +493,20 @@ type lineHint struct {
 // line finds the hint's line in the file's text.
 func (h lineHint) line(data []byte) int {
 	lines := strings.Split(string(data), "\n")
-	start, header := -1, ""
+	start := -1
 	count := 0
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
 		if h.section > 0 && t == "[[documents.sections]]" {
 			count++
 			if count == h.section {
-				start, header = i, t
+				start = i
 				break
 			}
 		}
 		if h.section == 0 && t == "[[documents]]" {
 			if count == h.doc {
-				start, header = i, t
+				start = i
 				break
 			}
 			count++
@@ -518,8 +518,8 @@ func (h lineHint) line(data []byte) int {
 	if h.value != "" {
 		for i := start + 1; i < len(lines); i++ {
 			t := strings.TrimSpace(lines[i])
-			if strings.HasPrefix(t, "[[") && t != header && i > start+1 && (t == "[[documents.sections]]" || t == "[[documents]]") {
-				break
+			if t == "[[documents.sections]]" || t == "[[documents]]" {
+				break // the next section: the value is not in this one
 			}
 			if strings.Contains(lines[i], `"`+h.value+`"`) || strings.Contains(lines[i], h.value+" =") || strings.Contains(lines[i], h.value+"=") {
 				return i + 1

@@ -473,3 +473,32 @@ func TestUndeclaredBlocksNotChecked(t *testing.T) {
 		t.Error("the same draft has no budget or agenda finding under the 2024 call")
 	}
 }
+
+// The 2025 test call declares a section of its own (六、承诺): its samples
+// hold its value under sections.pledge, and an unticked pledge is the
+// declared rule's finding, citing the call's clause.
+func TestTestCallPledgeSection(t *testing.T) {
+	c := testCall(t)
+	if s := c.Section("pledge"); s == nil || c.Expand(s.Title, nil) != "六、承诺" {
+		t.Fatal("the 2025 test call declares no pledge section")
+	}
+	for _, cat := range c.Categories {
+		d, err := Sample(c, cat.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.Sections["pledge"].Bool("agree") {
+			t.Errorf("%s: sample has not ticked the pledge", cat.ID)
+		}
+		d.Sections["pledge"].SetBool("agree", false)
+		var got *Finding
+		for _, f := range Check(c, d, Options{}) {
+			if f.Field == "sections.pledge.agree" {
+				got = &f
+			}
+		}
+		if got == nil || got.Rule != "pledge.agree" || got.Severity != Error || !strings.Contains(got.Message, "（通知 三、2）") {
+			t.Errorf("%s: unticked pledge: %v", cat.ID, got)
+		}
+	}
+}

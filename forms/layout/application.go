@@ -21,6 +21,9 @@ var kvWidths = []float64{0.245, 0.255, 0.24, 0.26}
 // Application builds the printed application (项目申报书) of a draft: the
 // first document its call declares (Documents).
 func Application(call *forms.Call, d *forms.Draft, generated time.Time) *Document {
+	if len(call.Documents) == 0 { // not a call the loader accepts
+		return &Document{Title: "项目申报书", Footer: forms.Fingerprint(d, generated)}
+	}
 	return DocumentOf(call, &call.Documents[0], d, generated)
 }
 
@@ -399,7 +402,7 @@ func (b *appBuilder) project(h *Heading, s *forms.SectionDecl) {
 		rows = append(rows, b.rows(s, []item{{key: "supporters", label: "支持单位", value: p.Supporters}})...)
 	}
 	rows = append(rows, b.rows(s,
-		[]item{{key: "requested_amount", label: "申请{issuer_short}资助", value: Money(p.RequestedAmount)}},
+		[]item{{key: "requested_amount", label: b.call.RequestLabel(), value: Money(p.RequestedAmount)}},
 		[]item{{key: "summary", label: "项目简介", value: p.Summary}},
 	)...)
 	b.add(h, kvTable(rows...))
@@ -655,7 +658,7 @@ func (b *appBuilder) budget(h *Heading, s *forms.SectionDecl) {
 		other += "\n" + bu.OtherNote
 	}
 	rows := b.rows(s,
-		[]item{{key: "provincial", label: "申请{issuer_short}资助", value: Money(bu.Provincial)}},
+		[]item{{key: "provincial", label: b.call.RequestLabel(), value: Money(bu.Provincial)}},
 		[]item{{key: "self_raised", label: "自筹经费", value: Money(bu.SelfRaised)}},
 		[]item{{key: "other", label: "其他经费", value: other}},
 		[]item{{key: "total", label: "预算总额", value: Money(bu.Total)}},
