@@ -86,6 +86,10 @@ var (
 	phoneRe      = regexp.MustCompile(`\d{3,4}-\d{7,8}(?:-\d+)?|1\d{10}`)
 	emailRe      = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
 	spacesRe     = regexp.MustCompile(`[\s\x{3000}\x{00a0}]+`)
+	preferRe     = regexp.MustCompile(`优先(?:考虑|支持|安排)?`)
+	placeRe      = regexp.MustCompile(`(?:须|必须|应)在(\p{Han}{2,7}?)(省|自治区|市)?境内(?:举办|开展|举行)`)
+	leadRe       = regexp.MustCompile(`联合申报.{0,10}(?:须|必须|应)注明牵头单位`)
+	formTitleRe  = regexp.MustCompile(`填写《([^》]{2,60}?(?:申报表|申报书|申请表|申请书))》`)
 	softRe       = regexp.MustCompile(`原则上|优先|鼓励|一般(?:不|应|为|须|在|以)`)
 )
 
@@ -386,7 +390,9 @@ func (r *reader) readCategory(cat *forms.Category, key, label string, sents []*s
 			haveQuota = true
 			switch {
 			case m[1] == "不限":
-				r.put(key+"quota", label+"项目数量", "不限", m[0], s).Note = "项目数量不限：现行格式须写 quota（至少1），需增加表示“不限”的键（如 quota_unlimited = true）"
+				cat.QuotaWords = "不限"
+				r.put(key+"quota", label+"项目数量", "不限", m[0], s).Note = "项目数量不限：写作 quota_text = \"不限\"，不设上限"
+				r.put(key+"quota_text", label+"项目数量（文字）", "不限", m[0], s)
 			case atoi(m[2]) < 1 || m[3] != "" && atoi(m[3]) < atoi(m[2]):
 				haveQuota = false // “0项”, “3-2项”: not a quota to propose
 			case m[3] != "":
@@ -396,7 +402,9 @@ func (r *reader) readCategory(cat *forms.Category, key, label string, sents []*s
 				cat.Quota = atoi(m[2])
 				f := r.put(key+"quota", label+"项目数量", m[1], m[0], s)
 				if m[4] != "" {
-					f.Note = "“左右”是约数：现行格式只能写确数，需增加表示约数的键（如 quota_approx = true）"
+					cat.QuotaWords = m[1]
+					f.Note = "“左右”是约数：写作 quota = " + m[2] + " 与 quota_text = \"" + m[1] + "\"（按约数印出）"
+					r.put(key+"quota_text", label+"项目数量（文字）", m[1], m[0], s)
 				}
 			}
 		}
@@ -608,10 +616,9 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// applicantType is the ID of an applicant type named n: the known type of
-// that name, or whose name contains it (科研院所 → 驻省内科研院所); a new
-// type otherwise.
-func (r *reader) applicantType(n string) string {
+// knownTypes are the applicant types known by name: the filler's, and
+// the new ones the notice names.
+func (r *reader) knownTypes() map[string]string {
 	c := r.p.Call
 	if c.ApplicantTypes == nil {
 		c.ApplicantTypes = map[string]string{}
@@ -619,6 +626,27 @@ func (r *reader) applicantType(n string) string {
 			c.ApplicantTypes[k] = v
 		}
 	}
+	return c.ApplicantTypes
+}
+
+// typesNamed are the IDs of the known applicant types a sentence names.
+func (r *reader) typesNamed(text string) []string {
+	var out []string
+	known := r.knownTypes()
+	for _, k := range sortedKeys(known) {
+		if strings.Contains(text, known[k]) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// applicantType is the ID of an applicant type named n: the known type of
+// that name, or whose name contains it (科研院所 → 驻省内科研院所); a new
+// type otherwise.
+func (r *reader) applicantType(n string) string {
+	c := r.p.Call
+	r.knownTypes()
 	keys := sortedKeys(c.ApplicantTypes)
 	for _, k := range keys {
 		if c.ApplicantTypes[k] == n {
@@ -685,6 +713,11 @@ func (r *reader) readWindow(cat *forms.Category, key, label, rest string, s *sen
 		return false
 	}
 	cat.WindowStart, cat.WindowEnd, cat.WindowText, cat.WindowClause = start, end, text, s.clause
+	if w := preferRe.FindString(s.text); w != "" {
+		// “5月至6月期间的活动优先考虑”: a preference, not a limit.
+		cat.WindowPreferred = true
+		r.put(key+"window_preferred", label+"完成时间仅为优先", "是", w, s)
+	}
 	r.put(key+"window_start", label+"完成时间起", ymd(start), text, s)
 	r.put(key+"window_end", label+"完成时间止", ymd(end), text, s)
 	r.put(key+"window_text", label+"完成时间", text, text, s)
@@ -772,20 +805,47 @@ func (r *reader) readCommon() {
 			}
 			if len(names) > 0 {
 				r.put("honours", "优先支持的荣誉", strings.Join(names, "、"), m[2], s)
+				// Whose honours: the types the sentence names, else those
+				// its clause names (“省级学会须年检合格…。优先支持…先进学会”).
+				if r.p.duty.honours = r.typesNamed(t); len(r.p.duty.honours) == 0 {
+					for j := range r.n.sentences {
+						if o := &r.n.sentences[j]; o.clause == s.clause && o.cat < 0 {
+							r.p.duty.honours = append(r.p.duty.honours, r.typesNamed(o.text)...)
+						}
+					}
+				}
 			}
 		}
 		if m := inspectionRe.FindString(t); m != "" && r.found["society_requirements.annual_inspection"] == nil {
 			c.Society.AnnualInspection, c.Society.Clause = true, s.clause
+			r.p.duty.inspection = r.typesNamed(t)
 			r.put("society_requirements.annual_inspection", "学会须年检合格", "是", m, s)
 			r.put("society_requirements.clause", "学会要求条款", s.clause, m, s)
 		}
 		if m := evalRe.FindStringSubmatch(t); m != nil && r.found["society_requirements.evaluation_year"] == nil {
 			c.Society.EvaluationYear = atoi(m[1])
+			r.p.duty.evaluation = r.typesNamed(t)
+			if c.Society.Clause == "" {
+				c.Society.Clause = s.clause
+			}
 			r.put("society_requirements.evaluation_year", "学会评价年度", m[1], m[0], s)
 		}
-		if m := totalRe.FindStringSubmatch(t); m != nil && r.found["total_quota"] == nil && !strings.Contains(t, "项目数量") {
-			f := r.put("total_quota", "各类别合计资助数量", m[1]+map[bool]string{true: "个左右", false: "个"}[m[2] != ""], m[0], s)
-			f.Note = "各类别合计的资助数量：现行格式没有此键，需增加（如 total_quota，及约数标记 total_quota_approx）"
+		if m := totalRe.FindStringSubmatch(t); m != nil && r.found["total_quota"] == nil && !strings.Contains(t, "项目数量") && atoi(m[1]) > 0 {
+			c.TotalQuota = &forms.TotalQuota{Count: atoi(m[1]), Approximate: m[2] != "", Clause: s.clause}
+			r.put("total_quota", "各类别合计资助数量", m[1]+map[bool]string{true: "个左右", false: "个"}[m[2] != ""], m[0], s)
+		}
+		if m := placeRe.FindStringSubmatch(t); m != nil && r.found["rules.place"] == nil {
+			r.p.place = &place{region: m[1], words: m[1] + m[2], clause: s.clause}
+			r.put("rules.place", "举办地点", m[1]+m[2]+"境内", m[0], s)
+		}
+		if m := leadRe.FindString(t); m != "" && r.found["joint_lead_required"] == nil {
+			c.JointLeadRequired, c.JointLeadClause = true, s.clause
+			r.put("joint_lead_required", "联合申报须注明牵头单位", "是", m, s)
+			r.put("joint_lead_clause", "牵头单位条款", s.clause, m, s)
+		}
+		if m := formTitleRe.FindStringSubmatch(t); m != nil && r.found["documents.title"] == nil {
+			r.p.formTitle = m[1]
+			r.put("documents.title", "申报表名称", m[1], m[0], s)
 		}
 	}
 }
@@ -983,6 +1043,6 @@ func (r *reader) readSoft() {
 		sev := softSeverity(w)
 		f := r.put(fmt.Sprintf("soft.%d", n), "软性要求“"+word+"”", "宜为"+sev.SeverityName(), w, s)
 		f.Soft, f.Severity = word, sev
-		f.Note = "“" + word + "”是软性要求，宜作为" + sev.SeverityName() + "而非错误：现行格式只有类别专项字段能写 severity，通用规则需增加键（如 soft_rules）"
+		f.Note = "“" + word + "”是软性要求，宜作为" + sev.SeverityName() + "而非错误"
 	}
 }

@@ -102,10 +102,25 @@ type Proposal struct {
 	Sentences []Sentence
 
 	base         *forms.Call
+	duty         duties // the applicant types the notice's duty sentences name
+	place        *place // “须在…省境内举办”
+	formTitle    string // the form the notice names (“应填写《…申报表》”)
 	partFrom     map[string]string          // our category ID → the filler's category its part is a copy of
 	baseCats     map[string]*forms.Category // our category ID → the base's category it follows
 	placeholders map[string]string          // key → what TOML wrote in place of an unset required value
 	catIndex     map[string]int             // category ID → index in the notice's categories (-1: none)
+}
+
+// duties are the applicant types (IDs) the notice names in the sentences
+// of a duty; nil when the notice states no such duty.
+type duties struct {
+	inspection, evaluation, honours []string
+}
+
+// place is where every event must be held, as the notice says it:
+// region "湖北", words "湖北省".
+type place struct {
+	region, words, clause string
 }
 
 // Fact returns the fact with the given key, or nil.
