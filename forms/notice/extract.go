@@ -24,6 +24,7 @@ type reader struct {
 	matched []*forms.Category
 	fillCat []*forms.Category // the filler's category each of ours follows (or nil)
 	newType int
+	codes   map[string]bool // item codes taken
 }
 
 const dash = `\s*[-~～－–—至到]\s*`
@@ -39,6 +40,8 @@ var (
 	editionRe     = regexp.MustCompile(`^第[一二三四五六七八九十百零〇\d]+届`)
 	quotedRe      = regexp.MustCompile(`^[“"]([^”"]+)[”"]`)
 	codeCutRe     = regexp.MustCompile(`[（(]项目编号`)
+	codeRe        = regexp.MustCompile(`项目编号\s*[:：]\s*(\d{4}(?:-\d{1,3}){1,3}(?:\s*[~～]\s*\d{1,3})?)`)
+	groupCodeRe   = regexp.MustCompile(`-\d{1,3}\s*[~～]\s*\d{1,3}$`)
 	nameCutRe     = regexp.MustCompile(`[，,。：:；;\s]|项目数量|围绕`)
 
 	quotaRe    = regexp.MustCompile(`(?:项目数量|资助数量|资助名额)\s*[：:]?\s*(不限|(\d+)(?:` + dash + `(\d+))?\s*(?:项|个)(左右)?)`)
@@ -86,6 +89,7 @@ var (
 	phoneRe      = regexp.MustCompile(`\d{3,4}-\d{7,8}(?:-\d+)?|1\d{10}`)
 	emailRe      = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
 	spacesRe     = regexp.MustCompile(`[\s\x{3000}\x{00a0}]+`)
+	pieceRe      = regexp.MustCompile(`[，,；;]|\s+`)
 	preferRe     = regexp.MustCompile(`优先(?:考虑|支持|安排)?`)
 	placeRe      = regexp.MustCompile(`(?:须|必须|应)在(\p{Han}{2,7}?)(省|自治区|市)?境内(?:举办|开展|举行)`)
 	leadRe       = regexp.MustCompile(`联合申报.{0,10}(?:须|必须|应)注明牵头单位`)
@@ -104,12 +108,26 @@ func softSeverity(word string) forms.Severity {
 	return ""
 }
 
+// softScope is the part of a sentence a soft word in it qualifies for the
+// words text: the piece between commas (or spaces) holding them —
+// “每单位原则上申报1项,两个以上单位联合申报的项目须注明牵头单位”: 原则上
+// qualifies the quota, not the lead unit. The whole sentence when the
+// words span pieces.
+func softScope(sentence, text string) string {
+	for _, piece := range pieceRe.Split(sentence, -1) {
+		if text != "" && strings.Contains(piece, text) {
+			return piece
+		}
+	}
+	return sentence
+}
+
 // put records a fact read from sentence s.
 func (r *reader) put(key, label, value, text string, s *sentence) *Fact {
 	f := &Fact{Key: key, Label: label, Value: value, Text: text, Status: Found, Index: -1}
 	if s != nil {
 		f.Sentence, f.Clause, f.Index = s.text, s.clause, s.index
-		if w := softRe.FindString(s.text); w != "" {
+		if w := softRe.FindString(softScope(s.text, text)); w != "" {
 			f.Soft, f.Severity = strings.TrimRight(w, "不应为须在以"), softSeverity(w)
 		}
 	}
@@ -297,6 +315,7 @@ func matchCategory(name string, cats []forms.Category, used map[string]bool) *fo
 func (r *reader) readCategories() {
 	c := r.p.Call
 	usedBase, usedFill, ids := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	r.codes = map[string]bool{}
 	for ci, cb := range r.n.cats {
 		sents := r.n.catSentences(ci)
 		var head *sentence
@@ -331,6 +350,11 @@ func (r *reader) readCategories() {
 			cat.Edition = e
 			r.put(key+"edition", label+"届次", e, e, head)
 		}
+		if m := codeRe.FindStringSubmatch(cb.heading); m != nil && head != nil && strings.Contains(head.text, m[0]) && !strings.ContainsAny(m[1], "~～") && !r.codes[m[1]] {
+			cat.Code = m[1]
+			r.codes[m[1]] = true
+			r.put(key+"code", label+"项目编号", m[1], m[0], head)
+		}
 		r.readCategory(&cat, key, label, sents)
 		if fl != nil {
 			for i := range cat.Venues {
@@ -341,11 +365,54 @@ func (r *reader) readCategories() {
 				}
 			}
 		}
+		if cb.group >= 0 {
+			cat.Group = r.group(cb.group)
+		}
 		c.Categories = append(c.Categories, cat)
 		r.matched = append(r.matched, b)
 		r.fillCat = append(r.fillCat, fl)
 		r.p.catIndex[cat.ID] = ci
 	}
+}
+
+// group is the ID of the category group of the notice's heading gi
+// (“（一）…年会（项目编号：2023-1-1~3）” over its numbered items), added
+// to the call the first time; its code is what the items' codes share
+// (2023-1), as the notice's range states it.
+func (r *reader) group(gi int) string {
+	id := fmt.Sprintf("group_%d", gi+1)
+	c := r.p.Call
+	if c.Group(id) != nil {
+		return id
+	}
+	g := r.n.groups[gi]
+	name, _ := catName(g.heading)
+	cg := forms.CategoryGroup{ID: id, Name: name, Clause: g.clause}
+	var head *sentence
+	for i := range r.n.sentences {
+		if s := &r.n.sentences[i]; s.line == g.line {
+			head = s
+			break
+		}
+	}
+	key, label := "category_groups."+id+".", "类别组"+g.clause+" "
+	if head != nil && name != "" && strings.Contains(head.text, name) {
+		r.put(key+"name", label+"名称", name, name, head)
+	} else {
+		cg.Name = ""
+	}
+	if m := codeRe.FindStringSubmatch(g.heading); m != nil && head != nil && strings.Contains(head.text, m[0]) {
+		if code := groupCodeRe.ReplaceAllString(m[1], ""); code != m[1] && !r.codes[code] {
+			cg.Code = code
+			r.codes[code] = true
+			r.put(key+"code", label+"项目编号", code, m[0], head)
+		}
+	}
+	if cg.Name == "" {
+		cg.Name = "类别组" + g.clause
+	}
+	c.CategoryGroups = append(c.CategoryGroups, cg)
+	return id
 }
 
 // idWords name a new category's ID by a word of its name, first match.

@@ -180,7 +180,7 @@ func (r *reader) merge() {
 		}
 	}
 	for _, key := range r.order {
-		if strings.HasPrefix(key, "after_event.") || key == "total_quota" || key == "rules.place" || key == "documents.title" {
+		if strings.HasPrefix(key, "after_event.") || key == "total_quota" || key == "rules.place" || key == "documents.title" || strings.HasPrefix(key, "category_groups.") {
 			add(r.found[key])
 		}
 	}
@@ -214,6 +214,9 @@ func (r *reader) merge() {
 			if k.core {
 				add(&Fact{Key: prefix + k.key, Label: label, Status: Unrecognized})
 			}
+		}
+		if f := r.found[prefix+"code"]; f != nil {
+			add(f)
 		}
 		// The winners' support goes with the venue it went with last year.
 		if b != nil && cat.WinnersSupport > 0 && cat.WinnersVenue == "" && b.WinnersVenue != "" && cat.Venue(b.WinnersVenue) != nil {
@@ -276,6 +279,14 @@ func (r *reader) merge() {
 func (p *Proposal) settle() {
 	c := p.Call
 	c.Types = p.types()
+	for i := range c.CategoryGroups {
+		g := &c.CategoryGroups[i]
+		for _, cat := range c.Categories {
+			if cat.Group == g.ID && cat.Code != "" && g.Code != "" && !strings.HasPrefix(cat.Code, g.Code) {
+				g.Code = "" // the items' codes do not share it: none is better than a wrong one
+			}
+		}
+	}
 	if c.Society.AnnualInspection && !c.AsksAnnualInspection() {
 		c.Society.AnnualInspection = false
 		if f := p.Fact("society_requirements.annual_inspection"); f != nil {

@@ -119,8 +119,16 @@ func (p *Proposal) TOML() []byte {
 		w.line("# 未识别：会后报送的材料（[[after_event]]）通知中没有找到，没有写入")
 	}
 	for _, g := range c.CategoryGroups {
+		pre := "category_groups." + g.ID + "."
 		w.section("[[category_groups]]")
-		w.line("%s", strings.TrimSuffix(strings.TrimPrefix(inline(reflect.ValueOf(g)), "{ "), " }"))
+		w.kv("id", g.ID, "")
+		if g.Code != "" {
+			w.kv("code", g.Code, w.comment(pre+"code"))
+		}
+		w.kv("name", g.Name, w.comment(pre+"name"))
+		if g.Clause != "" {
+			w.kv("clause", g.Clause, "")
+		}
 	}
 	for i := range c.Categories {
 		w.category(&c.Categories[i])
