@@ -157,3 +157,44 @@ func TestNothingFilledIn(t *testing.T) {
 		t.Errorf("deadline %v", c.Deadline)
 	}
 }
+
+// TestSetKeepsTheFileLoadable: corrections the loader would refuse on
+// their own (half a window, 同类 over 总计, 年检 with no type) leave the
+// value out and say so; 不限 and 左右 are quota words.
+func TestSetKeepsTheFileLoadable(t *testing.T) {
+	p, err := Read(mini("2．项目数量：3项。")+"2. 每单位限申报1项。\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := p.Call.Categories[0].ID
+	for key, text := range map[string]string{
+		"categories." + id + ".quota":            "不限",
+		"categories." + id + ".window_start":     "2026-05-01",
+		"max_per_category_per_unit":              "3",
+		"society_requirements.annual_inspection": "是",
+	} {
+		if p.Fact(key) == nil {
+			p.Facts = append(p.Facts, Fact{Key: key, Label: key, Status: Unrecognized, Index: -1})
+		}
+		if err := p.Set(key, text); err != nil {
+			t.Fatalf("Set(%s, %q): %v", key, text, err)
+		}
+	}
+	c := checkLoads(t, p)
+	cat := c.Categories[0]
+	if cat.QuotaWords != "不限" || cat.Quota != 0 || cat.HasWindow() || c.MaxPerCategory != 0 || c.MaxTotal != 1 || c.Society.AnnualInspection {
+		t.Errorf("loaded: quota %d %q, window %v, per category %d, total %d, inspection %v", cat.Quota, cat.QuotaWords, cat.WindowStart, c.MaxPerCategory, c.MaxTotal, c.Society.AnnualInspection)
+	}
+	b := string(p.TOML())
+	for _, want := range []string{"完成时间只有一头", "同类限报大于总计限报"} {
+		if !strings.Contains(b, want) {
+			t.Errorf("the file does not say %q:\n%s", want, b)
+		}
+	}
+	if err := p.Set("categories."+id+".quota", "40个左右"); err != nil {
+		t.Fatal(err)
+	}
+	if c := checkLoads(t, p); c.Categories[0].Quota != 40 || c.Categories[0].QuotaWords != "40个左右" {
+		t.Errorf("quota %d %q after 40个左右", c.Categories[0].Quota, c.Categories[0].QuotaWords)
+	}
+}

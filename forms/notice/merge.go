@@ -273,12 +273,38 @@ func (r *reader) merge() {
 	r.p.settle()
 }
 
+// societyFits drops the society requirements no applicant type carries
+// (the loader refuses them), saying which it dropped.
+func societyFits(c *forms.Call) (inspection, evaluation bool) {
+	if c.Society.AnnualInspection && !c.AsksAnnualInspection() {
+		c.Society.AnnualInspection, inspection = false, true
+	}
+	if c.Society.EvaluationYear > 0 && !c.AsksEvaluation() {
+		c.Society.EvaluationYear, evaluation = 0, true
+	}
+	if !c.Society.AnnualInspection && c.Society.EvaluationYear == 0 && !c.AsksHonours() {
+		c.Society.Clause = ""
+	}
+	return inspection, evaluation
+}
+
 // settle makes the proposed call what its file will be: the applicant
 // types with their duties, no society requirement no type carries (noted
 // on its fact), the soft words' overrides and the declared rules.
 func (p *Proposal) settle() {
 	c := p.Call
 	c.Types = p.types()
+	ins, eval := societyFits(c)
+	if ins {
+		if f := p.Fact("society_requirements.annual_inspection"); f != nil {
+			f.Note = "通知没有写明哪类申报单位须年检合格，未写入文件：请在 [applicant_types] 中给相应类型加 annual_inspection = true"
+		}
+	}
+	if eval {
+		if f := p.Fact("society_requirements.evaluation_year"); f != nil {
+			f.Note = "通知没有写明哪类申报单位须参加学会评价，未写入文件：请在 [applicant_types] 中给相应类型加 evaluation = true，并写 evaluation_year"
+		}
+	}
 	for i := range c.CategoryGroups {
 		g := &c.CategoryGroups[i]
 		for _, cat := range c.Categories {
@@ -286,21 +312,6 @@ func (p *Proposal) settle() {
 				g.Code = "" // the items' codes do not share it: none is better than a wrong one
 			}
 		}
-	}
-	if c.Society.AnnualInspection && !c.AsksAnnualInspection() {
-		c.Society.AnnualInspection = false
-		if f := p.Fact("society_requirements.annual_inspection"); f != nil {
-			f.Note = "通知没有写明哪类申报单位须年检合格，未写入文件：请在 [applicant_types] 中给相应类型加 annual_inspection = true"
-		}
-	}
-	if c.Society.EvaluationYear > 0 && !c.AsksEvaluation() {
-		c.Society.EvaluationYear = 0
-		if f := p.Fact("society_requirements.evaluation_year"); f != nil {
-			f.Note = "通知没有写明哪类申报单位须参加学会评价，未写入文件：请在 [applicant_types] 中给相应类型加 evaluation = true，并写 evaluation_year"
-		}
-	}
-	if !c.Society.AnnualInspection && c.Society.EvaluationYear == 0 && !c.AsksHonours() {
-		c.Society.Clause = ""
 	}
 	c.Rules, _ = p.overrides()
 	c.RuleDecls = p.declared()

@@ -310,10 +310,22 @@ func (p *Proposal) withPlaceholders() *forms.Call {
 	if c.Year == 0 {
 		c.Year, ph["year"] = p.Filler.Year, "通知中没有年度：暂取"+baseName(p.Filler)+"的年度，请按通知改正"
 	}
+	societyFits(&c)
+	if c.MaxTotal > 0 && c.MaxPerCategory > c.MaxTotal {
+		c.MaxPerCategory, ph["max_per_category_per_unit"] = 0, "同类限报大于总计限报，没有写入：请按通知改正"
+	}
 	for i := range c.Categories {
 		cat := &c.Categories[i]
+		pre := "categories." + cat.ID + "."
 		if cat.Name == "" {
-			cat.Name, ph["categories."+cat.ID+".name"] = "类别"+cat.Clause, "通知中没有类别名称，请按通知填写"
+			cat.Name, ph[pre+"name"] = "类别"+cat.Clause, "通知中没有类别名称，请按通知填写"
+		}
+		if cat.WindowStart.IsZero() != cat.WindowEnd.IsZero() || cat.WindowEnd.Before(cat.WindowStart) {
+			cat.WindowStart, cat.WindowEnd = time.Time{}, time.Time{}
+			ph[pre+"window_start"] = "完成时间只有一头或先后颠倒，没有写入：请把起止日期都按通知填上"
+		}
+		if cat.QuotaMin > cat.Quota {
+			cat.QuotaMin, ph[pre+"quota_min"] = 0, "项目数量下限大于上限，没有写入：请按通知改正"
 		}
 	}
 	p.placeholders = ph
@@ -389,6 +401,10 @@ func (w *tomlWriter) key(v any, path, name string, required bool) {
 
 // missing writes a comment line for a fact the notice does not state.
 func (w *tomlWriter) missing(key, name string) {
+	if ph, ok := w.p.placeholders[key]; ok {
+		w.line("# %s：%s", name, ph)
+		return
+	}
 	if f := w.p.Fact(key); f != nil && f.Status == Unrecognized {
 		w.line("# %s：未识别（%s，通知中没有找到，没有写入）", name, f.Label)
 	}
