@@ -198,9 +198,13 @@ func TestDraftsListDueBadge(t *testing.T) {
 	} {
 		u.now = func() time.Time { return c.now }
 		u.showStart()
+		waitChecks(t, u)
 		r := row("入选项目")
 		if !r.due.Visible() || !strings.Contains(r.due.Text, c.want) {
 			t.Errorf("%s: due line %q (visible %v), want %q", c.now.Format("01-02"), r.due.Text, r.due.Visible(), c.want)
+		}
+		if r.box.Size().Height < r.box.MinSize().Height {
+			t.Errorf("%s: the row with its due line gets %.0f px of the %.0f it needs", c.now.Format("01-02"), r.box.Size().Height, r.box.MinSize().Height)
 		}
 		if got := r.due.Importance == widget.DangerImportance; got != c.overdue {
 			t.Errorf("%s: overdue colour %v, want %v", c.now.Format("01-02"), got, c.overdue)

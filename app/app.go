@@ -146,6 +146,9 @@ func (u *ui) setDraftsDir(dir string) {
 func (u *ui) setContent(o fyne.CanvasObject) {
 	if u.win.Content() != o {
 		u.win.Canvas().Unfocus()
+		if u.start != nil && o != u.start.content {
+			u.start.stopChecks() // the drafts list's checks: nobody sees them now
+		}
 		if u.form != nil {
 			u.form.windowLeft()
 		}

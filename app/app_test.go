@@ -483,6 +483,7 @@ func TestStartScreenDuplicateDelete(t *testing.T) {
 	u, dir := newTestUI(t)
 	openSampleDraft(t, u, "forum")
 	u.showStart()
+	waitChecks(t, u)
 	if len(u.start.rows) != 1 {
 		t.Fatalf("%d rows", len(u.start.rows))
 	}
@@ -497,9 +498,10 @@ func TestStartScreenDuplicateDelete(t *testing.T) {
 	if len(u.start.rows) != 2 {
 		t.Fatalf("after duplicate: %d rows", len(u.start.rows))
 	}
+	waitChecks(t, u)
 	// Two forum drafts of one unit break the per-category quota (二、2).
 	for _, r := range u.start.rows {
-		if r.info.Errors == 0 {
+		if !r.info.Checked || r.info.Errors == 0 {
 			t.Errorf("%s: quota error not counted", r.info.Path)
 		}
 	}

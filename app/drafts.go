@@ -1,13 +1,17 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"shenbao/forms"
@@ -21,15 +25,21 @@ import (
 // writes; the draft itself changes only when the user saves.
 const AutosaveSuffix = ".autosave"
 
-// draftInfo is one line of the start screen's drafts list.
+// draftInfo is one line of the start screen's drafts list: first what the
+// file's header says (listDrafts), then what the checks found
+// (checkDrafts, in the background).
 type draftInfo struct {
 	Path     string
-	Draft    *forms.Draft // nil when the file could not be read
-	Err      error        // why it could not be read
-	Saved    time.Time    // the file's modification time
+	Header   *forms.Header // nil when the file could not be read
+	Err      error         // why it could not be read
+	Saved    time.Time     // the file's modification time
+	Autosave time.Time     // when an autosave newer than the draft exists
+
+	Checked  bool // the fields below are filled in
 	Errors   int
 	Warnings int
-	Autosave time.Time // when an autosave newer than the draft exists
+	Due      string // a selected draft's next report (dueBadge); "" otherwise
+	Overdue  bool
 }
 
 // checkOptions are the options of every check the window runs.
@@ -37,10 +47,12 @@ func checkOptions(today time.Time) forms.Options {
 	return forms.Options{Today: forms.DateOf(today), Printable: fonts.Printable}
 }
 
-// listDrafts reads every draft file in dir, checks each one with the call of
-// its year (among calls; call when none is of its year) and the quotas
-// across the drafts of call's year, newest first.
-func listDrafts(dir string, call *forms.Call, calls []*forms.Call, now time.Time) ([]draftInfo, error) {
+// listDrafts reads the header of every draft file in dir (forms.ReadHeader:
+// the first fields, not the whole draft), newest first, on as many
+// goroutines as there are processors. A file whose header cannot be read
+// has its Err set. It neither loads nor checks the drafts: checkDrafts
+// does, after the list is shown.
+func listDrafts(dir string) ([]draftInfo, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -50,48 +62,110 @@ func listDrafts(dir string, call *forms.Call, calls []*forms.Call, now time.Time
 		if e.IsDir() || !strings.HasSuffix(e.Name(), forms.DraftExt) {
 			continue
 		}
-		p := filepath.Join(dir, e.Name())
-		info := draftInfo{Path: p}
-		if st, err := e.Info(); err == nil {
-			info.Saved = st.ModTime()
-		}
-		info.Draft, info.Err = forms.Load(p)
-		if t, ok := newerAutosave(p); ok {
-			info.Autosave = t
-		}
-		out = append(out, info)
+		out = append(out, draftInfo{Path: filepath.Join(dir, e.Name())})
 	}
-	var named []forms.NamedDraft
-	var idx []int
-	opts := checkOptions(now)
-	for i, in := range out {
-		if in.Draft == nil {
-			continue
-		}
-		if y := in.Draft.CallYear; y != 0 && y != call.Year {
-			// another year's draft: checked with its own call, no quota
-			c := call
-			for _, o := range calls {
-				if o.Year == y {
-					c = o
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(out)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(out); i = int(next.Add(1)) - 1 {
+				in := &out[i]
+				if st, err := os.Stat(in.Path); err == nil {
+					in.Saved = st.ModTime()
+				}
+				in.Header, in.Err = forms.ReadHeader(in.Path)
+				if in.Err != nil {
+					in.Header = nil
+				}
+				if t, ok := newerAutosave(in.Path); ok {
+					in.Autosave = t
 				}
 			}
-			out[i].Errors, out[i].Warnings = countFindings(forms.Check(c, in.Draft, opts))
-			continue
-		}
-		named = append(named, forms.NamedDraft{Name: in.Path, Draft: in.Draft})
-		idx = append(idx, i)
+		})
 	}
-	across := forms.CheckAcross(call, named)
-	for j, i := range idx {
-		fs := append(forms.Check(call, out[i].Draft, opts), across[j]...)
-		out[i].Errors, out[i].Warnings = countFindings(fs)
-	}
+	wg.Wait()
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Saved.After(out[j].Saved) })
 	return out, nil
 }
 
-// otherDrafts loads the drafts of dir other than self, for the quota check.
+// draftStatus is what checkDrafts found for the draft at Index of its list.
+type draftStatus struct {
+	Index            int
+	Err              error // the draft could not be loaded
+	Errors, Warnings int
+	Due              string
+	Overdue          bool
+}
+
+// checkDrafts loads and checks the drafts of a list one at a time (the
+// call of each draft's year, among calls; call when none is of its year),
+// adds the quotas across the drafts of call's year, and hands the results
+// to deliver in batches, at most every flush, the last batch with last
+// set. It keeps no draft: a folder of 1,000 drafts costs the memory of one.
+// The quotas are taken from the headers (a header cut short is completed
+// by loading its draft), so each batch's counts are final; a draft whose
+// header reads but whose whole file does not load (a newer program's, over
+// the limits) still counts in its unit's quotas, as it would once it
+// opens. It stops, delivering nothing more, once ctx is done.
+func checkDrafts(ctx context.Context, infos []draftInfo, call *forms.Call, calls []*forms.Call, now time.Time, flush time.Duration, deliver func(batch []draftStatus, last bool)) {
+	quota := make([]int, len(infos))
+	var named []forms.NamedDraft
+	var idx []int
+	for i, in := range infos {
+		h := in.Header
+		if h == nil || (h.CallYear != 0 && h.CallYear != call.Year) {
+			continue // unreadable, or another year's: no quota
+		}
+		d := &forms.Draft{Category: h.Category}
+		d.Applicant.Name, d.Project.Name = h.ApplicantName, h.ProjectName
+		if !h.Complete {
+			if full, err := forms.Load(in.Path); err == nil {
+				d.Category, d.Applicant.Name, d.Project.Name = full.Category, full.Applicant.Name, full.Project.Name
+			}
+		}
+		named = append(named, forms.NamedDraft{Name: in.Path, Draft: d})
+		idx = append(idx, i)
+	}
+	for j, fs := range forms.CheckAcross(call, named) {
+		quota[idx[j]] = len(fs) // every quota finding is an error
+	}
+	opts := checkOptions(now)
+	today := forms.DateOf(now)
+	var batch []draftStatus
+	sent := time.Now()
+	for i, in := range infos {
+		if ctx.Err() != nil {
+			return
+		}
+		st := draftStatus{Index: i}
+		d, err := forms.Load(in.Path)
+		if err != nil {
+			st.Err = err
+		} else {
+			c := call
+			if y := d.CallYear; y != 0 && y != call.Year {
+				for _, o := range calls {
+					if o.Year == y {
+						c = o
+					}
+				}
+			}
+			st.Errors, st.Warnings = countFindings(forms.Check(c, d, opts))
+			st.Errors += quota[i]
+			st.Due, st.Overdue = dueBadge(call, d, today)
+		}
+		batch = append(batch, st)
+		if time.Since(sent) >= flush && i < len(infos)-1 {
+			deliver(batch, false)
+			batch, sent = nil, time.Now()
+		}
+	}
+	if ctx.Err() == nil {
+		deliver(batch, true)
+	}
+}
+
+// otherDrafts loads the drafts of dir other than self (复制单位信息).
 func otherDrafts(dir, self string) []forms.NamedDraft {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -106,6 +180,45 @@ func otherDrafts(dir, self string) []forms.NamedDraft {
 		if d, err := forms.Load(p); err == nil {
 			out = append(out, forms.NamedDraft{Name: p, Draft: d})
 		}
+	}
+	return out
+}
+
+// quotaPeers is what the quota check needs of the drafts of dir other than
+// self: each one's category, unit and project, read from its header
+// (forms.ReadHeader; a header cut short is completed by loading the draft),
+// so an open draft keeps no other draft whole in memory.
+func quotaPeers(dir, self string) []forms.NamedDraft {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	selfSt, selfErr := os.Stat(self)
+	var out []forms.NamedDraft
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if e.IsDir() || !strings.HasSuffix(e.Name(), forms.DraftExt) || p == self {
+			continue
+		}
+		if selfErr == nil {
+			if st, err := os.Stat(p); err == nil && os.SameFile(st, selfSt) {
+				continue
+			}
+		}
+		h, err := forms.ReadHeader(p)
+		if err != nil {
+			continue
+		}
+		d := &forms.Draft{Category: h.Category}
+		d.Applicant.Name, d.Project.Name = h.ApplicantName, h.ProjectName
+		if !h.Complete {
+			full, err := forms.Load(p)
+			if err != nil {
+				continue
+			}
+			d.Category, d.Applicant.Name, d.Project.Name = full.Category, full.Applicant.Name, full.Project.Name
+		}
+		out = append(out, forms.NamedDraft{Name: p, Draft: d})
 	}
 	return out
 }

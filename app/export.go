@@ -85,6 +85,7 @@ func (f *formScreen) runExport() {
 	f.exportBtn.Disable()
 	now := u.now()
 	go func() {
+		beforeExport()
 		res, err := buildPackage(outDir, u.call, d, now, func(step, total int, what string) {
 			onUI("export: progress", func() {
 				f.exportProgress.SetValue(float64(step-1) / float64(total))

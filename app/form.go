@@ -94,7 +94,7 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	f.opts = checkOptions(u.now())
 	f.sample = u.isSample(path)
 	if !f.sample {
-		f.others = otherDrafts(u.draftsDir(), path)
+		f.others = quotaPeers(u.draftsDir(), path)
 	}
 	f.body = container.NewVBox()
 	f.build()

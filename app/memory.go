@@ -38,6 +38,15 @@ func tuneGC() {
 	}
 }
 
+// beforeExport gives back, on the export's goroutine before it starts,
+// the heap the collector has freed but the runtime still holds (garbage
+// of typing and screens shown since the last collection): the export's
+// own memory (the print faces' tables, the PDF being written) then comes
+// on top of the live heap, not of its high-water mark.
+func beforeExport() {
+	debug.FreeOSMemory()
+}
+
 // afterExport gives back what an export leaves behind, on the export's
 // goroutine once its files are written: the print faces parsed for the
 // PDFs (parsed again by the next export, ~20 ms) and the heap the

@@ -205,6 +205,7 @@ func (s *afterScreen) exportTo(dir string) <-chan struct{} {
 	call, path, now := env.call, env.draftPath, env.now()
 	go func() {
 		defer close(done)
+		beforeExport()
 		files, err := aftercare.ExportAllProgress(dir, call, d, path, now, func(step, total int, _ string) {
 			onUI("after export: progress", func() { s.progress.SetValue(float64(step-1) / float64(total)) })
 		})

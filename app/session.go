@@ -73,6 +73,67 @@ func (u *ui) runSession(started time.Time) {
 				f.commit(f.fields["project.theme"])
 			})
 		})
+		if os.Getenv(SessionWalkEnv) == "1" {
+			// What a person filling the form sees besides: every step
+			// laid out in turn, then the review page, then back to the form.
+			step("every step of the form, then the review", func() {
+				n := 0
+				onUIWait("session: count the steps", func() { n = len(f.sections) })
+				// Text typed into each multi-line box, a rune at a time,
+				// ten runes a frame: characters of the call's own sample.
+				var text []rune
+				if d, err := forms.Sample(u.call, "forum"); err == nil {
+					text = []rune(d.Project.Summary + d.ExpectedResults + d.Publicity)
+				}
+				for i := range n {
+					var boxes []*field
+					onUIWait("session: show a step", func() {
+						f.showStep(i)
+						for _, fl := range f.order {
+							if e, ok := fl.focus.(*commitEntry); ok && fl.step == i && e.MultiLine {
+								boxes = append(boxes, fl)
+							}
+						}
+					})
+					time.Sleep(150 * time.Millisecond) // its frames drawn
+					for _, fl := range boxes {
+						e := fl.focus.(*commitEntry)
+						onUIWait("session: focus a box", func() { u.win.Canvas().Focus(e) })
+						for k := 0; k+10 <= len(text) && k < 300; k += 10 {
+							onUIWait("session: type", func() {
+								for _, r := range text[k : k+10] {
+									e.TypedRune(r)
+								}
+							})
+							time.Sleep(20 * time.Millisecond)
+						}
+						onUIWait("session: leave the box", func() { f.commit(fl) })
+					}
+				}
+				onUIWait("session: open the review", f.onReview)
+				time.Sleep(500 * time.Millisecond)
+				onUIWait("session: back to the form", func() {
+					u.review = nil
+					u.setContent(f.content)
+					f.showStep(0)
+				})
+				time.Sleep(150 * time.Millisecond)
+			})
+			// Saved, the drafts list shown, the draft opened again: the
+			// rest of the session goes on in the new form.
+			step("save, the drafts list, reopen", func() {
+				onUIWait("session: save and show the list", func() {
+					f.onSave()
+					u.leaveForm(u.showStart)
+				})
+				time.Sleep(500 * time.Millisecond)
+				onUIWait("session: reopen", func() {
+					u.openDraft(f.path)
+					f = u.form
+				})
+				time.Sleep(300 * time.Millisecond)
+			})
+		}
 		step("export the application package", func() {
 			done := make(chan struct{})
 			onUIWait("session: start the export", func() {
@@ -150,6 +211,12 @@ func (u *ui) runSession(started time.Time) {
 		})
 	}()
 }
+
+// SessionWalkEnv, set to 1, adds two steps to the session after the first
+// edit: every step of the form shown in turn with text typed into its
+// multi-line boxes, then the review page; then the draft saved, the
+// drafts list shown and the draft opened again.
+const SessionWalkEnv = "SHENBAO_SESSION_WALK"
 
 // SessionPhotosEnv names the folder of the session's photos, written
 // beforehand by another process (the shots program runs itself for that,

@@ -89,7 +89,7 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		}
 		u.showStart()
 		for _, in := range u.start.drafts {
-			if in.Draft != nil && len(u.call.Category(in.Draft.Category).Venues) > 0 {
+			if in.Header != nil && len(u.call.Category(in.Header.Category).Venues) > 0 {
 				u.openDraft(in.Path)
 			}
 		}
@@ -131,15 +131,29 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		}
 	}
 	if os.Getenv("SHENBAO_SCREENSHOT_QUIT") == "1" {
+		memory := func() string {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			return fmt.Sprintf("Go heap in use %d MB, Go runtime total %d MB", m.HeapInuse>>20, m.Sys>>20)
+		}
 		u.app.Lifecycle().SetOnStarted(func() {
 			go func() {
-				fyne.Do(func() {
-					var m runtime.MemStats
-					runtime.ReadMemStats(&m)
-					fmt.Fprintf(os.Stderr, "usable window after %d ms; Go heap in use %d MB, Go runtime total %d MB\n",
-						time.Since(started).Milliseconds(), m.HeapInuse>>20, m.Sys>>20)
-					u.quit(u.app.Quit)
+				var checks *draftChecks
+				fyne.DoAndWait(func() {
+					fmt.Fprintf(os.Stderr, "usable window after %d ms; %s\n", time.Since(started).Milliseconds(), memory())
+					if mode == "start" {
+						checks = u.start.checks
+					}
 				})
+				if checks != nil {
+					// The start screen: quit once the drafts list shows
+					// every draft's counts.
+					<-checks.done
+					fyne.Do(func() {
+						fmt.Fprintf(os.Stderr, "drafts list (%d) checked after %d ms; %s\n", len(u.start.rows), time.Since(started).Milliseconds(), memory())
+					})
+				}
+				fyne.Do(func() { u.quit(u.app.Quit) })
 			}()
 		})
 	}

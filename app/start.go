@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -24,26 +23,25 @@ type startScreen struct {
 	folder   *widget.Label
 	deadline *widget.Label
 	status   *widget.Label
-	list     *fyne.Container
+	list     *widget.List    // the drafts (draftslist.go)
+	listBox  *fyne.Container // holds list, or empty when there is no draft
 	empty    *widget.Label
 
 	newBtn, openBtn, sampleBtn, folderBtn *widget.Button
 	carryBtn                              *widget.Button // 用往年申报书新建
 	closed                                *closedBanner  // the call's deadline has passed: the ways forward
 
-	drafts []draftInfo
-	rows   []*draftRow
-}
-
-// draftRow is one draft of the list with its buttons.
-type draftRow struct {
-	info           draftInfo
-	title, detail  *widget.Label
-	due            *widget.Label // a selected draft's nearest due date; hidden otherwise
-	open, dup, del *widget.Button
+	drafts    []draftInfo
+	rows      []*draftRow
+	checks    *draftChecks        // the checks of the list shown
+	checkGate chan struct{}       // tests: the checks wait until it is closed
+	heights   map[[2]bool]float32 // rowHeight's measures
 }
 
 func newStartScreen(u *ui) *startScreen {
+	if u.start != nil {
+		u.start.stopChecks() // the screen it replaces
+	}
 	s := &startScreen{u: u}
 	title := widget.NewLabelWithStyle(u.call.Title+" · 申报助手", fyne.TextAlignLeading, fyne.TextStyle{})
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -61,14 +59,14 @@ func newStartScreen(u *ui) *startScreen {
 	s.folderBtn = widget.NewButton("更改文件夹…", s.onChangeFolder)
 	s.empty = widget.NewLabel("这个文件夹里还没有申报书。\n第一次使用？点“打开示例”看一份按通知要求填好的申报书；准备好了就点“新建申报书”。")
 	s.empty.Wrapping = fyne.TextWrapBreak
-	s.list = container.NewVBox()
+	s.listBox = container.NewStack()
 
 	folderRow := container.NewBorder(nil, nil, widget.NewLabel("草稿文件夹："), s.folderBtn, s.folder)
 	s.carryBtn = widget.NewButtonWithIcon("用往年申报书新建…", theme.ContentCopyIcon(), u.onCarry)
 	buttons := container.NewHBox(s.newBtn, s.carryBtn, s.sampleBtn, s.openBtn)
 	s.closed = newClosedBanner(u)
 	top := container.NewVBox(title, u.callBar(), s.deadline, s.closed.box, folderRow, buttons, s.status, widget.NewSeparator())
-	s.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.list))
+	s.content = container.NewBorder(top, nil, nil, nil, s.listBox)
 	return s
 }
 
@@ -86,91 +84,16 @@ func (s *startScreen) refreshDrafts() {
 		s.showStatus(fmt.Sprintf("无法创建草稿文件夹 %s：%v。请点“更改文件夹…”选择一个可以写入的文件夹。", dir, err))
 	}
 	atomicfile.CleanStale(dir) // temp files of saves a crash interrupted
-	drafts, err := listDrafts(dir, u.call, u.calls, u.now())
+	drafts, err := listDrafts(dir)
 	if err != nil && !os.IsNotExist(err) {
 		s.showStatus(fmt.Sprintf("无法读取草稿文件夹 %s：%v。", dir, err))
 	}
-	s.drafts = drafts
-	s.rows = nil
-	s.list.RemoveAll()
-	if len(drafts) == 0 {
-		s.list.Add(s.empty)
-	}
-	for _, in := range drafts {
-		r := s.newRow(in)
-		s.rows = append(s.rows, r)
-		s.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.open, r.dup, r.del), container.NewVBox(r.title, r.detail, r.due)))
-		s.list.Add(widget.NewSeparator())
-	}
-	s.list.Refresh()
+	s.showDrafts(drafts)
 }
 
 func (s *startScreen) showStatus(msg string) {
 	s.status.SetText(msg)
 	s.status.Show()
-}
-
-func (s *startScreen) newRow(in draftInfo) *draftRow {
-	r := &draftRow{info: in}
-	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{})
-	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.detail = widget.NewLabel("")
-	r.detail.Wrapping = fyne.TextWrapBreak
-	r.due = widget.NewLabel("")
-	r.due.Wrapping = fyne.TextWrapBreak
-	r.due.Hide()
-	r.open = widget.NewButton("打开", func() { s.u.openDraft(in.Path) })
-	r.dup = widget.NewButton("复制", func() { s.onDuplicate(in.Path) })
-	r.del = widget.NewButton("删除", func() { s.onDelete(in.Path) })
-	saved := in.Saved.Local().Format("2006-01-02 15:04")
-	if in.Draft == nil {
-		r.title.SetText(displayName(in.Path) + "（无法打开）")
-		r.detail.SetText(in.Err.Error())
-		r.detail.Importance = widget.DangerImportance
-		r.open.Disable()
-		r.dup.Disable()
-		return r
-	}
-	d := in.Draft
-	catName := d.Category
-	if c := s.u.call.Category(d.Category); c != nil {
-		catName = c.ShortName
-	}
-	name := d.Project.Name
-	if name == "" {
-		name = "（未填项目名称）"
-	}
-	unit := d.Applicant.Name
-	if unit == "" {
-		unit = "（未填申报单位）"
-	}
-	r.title.SetText(fmt.Sprintf("【%s】%s%s", catName, name, copyMark(displayName(in.Path))))
-	// A selected project is past the application deadline: its row counts
-	// down to the reports due after the event instead, overdue in red.
-	deadline := "　·　" + deadlineShort(s.u.call, s.u.now())
-	if text, overdue := dueBadge(s.u.call, d, forms.DateOf(s.u.now())); text != "" {
-		deadline = ""
-		r.due.SetText(text)
-		if overdue {
-			r.due.Importance = widget.DangerImportance
-		} else {
-			r.due.Importance = widget.MediumImportance
-		}
-		r.due.Show()
-	}
-	detail := fmt.Sprintf("%s　·　最后保存 %s　·　%s%s　·　文件 %s", unit, saved, countsText(in.Errors, in.Warnings), deadline, filepath.Base(in.Path))
-	if !in.Autosave.IsZero() {
-		detail += "\n有未保存的修改（自动保存于 " + in.Autosave.Local().Format("2006-01-02 15:04") + "），打开时可恢复。"
-	}
-	r.detail.SetText(detail)
-	if in.Errors > 0 {
-		r.detail.Importance = widget.DangerImportance
-	} else if in.Warnings > 0 {
-		r.detail.Importance = widget.WarningImportance
-	} else {
-		r.detail.Importance = widget.SuccessImportance
-	}
-	return r
 }
 
 // countsText is "2 个错误、1 个警告" or "没有发现问题".

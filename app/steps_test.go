@@ -199,7 +199,8 @@ func TestSamplesApart(t *testing.T) {
 		t.Error("a sample offers 保存, not 以此为模板新建")
 	}
 	u.showStart()
-	if len(u.start.rows) != 1 || u.start.rows[0].info.Errors != 0 {
+	waitChecks(t, u)
+	if len(u.start.rows) != 1 || !u.start.rows[0].info.Checked || u.start.rows[0].info.Errors != 0 {
 		t.Errorf("drafts list: %d rows, first with %d errors", len(u.start.rows), u.start.rows[0].info.Errors)
 	}
 	// Ctrl+S on a sample explains, saves nothing into the drafts folder.

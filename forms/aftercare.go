@@ -129,11 +129,11 @@ func reportFindings(call *Call, d *Draft) []Finding {
 	out = append(out, infoFindings(call, &r.Info)...)
 	out = append(out, resultsFindings(call, r.Results)...)
 	if fa := r.Accounts; fa != nil {
-		out = append(out, accountsLineOver(d, fa)...)
-		out = append(out, accountsTotalOver(d, fa)...)
-		out = append(out, accountsSources(d, fa)...)
-		out = append(out, accountsOverGrant(d, fa)...)
-		out = append(out, accountsUnspent(d, fa)...)
+		out = append(out, accountsLineOver(call, d, fa)...)
+		out = append(out, accountsTotalOver(call, d, fa)...)
+		out = append(out, accountsSources(call, d, fa)...)
+		out = append(out, accountsOverGrant(call, d, fa)...)
+		out = append(out, accountsUnspent(call, d, fa)...)
 	}
 	return out
 }

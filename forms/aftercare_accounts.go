@@ -120,14 +120,14 @@ const (
 // beyond it is the unit's own money and must be shown as self-raised or
 // other funds). The registry runs each rule's own function
 // (rules_after.go).
-func accountsFindings(d *Draft, fa *FinalAccounts) []Finding {
+func accountsFindings(call *Call, d *Draft, fa *FinalAccounts) []Finding {
 	var out []Finding
-	out = append(out, accountsNegative(d, fa)...)
-	out = append(out, accountsLineOver(d, fa)...)
-	out = append(out, accountsTotalOver(d, fa)...)
-	out = append(out, accountsSources(d, fa)...)
-	out = append(out, accountsOverGrant(d, fa)...)
-	return append(out, accountsUnspent(d, fa)...)
+	out = append(out, accountsNegative(call, d, fa)...)
+	out = append(out, accountsLineOver(call, d, fa)...)
+	out = append(out, accountsTotalOver(call, d, fa)...)
+	out = append(out, accountsSources(call, d, fa)...)
+	out = append(out, accountsOverGrant(call, d, fa)...)
+	return append(out, accountsUnspent(call, d, fa)...)
 }
 
 // accountsBegun reports whether anything has been entered, with the totals.
@@ -138,7 +138,7 @@ func accountsBegun(d *Draft, fa *FinalAccounts) (AccountTotals, bool) {
 
 // accountsNegative: no amount of the accounts is negative (rule RuleAmount),
 // once something has been entered.
-func accountsNegative(d *Draft, fa *FinalAccounts) []Finding {
+func accountsNegative(call *Call, d *Draft, fa *FinalAccounts) []Finding {
 	if _, ok := accountsBegun(d, fa); !ok {
 		return nil
 	}
@@ -159,7 +159,7 @@ func accountsNegative(d *Draft, fa *FinalAccounts) []Finding {
 	return out
 }
 
-func accountsLineOver(d *Draft, fa *FinalAccounts) []Finding {
+func accountsLineOver(call *Call, d *Draft, fa *FinalAccounts) []Finding {
 	if _, ok := accountsBegun(d, fa); !ok {
 		return nil
 	}
@@ -179,7 +179,7 @@ func accountsLineOver(d *Draft, fa *FinalAccounts) []Finding {
 	return out
 }
 
-func accountsTotalOver(d *Draft, fa *FinalAccounts) []Finding {
+func accountsTotalOver(call *Call, d *Draft, fa *FinalAccounts) []Finding {
 	if t, ok := accountsBegun(d, fa); ok && t.Budgeted > 0 && t.Spent > t.Budgeted {
 		if note := strings.TrimSpace(fa.Note); note != "" {
 			// Asked for, written: information that it is there.
@@ -190,23 +190,23 @@ func accountsTotalOver(d *Draft, fa *FinalAccounts) []Finding {
 	return nil
 }
 
-func accountsSources(d *Draft, fa *FinalAccounts) []Finding {
+func accountsSources(call *Call, d *Draft, fa *FinalAccounts) []Finding {
 	if t, ok := accountsBegun(d, fa); ok && t.Sources != t.Spent {
-		return []Finding{{Rule: RuleAccountsSources, Field: "reports.accounts.self_raised", Severity: Error, Message: fmt.Sprintf("经费来源合计%s元（省科协资助%s元＋自筹%s元＋其他%s元）与实际支出合计%s元不符，相差%s元：请调整各项来源。", Thousands(t.Sources), Thousands(fa.Provincial), Thousands(fa.SelfRaised), Thousands(fa.Other), Thousands(t.Spent), Thousands(abs(DiffAmounts(t.Sources, t.Spent))))}}
+		return []Finding{{Rule: RuleAccountsSources, Field: "reports.accounts.self_raised", Severity: Error, Message: fmt.Sprintf("经费来源合计%s元（%s%s元＋自筹%s元＋其他%s元）与实际支出合计%s元不符，相差%s元：请调整各项来源。", Thousands(t.Sources), call.GrantName(), Thousands(fa.Provincial), Thousands(fa.SelfRaised), Thousands(fa.Other), Thousands(t.Spent), Thousands(abs(DiffAmounts(t.Sources, t.Spent))))}}
 	}
 	return nil
 }
 
-func accountsOverGrant(d *Draft, fa *FinalAccounts) []Finding {
+func accountsOverGrant(call *Call, d *Draft, fa *FinalAccounts) []Finding {
 	if t, ok := accountsBegun(d, fa); ok && t.GrantLeft < 0 {
-		return []Finding{{Rule: RuleAccountsOverGrant, Field: "reports.accounts.provincial", Severity: Error, Message: fmt.Sprintf("决算表中省科协资助支出%s元，超过批准的资助额%s元（%s）%s元：省科协资助为定额，超出部分是本单位的经费，请改列为自筹或其他经费。", Thousands(fa.Provincial), Thousands(t.Grant), Capital(t.Grant), Thousands(-t.GrantLeft))}}
+		return []Finding{{Rule: RuleAccountsOverGrant, Field: "reports.accounts.provincial", Severity: Error, Message: fmt.Sprintf("决算表中%s支出%s元，超过批准的资助额%s元（%s）%s元：%s为定额，超出部分是本单位的经费，请改列为自筹或其他经费。", call.GrantName(), Thousands(fa.Provincial), Thousands(t.Grant), Capital(t.Grant), Thousands(-t.GrantLeft), call.GrantName())}}
 	}
 	return nil
 }
 
-func accountsUnspent(d *Draft, fa *FinalAccounts) []Finding {
+func accountsUnspent(call *Call, d *Draft, fa *FinalAccounts) []Finding {
 	if t, ok := accountsBegun(d, fa); ok && t.GrantLeft > 0 {
-		return []Finding{{Rule: RuleAccountsUnspent, Field: "reports.accounts.provincial", Severity: Info, Message: fmt.Sprintf("省科协资助%s元中有%s元未列支出：请核对；如确有结余，请按省科协学会学术部的要求说明处理方式。", Thousands(t.Grant), Thousands(t.GrantLeft))}}
+		return []Finding{{Rule: RuleAccountsUnspent, Field: "reports.accounts.provincial", Severity: Info, Message: fmt.Sprintf("%s%s元中有%s元未列支出：请核对；如确有结余，请按%s的要求说明处理方式。", call.GrantName(), Thousands(t.Grant), Thousands(t.GrantLeft), contactName(call))}}
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ func TestNewFinalAccountsCopiesTheBudget(t *testing.T) {
 		t.Errorf("totals %+v", tot)
 	}
 	// Nothing entered yet: no findings.
-	if f := accountsFindings(d, fa); len(f) != 0 {
+	if f := accountsFindings(Default(), d, fa); len(f) != 0 {
 		t.Errorf("empty accounts: %+v", f)
 	}
 }
@@ -63,13 +63,13 @@ func TestFinalAccountsSums(t *testing.T) {
 			t.Errorf("SignedThousands(%d) = %s", n, got)
 		}
 	}
-	fs := accountsFindings(d, fa)
+	fs := accountsFindings(Default(), d, fa)
 	over := afterRule(fs, RuleAccountsLineOver)
 	if len(over) != 2 || !strings.Contains(over[0].Message, "资料印刷费") || !strings.Contains(over[0].Message, "1,200元") || !strings.Contains(over[0].Message, "115%") || !strings.Contains(over[1].Message, "预算中没有这一项") {
 		t.Errorf("lines over budget: %+v", over)
 	}
 	fa.Lines[2].Note = "会议手册加印"
-	if f := afterRule(accountsFindings(d, fa), RuleAccountsLineOver); len(f) != 2 || f[0].Severity != Info || !strings.Contains(f[0].Message, "会议手册加印") || f[1].Severity != Warning {
+	if f := afterRule(accountsFindings(Default(), d, fa), RuleAccountsLineOver); len(f) != 2 || f[0].Severity != Info || !strings.Contains(f[0].Message, "会议手册加印") || f[1].Severity != Warning {
 		t.Errorf("explained line: %+v", f)
 	}
 	if f := afterRule(fs, RuleAccountsTotalOver); len(f) != 1 || f[0].Severity != Warning || !strings.Contains(f[0].Message, "300元") {
@@ -77,7 +77,7 @@ func TestFinalAccountsSums(t *testing.T) {
 	}
 	// The 决算说明 it asks for, written: information, no warning left.
 	fa.Note = "  会议规模扩大，超出部分由自筹经费承担。"
-	if f := afterRule(accountsFindings(d, fa), RuleAccountsTotalOver); len(f) != 1 || f[0].Severity != Info || !strings.Contains(f[0].Message, "会议规模扩大") {
+	if f := afterRule(accountsFindings(Default(), d, fa), RuleAccountsTotalOver); len(f) != 1 || f[0].Severity != Info || !strings.Contains(f[0].Message, "会议规模扩大") {
 		t.Errorf("total over budget, explained in the note: %+v", f)
 	}
 	fa.Note = ""
@@ -127,7 +127,7 @@ func TestFinalAccountsSourcesAndGrant(t *testing.T) {
 	// Negative amounts.
 	fa.Lines[0].Spent = -5
 	fa.Other = -1
-	fs = accountsFindings(d, fa)
+	fs = accountsFindings(Default(), d, fa)
 	if f := afterRule(fs, RuleAmount); len(f) != 2 {
 		t.Errorf("negative amounts: %+v", f)
 	}

@@ -49,7 +49,7 @@ func DiffAmounts(a, b int64) int64 {
 // AmountFindings reports, as errors, each amount of a draft beyond
 // ±MaxAmount: the requested amount, the budget's totals and lines, and the
 // final accounts when there are any.
-func AmountFindings(d *Draft) []Finding {
+func AmountFindings(call *Call, d *Draft) []Finding {
 	var out []Finding
 	check := func(path, label string, n int64) {
 		if n > MaxAmount || n < -MaxAmount {
@@ -58,10 +58,10 @@ func AmountFindings(d *Draft) []Finding {
 				label, Thousands(n), Thousands(MaxAmount))})
 		}
 	}
-	check("project.requested_amount", "申请省科协资助", d.Project.RequestedAmount)
+	check("project.requested_amount", call.RequestLabel(), d.Project.RequestedAmount)
 	b := &d.Budget
 	check("budget.total", "预算总额", b.Total)
-	check("budget.provincial", "预算中的省科协资助", b.Provincial)
+	check("budget.provincial", "预算中的"+call.GrantName(), b.Provincial)
 	check("budget.self_raised", "预算中的自筹经费", b.SelfRaised)
 	check("budget.other", "预算中的其他经费", b.Other)
 	for i, l := range b.Lines {
@@ -79,7 +79,7 @@ func AmountFindings(d *Draft) []Finding {
 				check(fmt.Sprintf("reports.accounts.spent_lines[%d].spent", i), fmt.Sprintf("决算表第%d行的实际支出", i+1), l.Spent)
 			}
 		}
-		check("reports.accounts.provincial", "决算表的省科协资助", fa.Provincial)
+		check("reports.accounts.provincial", "决算表的"+call.GrantName(), fa.Provincial)
 		check("reports.accounts.self_raised", "决算表的自筹经费", fa.SelfRaised)
 		check("reports.accounts.other", "决算表的其他经费", fa.Other)
 	}

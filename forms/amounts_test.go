@@ -50,7 +50,7 @@ func TestBudgetSumsDoNotWrap(t *testing.T) {
 
 func TestAmountFindings(t *testing.T) {
 	d := sample(t, "speech")
-	if fs := AmountFindings(d); len(fs) != 0 {
+	if fs := AmountFindings(Default(), d); len(fs) != 0 {
 		t.Fatalf("the sample has no absurd amount, got %v", fs)
 	}
 	d.Project.RequestedAmount = 220102199001011234 // an ID number pasted
@@ -59,7 +59,7 @@ func TestAmountFindings(t *testing.T) {
 	d.Budget.Lines[0].Amount = MaxAmount + 1
 	d.Reports = &AfterReports{Accounts: &FinalAccounts{Lines: []AccountLine{{Item: "会议费", Spent: math.MaxInt64}}, Provincial: math.MinInt64}}
 	got := map[string]Finding{}
-	for _, f := range AmountFindings(d) {
+	for _, f := range AmountFindings(Default(), d) {
 		got[f.Field] = f
 		if f.Rule != RuleAmountCeiling || f.Severity != Error || !strings.Contains(f.Message, "100,000,000元") || !strings.Contains(f.Message, "壹亿元") {
 			t.Errorf("finding %+v", f)

@@ -35,7 +35,7 @@ type Call struct {
 	Title             string    `toml:"title"`
 	NoticeTitle       string    `toml:"notice_title"`
 	Issuer            string    `toml:"issuer"`
-	IssuerShort       string    `toml:"issuer_short"` // the funder as the forms name it ("省科协")
+	IssuerShort       string    `toml:"issuer_short"` // the funder as the forms name it in running text
 	Deadline          time.Time `toml:"deadline"`
 	PostedMustArrive  bool      `toml:"posted_must_arrive"`
 	AnnouncementBy    time.Time `toml:"announcement_by"`
@@ -99,6 +99,9 @@ type Contact struct {
 	Email      string `toml:"email"`
 	Address    string `toml:"address"`
 	Office     string `toml:"office"`
+	// Postcode is the recipient's postcode (optional: only when the notice
+	// states it); the address label prints it in its boxes.
+	Postcode string `toml:"postcode"`
 }
 
 // Clauses are where the notice states its rules common to all categories,
@@ -233,7 +236,7 @@ type Category struct {
 	// WindowPreferred: the window is a preference ("5月至6月期间的活动
 	// 优先考虑"), not a limit: a date outside it is an info, not an error.
 	WindowPreferred bool `toml:"window_preferred"`
-	CategoryCode                       // group, code: 项目编号 (declrules.go)
+	CategoryCode         // group, code: 项目编号 (declrules.go)
 	// Part is the category's own part of the form (第三部分), declared
 	// field by field.
 	Part PartDecl `toml:"part"`

@@ -1,6 +1,8 @@
 package forms
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,6 +84,44 @@ func FuzzReadHeader(f *testing.F) {
 		}
 		if h.Category != d.Category || h.ID != d.ID || (h.Complete && (h.ProjectName != d.Project.Name || h.ApplicantName != d.Applicant.Name)) {
 			t.Fatalf("header %+v disagrees with the draft (%q, %q, %q)", h, d.Category, d.Project.Name, d.Applicant.Name)
+		}
+	})
+}
+
+// BenchmarkReadHeader: the header of a sample draft file (what the drafts
+// list reads of each draft before it is shown), against loading the whole
+// draft (Load); tokens: the header from the file's bytes, without the
+// file's reading.
+func BenchmarkReadHeader(b *testing.B) {
+	data, err := Marshal(sample(b, "forum"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := filepath.Join(b.TempDir(), "a"+DraftExt)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("ReadHeader", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := ReadHeader(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("tokens", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			h := &Header{SchemaVersion: -1}
+			readHeaderFields(json.NewDecoder(bytes.NewReader(data)), h)
+		}
+	})
+	b.Run("Load", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Load(p); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }

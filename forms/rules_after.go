@@ -197,12 +197,12 @@ var ruleResultsRank = ruleDef{
 }
 
 // accountsCheck is afterCheck for a rule on the final accounts.
-func accountsCheck(fn func(*Draft, *FinalAccounts) []Finding) func(*run) {
-	return afterCheck(ItemAccounts, func(_ *Call, d *Draft, rep *AfterReports) []Finding {
+func accountsCheck(fn func(*Call, *Draft, *FinalAccounts) []Finding) func(*run) {
+	return afterCheck(ItemAccounts, func(call *Call, d *Draft, rep *AfterReports) []Finding {
 		if rep.Accounts == nil {
 			return nil
 		}
-		return fn(d, rep.Accounts)
+		return fn(call, d, rep.Accounts)
 	})
 }
 

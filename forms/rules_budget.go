@@ -172,7 +172,7 @@ func checkAmount(r *run) {
 		}
 	}
 	if d.IsSelected() && d.Reports != nil && d.Reports.Accounts != nil {
-		r.addAll(accountsNegative(d, d.Reports.Accounts))
+		r.addAll(accountsNegative(r.call, d, d.Reports.Accounts))
 	}
 }
 
@@ -181,5 +181,5 @@ var ruleAmountCeiling = ruleDef{
 	summary: func(*Call) string {
 		return "金额不超过" + Thousands(MaxAmount) + "元（" + Capital(MaxAmount) + "），防止误填（如粘贴了证件号码）"
 	},
-	check: func(r *run) { r.addAll(AmountFindings(r.d)) }, noCategory: true,
+	check: func(r *run) { r.addAll(AmountFindings(r.call, r.d)) }, noCategory: true,
 }

@@ -234,7 +234,7 @@ func FuzzUnmarshal(f *testing.F) {
 		})
 		// whatever loads can be checked, saved and loaded again
 		Check(Default(), d, Options{Today: today})
-		AmountFindings(d)
+		AmountFindings(Default(), d)
 		_ = Capital(d.Budget.Total) + Capital(d.Project.RequestedAmount)
 		b, err := Marshal(d)
 		if err != nil {

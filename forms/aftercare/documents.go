@@ -292,6 +292,8 @@ func summaryBlocks(call *forms.Call, d *forms.Draft, r *forms.AfterReports) []la
 	} else {
 		bs = append(bs, &layout.Paragraph{Text: "（尚未填写）"})
 	}
+	// The summary is handed in signed and sealed, as the accounts are.
+	bs = append(bs, &layout.Spacer{MM: 6}, &layout.KeepTogether{Blocks: []layout.Block{signBlock("承办单位负责人（签字）", "填表人")}})
 	return bs
 }
 
@@ -302,7 +304,7 @@ func accountsBlocks(call *forms.Call, d *forms.Draft, fa *forms.FinalAccounts) [
 	tot := fa.Totals(d)
 	bs := title(d.Project.Name, "项目决算表")
 	bs = append(bs, projectTable(call, d), &layout.Spacer{MM: 2},
-		&layout.Paragraph{Text: fmt.Sprintf("批准%s：%s元（%s）　　　　单位：元", call.GrantName(), forms.Thousands(tot.Grant), forms.Capital(tot.Grant))},
+		&layout.Paragraph{Text: fmt.Sprintf("批准%s：%s元（人民币大写：%s）　　　　单位：元", call.GrantName(), forms.Thousands(tot.Grant), forms.Capital(tot.Grant))},
 		&layout.Spacer{MM: 2})
 	t := &layout.Table{
 		Widths: []float64{0.7, 2, 1.2, 1.2, 1.1, 1.1, 1.8},

@@ -69,9 +69,12 @@ func wants(d *forms.Draft) map[string]map[string]string {
 			"summary": "活动按申报书确定的日程完成",
 			"review":  "学科交叉是原始创新的重要来源",
 			"heading": "第二部分　与会人员学术观点综述",
+			"sign":    "承办单位负责人（签字）",
+			"seal":    "（承办单位公章）",
+			"date":    "年　　月　　日",
 		},
 		forms.ItemAccounts: {
-			"grant":    "批准省科协资助：15,000元（壹万伍仟元整）",
+			"grant":    "批准省科协资助：15,000元（人民币大写：壹万伍仟元整）",
 			"line":     fa.Lines[0].Item,
 			"spent":    forms.Thousands(fa.Lines[0].Spent),
 			"diff":     forms.SignedThousands(fa.Lines[0].Difference()),

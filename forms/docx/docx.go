@@ -1,10 +1,12 @@
 // Package docx renders layout documents as Word files (.docx, Office Open
 // XML WordprocessingML) with the same content, in the same order, as the PDF
-// of forms/pdfdoc: A4 with the same margins, East Asian fonts named on every
-// run (宋体 for body text, 黑体 for headings, as found on a Chinese Windows),
-// merged cells where the layout spans columns, table header rows that repeat
-// on each page, keep-together groups, and a footer with "第 x 页 共 y 页"
-// (PAGE and NUMPAGES fields) and the fingerprint.
+// of forms/pdfdoc: A4 with the same margins, paragraph styles a secretary can
+// restyle (正文, 标题 1 and 标题 2 in bold, 表格文字 left-aligned), the serif
+// named as Word on a Chinese Windows has it (宋体 and Times New Roman; bold
+// where the PDF is bold), merged cells where the layout spans columns, table
+// header rows that repeat on each page, keep-together groups, and a footer
+// with "第 x 页 共 y 页" (PAGE and NUMPAGES fields, NUMPAGES holding the PDF's
+// page count until Word updates it) and the fingerprint.
 //
 // The parts are written by hand with archive/zip and encoding/xml: the two
 // Go libraries available (gomutex/godocx, fumiama/go-docx) can set East
@@ -29,14 +31,12 @@ import (
 	"shenbao/forms/pdfdoc"
 )
 
-// Fonts named on every run: the faces Word on a Chinese Windows has. The
-// PDF's Noto Serif SC Regular stands for 宋体 (SimSun) and Times New Roman,
-// its Bold for 黑体 (SimHei) and Arial in headings (docs/documents.md).
+// Fonts named in the styles and on every run outside them: the faces Word
+// on a Chinese Windows has. The PDF's Noto Serif SC stands for 宋体 (SimSun)
+// and Times New Roman, its Bold for their bold (docs/documents.md).
 const (
-	BodyFontEastAsia    = "宋体"
-	HeadingFontEastAsia = "黑体"
-	LatinFont           = "Times New Roman"
-	HeadingLatinFont    = "Arial"
+	BodyFontEastAsia = "宋体"
+	LatinFont        = "Times New Roman"
 )
 
 // Page geometry in twentieths of a point (twips): A4, 28 mm left margin for
@@ -65,7 +65,16 @@ func Application(w io.Writer, call *forms.Call, d *forms.Draft, generated time.T
 
 // Document writes doc as a .docx file.
 func Document(w io.Writer, doc *layout.Document) error {
-	b := &builder{}
+	// The PDF's pagination, which the .docx follows: its page count is what
+	// the footer's NUMPAGES shows until the fields are updated (a previewer
+	// that does not update fields shows it), and a block the PDF moves to a
+	// new page to keep the group after it company starts a page here too.
+	pg, err := pdfdoc.Paginate(doc)
+	if err != nil {
+		return err
+	}
+	pages := pg.Pages
+	b := &builder{moved: pg.MovedToNewPage}
 	b.blocks(doc.Blocks, false)
 	body := b.buf.String()
 
@@ -75,12 +84,12 @@ func Document(w io.Writer, doc *layout.Document) error {
 		{"[Content_Types].xml", contentTypes},
 		{"_rels/.rels", rootRels},
 		{"docProps/core.xml", coreProps(doc.Title)},
-		{"docProps/app.xml", appProps},
+		{"docProps/app.xml", appProps(pages)},
 		{"word/_rels/document.xml.rels", documentRels},
 		{"word/document.xml", documentXML(body, b.hasCover)},
-		{"word/styles.xml", stylesXML},
+		{"word/styles.xml", stylesXML()},
 		{"word/settings.xml", settingsXML},
-		{"word/footer1.xml", footerXML(doc)},
+		{"word/footer1.xml", footerXML(doc, pages, b.hasCover)},
 		{"word/footer2.xml", emptyFooter},
 	}
 	parts = b.withMedia(parts)
@@ -96,7 +105,7 @@ func Document(w io.Writer, doc *layout.Document) error {
 	if err := z.Close(); err != nil {
 		return err
 	}
-	_, err := w.Write(out.Bytes())
+	_, err = w.Write(out.Bytes())
 	return err
 }
 
@@ -111,27 +120,71 @@ func twips(mm float64) int { return int(math.Round(mm / 25.4 * 1440)) }
 
 // runStyle is the formatting of a run.
 type runStyle struct {
-	heading bool
-	size    int    // half-points; 0 is the body size
+	heading bool   // bold, as the PDF's headings (Noto Serif SC Bold)
+	size    int    // half-points; 0 is the body size (or the style's)
 	color   string // hex RGB, "" is automatic
+	// in is the paragraph style the run is in ("" for none): a run in a
+	// style carries only what differs from it, so that restyling the
+	// style (its font, size, weight) restyles the text.
+	in string
 }
 
 func (s runStyle) rPr() string {
-	ea, latin := BodyFontEastAsia, LatinFont
-	if s.heading {
-		ea, latin = HeadingFontEastAsia, HeadingLatinFont
+	if st, ok := styles[s.in]; ok {
+		var b strings.Builder
+		if s.heading && !st.bold {
+			b.WriteString("<w:b/><w:bCs/>")
+		}
+		if s.color != "" {
+			fmt.Fprintf(&b, `<w:color w:val="%s"/>`, s.color)
+		}
+		if s.size != 0 && s.size != st.size {
+			fmt.Fprintf(&b, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, s.size, s.size)
+		}
+		if b.Len() == 0 {
+			return ""
+		}
+		return "<w:rPr>" + b.String() + "</w:rPr>"
 	}
 	size := s.size
 	if size == 0 {
 		size = bodySize
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<w:rPr><w:rFonts w:ascii="%s" w:hAnsi="%s" w:eastAsia="%s" w:cs="%s" w:hint="eastAsia"/>`, latin, latin, ea, latin)
+	fmt.Fprintf(&b, `<w:rPr><w:rFonts w:ascii="%s" w:hAnsi="%s" w:eastAsia="%s" w:cs="%s" w:hint="eastAsia"/>`, LatinFont, LatinFont, BodyFontEastAsia, LatinFont)
+	if s.heading {
+		b.WriteString("<w:b/><w:bCs/>")
+	}
 	if s.color != "" {
 		fmt.Fprintf(&b, `<w:color w:val="%s"/>`, s.color)
 	}
 	fmt.Fprintf(&b, `<w:sz w:val="%d"/><w:szCs w:val="%d"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>`, size, size)
 	return b.String()
+}
+
+// paraStyle is a paragraph style of styles.xml, as the writer needs to know
+// it: what a paragraph in it need not repeat.
+type paraStyle struct {
+	id, name            string
+	size                int // half-points
+	bold                bool
+	before, after, line int // twips; line exact
+	align               string
+	keepNext            bool
+	outline             int // outline level + 1; 0 for body text
+	basedOn, next       string
+}
+
+// The paragraph styles: Word's built-in Normal (正文 in a Chinese Word) and
+// headings 1 and 2 (标题 1, 标题 2: the navigation pane and a table of
+// contents find them), and 表格文字 for the text of table cells,
+// left-aligned so that Latin words in a narrow column are not spread apart.
+// A secretary restyles the whole document by changing these.
+var styles = map[string]paraStyle{
+	"Normal":    {id: "Normal", name: "Normal", size: bodySize, after: 60, line: exact(bodySize), align: "both"},
+	"Heading1":  {id: "Heading1", name: "heading 1", size: 28, bold: true, before: 200, after: 40, line: exact(28), align: "both", keepNext: true, outline: 1, basedOn: "Normal", next: "Normal"},
+	"Heading2":  {id: "Heading2", name: "heading 2", size: 24, bold: true, before: 80, after: 40, line: exact(24), align: "both", keepNext: true, outline: 2, basedOn: "Normal", next: "Normal"},
+	"TableText": {id: "TableText", name: "表格文字", size: bodySize, line: lineTwips, align: "left", basedOn: "Normal", next: "TableText"},
 }
 
 // runs writes text as runs; "\n" becomes a line break.
@@ -163,7 +216,8 @@ func jc(a layout.Align) string {
 
 // para is a paragraph's properties.
 type para struct {
-	align       string // w:jc
+	style       string // paragraph style ID (styles); "" for none
+	align       string // w:jc; "" is the style's
 	before      int    // spacing before, twips
 	after       int    // spacing after, twips
 	line        int    // exact line height in twips; 0 is 1.5 lines
@@ -177,6 +231,9 @@ type para struct {
 func exact(halfPts int) int { return halfPts * 15 }
 
 func (p para) pPr(style runStyle) string {
+	if st, ok := styles[p.style]; ok {
+		return p.styledPPr(st, style)
+	}
 	var b strings.Builder
 	b.WriteString("<w:pPr>")
 	if p.keepNext {
@@ -202,11 +259,44 @@ func (p para) pPr(style runStyle) string {
 	return b.String()
 }
 
+// styledPPr is the properties of a paragraph in a style: the style, and
+// only what differs from it.
+func (p para) styledPPr(st paraStyle, rs runStyle) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<w:pPr><w:pStyle w:val="%s"/>`, st.id)
+	if p.keepNext && !st.keepNext {
+		b.WriteString("<w:keepNext/>")
+	}
+	if p.breakBefore {
+		b.WriteString("<w:pageBreakBefore/>")
+	}
+	// Repeated from the style: LibreOffice reads the spacing between
+	// Chinese and Latin text only from the paragraph itself.
+	b.WriteString(`<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`)
+	line := p.line
+	if line == 0 {
+		line = st.line
+	}
+	if p.before != st.before || p.after != st.after || line != st.line {
+		fmt.Fprintf(&b, `<w:spacing w:before="%d" w:after="%d" w:line="%d" w:lineRule="exact"/>`, p.before, p.after, line)
+	}
+	if p.align != "" && p.align != st.align {
+		fmt.Fprintf(&b, `<w:jc w:val="%s"/>`, p.align)
+	}
+	rs.in = st.id
+	b.WriteString(rs.rPr())
+	b.WriteString("</w:pPr>")
+	return b.String()
+}
+
 type builder struct {
 	hasCover  bool // the document has a cover page: no footer on page 1
 	buf       strings.Builder
 	pageBreak bool     // the next paragraph starts a new page
 	media     [][]byte // pictures, stored as word/media/imageN.jpeg (image.go)
+	// moved holds the blocks that start a new page, as in the PDF
+	// (pdfdoc.Pagination.MovedToNewPage).
+	moved map[layout.Block]bool
 }
 
 func (b *builder) p(text string, p para, s runStyle) {
@@ -224,7 +314,12 @@ func (b *builder) p(text string, p para, s runStyle) {
 // a line break (w:br) across the width, the PDF leaves it as it is. Only
 // the first keeps the space before, only the last the space after.
 func paras(text string, p para, s runStyle) string {
-	if p.align != "both" || !strings.Contains(text, "\n") {
+	s.in = p.style
+	align := p.align
+	if align == "" {
+		align = styles[p.style].align
+	}
+	if align != "both" || !strings.Contains(text, "\n") {
 		return "<w:p>" + p.pPr(s) + runs(text, s) + "</w:p>"
 	}
 	var b strings.Builder
@@ -244,6 +339,9 @@ func paras(text string, p para, s runStyle) string {
 
 func (b *builder) blocks(bs []layout.Block, keep bool) {
 	for _, bl := range bs {
+		if b.moved[bl] && b.buf.Len() > 0 {
+			b.pageBreak = true
+		}
 		switch bl := bl.(type) {
 		case *layout.Cover:
 			b.cover(bl)
@@ -253,13 +351,17 @@ func (b *builder) blocks(bs []layout.Block, keep bool) {
 			if bl.Level > 1 {
 				size, before = 24, 80
 			}
-			b.p(bl.Text, para{before: before, after: 40, line: exact(size), keepNext: true}, runStyle{heading: true, size: size})
+			style := "Heading1"
+			if bl.Level > 1 {
+				style = "Heading2"
+			}
+			b.p(bl.Text, para{style: style, before: before, after: 40, line: exact(size), keepNext: true}, runStyle{heading: true, size: size})
 		case *layout.Paragraph:
 			size := bodySize
 			if bl.Size > 0 {
 				size = int(math.Round(bl.Size * 2))
 			}
-			b.p(bl.Text, para{align: jc(bl.Align), after: 60, line: exact(size), keepNext: keep}, runStyle{size: size, heading: bl.Bold})
+			b.p(bl.Text, para{style: "Normal", align: jc(bl.Align), after: 60, line: exact(size), keepNext: keep}, runStyle{size: size, heading: bl.Bold})
 		case *layout.Table:
 			b.table(bl, keep)
 		case *layout.KeepTogether:
@@ -291,6 +393,11 @@ const noBorders = `<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bot
 
 // grid turns column shares into twips summing to the text width.
 func grid(widths []float64) []int {
+	return gridIn(widths, textWidth)
+}
+
+// gridIn turns column shares into twips summing to total.
+func gridIn(widths []float64, total int) []int {
 	sum := 0.0
 	for _, w := range widths {
 		sum += w
@@ -298,16 +405,20 @@ func grid(widths []float64) []int {
 	out := make([]int, len(widths))
 	used := 0
 	for i, w := range widths {
-		out[i] = int(float64(textWidth) * w / sum)
+		out[i] = int(float64(total) * w / sum)
 		used += out[i]
 	}
-	out[len(out)-1] += textWidth - used
+	out[len(out)-1] += total - used
 	return out
 }
 
 func (b *builder) tableStart(cols []int, tblBorders string) {
 	b.flushBreak()
-	fmt.Fprintf(&b.buf, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/>%s<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, textWidth, tblBorders, cellPadY, cellPadX, cellPadY, cellPadX)
+	w := 0
+	for _, c := range cols {
+		w += c
+	}
+	fmt.Fprintf(&b.buf, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/>%s<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, w, tblBorders, cellPadY, cellPadX, cellPadY, cellPadX)
 	for _, c := range cols {
 		fmt.Fprintf(&b.buf, `<w:gridCol w:w="%d"/>`, c)
 	}
@@ -361,6 +472,9 @@ func (b *builder) table(t *layout.Table, keep bool) {
 		return
 	}
 	cols := grid(t.Widths)
+	if t.WidthMM > 0 {
+		cols = gridIn(t.Widths, min(textWidth, twips(t.WidthMM)))
+	}
 	total := 0
 	for _, rs := range [][]layout.Row{t.Header, t.Rows} {
 		for _, r := range rs {
@@ -450,14 +564,12 @@ func textLines(text string, w, size int, bold bool) int {
 	return len(pdfdoc.WrapLines(text, float64(w)/20, func(r rune) float64 { return wf(r) * pt }))
 }
 
-// labelSize is the size (half-points) a label cell, or a value kept on one
-// line (Cell.OneLine), is set in within an inner width (twips): the PDF's
-// choice (pdfdoc.LabelSize). Other value cells are at the body size.
+// labelSize is the size (half-points) a cell is set in within an inner
+// width (twips): the PDF's choice (pdfdoc.CellSize) — a label or a value
+// kept on one line (Cell.OneLine) shrunk to fit one line, a value shrunk
+// so that its longest word fits; other value cells are at the body size.
 func labelSize(c layout.Cell, inner int) int {
-	if !c.Label && !c.OneLine {
-		return bodySize
-	}
-	return int(math.Round(pdfdoc.LabelSize(c.Text, float64(inner)/20, width(false), float64(bodySize)/2) * 2))
+	return int(math.Round(pdfdoc.CellSize(c, float64(inner)/20, width(false), float64(bodySize)/2) * 2))
 }
 
 func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
@@ -486,14 +598,19 @@ func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 		b.buf.WriteString("</w:tc>")
 		return
 	}
-	cp := para{align: align, line: lineTwips, keepNext: keep}
+	if !c.Label && align == "both" {
+		// Cell text is left-aligned (表格文字): a narrow column justified
+		// spreads the words of a Latin name apart.
+		align = "left"
+	}
+	cp := para{style: "TableText", align: align, line: lineTwips, keepNext: keep}
 	st := runStyle{size: size}
 	if size == bodySize {
 		st.size = 0
 	}
 	b.buf.WriteString(paras(c.Text, cp, st))
 	if len(c.Foot) > 0 {
-		fp := para{align: "right", line: lineTwips, keepNext: keep}
+		fp := para{style: "TableText", align: "right", line: lineTwips, keepNext: keep}
 		// The blank line before the foot lines grows so that they sit at
 		// the bottom of a row with a least height, as in the PDF.
 		gap := para{keepNext: keep, line: lineTwips}
@@ -503,7 +620,7 @@ func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 		}
 		b.buf.WriteString("<w:p>" + gap.pPr(runStyle{}) + "</w:p>")
 		for _, f := range c.Foot {
-			b.buf.WriteString("<w:p>" + fp.pPr(runStyle{}) + runs(f, runStyle{}) + "</w:p>")
+			b.buf.WriteString("<w:p>" + fp.pPr(runStyle{}) + runs(f, runStyle{in: fp.style}) + "</w:p>")
 		}
 	}
 	b.buf.WriteString("</w:tc>")
@@ -702,22 +819,38 @@ func documentXML(body string, cover bool) string {
 		`</w:body></w:document>`
 }
 
-func footerXML(doc *layout.Document) string {
+// footerXML is the footer of the numbered pages. Its PAGE and NUMPAGES
+// fields are marked dirty (Word updates them on opening); their cached
+// values, what a reader that does not update fields shows, are the first
+// numbered page and the PDF's page count.
+func footerXML(doc *layout.Document, pages int, cover bool) string {
 	var b strings.Builder
 	b.WriteString(xml.Header + `<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	s := runStyle{size: 18}
-	pp := para{align: "center", line: 260}
 	if !doc.NoPageNumbers {
-		field := func(instr string) string {
+		field := func(instr string, cached int) string {
 			r := s.rPr()
-			return `<w:r>` + r + `<w:fldChar w:fldCharType="begin"/></w:r><w:r>` + r + `<w:instrText xml:space="preserve"> ` + instr + ` </w:instrText></w:r><w:r>` + r +
-				`<w:fldChar w:fldCharType="separate"/></w:r><w:r>` + r + `<w:t>1</w:t></w:r><w:r>` + r + `<w:fldChar w:fldCharType="end"/></w:r>`
+			return `<w:r>` + r + `<w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r>` + r + `<w:instrText xml:space="preserve"> ` + instr + ` </w:instrText></w:r><w:r>` + r +
+				`<w:fldChar w:fldCharType="separate"/></w:r><w:r>` + r + fmt.Sprintf(`<w:t>%d</w:t>`, cached) + `</w:r><w:r>` + r + `<w:fldChar w:fldCharType="end"/></w:r>`
 		}
-		b.WriteString("<w:p>" + pp.pPr(s) + runs("第 ", s) + field("PAGE") + runs(" 页 共 ", s) + field("NUMPAGES") + runs(" 页", s) + "</w:p>")
-	}
-	if doc.Footer != "" {
-		fs := runStyle{size: 16, color: "595959"}
-		b.WriteString("<w:p>" + pp.pPr(fs) + runs(doc.Footer, fs) + "</w:p>")
+		first := 1
+		if cover {
+			first = 2
+		}
+		// One line, as the PDF's: the page number at a centre tab, the
+		// fingerprint small and grey at a right tab.
+		tab := "<w:r>" + s.rPr() + "<w:tab/></w:r>"
+		fp := ""
+		if doc.Footer != "" {
+			fs := runStyle{size: int(pdfdoc.FooterSize * 2), color: "737373"}
+			fp = tab + runs(doc.Footer, fs)
+		}
+		tabs := fmt.Sprintf(`<w:tabs><w:tab w:val="center" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/></w:tabs>`, textWidth/2, textWidth)
+		ppr := strings.Replace(para{align: "left", line: 260}.pPr(s), "<w:autoSpaceDE", tabs+"<w:autoSpaceDE", 1)
+		b.WriteString("<w:p>" + ppr + tab + runs("第 ", s) + field("PAGE", min(first, pages)) + runs(" 页 共 ", s) + field("NUMPAGES", pages) + runs(" 页", s) + fp + "</w:p>")
+	} else if doc.Footer != "" {
+		fs := runStyle{size: int(pdfdoc.FooterSize * 2), color: "737373"}
+		b.WriteString("<w:p>" + para{align: "right", line: 260}.pPr(fs) + runs(doc.Footer, fs) + "</w:p>")
 	}
 	if doc.NoPageNumbers && doc.Footer == "" {
 		b.WriteString("<w:p/>")
@@ -756,15 +889,50 @@ const documentRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlf
 	`<Relationship Id="rIdFooter2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>` +
 	`</Relationships>`
 
-const appProps = xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>申报助手</Application></Properties>`
+// appProps is the extended properties part, with the page count.
+func appProps(pages int) string {
+	return xml.Header + fmt.Sprintf(`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>申报助手</Application><Pages>%d</Pages></Properties>`, pages)
+}
 
 const settingsXML = xml.Header + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>`
 
-// stylesXML sets the document defaults to the body fonts, so that even text
-// a reader adds later is 宋体.
-const stylesXML = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-	`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="` + LatinFont + `" w:hAnsi="` + LatinFont + `" w:eastAsia="` + BodyFontEastAsia + `" w:cs="` + LatinFont + `"/><w:kern w:val="2"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
-	`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>` +
-	`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
-	`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
-	`</w:styles>`
+// stylesXML is the styles part: the document defaults in the body fonts
+// (so that even text a reader adds later is 宋体), the paragraph styles
+// (styles) and the table style Word expects.
+func stylesXML() string {
+	var b strings.Builder
+	b.WriteString(xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="` + LatinFont + `" w:hAnsi="` + LatinFont + `" w:eastAsia="` + BodyFontEastAsia + `" w:cs="` + LatinFont + `"/><w:kern w:val="2"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
+		`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+	for _, id := range []string{"Normal", "Heading1", "Heading2", "TableText"} {
+		st := styles[id]
+		def := ""
+		if id == "Normal" {
+			def = ` w:default="1"`
+		}
+		fmt.Fprintf(&b, `<w:style w:type="paragraph"%s w:styleId="%s"><w:name w:val="%s"/>`, def, st.id, st.name)
+		if st.basedOn != "" {
+			fmt.Fprintf(&b, `<w:basedOn w:val="%s"/>`, st.basedOn)
+		}
+		if st.next != "" {
+			fmt.Fprintf(&b, `<w:next w:val="%s"/>`, st.next)
+		}
+		b.WriteString(`<w:qFormat/><w:pPr>`)
+		if st.keepNext {
+			b.WriteString("<w:keepNext/>")
+		}
+		b.WriteString(`<w:keepLines/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>`)
+		fmt.Fprintf(&b, `<w:spacing w:before="%d" w:after="%d" w:line="%d" w:lineRule="exact"/><w:jc w:val="%s"/>`, st.before, st.after, st.line, st.align)
+		if st.outline > 0 {
+			fmt.Fprintf(&b, `<w:outlineLvl w:val="%d"/>`, st.outline-1)
+		}
+		fmt.Fprintf(&b, `</w:pPr><w:rPr><w:rFonts w:ascii="%s" w:hAnsi="%s" w:eastAsia="%s" w:cs="%s" w:hint="eastAsia"/>`, LatinFont, LatinFont, BodyFontEastAsia, LatinFont)
+		if st.bold {
+			b.WriteString("<w:b/><w:bCs/>")
+		}
+		fmt.Fprintf(&b, `<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:style>`, st.size, st.size)
+	}
+	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
+		`</w:styles>`)
+	return b.String()
+}

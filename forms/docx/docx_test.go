@@ -17,6 +17,7 @@ import (
 	"shenbao/forms"
 	"shenbao/forms/internal/doctest"
 	"shenbao/forms/layout"
+	"shenbao/forms/pdfdoc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -84,10 +85,18 @@ type xmlRun struct {
 	Text []string `xml:"t"`
 }
 
-// runsOf collects every w:r of a part.
-func runsOf(t *testing.T, part string) []xmlRun {
+// xmlPara is a w:p element: its style and runs.
+type xmlPara struct {
+	Style *struct {
+		Val string `xml:"val,attr"`
+	} `xml:"pPr>pStyle"`
+	Runs []xmlRun `xml:"r"`
+}
+
+// parasOf collects every w:p of a part.
+func parasOf(t *testing.T, part string) []xmlPara {
 	t.Helper()
-	var out []xmlRun
+	var out []xmlPara
 	dec := xml.NewDecoder(strings.NewReader(part))
 	for {
 		tok, err := dec.Token()
@@ -97,46 +106,84 @@ func runsOf(t *testing.T, part string) []xmlRun {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "r" {
-			var r xmlRun
-			if err := dec.DecodeElement(&r, &se); err != nil {
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "p" {
+			var p xmlPara
+			if err := dec.DecodeElement(&p, &se); err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, r)
+			out = append(out, p)
 		}
 	}
 }
 
+// styleFonts is the East Asian font each paragraph style of styles.xml
+// names, by style ID.
+func styleFonts(t *testing.T, part string) map[string]string {
+	t.Helper()
+	var doc struct {
+		Styles []struct {
+			ID    string `xml:"styleId,attr"`
+			Fonts *struct {
+				EastAsia string `xml:"eastAsia,attr"`
+				ASCII    string `xml:"ascii,attr"`
+			} `xml:"rPr>rFonts"`
+		} `xml:"style"`
+	}
+	if err := xml.Unmarshal([]byte(part), &doc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, s := range doc.Styles {
+		if s.Fonts != nil && s.Fonts.ASCII != "" {
+			out[s.ID] = s.Fonts.EastAsia
+		}
+	}
+	return out
+}
+
 // The .docx is a valid package: East Asian (and Latin) fonts named on every
-// run, A4 with the PDF's margins, spans and repeating header rows, the
-// footer with PAGE and NUMPAGES fields and the fingerprint, the title.
+// run, or by the paragraph style the run is in, A4 with the PDF's margins,
+// spans and repeating header rows, the footer with PAGE and NUMPAGES fields
+// and the fingerprint, the title.
 func TestPackage(t *testing.T) {
 	_, d, data := sampleDocx(t, "annual")
 	ps := parts(t, data)
 	doc := ps["word/document.xml"]
+	fonts := styleFonts(t, ps["word/styles.xml"])
 	for _, part := range []string{"word/document.xml", "word/footer1.xml"} {
-		rs := runsOf(t, ps[part])
-		if len(rs) < 50 && part == "word/document.xml" {
-			t.Fatalf("%s has only %d runs", part, len(rs))
-		}
-		for i, r := range rs {
-			if r.Fonts == nil || r.Fonts.EastAsia == "" || r.Fonts.ASCII == "" || r.Fonts.HAnsi == "" {
-				t.Errorf("%s run %d (%q) has no eastAsia/ascii/hAnsi font", part, i, r.Text)
-			} else if r.Fonts.EastAsia != BodyFontEastAsia && r.Fonts.EastAsia != HeadingFontEastAsia {
-				t.Errorf("%s run %d: eastAsia font %q", part, i, r.Fonts.EastAsia)
+		n := 0
+		for _, p := range parasOf(t, ps[part]) {
+			for i, r := range p.Runs {
+				n++
+				if p.Style != nil && (r.Fonts == nil || r.Fonts.EastAsia == "") {
+					// The style names the fonts.
+					if f, ok := fonts[p.Style.Val]; !ok || f != BodyFontEastAsia {
+						t.Errorf("%s run %d (%q) in style %q: the style names eastAsia font %q", part, i, r.Text, p.Style.Val, f)
+					}
+					continue
+				}
+				if r.Fonts == nil || r.Fonts.EastAsia == "" || r.Fonts.ASCII == "" || r.Fonts.HAnsi == "" {
+					t.Errorf("%s run %d (%q) has no eastAsia/ascii/hAnsi font and no style", part, i, r.Text)
+				} else if r.Fonts.EastAsia != BodyFontEastAsia {
+					t.Errorf("%s run %d: eastAsia font %q", part, i, r.Fonts.EastAsia)
+				}
 			}
+		}
+		if n < 50 && part == "word/document.xml" {
+			t.Fatalf("%s has only %d runs", part, n)
 		}
 	}
 	for _, want := range []string{
 		`<w:pgSz w:w="11906" w:h="16838"/>`,
 		`w:left="1587"`, `w:right="1134"`,
 		`<w:gridSpan w:val="3"/>`, `<w:tblHeader/>`, `<w:cantSplit/>`,
-		`w:eastAsia="黑体"`, `w:eastAsia="宋体"`,
+		`w:eastAsia="宋体"`, `<w:pStyle w:val="Heading1"/>`, `<w:pStyle w:val="TableText"/>`,
 		`<w:footerReference w:type="default" r:id="rIdFooter1"/>`,
 		// The cover has its own, empty footer: no page number, no fingerprint.
 		`<w:footerReference w:type="first" r:id="rIdFooter2"/>`, `<w:titlePg/>`,
-		// Lines exactly as high as the PDF's; justified text; centred cells.
-		`w:line="315" w:lineRule="exact"`, `<w:jc w:val="both"/>`, `<w:vAlign w:val="center"/>`,
+		// Lines exactly as high as the PDF's; centred cells (justified
+		// body text is the style's: TestStyles).
+		`w:line="315" w:lineRule="exact"`, `<w:vAlign w:val="center"/>`,
 		// No extra space between Chinese and Latin text, no compressed punctuation.
 		`<w:autoSpaceDE w:val="0"/>`,
 	} {
@@ -303,5 +350,99 @@ func TestEmptyDrafts(t *testing.T) {
 			t.Fatalf("%s: %v", cat.ID, err)
 		}
 		parts(t, buf.Bytes())
+	}
+}
+
+// docStyle is a paragraph style of styles.xml as the test reads it.
+type docStyle struct {
+	ID   string `xml:"styleId,attr"`
+	Name struct {
+		Val string `xml:"val,attr"`
+	} `xml:"name"`
+	Bold *struct{} `xml:"rPr>b"`
+	Font *struct {
+		EastAsia string `xml:"eastAsia,attr"`
+		ASCII    string `xml:"ascii,attr"`
+	} `xml:"rPr>rFonts"`
+	Size *struct {
+		Val int `xml:"val,attr"`
+	} `xml:"rPr>sz"`
+	Jc *struct {
+		Val string `xml:"val,attr"`
+	} `xml:"pPr>jc"`
+}
+
+// The .docx is a Word document a secretary can restyle: headings in the
+// built-in heading styles (标题 1, 标题 2: bold, in the serif), body text in
+// Normal (正文, justified), table text in 表格文字 (left-aligned); the runs
+// in them carry no font, so changing a style changes the text. The footer's
+// NUMPAGES holds the PDF's page count (a reader that does not update
+// fields shows it), and so does docProps/app.xml.
+func TestStyles(t *testing.T) {
+	for _, cat := range []string{"annual", "intl"} {
+		call, d, data := sampleDocx(t, cat)
+		ps := parts(t, data)
+		var sx struct {
+			Styles []docStyle `xml:"style"`
+		}
+		if err := xml.Unmarshal([]byte(ps["word/styles.xml"]), &sx); err != nil {
+			t.Fatal(err)
+		}
+		byID := map[string]docStyle{}
+		for _, s := range sx.Styles {
+			byID[s.ID] = s
+		}
+		for id, want := range map[string]struct {
+			name  string
+			bold  bool
+			size  int
+			align string
+		}{
+			"Normal":    {"Normal", false, 21, "both"},
+			"Heading1":  {"heading 1", true, 28, "both"},
+			"Heading2":  {"heading 2", true, 24, "both"},
+			"TableText": {"表格文字", false, 21, "left"},
+		} {
+			s, ok := byID[id]
+			switch {
+			case !ok:
+				t.Errorf("%s: no style %s", cat, id)
+			case s.Name.Val != want.name || (s.Bold != nil) != want.bold || s.Size == nil || s.Size.Val != want.size || s.Jc == nil || s.Jc.Val != want.align:
+				t.Errorf("%s: style %s = %+v, want %+v", cat, id, s, want)
+			case s.Font == nil || s.Font.EastAsia != BodyFontEastAsia || s.Font.ASCII != LatinFont:
+				t.Errorf("%s: style %s is not in the serif (%+v)", cat, id, s.Font)
+			}
+		}
+		counts := map[string]int{}
+		for _, p := range parasOf(t, ps["word/document.xml"]) {
+			if p.Style == nil {
+				continue
+			}
+			counts[p.Style.Val]++
+			for _, r := range p.Runs {
+				if r.Fonts != nil {
+					t.Errorf("%s: a run in style %s names its own font (%q)", cat, p.Style.Val, r.Text)
+				}
+			}
+		}
+		if counts["Heading1"] < 5 || counts["TableText"] < 20 {
+			t.Errorf("%s: paragraphs per style %v: headings or table text not styled", cat, counts)
+		}
+		if strings.Contains(ps["word/document.xml"], `<w:jc w:val="both"/>`) {
+			t.Errorf("%s: a paragraph is justified by hand rather than by its style", cat)
+		}
+		// NUMPAGES cached as the PDF's page count.
+		var pdf bytes.Buffer
+		if err := pdfdoc.Application(&pdf, call, d, generated); err != nil {
+			t.Fatal(err)
+		}
+		n := len(doctest.Pages(t, pdf.Bytes()))
+		num := regexp.MustCompile(`NUMPAGES </w:instrText></w:r><w:r>.*?<w:t>(\d+)</w:t>`).FindStringSubmatch(ps["word/footer1.xml"])
+		if num == nil || num[1] != strconv.Itoa(n) {
+			t.Errorf("%s: NUMPAGES cached as %v, the PDF has %d pages", cat, num, n)
+		}
+		if !strings.Contains(ps["docProps/app.xml"], "<Pages>"+strconv.Itoa(n)+"</Pages>") {
+			t.Errorf("%s: docProps/app.xml lacks <Pages>%d</Pages>", cat, n)
+		}
 	}
 }

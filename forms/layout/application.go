@@ -708,7 +708,9 @@ func (b *appBuilder) opinions(h *Heading, s *forms.SectionDecl) {
 			first = false
 			return
 		}
-		b.add(&KeepTogether{Blocks: []Block{&Spacer{MM: 3}, opinion(label, text, opinionMM-8)}})
+		// Each later block goes with the one before it to a new page
+		// rather than leave a blank opinion box alone on the last page.
+		b.add(&KeepTogether{WithPrevious: true, Blocks: []Block{&Spacer{MM: 3}, opinion(label, text, opinionMM-8)}})
 	}
 	for _, o := range s.Blocks {
 		label := b.call.Expand(o.Label, b.cat)

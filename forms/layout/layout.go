@@ -22,7 +22,7 @@ type Document struct {
 }
 
 // Block is one element of a document: *Cover, *Heading, *Paragraph, *Table,
-// *KeepTogether, *PageBreak or *Spacer.
+// *KeepTogether, *PageBreak, *Spacer or *Image.
 type Block interface{ block() }
 
 // Align is the horizontal alignment of a text.
@@ -64,8 +64,8 @@ type Field struct {
 }
 
 // Heading is a section heading (Level 1 large, Level 2 smaller). Headings
-// are printed in a heavier face (黑体 in the .docx) and are never left alone
-// at the foot of a page.
+// are printed in the bold face (the heading styles 标题 1 and 标题 2 in the
+// .docx) and are never left alone at the foot of a page.
 type Heading struct {
 	Text  string
 	Level int
@@ -95,6 +95,13 @@ type Table struct {
 	// Frame draws a dashed cut line around the table (a label to cut out);
 	// such a table is kept on one page.
 	Frame bool
+	// WidthMM, when > 0, is the table's width in millimetres, from the left
+	// margin (a label sized for a 快递单); 0 is the whole text width.
+	WidthMM float64
+	// Size, when > 0, is the type size of the table's text in points (its
+	// lines and rows shrink with it); 0 is the body size. The PDF writer
+	// sets it; the Word writer sets table text at the body size.
+	Size float64
 }
 
 // Row is one table row.
@@ -141,6 +148,12 @@ const SignLine = "________________"
 // group taller than a whole page is still printed, split.)
 type KeepTogether struct {
 	Blocks []Block
+	// WithPrevious keeps the group on the same page as the block before it
+	// (keep-with-previous): when the two do not fit below what is already
+	// on the page but fit on a page, the block before moves to the next
+	// page with it, so that a group (the last, blank opinion box) never
+	// stands alone on a page.
+	WithPrevious bool
 }
 
 // PageBreak starts a new page.

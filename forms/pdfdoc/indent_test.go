@@ -24,15 +24,17 @@ func TestWrapKeepsParagraphIndent(t *testing.T) {
 		{"　　甲乙丙丁戊己", 4, []string{"　　甲乙", "丙丁戊己"}},
 		// A Latin word longer than what is left after the indent is cut
 		// after the indent, not moved to the next line leaving the indent
-		// alone on an empty line.
-		{"　　abcdefghij", 4, []string{"　　ab", "cdef", "ghij"}},
+		// alone on an empty line; each cut line ends with a hyphen (not in
+		// Wrap's text: WrapLines' Line.Hyphen), which takes a character's
+		// room.
+		{"　　abcdefghij", 4, []string{"　　a", "bcd", "efg", "hij"}},
 		{"　　abc def", 6, []string{"　　abc", "def"}},
 		// An opening quote stays with the character after it.
 		{"　　“甲乙丙丁", 4, []string{"　　“甲", "乙丙丁"}},
 		// Each paragraph is indented; wrapped lines are not.
 		{"　　甲乙丙丁戊\n　　己庚辛壬癸", 4, []string{"　　甲乙", "丙丁戊", "　　己庚", "辛壬癸"}},
 		// ASCII spaces typed as an indent are kept the same way.
-		{"  abcdef", 4, []string{"  ab", "cdef"}},
+		{"  abcdef", 4, []string{"  a", "bc", "def"}},
 		// A column narrower than the indent and one character: the indent
 		// gives way, nothing is lost.
 		{"　　甲乙", 2, []string{"", "甲乙"}},

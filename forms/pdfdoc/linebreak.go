@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"math"
 	"strings"
 	"unicode"
 )
@@ -58,7 +59,7 @@ func canBreak(a, b rune) bool {
 // a break), the next line does not start with closing punctuation and this
 // one does not end with opening punctuation.
 func validBreak(rs []rune, b int) bool {
-	if !canBreak(rs[b-1], rs[b]) {
+	if !canBreak(rs[b-1], rs[b]) && !afterHyphen(rs, b) {
 		return false
 	}
 	j := b
@@ -75,6 +76,19 @@ func validBreak(rs []rune, b int) bool {
 	return k < 0 || !NoEnd(rs[k])
 }
 
+// latin reports whether r is a letter of a word set in Latin script (or
+// Greek, Cyrillic): a word of such letters is hyphenated when it is cut.
+func latin(r rune) bool {
+	return unicode.IsLetter(r) && r < 0x2000
+}
+
+// afterHyphen reports whether a line may end before rs[b] because rs[b-1]
+// is a hyphen between two letters ("Smith-|Williamson"); a hyphen between
+// digits (a telephone number, a time span) does not break.
+func afterHyphen(rs []rune, b int) bool {
+	return b >= 2 && (rs[b-1] == '-' || rs[b-1] == '\u2010') && latin(rs[b-2]) && latin(rs[b])
+}
+
 // Wrap breaks text into lines no wider than max, given the width of each
 // character. "\n" ends a line. Spaces at the start of a wrapped line (not
 // of a paragraph) are dropped; spaces at the end of a line may overhang.
@@ -82,12 +96,16 @@ func validBreak(rs []rune, b int) bool {
 // spaces, U+3000): the first line never breaks inside the indent or right
 // after it, which would leave an empty line and start the text unindented,
 // unless the indent and one character are wider than the line itself.
-// When no allowed break fits (a Latin word longer than the line), the word
-// is cut, but a line still never starts with closing punctuation: the
-// punctuation then hangs into the margin.
+// A Latin word breaks at its spaces and after a hyphen between letters.
+// When no allowed break fits (a word longer than the line), the word is cut,
+// with a hyphen at the end of the line where it is cut between two letters,
+// but a line still never starts with closing punctuation: the punctuation
+// then hangs into the margin.
 //
 // A paragraph of several lines does not end with a line of one or two
 // characters when breaking its last-but-one line earlier avoids it (Short).
+// Wrap returns the characters of each line; WrapLines tells which lines end
+// with a hyphen added.
 func Wrap(text string, max float64, width func(rune) float64) []string {
 	var out []string
 	for _, l := range WrapLines(text, max, width) {
@@ -102,6 +120,19 @@ type Line struct {
 	// Last is true for the last line of a paragraph (before a "\n" or at
 	// the end of the text): a justified text leaves it unjustified.
 	Last bool
+	// Hyphen is true when the line ends inside a word cut between two
+	// letters: a hyphen, not part of Text, is printed after it.
+	Hyphen bool
+}
+
+// hyphenMark ends a line cut inside a word while lines are broken; WrapLines
+// and WrapCover turn it into Line.Hyphen.
+const hyphenMark = '\uFFFF'
+
+// newLine is a Line of a broken line, its hyphen mark read.
+func newLine(s string, last bool) Line {
+	t, hy := strings.CutSuffix(s, string(hyphenMark))
+	return Line{Text: t, Last: last, Hyphen: hy}
 }
 
 // Short is the most characters a paragraph's last line may hold and still
@@ -114,7 +145,7 @@ func WrapLines(text string, max float64, width func(rune) float64) []Line {
 	for _, para := range strings.Split(text, "\n") {
 		ls := wrapPara([]rune(strings.TrimRight(para, "\r")), max, width)
 		for i, l := range ls {
-			out = append(out, Line{Text: l, Last: i == len(ls)-1})
+			out = append(out, newLine(l, i == len(ls)-1))
 		}
 	}
 	return out
@@ -210,7 +241,22 @@ func breakAvoiding(rs []rune, from, indent int, maxFor func(int) float64, width 
 			}
 			break
 		}
-		lines = append(lines, strings.TrimRightFunc(string(rs[start:end]), unicode.IsSpace))
+		line := strings.TrimRightFunc(string(rs[start:end]), unicode.IsSpace)
+		if end > start+1 && end < len(rs) && latin(rs[end-1]) && latin(rs[end]) {
+			// A word cut between two letters: hyphenate, giving up letters
+			// to the next line until the hyphen fits.
+			hw := width('-')
+			w := 0.0
+			for _, r := range rs[start:end] {
+				w += width(r)
+			}
+			for end > start+2 && w+hw > max && latin(rs[end-2]) {
+				end--
+				w -= width(rs[end])
+			}
+			line = string(rs[start:end]) + string(hyphenMark)
+		}
+		lines = append(lines, line)
 		starts = append(starts, start)
 		start = end
 		for start < len(rs) && rs[start] == ' ' {
@@ -271,8 +317,32 @@ func WrapCover(text string, max float64, width func(rune) float64) []Line {
 				ls = alt
 			}
 		}
+		if n := len(ls); n >= 2 {
+			// As many lines (or one more when that spares a break inside a
+			// word), broken at phrase boundaries or at least at the end of
+			// a word of a name ("…届", "…比赛", "…研究所", before "与")
+			// as far as they allow, balanced.
+			pen := func(b int) int {
+				switch {
+				case avoid[b]:
+					return -1
+				case phraseBreak(rs, b):
+					return 0
+				case wordEnd(rs, b):
+					return 1
+				}
+				return 4
+			}
+			bal, cost := balanced(rs, n, max, width, pen)
+			if more, c := balanced(rs, n+1, max, width, pen); more != nil && (bal == nil || c+2 <= cost) {
+				bal = more
+			}
+			if bal != nil {
+				ls = bal
+			}
+		}
 		for i, l := range ls {
-			out = append(out, Line{Text: l, Last: i == len(ls)-1})
+			out = append(out, newLine(l, i == len(ls)-1))
 		}
 	}
 	return out
@@ -292,4 +362,151 @@ func cutsBracket(rs []rune, lines []string, avoid []bool) bool {
 		}
 	}
 	return false
+}
+
+// phraseBreak reports whether a line may end before rs[b] at a phrase
+// boundary of a title or a name: after a pause or closing punctuation,
+// before an opening bracket or quote, after a dash (——), at a space, or
+// before 暨 ("…大会暨…论坛": "and at the same time").
+func phraseBreak(rs []rune, b int) bool {
+	if !validBreak(rs, b) {
+		return false
+	}
+	a, c := rs[b-1], rs[b]
+	switch {
+	case unicode.IsSpace(a) || unicode.IsSpace(c):
+		return true
+	case strings.ContainsRune("，、；：。！？）》」』”】〕,;:)", a):
+		return true
+	case strings.ContainsRune("（《「『“【〔(", c):
+		return true
+	case (a == '—' || a == '–' || a == '-') && c != a:
+		return true
+	case c == '暨':
+		return true
+	}
+	return false
+}
+
+// wordEnd reports whether rs[b-1] likely ends a word of a Chinese title or
+// name: a character that closes the names of events, bodies and places
+// (届 会 赛 坛 场 院 所 校 部 处 室 局 厅 心 省 市 县 区) or a common noun
+// (汽车 网联 装备 技术 集群), or rs[b] is a
+// conjunction that starts the next phrase (与 和 及). No dictionary: a
+// cheap guess that beats breaking at any character.
+func wordEnd(rs []rune, b int) bool {
+	if !validBreak(rs, b) {
+		return false
+	}
+	if strings.ContainsRune("与和及", rs[b]) {
+		return true
+	}
+	if !strings.ContainsRune("届会赛坛场院所校部处室局厅心省市县区车联备术群", rs[b-1]) {
+		return false
+	}
+	// Not inside 会场, 赛场, 学会会员 and the like: the next character does
+	// not continue the same word.
+	return !strings.ContainsRune("场员长议址区内外", rs[b])
+}
+
+// balanced breaks rs into exactly n lines no wider than max, at the
+// allowed breaks pen does not rule out (pen < 0), with the least total
+// penalty pen, then the widest line as narrow as it can be and the lines as
+// even as they can be; the first line is at least half as wide as the
+// widest (no short first line), and no line holds Short characters or
+// fewer. It returns the lines and their total penalty, or nil when no such
+// breaking exists.
+func balanced(rs []rune, n int, max float64, width func(rune) float64, pen func(int) int) ([]string, int) {
+	var ends []int
+	var pens []int
+	for b := 1; b < len(rs); b++ {
+		if p := pen(b); p >= 0 && validBreak(rs, b) {
+			ends = append(ends, b)
+			pens = append(pens, p)
+		}
+	}
+	ends = append(ends, len(rs))
+	pens = append(pens, 0)
+	starts := func(e int) int { // where the line after a break at e starts
+		for e < len(rs) && rs[e] == ' ' {
+			e++
+		}
+		return e
+	}
+	// Prefix sums of widths, for the width of any line in O(1).
+	sum := make([]float64, len(rs)+1)
+	for i, r := range rs {
+		sum[i+1] = sum[i] + width(r)
+	}
+	lineW := func(from, to int) (float64, int) {
+		for to > from && unicode.IsSpace(rs[to-1]) {
+			to--
+		}
+		return sum[to] - sum[from], to - from
+	}
+	type cost struct {
+		pen       int
+		worst, sq float64
+		prev      int
+		ok        bool
+	}
+	better := func(a, b cost) bool {
+		switch {
+		case !b.ok:
+			return true
+		case a.pen != b.pen:
+			return a.pen < b.pen
+		case math.Abs(a.worst-b.worst) > 1e-9:
+			return a.worst < b.worst
+		}
+		return a.sq < b.sq
+	}
+	var best []string
+	var bestCost cost
+	// Each possible first line, then the best breaking of the rest.
+	for j0 := 0; j0 < len(ends)-1 || (n == 1 && j0 == 0); j0++ {
+		w0, c0 := lineW(0, ends[j0])
+		if w0 > max+1e-9 || c0 <= Short {
+			continue
+		}
+		dp := make([][]cost, n)
+		for k := range dp {
+			dp[k] = make([]cost, len(ends))
+		}
+		dp[0][j0] = cost{pen: pens[j0], worst: w0, sq: (max - w0) * (max - w0), prev: -1, ok: true}
+		for k := 1; k < n; k++ {
+			for j := j0 + 1; j < len(ends); j++ {
+				for i := j0; i < j; i++ {
+					p := dp[k-1][i]
+					if !p.ok {
+						continue
+					}
+					w, c := lineW(starts(ends[i]), ends[j])
+					if w > max+1e-9 || c <= Short {
+						continue
+					}
+					cand := cost{pen: p.pen + pens[j], worst: math.Max(p.worst, w), sq: p.sq + (max-w)*(max-w), prev: i, ok: true}
+					if better(cand, dp[k][j]) {
+						dp[k][j] = cand
+					}
+				}
+			}
+		}
+		last := dp[n-1][len(ends)-1]
+		if !last.ok || 2*w0 < last.worst-1e-9 || !better(last, bestCost) {
+			continue
+		}
+		bestCost = last
+		best = make([]string, n)
+		j := len(ends) - 1
+		for k := n - 1; k >= 0; k-- {
+			from := 0
+			if p := dp[k][j].prev; p >= 0 {
+				from = starts(ends[p])
+			}
+			best[k] = strings.TrimRightFunc(string(rs[from:ends[j]]), unicode.IsSpace)
+			j = dp[k][j].prev
+		}
+	}
+	return best, bestCost.pen
 }

@@ -300,7 +300,8 @@ type engine struct {
 	covers                map[int]bool    // pages that are cover pages (no footer)
 	used                  map[string]bool // faces the pages print in
 	y                     float64
-	measuring             bool // laying out on an endless page to measure
+	measuring             bool                  // laying out on an endless page to measure
+	moved                 map[layout.Block]bool // Pagination.MovedToNewPage, when wanted
 	// trace, when set (by tests), is told every text as it is broken into
 	// lines: what it is (Kind), its text, the lines and the width.
 	trace func(Traced)
@@ -345,6 +346,33 @@ func Trace(doc *layout.Document) ([]Traced, error) {
 	e.newPage()
 	e.flow(doc.Blocks)
 	return out, nil
+}
+
+// Pagination is how Write breaks a document into pages, for another writer
+// to follow: the number of pages (covers included) and the blocks of
+// doc.Blocks that Write moved to a new page to keep the group after them
+// with them (layout.KeepTogether.WithPrevious).
+type Pagination struct {
+	Pages int
+	// MovedToNewPage holds the top-level blocks started on a new page to
+	// stay with the group that follows them.
+	MovedToNewPage map[layout.Block]bool
+}
+
+// Paginate lays doc out as Write does, without writing it.
+func Paginate(doc *layout.Document) (Pagination, error) {
+	if _, err := loadFonts(); err != nil {
+		return Pagination{}, err
+	}
+	e := &engine{o: Options{}.withDefaults(), used: map[string]bool{}, gp: &gopdf.GoPdf{}, moved: map[layout.Block]bool{}}
+	e.init()
+	e.newPage()
+	e.flow(doc.Blocks)
+	n := len(e.pages)
+	for n > 1 && len(e.pages[n-1]) == 0 {
+		n--
+	}
+	return Pagination{Pages: n, MovedToNewPage: e.moved}, nil
 }
 
 func (e *engine) init() {
@@ -465,20 +493,33 @@ type style struct {
 	justify bool
 }
 
-// hasIdeograph reports whether a line holds Chinese: only such lines are
-// justified by spacing characters apart (a line of Latin words would be
-// spaced letter by letter, so it stays ragged).
-func hasIdeograph(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
+// stretchable marks the gaps of a line that justification may widen: gap
+// i lies after rs[i]. Extra space goes only where a Chinese character (or
+// full-width punctuation) meets another character, and after a space
+// between words: never between the letters of a Latin word or the digits of
+// a number ("0431-85261499", "800V", "Session"), which would be read as
+// letter-spaced. The spaces that indent a paragraph do not stretch. It
+// returns the marks and how many gaps are stretchable.
+func stretchable(rs []rune) ([]bool, int) {
+	gaps := make([]bool, len(rs))
+	n := 0
+	lead := 0
+	for lead < len(rs) && unicode.IsSpace(rs[lead]) {
+		lead++
+	}
+	for i := lead; i < len(rs)-1; i++ {
+		a, b := rs[i], rs[i+1]
+		if ideographic(a) && !unicode.IsSpace(a) || ideographic(b) && !unicode.IsSpace(b) || a == ' ' && b != ' ' {
+			gaps[i] = true
+			n++
 		}
 	}
-	return false
+	return gaps, n
 }
 
-// maxSpread is the most space justification adds between two characters,
-// in ems: a line broken early before a long word stays ragged instead.
+// maxSpread is the most space justification adds at one gap, in ems: a
+// line broken early before a long word, or with few gaps that may stretch,
+// stays ragged instead.
 const maxSpread = 0.25
 
 // text draws one line with its top at y, aligned within [x0, x1].
@@ -486,11 +527,23 @@ func (e *engine) text(line string, x0, x1, y, size float64, align layout.Align, 
 	e.textStyled(Line{Text: line, Last: true}, x0, x1, y, style{size: size, align: align, gray: gray})
 }
 
+// piece is a part of a line drawn in one font with one character spacing.
+type piece struct {
+	font  string
+	text  string
+	x     float64 // from the line's start, points
+	dx    float64 // blank before the text, points (a boxed character)
+	space float64 // character spacing, points
+}
+
 // textStyled draws one line in a style with its top at y within [x0, x1].
 func (e *engine) textStyled(l Line, x0, x1, y float64, st style) {
 	line := strings.TrimRightFunc(l.Text, unicode.IsSpace)
 	if line == "" {
 		return
+	}
+	if l.Hyphen {
+		line += "-"
 	}
 	size := st.size
 	rs := e.runs(line, st.bold)
@@ -502,16 +555,62 @@ func (e *engine) textStyled(l Line, x0, x1, y float64, st style) {
 	}
 	x := x0
 	spread := 0.0
+	var gaps []bool
 	switch st.align {
 	case layout.Center:
 		x = x0 + (x1-x0-total)/2
 	case layout.Right:
 		x = x1 - total
 	default:
-		if st.justify && !l.Last && n > 1 && total < x1-x0 && hasIdeograph(line) {
-			if sp := (x1 - x0 - total) / float64(n-1); sp <= maxSpread*size {
-				spread = sp
+		if st.justify && !l.Last && n > 1 && total < x1-x0 {
+			var k int
+			gaps, k = stretchable([]rune(line))
+			if k > 0 {
+				if sp := (x1 - x0 - total) / float64(k); sp <= maxSpread*size {
+					spread = sp
+				}
 			}
+		}
+	}
+	// The pieces: one per run, or when justified, one per stretch of
+	// characters whose gaps all stretch or all do not.
+	var ps []piece
+	off := 0.0
+	if spread == 0 {
+		for _, r := range rs {
+			ps = append(ps, piece{font: r.font, text: r.text, x: off, dx: r.dx * size})
+			off += r.w * size
+		}
+	} else {
+		k := 0 // index of the character in the line
+		for _, r := range rs {
+			if r.dx != 0 || r.n == 1 {
+				sp := 0.0
+				if gaps[k] {
+					sp = spread
+				}
+				ps = append(ps, piece{font: r.font, text: r.text, x: off, dx: r.dx * size, space: sp})
+				off += r.w*size + sp
+				k++
+				continue
+			}
+			cs := []rune(r.text)
+			for i := 0; i < len(cs); {
+				j := i
+				w := 0.0
+				for j < len(cs) && gaps[k+j] == gaps[k+i] {
+					w += e.glyphWidth(r.font, cs[j]) * size
+					j++
+				}
+				sp := 0.0
+				if gaps[k+i] {
+					sp = spread
+				}
+				ps = append(ps, piece{font: r.font, text: string(cs[i:j]), x: off, space: sp})
+				off += w + sp*float64(j-i)
+				i = j
+			}
+			k += len(cs)
 		}
 	}
 	lh := size * e.o.LineSpacing
@@ -520,20 +619,26 @@ func (e *engine) textStyled(l Line, x0, x1, y float64, st style) {
 	e.draw(func() error {
 		gp := e.gp
 		gp.SetTextColor(uint8(gray*255), uint8(gray*255), uint8(gray*255))
-		if err := gp.SetCharSpacing(spread); err != nil {
-			return err
-		}
-		for _, r := range rs {
-			if err := gp.SetFont(r.font, "", size); err != nil {
+		cur := 0.0
+		for _, p := range ps {
+			if p.space != cur {
+				if err := gp.SetCharSpacing(p.space); err != nil {
+					return err
+				}
+				cur = p.space
+			}
+			if err := gp.SetFont(p.font, "", size); err != nil {
 				return err
 			}
-			gp.SetXY(x+r.dx*size, base)
-			if err := gp.Text(r.text); err != nil {
+			gp.SetXY(x+p.x+p.dx, base)
+			if err := gp.Text(p.text); err != nil {
 				return err
 			}
-			x += r.w*size + spread*float64(r.n)
 		}
-		return gp.SetCharSpacing(0)
+		if cur != 0 {
+			return gp.SetCharSpacing(0)
+		}
+		return nil
 	})
 }
 
@@ -577,6 +682,19 @@ func (e *engine) flow(bs []layout.Block) {
 // group already kept together, and when measuring).
 func (e *engine) flowGrouped(bs []layout.Block, group bool) {
 	for i := 0; i < len(bs); i++ {
+		if i+1 < len(bs) && !e.measuring && !e.atTop() {
+			// A group kept with its previous block: when this block fits
+			// here but the two together do not, both start the next page.
+			if k, ok := bs[i+1].(*layout.KeepTogether); ok && k.WithPrevious {
+				h1 := e.measure(bs[i : i+1])
+				if h2 := e.measure(bs[i : i+2]); h1 <= e.avail() && h2 > e.avail() && h2 <= e.bot-e.top {
+					e.newPage()
+					if e.moved != nil {
+						e.moved[bs[i]] = true
+					}
+				}
+			}
+		}
 		j := i
 		for j < len(bs) {
 			if _, ok := bs[j].(*layout.Heading); !ok {

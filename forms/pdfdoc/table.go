@@ -2,7 +2,9 @@ package pdfdoc
 
 import (
 	"io"
+	"math"
 	"strings"
+	"unicode"
 
 	"github.com/signintech/gopdf"
 
@@ -58,6 +60,58 @@ func (e *engine) labelSize(text string, inner float64) float64 {
 	return LabelSize(text, inner, e.width, e.bodySize)
 }
 
+// CellSize is the size a cell's text is set in within a width (points),
+// given the advance of each character at 1 pt and the body size: a label or
+// a one-line value as LabelSize; a short value of Latin words (a foreign
+// name, "Hans Müller") that does not fit one line is set smaller (down to
+// 9 pt) when that keeps it whole; a value with a word longer than the width
+// (a long hyphen-less name, an address of digits) is set smaller until the
+// word fits, and is hyphenated only when it does not fit even at 9 pt.
+func CellSize(c layout.Cell, inner float64, width func(rune) float64, body float64) float64 {
+	if c.Label || c.OneLine {
+		return LabelSize(c.Text, inner, width, body)
+	}
+	if c.Text == "" || strings.Contains(c.Text, "\n") {
+		return body
+	}
+	rs := []rune(c.Text)
+	if !hasHan(rs) && strings.Count(c.Text, " ") <= 2 {
+		if s := LabelSize(c.Text, inner, width, body); s < body {
+			return s
+		}
+	}
+	// The widest piece of the text between two allowed breaks.
+	longest, w := 0.0, 0.0
+	for i, r := range rs {
+		if i > 0 && validBreak(rs, i) {
+			w = 0
+		}
+		if !unicode.IsSpace(r) {
+			w += width(r)
+		}
+		longest = max(longest, w)
+	}
+	if longest*body <= inner {
+		return body
+	}
+	for _, s := range labelSizes {
+		if s <= body && longest*s <= inner {
+			return s
+		}
+	}
+	return labelSizes[len(labelSizes)-1]
+}
+
+// hasHan reports whether rs holds a Chinese character.
+func hasHan(rs []rune) bool {
+	for _, r := range rs {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // content is the number of lines the cell needs: its text, then (when there
 // are foot lines) a blank line and the foot lines.
 func (c *cellBox) content() int {
@@ -91,10 +145,7 @@ func (e *engine) layoutRow(t *layout.Table, r layout.Row, xs []float64) *rowBox 
 			cb.align = layout.Center
 		}
 		inner := cb.x1 - cb.x0 - 2*padX
-		cb.size = e.bodySize
-		if c.Label || c.OneLine {
-			cb.size = e.labelSize(c.Text, inner)
-		}
+		cb.size = CellSize(c, inner, e.width, e.bodySize)
 		cb.lines = e.wrapStyle(c.Text, inner, style{size: cb.size})
 		if c.Text == "" || c.Boxes > 0 {
 			cb.lines = nil
@@ -144,12 +195,22 @@ func (e *engine) table(t *layout.Table) {
 	for _, w := range t.Widths {
 		sum += w
 	}
+	right := e.right
+	if t.WidthMM > 0 {
+		right = math.Min(e.right, e.left+t.WidthMM*mm)
+	}
+	if t.Size > 0 {
+		// The table's rows are measured and drawn in its own size.
+		body, lh := e.bodySize, e.lineH
+		e.bodySize, e.lineH = t.Size, t.Size*e.o.LineSpacing
+		defer func() { e.bodySize, e.lineH = body, lh }()
+	}
 	xs := make([]float64, n+1)
 	xs[0] = e.left
 	for i, w := range t.Widths {
-		xs[i+1] = xs[i] + (e.right-e.left)*w/sum
+		xs[i+1] = xs[i] + (right-e.left)*w/sum
 	}
-	xs[n] = e.right
+	xs[n] = right
 	var header []*rowBox
 	headerH := 0.0
 	for _, r := range t.Header {
@@ -287,6 +348,16 @@ func (e *engine) drawRow(rb *rowBox, from, to int, h float64, whole bool) {
 			}
 			continue
 		}
+		if c.label && from > 0 && c.text != "" {
+			// A row continued from the page before: its label again, marked
+			// as continued ("项目简介（续）"), so the column is not blank.
+			text := strings.ReplaceAll(c.text, "\n", "") + "（续）"
+			size := e.labelSize(text, x1-x0)
+			for i, l := range e.wrapStyle(text, x1-x0, style{size: size}) {
+				e.lineIn(l, x0, x1, y0+padY+float64(i)*e.lineH, style{size: size, align: layout.Center})
+			}
+			continue
+		}
 		for i := from; i < to; i++ {
 			y := y0 + padY + float64(i-from)*e.lineH
 			switch {
@@ -341,6 +412,9 @@ func (e *engine) lineIn(l Line, x0, x1, y float64, st style) {
 	e.textStyled(l, x0, x1, y, st)
 }
 
+// FooterSize is the type size of the fingerprint in the footer, points.
+const FooterSize = 6.5
+
 // render draws the pages with their footers and writes the PDF.
 func (e *engine) render(w io.Writer, doc *layout.Document) error {
 	// Drop a trailing empty page (a cover or page break at the end).
@@ -372,15 +446,17 @@ func (e *engine) render(w io.Writer, doc *layout.Document) error {
 		if e.covers[i] {
 			continue
 		}
-		// The footer: page number, then the fingerprint, in the bottom margin.
+		// The footer, in the bottom margin: the page number centred, the
+		// fingerprint small and grey at the right of the same line (it
+		// matches the paper to the e-mailed file, and needs no more room
+		// on an official form).
 		e.pages = [][]func() error{nil}
 		y := e.bot + 5*mm
 		if !doc.NoPageNumbers {
 			e.text(PageNumber(i+1, total), e.left, e.right, y, 9, layout.Center, 0)
-			y += 9 * e.o.LineSpacing
 		}
 		if doc.Footer != "" {
-			e.text(doc.Footer, e.left, e.right, y, 8, layout.Center, 0.35)
+			e.text(doc.Footer, e.left, e.right, y+(9-FooterSize)*e.o.LineSpacing/2, FooterSize, layout.Right, 0.45)
 		}
 		for _, op := range e.pages[0] {
 			if err := op(); err != nil {

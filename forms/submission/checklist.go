@@ -67,9 +67,13 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 		s = append(s, Step{"不发电子邮件", fmt.Sprintf("%s。按通知%s，%s，因此本材料包没有生成电子邮件草稿，也不要把申报书通过电子邮件、网盘或聊天软件发送。请在报送前先告知%s（%s，电话 %s），电子版如何提交请按其要求办理，并报送纸质件。",
 			why, secret, ruleSummary(call, forms.RuleConfidential), c.Department, c.Person, c.Phone), secret})
 	} else if c.Email != "" {
-		mailLine := fmt.Sprintf("将Word文档%s发送至 %s（%s）。", mailFiles(names), c.Email, c.Department)
+		// Both ways: the draft where a mail program sends it as it is, and
+		// by hand in web mail, everything to type given.
+		files := mailFiles(names)
+		mailLine := fmt.Sprintf("将Word文档%s发送至 %s（%s）。\n网页邮箱（163、QQ等）：收件人 %s，主题“%s”，附件%s。",
+			files, c.Email, c.Department, c.Email, Subject(call, d), files)
 		if names.EML != "" {
-			mailLine += fmt.Sprintf("邮件草稿“%s”已附该文档：双击用Outlook、Foxmail或Apple Mail打开，核对后发送。", names.EML)
+			mailLine += fmt.Sprintf("\n邮件程序：双击“%s”（已附该文档），Windows版Outlook打开即为待发邮件，核对后发送；Foxmail、Apple Mail等若打开为收到的邮件，请用“再次发送”或按网页邮箱办法发送。", names.EML)
 		}
 		s = append(s, Step{"发送电子版", mailLine, clauseSubmit})
 	}
@@ -144,7 +148,10 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 		doc.Blocks = append(doc.Blocks, &layout.Paragraph{Text: fmt.Sprintf("【涉及保密内容】本申报书已声明涉及保密内容：按通知%s，%s。本材料包不含电子邮件草稿，请只报送纸质件，并事先告知%s。",
 			call.Clauses.Confidential, ruleSummary(call, forms.RuleConfidential), call.Contact.Department)})
 	}
+	// Set a little smaller than the body (9.5 pt), so that a checklist
+	// with both ways of e-mailing still fits one sheet.
 	t := &layout.Table{
+		Size:   9.5,
 		Widths: []float64{0.7, 2.0, 8.6, 0.7},
 		Header: []layout.Row{{Cells: []layout.Cell{
 			{Text: "序号", Label: true}, {Text: "事项", Label: true}, {Text: "要求", Label: true}, {Text: "完成", Label: true},
@@ -166,16 +173,6 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 		&layout.Paragraph{Text: "本清单由申报助手按申报通知生成，仅供自查，不必报送。", Size: 9},
 	)
 	return doc
-}
-
-// envelopeContent is what the envelope holds, and by when it must arrive
-// when the call states a deadline.
-func envelopeContent(call *forms.Call, d *forms.Draft, arrive string) string {
-	s := fmt.Sprintf("内装：%s\n项目：%s", contents(call, d), oneLine(d.Project.Name))
-	if !call.Deadline.IsZero() {
-		s += fmt.Sprintf("\n须于%s前%s", forms.DateOf(call.Deadline).Chinese(), arrive)
-	}
-	return s
 }
 
 // deadlineLine is the checklist's line on the deadline, as the call states it.
@@ -220,47 +217,56 @@ func categoryLong(call *forms.Call, d *forms.Draft) string {
 }
 
 // Envelope is the address label for the paper copy: one framed cut-out
-// (a dashed cut line around one table) with the recipient as the call gives
-// it (address, office, department, contact person and phone), six boxes for
-// its postcode, left blank (the call gives none), the sender from the draft
-// with its postcode in six boxes, and what the envelope holds.
+// (a dashed cut line around one table, 100 mm wide and under 70 mm high
+// for usual names, set at 9 pt: it fits on a 快递单) with the recipient as
+// the call gives it (postcode in six boxes, left blank when the call has
+// none; address and office, contact person, department and phone), the
+// sender from the draft (postcode in six boxes, unit, contact person and
+// mobile, address), and what the envelope holds; the date it must arrive
+// by is printed above the cut line.
 func Envelope(call *forms.Call, d *forms.Draft) *layout.Document {
 	c := call.Contact
 	a := &d.Applicant
 	row := func(label, value string) layout.Row {
-		return layout.Row{Cells: []layout.Cell{{Text: label, Label: true}, {Text: value}}, MinHeightMM: 9}
+		return layout.Row{Cells: []layout.Cell{{Text: label, Label: true}, {Text: value}}}
 	}
-	section := func(title string) layout.Row {
-		return layout.Row{Cells: []layout.Cell{{Text: title, Label: true, Span: 2}}}
-	}
-	postcode := func(code string) layout.Row {
-		return layout.Row{Cells: []layout.Cell{{Text: "邮政编码", Label: true}, {Text: code, Boxes: 6}}, MinHeightMM: 11}
+	postcode := func(label, code string) layout.Row {
+		// Room for the 7 mm boxes and a little above and below.
+		return layout.Row{Cells: []layout.Cell{{Text: label, Label: true}, {Text: code, Boxes: 6}}, MinHeightMM: layout.BoxMM + 1.4}
 	}
 	arrive := "送达"
 	if call.PostedMustArrive {
 		arrive = "寄达"
 	}
-	label := &layout.Table{Widths: []float64{1, 4}, Frame: true, Rows: []layout.Row{
-		section("收件人"),
-		postcode(""),
-		row("收件地址", c.Address),
-		row("收件单位", c.Office),
-		row("收 件 人", c.Person+"（"+c.Department+"）收"),
-		row("联系电话", c.Phone),
-		section("寄件人"),
-		postcode(a.Postcode),
-		row("寄件单位", oneLine(a.Name)),
+	sender := oneLine(a.Name)
+	if who := oneLine(a.Contact); who != "" {
+		sender += "　" + who
+	}
+	if a.Mobile != "" {
+		sender += " " + a.Mobile
+	}
+	label := &layout.Table{Widths: []float64{16, 78}, Frame: true, WidthMM: LabelWidthMM, Size: 9, Rows: []layout.Row{
+		postcode("收件邮编", c.Postcode),
+		row("收件地址", strings.TrimSpace(c.Address+" "+c.Office)),
+		row("收件人", fmt.Sprintf("%s（%s）收　%s", c.Person, c.Department, c.Phone)),
+		postcode("寄件邮编", a.Postcode),
+		row("寄件人", sender),
 		row("寄件地址", oneLine(a.Address)),
-		row("联 系 人", oneLine(a.Contact)),
-		row("手    机", a.Mobile),
-		{Cells: []layout.Cell{{Text: envelopeContent(call, d, arrive), Span: 2}}},
+		{Cells: []layout.Cell{{Text: "内装：" + contents(call, d), Span: 2}}},
 	}}
+	note := "沿虚线剪下，贴在信封或快递单上。"
+	if !call.Deadline.IsZero() {
+		note += fmt.Sprintf("纸质件须于%s前%s。", forms.DateOf(call.Deadline).Chinese(), arrive)
+	}
+	if c.Postcode == "" {
+		note += "收件人的邮政编码通知未载明，请查询后填入方格。"
+	}
 	return &layout.Document{
-		Title:         "邮寄信封 — " + oneLine(d.Project.Name),
+		Title:         "邮寄地址标签 — " + oneLine(d.Project.Name),
 		NoPageNumbers: true,
 		Blocks: []layout.Block{
 			&layout.Heading{Text: "邮寄地址标签", Level: 1},
-			&layout.Paragraph{Text: "沿虚线剪下，贴在信封或快递单上。收件人的邮政编码通知未载明，请查询后填入方格。", Size: 9},
+			&layout.Paragraph{Text: note, Size: 9},
 			&layout.Spacer{MM: 4},
 			label,
 		},
@@ -405,3 +411,7 @@ func partName(title string) string {
 	}
 	return "“" + title + "”部分"
 }
+
+// LabelWidthMM is the width of the address label's table: with its cut
+// line 3 mm outside, 100 mm, the width of a thermal 快递单.
+const LabelWidthMM = 94

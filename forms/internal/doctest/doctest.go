@@ -7,9 +7,12 @@ package doctest
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -278,4 +281,37 @@ func Missing(text string, wants map[string]string) []string {
 		}
 	}
 	return out
+}
+
+// Word is one word of a PDF page as pdftotext -bbox reads it: its text and
+// its box in points from the page's top left. pdftotext starts a new word
+// where the gap between two characters is wider than a small part of the
+// type size, so a letter-spaced word reads as several.
+type Word struct {
+	Page                   int
+	Text                   string
+	XMin, YMin, XMax, YMax float64
+}
+
+var wordRE = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>`)
+
+// Words is every word of a PDF (pdftotext -bbox), page by page in reading
+// order.
+func Words(t testing.TB, pdf []byte) []Word {
+	t.Helper()
+	out := run(t, "", "pdftotext", "-bbox", "-enc", "UTF-8", writeTemp(t, "doc.pdf", pdf), "-")
+	var ws []Word
+	page := 0
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "<page ") {
+			page++
+		}
+		m := wordRE.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+		ws = append(ws, Word{Page: page, Text: html.UnescapeString(m[5]), XMin: f(m[1]), YMin: f(m[2]), XMax: f(m[3]), YMax: f(m[4])})
+	}
+	return ws
 }

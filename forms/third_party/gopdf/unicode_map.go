@@ -3,6 +3,7 @@ package gopdf
 import (
 	"fmt"
 	"io"
+	"unicode/utf16"
 )
 
 // UnicodeMap unicode map
@@ -73,6 +74,14 @@ func (u *UnicodeMap) write(w io.Writer, objID int) error {
 	indexs := glyphIndexToCharacter.allIndexs()
 	for _, k := range indexs {
 		v, _ := glyphIndexToCharacter.runeByIndex(k)
+		// shenbao: a character beyond the BMP is written in UTF-16BE, as
+		// a surrogate pair (upstream wrote its code point in 5 hex digits,
+		// which readers take for another character).
+		if v > 0xFFFF {
+			r1, r2 := utf16.EncodeRune(v)
+			fmt.Fprintf(buff, "<%04X><%04X><%04X%04X>\n", k, k, r1, r2)
+			continue
+		}
 		fmt.Fprintf(buff, "<%04X><%04X><%04X>\n", k, k, v)
 	}
 	buff.WriteString("endbfrange\n")
