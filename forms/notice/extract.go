@@ -81,7 +81,7 @@ var (
 	evalRe       = regexp.MustCompile(`(\d{4})\s*年度?学会评价`)
 	submissionRe = regexp.MustCompile(`同类项目|每个?(?:申报)?单位.*申报|纸质|电子版`)
 	confidRe     = regexp.MustCompile(`保密|涉密`)
-	afterRe      = regexp.MustCompile(`(\d+)\s*(?:个工作)?日内`)
+	afterRe      = regexp.MustCompile(`(\d+|[一二三四五六两])\s*(个工作日|日|天|个月|月)内`)
 	afterLeadRe  = regexp.MustCompile(`^[，,]?\s*(?:需|须|应|要)?\s*(?:提交|报送|上报|报)?\s*`)
 	charsRe      = regexp.MustCompile(`(\d+)\s*字以内|不超过\s*(\d+)\s*字`)
 	photosRe     = regexp.MustCompile(`(\d+)` + dash + `(\d+)\s*张照片`)
@@ -1026,19 +1026,42 @@ func (r *reader) readAfterEvent() {
 		if s.cat >= 0 {
 			continue
 		}
-		loc := afterRe.FindStringSubmatchIndex(s.text)
+		var loc []int
+		for _, l := range afterRe.FindAllStringSubmatchIndex(s.text, -1) {
+			if num, unit := s.text[l[2]:l[3]], s.text[l[4]:l[5]]; unit == "月" && num[0] >= '0' && num[0] <= '9' {
+				continue // “12月内”: a month of the year, not a delay
+			}
+			loc = l
+			break
+		}
 		if loc == nil {
 			continue
 		}
+		num, unit := s.text[loc[2]:loc[3]], s.text[loc[4]:loc[5]]
 		rest := s.text[loc[1]:]
 		rest = rest[len(afterLeadRe.FindString(rest)):]
 		items := splitItems(rest)
 		if len(items) == 0 {
 			continue
 		}
-		ae := forms.AfterEvent{Days: atoi(s.text[loc[2]:loc[3]])}
-		if ae.Days < 1 {
+		n := atoi(num)
+		if i := strings.Index("一二三四五六", num); i >= 0 {
+			n = i/len("一") + 1
+		} else if num == "两" {
+			n = 2
+		}
+		if n < 1 {
 			continue
+		}
+		var ae forms.AfterEvent
+		switch unit {
+		case "个月", "月":
+			// “一月内”: months, printed as the notice words it.
+			ae.Months, ae.WithinText = n, s.text[loc[0]:loc[1]]
+		case "个工作日":
+			ae.Days, ae.WithinText = n, s.text[loc[0]:loc[1]]
+		default:
+			ae.Days = n
 		}
 		for _, it := range items {
 			ai := forms.AfterItem{Name: it, Kind: forms.ItemOther}
@@ -1063,9 +1086,9 @@ func (r *reader) readAfterEvent() {
 			}
 			ae.Items = append(ae.Items, ai)
 		}
-		n := len(c.AfterEvent)
+		k := len(c.AfterEvent)
 		c.AfterEvent = append(c.AfterEvent, ae)
-		r.put(fmt.Sprintf("after_event.%d", n), fmt.Sprintf("会后%d日内报送", ae.Days), fmt.Sprintf("%d日内：%s", ae.Days, strings.Join(items, "；")), s.text[loc[0]:], s)
+		r.put(fmt.Sprintf("after_event.%d", k), "会后"+ae.Within()+"报送", ae.Within()+"："+strings.Join(items, "；"), s.text[loc[0]:], s)
 		if c.Clauses.AfterEvent == "" {
 			c.Clauses.AfterEvent = s.clause
 			r.put("clauses.after_event", "会后材料条款", s.clause, s.text[loc[0]:loc[1]], s)

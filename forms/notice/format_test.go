@@ -198,3 +198,24 @@ func TestSetKeepsTheFileLoadable(t *testing.T) {
 		t.Errorf("quota %d %q after 40个左右", c.Categories[0].Quota, c.Categories[0].QuotaWords)
 	}
 }
+
+// TestAfterEventMonths: “活动结束后一月内报送…” is a duty due in months,
+// printed as the notice words it; “12月内” is a month, not a delay.
+func TestAfterEventMonths(t *testing.T) {
+	text := mini("2．项目数量：3项。") + "2. 活动结束后一月内报送项目总结。\n3. 项目须于12月内完成，5个工作日内提交信息报道稿。\n"
+	p, err := Read(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := checkLoads(t, p)
+	if len(c.AfterEvent) != 2 {
+		t.Fatalf("after the event: %+v, want two duties", c.AfterEvent)
+	}
+	if ae := c.AfterEvent[0]; ae.Months != 1 || ae.Days != 0 || ae.WithinText != "一月内" || len(ae.Items) != 1 || ae.Items[0].Kind != forms.ItemSummary {
+		t.Errorf("first duty %+v, want 项目总结 一月内 (months = 1)", ae)
+	}
+	if ae := c.AfterEvent[1]; ae.Days != 5 || ae.WithinText != "5个工作日内" || ae.Items[0].Kind != forms.ItemReport {
+		t.Errorf("second duty %+v, want 信息报道稿 5个工作日内", ae)
+	}
+	checkNothingInvented(t, "mini", text, p)
+}

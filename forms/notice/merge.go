@@ -172,8 +172,8 @@ func (r *reader) merge() {
 				for _, it := range ae.Items {
 					names = append(names, it.Name)
 				}
-				add(&Fact{Key: fmt.Sprintf("after_event.%d", i), Label: fmt.Sprintf("会后%d日内报送", ae.Days),
-					Value: fmt.Sprintf("%d日内：%s", ae.Days, strings.Join(names, "；")), Status: FromBase})
+				add(&Fact{Key: fmt.Sprintf("after_event.%d", i), Label: "会后" + ae.Within() + "报送",
+					Value: ae.Within() + "：" + strings.Join(names, "；"), Status: FromBase})
 			}
 		} else {
 			add(&Fact{Key: "after_event", Label: "会后报送的材料", Status: Unrecognized})
