@@ -21,7 +21,7 @@ func TestHubeiNewFormat(t *testing.T) {
 	if tq := c.TotalQuota; tq == nil || tq.Count != 40 || !tq.Approximate || tq.Clause != "二" {
 		t.Errorf("total quota %+v, want about 40 from 二", tq)
 	}
-	if o, ok := c.Rules["quota.total"]; !ok || o.Severity != forms.Warning || o.Clause != "三（四）" {
+	if o, ok := c.Rules["quota.total"]; !ok || o.Severity != forms.Warning || o.Clause != "三（四）" || o.Summary != "每单位原则上申报1项" {
 		t.Errorf("quota.total override %+v, want a warning citing 三（四）", o)
 	}
 	if c.MaxTotal != 1 || c.MaxPerCategory != 0 {

@@ -3,6 +3,7 @@ package notice
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"shenbao/forms"
 )
@@ -149,7 +150,13 @@ func (p *Proposal) overrides() (map[string]forms.RuleOverride, map[string]string
 		if f == nil || f.Status != Found || f.Soft == "" || f.Severity == "" {
 			continue
 		}
-		out[id] = forms.RuleOverride{Severity: f.Severity, Clause: f.Clause}
+		o := forms.RuleOverride{Severity: f.Severity, Clause: f.Clause}
+		// The rule's line in `shenbao rules`: the notice's own words
+		// (“每单位原则上申报1项”), when they are short and hold no placeholder.
+		if w := softScope(f.Sentence, f.Text); strings.Contains(w, f.Soft) && utf8.RuneCountInString(w) <= 40 && !strings.ContainsAny(w, "{}") {
+			o.Summary = w
+		}
+		out[id] = o
 		from[id] = "通知 " + f.Clause + "“" + f.Soft + "”：" + clip(f.Sentence, 30)
 	}
 	for k, id := range softCatRules {
