@@ -210,7 +210,7 @@ func factHint(f notice.Fact) string {
 	case notice.FromBase:
 		return "取自基础通知：本年通知没有重述，请确认"
 	case notice.Unrecognized:
-		return "未识别：通知中没有找到"
+		return "未识别：通知中没有找到，不写入文件（不写的事项程序不检查）；通知确有规定的请填上"
 	}
 	h := "通知 " + f.Clause + "：" + f.Text
 	if f.Soft != "" {
@@ -317,7 +317,10 @@ func savedText(p *notice.Proposal, out string) string {
 		if len(missing) > 8 {
 			missing = append(missing[:8], "…")
 		}
-		msg += "\n未识别：" + strings.Join(missing, "、") + "（文件中已注明，请对照通知补上）。"
+		msg += "\n未识别：" + strings.Join(missing, "、") + "（没有写入文件，文件中已注明；通知确有规定的请补上）。"
+	}
+	if p.Base == "" {
+		msg += fmt.Sprintf("\n申报书的格式和各类别的专项内容取自%d年度的内置通知，请对照通知的附件核对。", p.Filler.Year)
 	}
 	if len(p.Removed) > 0 {
 		msg += "\n本年通知中没有的往年类别：" + strings.Join(p.Removed, "、") + "。"

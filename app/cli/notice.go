@@ -8,6 +8,7 @@ import (
 	iofs "io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"shenbao/forms"
@@ -102,21 +103,34 @@ func printProposal(w io.Writer, in, out string, p *notice.Proposal) {
 	if p.Base != "" {
 		fmt.Fprintf(w, "基础通知：%s\n", p.Base)
 	} else {
-		fmt.Fprintf(w, "没有基础通知：各类别的专项内容（第三部分）暂取自%d年度的内置通知，请核对。\n", p.Filler.Year)
+		fmt.Fprintf(w, "没有基础通知：申报书的格式（[[documents]]）和各类别的专项内容（第三部分）暂取自%d年度的内置通知，请对照通知的附件核对。\n", p.Filler.Year)
 	}
 	fmt.Fprintln(w, "类别：")
 	for _, cat := range c.Categories {
 		var parts []string
-		if cat.Quota > 0 {
+		if cat.QuotaStated() {
 			parts = append(parts, cat.QuotaText())
 		}
 		if cat.FundingKind != "" {
 			parts = append(parts, cat.FundingText())
 		}
 		if cat.WindowText != "" {
-			parts = append(parts, cat.WindowText)
+			if cat.WindowPreferred {
+				parts = append(parts, cat.WindowText+"（优先，非限制）")
+			} else {
+				parts = append(parts, cat.WindowText)
+			}
 		}
-		fmt.Fprintf(w, "  %s %s（%s）：%s\n", cat.Clause, cat.Name, cat.ID, strings.Join(parts, "，"))
+		fmt.Fprintf(w, "  %s %s（%s）：%s\n", cat.Clause, c.CategoryTitle(&cat, cat.Name), cat.ID, strings.Join(parts, "，"))
+	}
+	if c.TotalQuota != nil {
+		fmt.Fprintf(w, "各类别合计：%s\n", c.TotalQuota.Text())
+	}
+	for _, rd := range c.RuleDecls {
+		fmt.Fprintf(w, "声明的规则：%s（通知 %s）\n", rd.Summary, rd.Clause)
+	}
+	for _, id := range sortedIDs(c.Rules) {
+		fmt.Fprintf(w, "规则 %s 按通知改为%s\n", id, c.Rules[id].Severity.SeverityName())
 	}
 	for _, name := range p.Removed {
 		fmt.Fprintf(w, "  基础通知的类别“%s”本年通知中没有，已删去。\n", name)
@@ -136,10 +150,10 @@ func printProposal(w io.Writer, in, out string, p *notice.Proposal) {
 	list("取自基础通知（本年通知没有重述，请核对）：", func(f notice.Fact) (string, bool) {
 		return f.Label + "：" + f.Value, f.Status == notice.FromBase
 	})
-	list("未识别（通知中没有找到；文件中暂填的值注明了“未识别”，请对照通知改正）：", func(f notice.Fact) (string, bool) {
+	list("未识别（通知中没有找到，没有写入文件；不写的事项程序不检查，通知确有规定的请补上）：", func(f notice.Fact) (string, bool) {
 		return f.Label, f.Status == notice.Unrecognized
 	})
-	list("现行数据文件格式无法完全表达的内容（已写作注释）：", func(f notice.Fact) (string, bool) {
+	list("请留意的写法（文件中已注明）：", func(f notice.Fact) (string, bool) {
 		if f.Note == "" || f.Soft != "" && strings.HasPrefix(f.Key, "soft.") {
 			return "", false
 		}
@@ -160,4 +174,14 @@ func clipRunes(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// sortedIDs are a map's keys in order.
+func sortedIDs[V any](m map[string]V) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }

@@ -97,3 +97,43 @@ func TestNoticeUnreadable(t *testing.T) {
 		t.Errorf("without -o: %d %q", code, errOut)
 	}
 }
+
+// TestNoticeNewFormatSummary: the Hubei and Shanghai excerpts give call
+// files the loader and `rules` accept; the summary names what only the
+// new format holds (the total quota, the place rule, 原则上 as a warning,
+// the groups and codes) and what was left out.
+func TestNoticeNewFormatSummary(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		file  string
+		wants []string
+		rules []string
+	}{
+		{"../../forms/notice/testdata/hubei-2022-excerpt.txt",
+			[]string{"各类别合计：约40项", "声明的规则：项目须在湖北省境内举办（通知 三（三））", "规则 quota.total 按通知改为警告", "未识别（通知中没有找到，没有写入文件"},
+			[]string{"place.region", "湖北"}},
+		{"../../forms/notice/testdata/shanghai-2023-excerpt.txt",
+			[]string{"上海市科协2023学术(创新)年会·专题活动（项目编号：2023-1-3）", "不限", "（优先，非限制）"},
+			[]string{"2023-1-1"}},
+	} {
+		out := filepath.Join(dir, filepath.Base(tc.file), forms.CallFileName)
+		code, summary, errOut := run(t, "notice", tc.file, "-o", out)
+		if code != ExitOK {
+			t.Fatalf("%s: %d %s", tc.file, code, errOut)
+		}
+		for _, want := range tc.wants {
+			if !strings.Contains(summary, want) {
+				t.Errorf("%s: summary lacks %q:\n%s", tc.file, want, summary)
+			}
+		}
+		code, rules, errOut := run(t, "--call", out, "rules")
+		if code != ExitOK {
+			t.Fatalf("%s: rules: %d %s", tc.file, code, errOut)
+		}
+		for _, want := range tc.rules {
+			if !strings.Contains(rules, want) {
+				t.Errorf("%s: rules lack %q:\n%s", tc.file, want, rules)
+			}
+		}
+	}
+}

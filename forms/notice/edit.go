@@ -37,6 +37,8 @@ func isKey(defs []keyDef, k string) bool {
 	return false
 }
 
+var quotaWordsRe = regexp.MustCompile(`^(不限|若干|(\d{1,4})\s*(?:个|项)?\s*左右)$`)
+
 var numberRe = regexp.MustCompile(`^\s*(\d[\d,，]*)\s*(?:项|份|人|篇|元|年)?\s*$`)
 
 // Set corrects a fact: the text is the value as the user types it
@@ -50,6 +52,15 @@ func (p *Proposal) Set(key, text string) error {
 		return fmt.Errorf("“%s”不能在这里修改，请在生成的文件中修改", key)
 	}
 	text = strings.TrimSpace(text)
+	if cat != nil && strings.HasSuffix(key, ".quota") {
+		// “不限”, “40个左右”: the words are kept as the notice has them.
+		if m := quotaWordsRe.FindStringSubmatch(text); m != nil {
+			cat.Quota, cat.QuotaMin, cat.QuotaWords = atoi(m[2]), 0, text
+			f.Value, f.Status, f.Note = text, Edited, ""
+			return nil
+		}
+		cat.QuotaWords = ""
+	}
 	switch x := v.Interface().(type) {
 	case time.Time:
 		d, err := forms.ParseDateLoose(text)

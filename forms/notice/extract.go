@@ -24,6 +24,7 @@ type reader struct {
 	matched []*forms.Category
 	fillCat []*forms.Category // the filler's category each of ours follows (or nil)
 	newType int
+	codes   map[string]bool // item codes taken
 }
 
 const dash = `\s*[-~～－–—至到]\s*`
@@ -39,6 +40,8 @@ var (
 	editionRe     = regexp.MustCompile(`^第[一二三四五六七八九十百零〇\d]+届`)
 	quotedRe      = regexp.MustCompile(`^[“"]([^”"]+)[”"]`)
 	codeCutRe     = regexp.MustCompile(`[（(]项目编号`)
+	codeRe        = regexp.MustCompile(`项目编号\s*[:：]\s*(\d{4}(?:-\d{1,3}){1,3}(?:\s*[~～]\s*\d{1,3})?)`)
+	groupCodeRe   = regexp.MustCompile(`-\d{1,3}\s*[~～]\s*\d{1,3}$`)
 	nameCutRe     = regexp.MustCompile(`[，,。：:；;\s]|项目数量|围绕`)
 
 	quotaRe    = regexp.MustCompile(`(?:项目数量|资助数量|资助名额)\s*[：:]?\s*(不限|(\d+)(?:` + dash + `(\d+))?\s*(?:项|个)(左右)?)`)
@@ -78,7 +81,7 @@ var (
 	evalRe       = regexp.MustCompile(`(\d{4})\s*年度?学会评价`)
 	submissionRe = regexp.MustCompile(`同类项目|每个?(?:申报)?单位.*申报|纸质|电子版`)
 	confidRe     = regexp.MustCompile(`保密|涉密`)
-	afterRe      = regexp.MustCompile(`(\d+)\s*(?:个工作)?日内`)
+	afterRe      = regexp.MustCompile(`(\d+|[一二三四五六两])\s*(个工作日|日|天|个月|月)内`)
 	afterLeadRe  = regexp.MustCompile(`^[，,]?\s*(?:需|须|应|要)?\s*(?:提交|报送|上报|报)?\s*`)
 	charsRe      = regexp.MustCompile(`(\d+)\s*字以内|不超过\s*(\d+)\s*字`)
 	photosRe     = regexp.MustCompile(`(\d+)` + dash + `(\d+)\s*张照片`)
@@ -86,6 +89,11 @@ var (
 	phoneRe      = regexp.MustCompile(`\d{3,4}-\d{7,8}(?:-\d+)?|1\d{10}`)
 	emailRe      = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
 	spacesRe     = regexp.MustCompile(`[\s\x{3000}\x{00a0}]+`)
+	pieceRe      = regexp.MustCompile(`[，,；;]|\s+`)
+	preferRe     = regexp.MustCompile(`优先(?:考虑|支持|安排)?`)
+	placeRe      = regexp.MustCompile(`(?:须|必须|应)在(\p{Han}{2,7}?)(省|自治区|市)?境内(?:举办|开展|举行)`)
+	leadRe       = regexp.MustCompile(`联合申报.{0,10}(?:须|必须|应)注明牵头单位`)
+	formTitleRe  = regexp.MustCompile(`填写《([^》]{2,60}?(?:申报表|申报书|申请表|申请书))》`)
 	softRe       = regexp.MustCompile(`原则上|优先|鼓励|一般(?:不|应|为|须|在|以)`)
 )
 
@@ -100,12 +108,26 @@ func softSeverity(word string) forms.Severity {
 	return ""
 }
 
+// softScope is the part of a sentence a soft word in it qualifies for the
+// words text: the piece between commas (or spaces) holding them —
+// “每单位原则上申报1项,两个以上单位联合申报的项目须注明牵头单位”: 原则上
+// qualifies the quota, not the lead unit. The whole sentence when the
+// words span pieces.
+func softScope(sentence, text string) string {
+	for _, piece := range pieceRe.Split(sentence, -1) {
+		if text != "" && strings.Contains(piece, text) {
+			return piece
+		}
+	}
+	return sentence
+}
+
 // put records a fact read from sentence s.
 func (r *reader) put(key, label, value, text string, s *sentence) *Fact {
 	f := &Fact{Key: key, Label: label, Value: value, Text: text, Status: Found, Index: -1}
 	if s != nil {
 		f.Sentence, f.Clause, f.Index = s.text, s.clause, s.index
-		if w := softRe.FindString(s.text); w != "" {
+		if w := softRe.FindString(softScope(s.text, text)); w != "" {
 			f.Soft, f.Severity = strings.TrimRight(w, "不应为须在以"), softSeverity(w)
 		}
 	}
@@ -293,6 +315,7 @@ func matchCategory(name string, cats []forms.Category, used map[string]bool) *fo
 func (r *reader) readCategories() {
 	c := r.p.Call
 	usedBase, usedFill, ids := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	r.codes = map[string]bool{}
 	for ci, cb := range r.n.cats {
 		sents := r.n.catSentences(ci)
 		var head *sentence
@@ -327,6 +350,11 @@ func (r *reader) readCategories() {
 			cat.Edition = e
 			r.put(key+"edition", label+"届次", e, e, head)
 		}
+		if m := codeRe.FindStringSubmatch(cb.heading); m != nil && head != nil && strings.Contains(head.text, m[0]) && !strings.ContainsAny(m[1], "~～") && !r.codes[m[1]] {
+			cat.Code = m[1]
+			r.codes[m[1]] = true
+			r.put(key+"code", label+"项目编号", m[1], m[0], head)
+		}
 		r.readCategory(&cat, key, label, sents)
 		if fl != nil {
 			for i := range cat.Venues {
@@ -337,11 +365,54 @@ func (r *reader) readCategories() {
 				}
 			}
 		}
+		if cb.group >= 0 {
+			cat.Group = r.group(cb.group)
+		}
 		c.Categories = append(c.Categories, cat)
 		r.matched = append(r.matched, b)
 		r.fillCat = append(r.fillCat, fl)
 		r.p.catIndex[cat.ID] = ci
 	}
+}
+
+// group is the ID of the category group of the notice's heading gi
+// (“（一）…年会（项目编号：2023-1-1~3）” over its numbered items), added
+// to the call the first time; its code is what the items' codes share
+// (2023-1), as the notice's range states it.
+func (r *reader) group(gi int) string {
+	id := fmt.Sprintf("group_%d", gi+1)
+	c := r.p.Call
+	if c.Group(id) != nil {
+		return id
+	}
+	g := r.n.groups[gi]
+	name, _ := catName(g.heading)
+	cg := forms.CategoryGroup{ID: id, Name: name, Clause: g.clause}
+	var head *sentence
+	for i := range r.n.sentences {
+		if s := &r.n.sentences[i]; s.line == g.line {
+			head = s
+			break
+		}
+	}
+	key, label := "category_groups."+id+".", "类别组"+g.clause+" "
+	if head != nil && name != "" && strings.Contains(head.text, name) {
+		r.put(key+"name", label+"名称", name, name, head)
+	} else {
+		cg.Name = ""
+	}
+	if m := codeRe.FindStringSubmatch(g.heading); m != nil && head != nil && strings.Contains(head.text, m[0]) {
+		if code := groupCodeRe.ReplaceAllString(m[1], ""); code != m[1] && !r.codes[code] {
+			cg.Code = code
+			r.codes[code] = true
+			r.put(key+"code", label+"项目编号", code, m[0], head)
+		}
+	}
+	if cg.Name == "" {
+		cg.Name = "类别组" + g.clause
+	}
+	c.CategoryGroups = append(c.CategoryGroups, cg)
+	return id
 }
 
 // idWords name a new category's ID by a word of its name, first match.
@@ -386,7 +457,9 @@ func (r *reader) readCategory(cat *forms.Category, key, label string, sents []*s
 			haveQuota = true
 			switch {
 			case m[1] == "不限":
-				r.put(key+"quota", label+"项目数量", "不限", m[0], s).Note = "项目数量不限：现行格式须写 quota（至少1），需增加表示“不限”的键（如 quota_unlimited = true）"
+				cat.QuotaWords = "不限"
+				r.put(key+"quota", label+"项目数量", "不限", m[0], s).Note = "项目数量不限：写作 quota_text = \"不限\"，不设上限"
+				r.put(key+"quota_text", label+"项目数量（文字）", "不限", m[0], s)
 			case atoi(m[2]) < 1 || m[3] != "" && atoi(m[3]) < atoi(m[2]):
 				haveQuota = false // “0项”, “3-2项”: not a quota to propose
 			case m[3] != "":
@@ -396,7 +469,9 @@ func (r *reader) readCategory(cat *forms.Category, key, label string, sents []*s
 				cat.Quota = atoi(m[2])
 				f := r.put(key+"quota", label+"项目数量", m[1], m[0], s)
 				if m[4] != "" {
-					f.Note = "“左右”是约数：现行格式只能写确数，需增加表示约数的键（如 quota_approx = true）"
+					cat.QuotaWords = m[1]
+					f.Note = "“左右”是约数：写作 quota = " + m[2] + " 与 quota_text = \"" + m[1] + "\"（按约数印出）"
+					r.put(key+"quota_text", label+"项目数量（文字）", m[1], m[0], s)
 				}
 			}
 		}
@@ -608,10 +683,9 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// applicantType is the ID of an applicant type named n: the known type of
-// that name, or whose name contains it (科研院所 → 驻省内科研院所); a new
-// type otherwise.
-func (r *reader) applicantType(n string) string {
+// knownTypes are the applicant types known by name: the filler's, and
+// the new ones the notice names.
+func (r *reader) knownTypes() map[string]string {
 	c := r.p.Call
 	if c.ApplicantTypes == nil {
 		c.ApplicantTypes = map[string]string{}
@@ -619,6 +693,27 @@ func (r *reader) applicantType(n string) string {
 			c.ApplicantTypes[k] = v
 		}
 	}
+	return c.ApplicantTypes
+}
+
+// typesNamed are the IDs of the known applicant types a sentence names.
+func (r *reader) typesNamed(text string) []string {
+	var out []string
+	known := r.knownTypes()
+	for _, k := range sortedKeys(known) {
+		if strings.Contains(text, known[k]) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// applicantType is the ID of an applicant type named n: the known type of
+// that name, or whose name contains it (科研院所 → 驻省内科研院所); a new
+// type otherwise.
+func (r *reader) applicantType(n string) string {
+	c := r.p.Call
+	r.knownTypes()
 	keys := sortedKeys(c.ApplicantTypes)
 	for _, k := range keys {
 		if c.ApplicantTypes[k] == n {
@@ -685,6 +780,11 @@ func (r *reader) readWindow(cat *forms.Category, key, label, rest string, s *sen
 		return false
 	}
 	cat.WindowStart, cat.WindowEnd, cat.WindowText, cat.WindowClause = start, end, text, s.clause
+	if w := preferRe.FindString(s.text); w != "" {
+		// “5月至6月期间的活动优先考虑”: a preference, not a limit.
+		cat.WindowPreferred = true
+		r.put(key+"window_preferred", label+"完成时间仅为优先", "是", w, s)
+	}
 	r.put(key+"window_start", label+"完成时间起", ymd(start), text, s)
 	r.put(key+"window_end", label+"完成时间止", ymd(end), text, s)
 	r.put(key+"window_text", label+"完成时间", text, text, s)
@@ -772,20 +872,47 @@ func (r *reader) readCommon() {
 			}
 			if len(names) > 0 {
 				r.put("honours", "优先支持的荣誉", strings.Join(names, "、"), m[2], s)
+				// Whose honours: the types the sentence names, else those
+				// its clause names (“省级学会须年检合格…。优先支持…先进学会”).
+				if r.p.duty.honours = r.typesNamed(t); len(r.p.duty.honours) == 0 {
+					for j := range r.n.sentences {
+						if o := &r.n.sentences[j]; o.clause == s.clause && o.cat < 0 {
+							r.p.duty.honours = append(r.p.duty.honours, r.typesNamed(o.text)...)
+						}
+					}
+				}
 			}
 		}
 		if m := inspectionRe.FindString(t); m != "" && r.found["society_requirements.annual_inspection"] == nil {
 			c.Society.AnnualInspection, c.Society.Clause = true, s.clause
+			r.p.duty.inspection = r.typesNamed(t)
 			r.put("society_requirements.annual_inspection", "学会须年检合格", "是", m, s)
 			r.put("society_requirements.clause", "学会要求条款", s.clause, m, s)
 		}
 		if m := evalRe.FindStringSubmatch(t); m != nil && r.found["society_requirements.evaluation_year"] == nil {
 			c.Society.EvaluationYear = atoi(m[1])
+			r.p.duty.evaluation = r.typesNamed(t)
+			if c.Society.Clause == "" {
+				c.Society.Clause = s.clause
+			}
 			r.put("society_requirements.evaluation_year", "学会评价年度", m[1], m[0], s)
 		}
-		if m := totalRe.FindStringSubmatch(t); m != nil && r.found["total_quota"] == nil && !strings.Contains(t, "项目数量") {
-			f := r.put("total_quota", "各类别合计资助数量", m[1]+map[bool]string{true: "个左右", false: "个"}[m[2] != ""], m[0], s)
-			f.Note = "各类别合计的资助数量：现行格式没有此键，需增加（如 total_quota，及约数标记 total_quota_approx）"
+		if m := totalRe.FindStringSubmatch(t); m != nil && r.found["total_quota"] == nil && !strings.Contains(t, "项目数量") && atoi(m[1]) > 0 {
+			c.TotalQuota = &forms.TotalQuota{Count: atoi(m[1]), Approximate: m[2] != "", Clause: s.clause}
+			r.put("total_quota", "各类别合计资助数量", m[1]+map[bool]string{true: "个左右", false: "个"}[m[2] != ""], m[0], s)
+		}
+		if m := placeRe.FindStringSubmatch(t); m != nil && r.found["rules.place"] == nil {
+			r.p.place = &place{region: m[1], words: m[1] + m[2], clause: s.clause}
+			r.put("rules.place", "举办地点", m[1]+m[2]+"境内", m[0], s)
+		}
+		if m := leadRe.FindString(t); m != "" && r.found["joint_lead_required"] == nil {
+			c.JointLeadRequired, c.JointLeadClause = true, s.clause
+			r.put("joint_lead_required", "联合申报须注明牵头单位", "是", m, s)
+			r.put("joint_lead_clause", "牵头单位条款", s.clause, m, s)
+		}
+		if m := formTitleRe.FindStringSubmatch(t); m != nil && r.found["documents.title"] == nil {
+			r.p.formTitle = m[1]
+			r.put("documents.title", "申报表名称", m[1], m[0], s)
 		}
 	}
 }
@@ -899,19 +1026,42 @@ func (r *reader) readAfterEvent() {
 		if s.cat >= 0 {
 			continue
 		}
-		loc := afterRe.FindStringSubmatchIndex(s.text)
+		var loc []int
+		for _, l := range afterRe.FindAllStringSubmatchIndex(s.text, -1) {
+			if num, unit := s.text[l[2]:l[3]], s.text[l[4]:l[5]]; unit == "月" && num[0] >= '0' && num[0] <= '9' {
+				continue // “12月内”: a month of the year, not a delay
+			}
+			loc = l
+			break
+		}
 		if loc == nil {
 			continue
 		}
+		num, unit := s.text[loc[2]:loc[3]], s.text[loc[4]:loc[5]]
 		rest := s.text[loc[1]:]
 		rest = rest[len(afterLeadRe.FindString(rest)):]
 		items := splitItems(rest)
 		if len(items) == 0 {
 			continue
 		}
-		ae := forms.AfterEvent{Days: atoi(s.text[loc[2]:loc[3]])}
-		if ae.Days < 1 {
+		n := atoi(num)
+		if i := strings.Index("一二三四五六", num); i >= 0 {
+			n = i/len("一") + 1
+		} else if num == "两" {
+			n = 2
+		}
+		if n < 1 {
 			continue
+		}
+		var ae forms.AfterEvent
+		switch unit {
+		case "个月", "月":
+			// “一月内”: months, printed as the notice words it.
+			ae.Months, ae.WithinText = n, s.text[loc[0]:loc[1]]
+		case "个工作日":
+			ae.Days, ae.WithinText = n, s.text[loc[0]:loc[1]]
+		default:
+			ae.Days = n
 		}
 		for _, it := range items {
 			ai := forms.AfterItem{Name: it, Kind: forms.ItemOther}
@@ -936,9 +1086,9 @@ func (r *reader) readAfterEvent() {
 			}
 			ae.Items = append(ae.Items, ai)
 		}
-		n := len(c.AfterEvent)
+		k := len(c.AfterEvent)
 		c.AfterEvent = append(c.AfterEvent, ae)
-		r.put(fmt.Sprintf("after_event.%d", n), fmt.Sprintf("会后%d日内报送", ae.Days), fmt.Sprintf("%d日内：%s", ae.Days, strings.Join(items, "；")), s.text[loc[0]:], s)
+		r.put(fmt.Sprintf("after_event.%d", k), "会后"+ae.Within()+"报送", ae.Within()+"："+strings.Join(items, "；"), s.text[loc[0]:], s)
 		if c.Clauses.AfterEvent == "" {
 			c.Clauses.AfterEvent = s.clause
 			r.put("clauses.after_event", "会后材料条款", s.clause, s.text[loc[0]:loc[1]], s)
@@ -983,6 +1133,6 @@ func (r *reader) readSoft() {
 		sev := softSeverity(w)
 		f := r.put(fmt.Sprintf("soft.%d", n), "软性要求“"+word+"”", "宜为"+sev.SeverityName(), w, s)
 		f.Soft, f.Severity = word, sev
-		f.Note = "“" + word + "”是软性要求，宜作为" + sev.SeverityName() + "而非错误：现行格式只有类别专项字段能写 severity，通用规则需增加键（如 soft_rules）"
+		f.Note = "“" + word + "”是软性要求，宜作为" + sev.SeverityName() + "而非错误"
 	}
 }

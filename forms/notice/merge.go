@@ -38,6 +38,8 @@ var callKeys = []keyDef{
 	{"society_requirements.annual_inspection", "学会须年检合格", false, ""},
 	{"society_requirements.evaluation_year", "学会评价年度", false, ""},
 	{"society_requirements.clause", "学会要求条款", false, ""},
+	{"joint_lead_required", "联合申报须注明牵头单位", false, "lead"},
+	{"joint_lead_clause", "牵头单位条款", false, "lead"},
 	{"contact.department", "联系部门", true, ""},
 	{"contact.person", "联系人", true, ""},
 	{"contact.phone", "联系电话", true, ""},
@@ -56,6 +58,7 @@ var catKeys = []keyDef{
 	{"edition", "届次", false, "name"},
 	{"quota", "项目数量", true, "quota"},
 	{"quota_min", "项目数量下限", false, "quota"},
+	{"quota_text", "项目数量（文字）", false, "quota"},
 	{"funding_kind", "资助方式", true, "funding"},
 	{"funding", "经费额度", false, "funding"},
 	{"funding_min", "经费下限", false, "funding"},
@@ -75,6 +78,7 @@ var catKeys = []keyDef{
 	{"window_end", "完成时间止", true, "window"},
 	{"window_text", "完成时间", false, "window"},
 	{"window_clause", "完成时间条款", false, "window"},
+	{"window_preferred", "完成时间仅为优先", false, "window"},
 	{"forms_allowed", "活动形式", false, "forms"},
 	{"theme", "主题", false, "theme"},
 }
@@ -168,15 +172,15 @@ func (r *reader) merge() {
 				for _, it := range ae.Items {
 					names = append(names, it.Name)
 				}
-				add(&Fact{Key: fmt.Sprintf("after_event.%d", i), Label: fmt.Sprintf("会后%d日内报送", ae.Days),
-					Value: fmt.Sprintf("%d日内：%s", ae.Days, strings.Join(names, "；")), Status: FromBase})
+				add(&Fact{Key: fmt.Sprintf("after_event.%d", i), Label: "会后" + ae.Within() + "报送",
+					Value: ae.Within() + "：" + strings.Join(names, "；"), Status: FromBase})
 			}
 		} else {
 			add(&Fact{Key: "after_event", Label: "会后报送的材料", Status: Unrecognized})
 		}
 	}
 	for _, key := range r.order {
-		if strings.HasPrefix(key, "after_event.") || key == "total_quota" {
+		if strings.HasPrefix(key, "after_event.") || key == "total_quota" || key == "rules.place" || key == "documents.title" || strings.HasPrefix(key, "category_groups.") {
 			add(r.found[key])
 		}
 	}
@@ -211,6 +215,9 @@ func (r *reader) merge() {
 				add(&Fact{Key: prefix + k.key, Label: label, Status: Unrecognized})
 			}
 		}
+		if f := r.found[prefix+"code"]; f != nil {
+			add(f)
+		}
 		// The winners' support goes with the venue it went with last year.
 		if b != nil && cat.WinnersSupport > 0 && cat.WinnersVenue == "" && b.WinnersVenue != "" && cat.Venue(b.WinnersVenue) != nil {
 			cat.WinnersVenue = b.WinnersVenue
@@ -228,7 +235,7 @@ func (r *reader) merge() {
 			}
 		}
 		if cat.ShortName == "" {
-			cat.ShortName = editionRe.ReplaceAllString(cat.Name, "")
+			cat.ShortName = shortName(editionRe.ReplaceAllString(cat.Name, ""))
 		}
 	}
 	if r.base != nil {
@@ -249,6 +256,11 @@ func (r *reader) merge() {
 		}
 	}
 	r.p.Facts = facts
+	if c.TotalQuota == nil && r.base != nil && r.base.TotalQuota != nil {
+		tq := *r.base.TotalQuota
+		c.TotalQuota = &tq
+		r.p.Facts = append(r.p.Facts, Fact{Key: "total_quota", Label: "各类别合计资助数量", Value: r.base.TotalQuota.Text(), Status: FromBase, Index: -1})
+	}
 	r.p.base, r.p.baseCats = r.base, map[string]*forms.Category{}
 	for ci, b := range r.matched {
 		if b != nil {
@@ -258,6 +270,51 @@ func (r *reader) merge() {
 	for _, s := range r.n.sentences {
 		r.p.Sentences = append(r.p.Sentences, Sentence{Text: s.text, Clause: s.clause})
 	}
+	r.p.settle()
+}
+
+// societyFits drops the society requirements no applicant type carries
+// (the loader refuses them), saying which it dropped.
+func societyFits(c *forms.Call) (inspection, evaluation bool) {
+	if c.Society.AnnualInspection && !c.AsksAnnualInspection() {
+		c.Society.AnnualInspection, inspection = false, true
+	}
+	if c.Society.EvaluationYear > 0 && !c.AsksEvaluation() {
+		c.Society.EvaluationYear, evaluation = 0, true
+	}
+	if !c.Society.AnnualInspection && c.Society.EvaluationYear == 0 && !c.AsksHonours() {
+		c.Society.Clause = ""
+	}
+	return inspection, evaluation
+}
+
+// settle makes the proposed call what its file will be: the applicant
+// types with their duties, no society requirement no type carries (noted
+// on its fact), the soft words' overrides and the declared rules.
+func (p *Proposal) settle() {
+	c := p.Call
+	c.Types = p.types()
+	ins, eval := societyFits(c)
+	if ins {
+		if f := p.Fact("society_requirements.annual_inspection"); f != nil {
+			f.Note = "通知没有写明哪类申报单位须年检合格，未写入文件：请在 [applicant_types] 中给相应类型加 annual_inspection = true"
+		}
+	}
+	if eval {
+		if f := p.Fact("society_requirements.evaluation_year"); f != nil {
+			f.Note = "通知没有写明哪类申报单位须参加学会评价，未写入文件：请在 [applicant_types] 中给相应类型加 evaluation = true，并写 evaluation_year"
+		}
+	}
+	for i := range c.CategoryGroups {
+		g := &c.CategoryGroups[i]
+		for _, cat := range c.Categories {
+			if cat.Group == g.ID && cat.Code != "" && g.Code != "" && !strings.HasPrefix(cat.Code, g.Code) {
+				g.Code = "" // the items' codes do not share it: none is better than a wrong one
+			}
+		}
+	}
+	c.Rules, _ = p.overrides()
+	c.RuleDecls = p.declared()
 }
 
 func (r *reader) matchedBase(id string) bool {
@@ -294,4 +351,21 @@ func copyPart(from *forms.Category, toID, toClause string) forms.PartDecl {
 		out.Fields[i] = fd
 	}
 	return out
+}
+
+// shortName is a name made fit to be a category's short name, which names
+// files: at most 20 characters, none the file systems refuse, not starting
+// with a dot or a space.
+func shortName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, name)
+	name = strings.TrimLeft(name, ". \u3000")
+	if rs := []rune(name); len(rs) > 20 {
+		name = strings.TrimRight(string(rs[:20]), " ")
+	}
+	return name
 }

@@ -10,8 +10,12 @@
 // from and that sentence's clause; a fact the notice does not state is
 // listed as 未识别 and left unset, or, with a base call, taken from the base
 // and marked so. Proposal.TOML writes a call file that forms.ParseCall
-// accepts; what the call format cannot hold yet (项目数量不限, 40个左右, a
-// soft rule's severity) stays in the Proposal and in the file's comments.
+// accepts, holding only what the notice (or the base) states: 项目数量不限
+// as quota_text, 40个左右 as [total_quota], a soft word as the rule's
+// [overrides], the applicant types with the duties the notice gives them,
+// item codes and groups, the place rule as a declared [[rules]] entry;
+// the application's form ([[documents]]) comes from the base, or the
+// newest shipped call, marked so.
 //
 // The package imports nothing from fyne.io.
 package notice
@@ -69,8 +73,8 @@ type Fact struct {
 	// warning or a piece of information, not an error.
 	Soft     string
 	Severity forms.Severity
-	// Note says what the call format cannot hold of this fact ("" when it
-	// holds it all).
+	// Note says how the call file holds this fact when it is no plain
+	// value (不限, 左右, a duty no type carries, a soft word), "" else.
 	Note string
 }
 
@@ -82,8 +86,8 @@ type Sentence struct {
 // Proposal is the call a notice proposes.
 type Proposal struct {
 	// Call is the proposed call. Facts the notice does not state are unset
-	// (or, with a base, the base's); Call is not guaranteed to pass the
-	// loader: TOML fills what the loader needs and marks it.
+	// (or, with a base, the base's); TOML adds only what the loader cannot
+	// do without (the year, a category's name, the documents) and marks it.
 	Call *forms.Call
 	// Facts are every fact looked for, found or not, in the order of the
 	// call file.
@@ -102,10 +106,25 @@ type Proposal struct {
 	Sentences []Sentence
 
 	base         *forms.Call
+	duty         duties                     // the applicant types the notice's duty sentences name
+	place        *place                     // “须在…省境内举办”
+	formTitle    string                     // the form the notice names (“应填写《…申报表》”)
 	partFrom     map[string]string          // our category ID → the filler's category its part is a copy of
 	baseCats     map[string]*forms.Category // our category ID → the base's category it follows
 	placeholders map[string]string          // key → what TOML wrote in place of an unset required value
 	catIndex     map[string]int             // category ID → index in the notice's categories (-1: none)
+}
+
+// duties are the applicant types (IDs) the notice names in the sentences
+// of a duty; nil when the notice states no such duty.
+type duties struct {
+	inspection, evaluation, honours []string
+}
+
+// place is where every event must be held, as the notice says it:
+// region "湖北", words "湖北省".
+type place struct {
+	region, words, clause string
 }
 
 // Fact returns the fact with the given key, or nil.

@@ -160,6 +160,7 @@ type catBlock struct {
 	clause  string
 	heading string // the heading's text after its number
 	line    int
+	group   int // index in notice.groups of the heading it is an item of, or -1
 }
 
 // notice is the notice's text cut into lines, clauses and sentences.
@@ -168,6 +169,7 @@ type notice struct {
 	sections  []section
 	sentences []sentence
 	cats      []catBlock
+	groups    []catBlock // headings whose numbered items are categories
 }
 
 var (
@@ -246,14 +248,14 @@ func split(text string) *notice {
 			c.sub, c.item, c.subitem, c.itemCat, c.subIsGroup = m[1], "", "", -1, false
 			c.subCat = -1
 			if c.inCatSecton {
-				n.cats = append(n.cats, catBlock{clause: clause(), heading: m[2], line: i})
+				n.cats = append(n.cats, catBlock{clause: clause(), heading: m[2], line: i, group: -1})
 				c.subCat = len(n.cats) - 1
 			}
 			body = m[2]
 		} else if m := itemRe.FindStringSubmatch(l); m != nil {
 			c.item, c.subitem, c.itemCat = m[1], "", -1
 			if c.subCat >= 0 && strings.Contains(m[2], "项目数量") && !labelStartRe.MatchString(m[2]) {
-				n.cats = append(n.cats, catBlock{clause: clause(), heading: m[2], line: i})
+				n.cats = append(n.cats, catBlock{clause: clause(), heading: m[2], line: i, group: -1})
 				c.itemCat = len(n.cats) - 1
 				c.subIsGroup = true
 			}
@@ -289,10 +291,17 @@ func split(text string) *notice {
 		var kept []catBlock
 		for ci, cb := range n.cats {
 			renum[ci] = -1
-			if !group[ci] {
-				renum[ci] = len(kept)
-				kept = append(kept, cb)
+			if group[ci] {
+				n.groups = append(n.groups, cb)
+				continue
 			}
+			for gi, g := range n.groups {
+				if strings.HasPrefix(cb.clause, g.clause) {
+					cb.group = gi
+				}
+			}
+			renum[ci] = len(kept)
+			kept = append(kept, cb)
 		}
 		for i := range n.sentences {
 			if s := &n.sentences[i]; s.cat >= 0 {

@@ -14,12 +14,14 @@ import (
 )
 
 // TOML writes the proposal as a call file that forms.ParseCall accepts.
+// It writes what the notice states (or, with a base, what the base states,
+// marked 取自基础通知) and nothing else: a fact the notice does not state
+// is left out, with a comment line saying so (未识别), as the format allows.
+// Only what the loader cannot do without is filled in and marked: the year
+// and a category's name when the notice gives none, and the application's
+// form ([[documents]]), taken from the base or the newest shipped call.
 // Each value's comment says where it comes from: the notice's clause and
-// words, the base call, or 未识别. A value the loader needs and the notice
-// does not state is taken from the filler (the base, or the newest shipped
-// call; for a new category: the whole year, every applicant type) and its
-// comment says so: check those first. What the format cannot hold (不限,
-// 左右, soft rules) is written as comments.
+// words, the base call, or 未识别.
 func (p *Proposal) TOML() []byte {
 	c := p.withPlaceholders()
 	w := &tomlWriter{p: p}
@@ -27,9 +29,9 @@ func (p *Proposal) TOML() []byte {
 	if p.Base != "" {
 		w.line("# 基础通知：%s（通知未重述的内容取自它，注释为“取自基础通知”）。", p.Base)
 	} else {
-		w.line("# 没有基础通知：各类别的专项内容（第三部分）取自%s，请按本年通知核对。", baseName(p.Filler))
+		w.line("# 没有基础通知：申报书的格式（[[documents]]）和各类别的专项内容（第三部分）取自%s，请按本年通知核对。", baseName(p.Filler))
 	}
-	w.line("# 注释写明每项的出处：通知条款和原文、取自基础通知，或“未识别”（通知中没有找到）。")
+	w.line("# 注释写明每项的出处：通知条款和原文、取自基础通知，或“未识别”（通知中没有找到，没有写入：不写的事项程序不检查）。")
 	if n := p.Count(Found); n > 0 {
 		w.line("# 通知原文 %d 项，已校正 %d 项，取自基础通知 %d 项，未识别 %d 项。", n, p.Count(Edited), p.Count(FromBase), p.Count(Unrecognized))
 	}
@@ -38,7 +40,7 @@ func (p *Proposal) TOML() []byte {
 		switch {
 		case strings.HasPrefix(f.Key, "soft."):
 			if !soft {
-				w.line("# 软性要求（“原则上”“一般”宜为警告，“优先”“鼓励”宜为提示，而非错误；现行格式只有类别专项字段能写 severity）：")
+				w.line("# 软性要求（“原则上”“一般”宜为警告，“优先”“鼓励”宜为提示，而非错误；能对应到规则的已写入 [overrides]）：")
 				soft = true
 			}
 			w.line("#   通知 %s “%s”：%s", f.Clause, clip(f.Sentence, 40), f.Severity.SeverityName())
@@ -52,21 +54,35 @@ func (p *Proposal) TOML() []byte {
 	w.blank()
 	for _, k := range []string{"year", "title", "notice_title", "issuer", "issuer_short", "deadline", "posted_must_arrive",
 		"announcement_by", "announcement_where", "max_per_category_per_unit", "max_total_per_unit",
-		"paper_copies", "priority_years"} {
-		w.key(c, k, k, k == "year" || k == "deadline" || strings.HasPrefix(k, "max_"))
+		"paper_copies", "priority_years", "joint_lead_required", "joint_lead_clause"} {
+		w.key(c, k, k, k == "year")
 	}
-	w.section("[contact]")
-	for _, k := range []string{"department", "person", "phone", "email", "address", "office"} {
-		w.key(c, "contact."+k, k, k == "email" || k == "address")
-	}
-	w.section("[clauses]")
-	for _, k := range []string{"submission", "after_event", "confidential", "deadline"} {
-		w.key(c, "clauses."+k, k, true)
-	}
+	w.table(c, "[contact]", "contact.", []string{"department", "person", "phone", "email", "address", "office"})
+	w.table(c, "[clauses]", "clauses.", []string{"submission", "after_event", "confidential", "deadline", "categories"})
 	if !reflect.ValueOf(c.Society).IsZero() {
 		w.section("[society_requirements]")
 		for _, k := range []string{"annual_inspection", "evaluation_year", "clause"} {
 			w.key(c, "society_requirements."+k, k, false)
+		}
+	}
+	if tq := c.TotalQuota; tq != nil {
+		w.section("[total_quota]" + w.comment("total_quota"))
+		w.kv("count", tq.Count, "")
+		if tq.Approximate {
+			w.kv("approximate", true, "“左右”：约数")
+		}
+		if tq.Clause != "" {
+			w.kv("clause", tq.Clause, "")
+		}
+	}
+	overrides, from := p.overrides()
+	for _, id := range sortedOverrides(overrides) {
+		o := overrides[id]
+		w.section(fmt.Sprintf("[overrides.%s]  # %s", quote(id), from[id]))
+		for _, kv := range [][2]string{{"severity", string(o.Severity)}, {"clause", o.Clause}, {"summary", o.Summary}, {"message", o.Message}} {
+			if kv[1] != "" {
+				w.kv(kv[0], kv[1], "")
+			}
 		}
 	}
 	for _, h := range c.Honours {
@@ -76,7 +92,14 @@ func (p *Proposal) TOML() []byte {
 	}
 	for i, ae := range c.AfterEvent {
 		w.section("[[after_event]]" + w.comment(fmt.Sprintf("after_event.%d", i)))
-		w.kv("days", ae.Days, "")
+		if ae.Months > 0 {
+			w.kv("months", ae.Months, "")
+		} else {
+			w.kv("days", ae.Days, "")
+		}
+		if ae.WithinText != "" {
+			w.kv("within_text", ae.WithinText, "")
+		}
 		var items []string
 		for _, it := range ae.Items {
 			items = append(items, "  "+inline(reflect.ValueOf(it))+",")
@@ -91,97 +114,218 @@ func (p *Proposal) TOML() []byte {
 			}
 		}
 	}
+	if len(c.AfterEvent) == 0 && p.Fact("after_event") != nil {
+		w.blank()
+		w.line("# 未识别：会后报送的材料（[[after_event]]）通知中没有找到，没有写入")
+	}
+	for _, g := range c.CategoryGroups {
+		pre := "category_groups." + g.ID + "."
+		w.section("[[category_groups]]")
+		w.kv("id", g.ID, "")
+		if g.Code != "" {
+			w.kv("code", g.Code, w.comment(pre+"code"))
+		}
+		w.kv("name", g.Name, w.comment(pre+"name"))
+		if g.Clause != "" {
+			w.kv("clause", g.Clause, "")
+		}
+	}
 	for i := range c.Categories {
 		w.category(&c.Categories[i])
 	}
-	w.section("[applicant_types]")
-	for _, k := range sortedKeys(c.ApplicantTypes) {
-		note := ""
-		if strings.HasPrefix(k, "applicant_") {
-			note = "通知中出现的新申报单位类型"
+	for _, rd := range c.RuleDecls {
+		w.section("[[rules]]" + w.comment("rules.place"))
+		w.kv("id", rd.ID, "")
+		if rd.Severity != "" {
+			w.kv("severity", string(rd.Severity), "")
 		}
-		w.kv(k, c.ApplicantTypes[k], note)
+		w.kv("clause", rd.Clause, "")
+		w.kv("summary", rd.Summary, "")
+		w.kv("message", rd.Message, "")
+		w.kv("field", rd.Field, "")
+		w.kv("contains_any", rd.ContainsAny, "只写通知所说的地区名；城市名不含地区名的，请按需要补充")
 	}
+	w.section("[applicant_types]                # 申报单位类型，及通知对各类型的要求")
+	for _, t := range c.Types {
+		w.line("%s = %s%s", bareKey(t.ID), typeValue(t), commentOf(p.typeSource(t)))
+	}
+	if p.base == nil {
+		var rest []string
+		for _, t := range p.Filler.Types {
+			if c.ApplicantType(t.ID) == nil {
+				rest = append(rest, "#   "+t.ID+" = "+typeValue(forms.ApplicantType{ID: t.ID, Name: t.Name}))
+			}
+		}
+		if len(rest) > 0 {
+			w.line("# %s的其他申报单位类型（本通知未提及，没有写入；需要时去掉行首的 # 号）：", baseName(p.Filler))
+			w.line("%s", strings.Join(rest, "\n"))
+		}
+	}
+	w.documents(c)
 	return w.buf.Bytes()
 }
 
+// table writes a table of scalar keys, when any of them is set; the
+// unrecognized ones as comments.
+func (w *tomlWriter) table(c *forms.Call, header, prefix string, keys []string) {
+	set := false
+	for _, k := range keys {
+		if !field(reflect.ValueOf(c), prefix+k).IsZero() {
+			set = true
+		}
+	}
+	if !set {
+		var missing []string
+		for _, k := range keys {
+			if f := w.p.Fact(prefix + k); f != nil && f.Status == Unrecognized {
+				missing = append(missing, f.Label)
+			}
+		}
+		if len(missing) > 0 {
+			w.blank()
+			w.line("# 未识别：%s（%s）通知中没有找到，没有写入", header, strings.Join(missing, "、"))
+		}
+		return
+	}
+	w.section(header)
+	for _, k := range keys {
+		w.key(c, prefix+k, k, false)
+	}
+}
+
+func sortedOverrides(m map[string]forms.RuleOverride) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func commentOf(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "  # " + s
+}
+
+// typeValue is an applicant type as the call file writes it: its name, or
+// an inline table with its duties.
+func typeValue(t forms.ApplicantType) string {
+	if !t.AnnualInspection && !t.Evaluation && !t.Honours && !t.GraduateTraining && !t.JointOnly && t.Clause == "" {
+		return quote(t.Name)
+	}
+	parts := []string{"name = " + quote(t.Name)}
+	for _, f := range []struct {
+		k  string
+		on bool
+	}{{"annual_inspection", t.AnnualInspection}, {"evaluation", t.Evaluation}, {"honours", t.Honours}, {"graduate_training", t.GraduateTraining}, {"joint_only", t.JointOnly}} {
+		if f.on {
+			parts = append(parts, f.k+" = true")
+		}
+	}
+	if t.Clause != "" {
+		parts = append(parts, "clause = "+quote(t.Clause))
+	}
+	return "{ " + strings.Join(parts, ", ") + " }"
+}
+
+// bareKey is a TOML key: bare when it can be, quoted else.
+func bareKey(k string) string {
+	if k == "" {
+		return `""`
+	}
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return quote(k)
+		}
+	}
+	return k
+}
+
+// documents writes the application's form: the base's [[documents]] (or
+// the newest shipped call's), the first document titled as the notice
+// names its form, its paper copies the notice's.
+func (w *tomlWriter) documents(c *forms.Call) {
+	docs := w.p.Filler.Documents
+	w.blank()
+	if w.p.base != nil {
+		w.line("# 申报材料（[[documents]]）：取自基础通知 %s，请对照本年通知的附件核对。", w.p.Base)
+	} else {
+		w.line("# 申报材料（[[documents]]）：通知没有给出表格的结构，取自%s，请对照本年通知的附件核对。", baseName(w.p.Filler))
+	}
+	for i, d := range docs {
+		w.section("[[documents]]")
+		rv, rt := reflect.ValueOf(d), reflect.TypeOf(d)
+		for j := 0; j < rt.NumField(); j++ {
+			tag, _, _ := strings.Cut(rt.Field(j).Tag.Get("toml"), ",")
+			if tag == "" || tag == "-" || tag == "sections" || !rt.Field(j).IsExported() {
+				continue
+			}
+			fv := rv.Field(j)
+			comment := ""
+			switch {
+			case i == 0 && tag == "title" && w.p.formTitle != "":
+				fv, comment = reflect.ValueOf(w.p.formTitle), w.comment("documents.title")
+			case i == 0 && tag == "copies":
+				// The first document's copies are the call's paper copies.
+				fv = reflect.ValueOf(c.PaperCopies)
+			}
+			if fv.IsZero() {
+				continue
+			}
+			w.line("%s = %s%s", tag, value(fv), comment)
+		}
+		for _, sec := range d.Sections {
+			w.blank()
+			w.line("  [[documents.sections]]")
+			rv, rt := reflect.ValueOf(sec), reflect.TypeOf(sec)
+			for j := 0; j < rt.NumField(); j++ {
+				tag, _, _ := strings.Cut(rt.Field(j).Tag.Get("toml"), ",")
+				if tag == "" || tag == "-" || !rt.Field(j).IsExported() || rv.Field(j).IsZero() {
+					continue
+				}
+				if rv.Field(j).Kind() == reflect.Slice && rv.Field(j).Type().Elem().Kind() == reflect.Struct {
+					var rows []string
+					for k := 0; k < rv.Field(j).Len(); k++ {
+						rows = append(rows, "    "+inline(rv.Field(j).Index(k))+",")
+					}
+					w.line("  %s = [\n%s\n  ]", tag, strings.Join(rows, "\n"))
+					continue
+				}
+				w.line("  %s = %s", tag, value(rv.Field(j)))
+			}
+		}
+	}
+}
+
 // withPlaceholders is a copy of the proposed call with what the loader
-// needs filled in, each fill recorded in p.placeholders.
+// cannot do without filled in (the year, a category's name), each fill
+// recorded in p.placeholders.
 func (p *Proposal) withPlaceholders() *forms.Call {
 	c := *p.Call
 	c.Categories = append([]forms.Category(nil), p.Call.Categories...)
-	fl := p.Filler
+	c.Types = p.types()
 	ph := map[string]string{}
-	from := "暂取" + baseName(fl) + "的值，请核对"
 	if c.Year == 0 {
-		c.Year, ph["year"] = fl.Year, from
+		c.Year, ph["year"] = p.Filler.Year, "通知中没有年度：暂取"+baseName(p.Filler)+"的年度，请按通知改正"
 	}
-	if c.Deadline.IsZero() {
-		d := fl.Deadline
-		c.Deadline = time.Date(c.Year, d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
-		ph["deadline"] = fmt.Sprintf("暂按%s的月日填写，请按通知改正", baseName(fl))
+	societyFits(&c)
+	if c.MaxTotal > 0 && c.MaxPerCategory > c.MaxTotal {
+		c.MaxPerCategory, ph["max_per_category_per_unit"] = 0, "同类限报大于总计限报，没有写入：请按通知改正"
 	}
-	if c.Contact.Email == "" {
-		c.Contact.Email, ph["contact.email"] = fl.Contact.Email, from
-	}
-	if c.Contact.Address == "" {
-		c.Contact.Address, ph["contact.address"] = fl.Contact.Address, from
-	}
-	if c.MaxPerCategory < 1 {
-		c.MaxPerCategory, ph["max_per_category_per_unit"] = fl.MaxPerCategory, from
-		if c.MaxTotal > 0 && c.MaxPerCategory > c.MaxTotal {
-			c.MaxPerCategory, ph["max_per_category_per_unit"] = c.MaxTotal, "暂与总计限报相同，请核对"
-		}
-	}
-	if c.MaxTotal < 1 {
-		c.MaxTotal, ph["max_total_per_unit"] = fl.MaxTotal, from
-	}
-	for _, k := range []string{"submission", "after_event", "confidential", "deadline"} {
-		v := field(reflect.ValueOf(&c), "clauses."+k)
-		if v.String() == "" {
-			v.SetString(field(reflect.ValueOf(fl), "clauses."+k).String())
-			ph["clauses."+k] = from
-		}
-	}
-	year := c.Year
 	for i := range c.Categories {
 		cat := &c.Categories[i]
 		pre := "categories." + cat.ID + "."
-		var fc *forms.Category
-		if i < len(p.Call.Categories) {
-			fc = matchCategory(cat.Name, fl.Categories, map[string]bool{})
-		}
 		if cat.Name == "" {
 			cat.Name, ph[pre+"name"] = "类别"+cat.Clause, "通知中没有类别名称，请按通知填写"
 		}
-		if cat.WindowStart.IsZero() || cat.WindowEnd.IsZero() {
-			cat.WindowStart, cat.WindowEnd = date(year, 1, 1), date(year, 12, 31)
-			ph[pre+"window_start"], ph[pre+"window_end"] = "暂填全年，请按通知改正", "暂填全年，请按通知改正"
+		if cat.WindowStart.IsZero() != cat.WindowEnd.IsZero() || cat.WindowEnd.Before(cat.WindowStart) {
+			cat.WindowStart, cat.WindowEnd = time.Time{}, time.Time{}
+			ph[pre+"window_start"] = "完成时间只有一头或先后颠倒，没有写入：请把起止日期都按通知填上"
 		}
-		if len(cat.Eligible) == 0 {
-			if fc != nil {
-				cat.Eligible, ph[pre+"eligible"] = fc.Eligible, "暂取"+baseName(fl)+"同名类别的申报范围，请核对"
-			} else {
-				cat.Eligible, ph[pre+"eligible"] = sortedKeys(c.ApplicantTypes), "暂填全部申报单位类型，请按通知改正"
-			}
-		}
-		if cat.FundingKind == "" {
-			if fc != nil {
-				cat.FundingKind, cat.Funding, cat.FundingMin, cat.FundingMax, cat.Venues = fc.FundingKind, fc.Funding, fc.FundingMin, fc.FundingMax, fc.Venues
-				ph[pre+"funding_kind"] = "暂取" + baseName(fl) + "同名类别的经费额度，请核对"
-			} else {
-				cat.FundingKind, cat.Funding = forms.FundingFixed, 1
-				ph[pre+"funding_kind"] = "通知未写经费额度：现行格式须写 funding，暂填1元，请改正（需允许“不写金额”的键）"
-			}
-		}
-		if cat.Quota < 1 {
-			if f := p.Fact(pre + "quota"); f != nil && f.Value == "不限" {
-				cat.Quota, ph[pre+"quota"] = 999, "通知写“不限”：现行格式须有上限，暂填999（需增加表示“不限”的键）"
-			} else if fc != nil {
-				cat.Quota, cat.QuotaMin, ph[pre+"quota"] = fc.Quota, fc.QuotaMin, "暂取"+baseName(fl)+"同名类别的项目数量，请核对"
-			} else {
-				cat.Quota, ph[pre+"quota"] = 1, "暂填1，请改正"
-			}
+		if cat.QuotaMin > cat.Quota {
+			cat.QuotaMin, ph[pre+"quota_min"] = 0, "项目数量下限大于上限，没有写入：请按通知改正"
 		}
 	}
 	p.placeholders = ph
@@ -249,9 +393,21 @@ func clip(s string, n int) string {
 func (w *tomlWriter) key(v any, path, name string, required bool) {
 	fv := field(reflect.ValueOf(v), strings.TrimPrefix(path, "categories."))
 	if fv.IsZero() && !required {
+		w.missing(path, name)
 		return
 	}
 	w.kv(name, fv.Interface(), w.comment(path))
+}
+
+// missing writes a comment line for a fact the notice does not state.
+func (w *tomlWriter) missing(key, name string) {
+	if ph, ok := w.p.placeholders[key]; ok {
+		w.line("# %s：%s", name, ph)
+		return
+	}
+	if f := w.p.Fact(key); f != nil && f.Status == Unrecognized {
+		w.line("# %s：未识别（%s，通知中没有找到，没有写入）", name, f.Label)
+	}
 }
 
 func (w *tomlWriter) kv(k string, v any, comment string) {
@@ -266,6 +422,12 @@ func (w *tomlWriter) category(cat *forms.Category) {
 	w.section("[[categories]]")
 	pre := "categories." + cat.ID + "."
 	w.kv("id", cat.ID, "")
+	if cat.Group != "" {
+		w.kv("group", cat.Group, "")
+	}
+	if cat.Code != "" {
+		w.kv("code", cat.Code, w.comment(pre+"code"))
+	}
 	for _, k := range catKeys {
 		switch k.key {
 		case "venues":
@@ -278,7 +440,7 @@ func (w *tomlWriter) category(cat *forms.Category) {
 		case "edition":
 			continue
 		}
-		w.keyCat(cat, pre, k.key, k.core)
+		w.keyCat(cat, pre, k.key, false)
 	}
 	if len(cat.RequiredContent) > 0 {
 		w.kv("required_content", cat.RequiredContent, "表格要求的内容："+w.partSource(cat))
@@ -329,6 +491,7 @@ func (w *tomlWriter) partSource(cat *forms.Category) string {
 func (w *tomlWriter) keyCat(cat *forms.Category, pre, k string, required bool) {
 	fv := field(reflect.ValueOf(cat), k)
 	if fv.IsZero() && !required {
+		w.missing(pre+k, k)
 		return
 	}
 	w.kv(k, fv.Interface(), w.comment(pre+k))
@@ -371,7 +534,7 @@ func value(v reflect.Value) string {
 		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 		var parts []string
 		for _, k := range keys {
-			parts = append(parts, k.String()+" = "+value(v.MapIndex(k)))
+			parts = append(parts, bareKey(k.String())+" = "+value(v.MapIndex(k)))
 		}
 		return "{ " + strings.Join(parts, ", ") + " }"
 	}
