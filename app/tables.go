@@ -129,7 +129,7 @@ func (f *formScreen) columnWidths(cells []fyne.CanvasObject) []float32 {
 // whole: the text, the entry's padding on both sides, the button.
 func dateBoxWidth(b *dateBox) float32 {
 	th := b.entry.Theme()
-	text := fyne.MeasureText("2024年12月30日", th.Size(theme.SizeNameText), b.entry.TextStyle).Width
+	text := fyne.MeasureText("2000年12月30日", th.Size(theme.SizeNameText), b.entry.TextStyle).Width
 	return text + 2*th.Size(theme.SizeNameInnerPadding) + 2*th.Size(theme.SizeNameInputBorder) +
 		th.Size(theme.SizeNamePadding) + b.btn.MinSize().Width + 4
 }

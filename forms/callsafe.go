@@ -355,7 +355,7 @@ func trialValues(fields []FieldDecl, rows int) Values {
 			b := true
 			v[fd.Key] = &b
 		case KindDate:
-			d := NewDate(2024, 5, 1)
+			d := NewDate(2000, 5, 1)
 			v[fd.Key] = &d
 		case KindChecklist:
 			l := append([]string(nil), fd.Items...)
