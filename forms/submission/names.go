@@ -148,12 +148,17 @@ func BaseName(call *forms.Call, d *forms.Draft) string {
 const baseRunes = MaxNameRunes - 10
 
 // ApplicationName is the file name (without extension) of the application
-// .docx and .pdf: "项目申报书-单位-类别". Unit and category identify an
-// application uniquely, since a unit may apply only once per category
-// (通知 二、2); it is also the attachment's name in the e-mail, so the
-// department can tell the files apart.
+// .docx and .pdf, the call's first document: "<title>-单位-类别"
+// ("项目申报书-吉林省化学会-研究生论坛", "附件1 主题申请表-…"). Unit and category
+// identify an application uniquely, since a unit may apply only once per
+// category (通知 二、2); it is also the attachment's name in the e-mail, so
+// the department can tell the files apart.
 func ApplicationName(call *forms.Call, d *forms.Draft) string {
-	return SafeName("项目申报书-"+SafeName(d.Applicant.Name, 40)+"-"+SafeName(categoryShort(call, d), 20), MaxNameRunes)
+	title := "项目申报书" // a call built in memory with no documents
+	if len(call.Documents) > 0 {
+		title = SafeName(call.Expand(call.Documents[0].Title, call.Category(d.Category)), 30)
+	}
+	return SafeName(title+"-"+SafeName(d.Applicant.Name, 40)+"-"+SafeName(categoryShort(call, d), 20), MaxNameRunes)
 }
 
 // Subject is the e-mail's subject: "【学术交流项目申报】单位—类别—项目名称".
