@@ -233,6 +233,15 @@ func TestNoticeCallsEveryCommand(t *testing.T) {
 						}
 					}
 				}
+				if first := submission.SafeName(call.Documents[0].Title, 30); !strings.HasPrefix(names.PDF, first+"-") {
+					t.Errorf("%s: the application is %q, not named after the call's first document %q", id, names.PDF, first)
+				}
+				// An e-mail draft only when the call gives the address to
+				// send to (Hubei and Shanghai give none).
+				_, err = os.Stat(filepath.Join(exp, names.Dir, "申报邮件（草稿）.eml"))
+				if mail := call.Contact.Email != ""; mail != (err == nil) || mail != (names.EML != "") {
+					t.Errorf("%s: the call's e-mail %q, the e-mail draft %q: %v", id, call.Contact.Email, names.EML, err)
+				}
 				printed := printedTexts(t, exp)
 				for i, doc := range layout.Documents(call, d, applyDay) {
 					printed["layout "+names.Docs[i].Title] = strings.Join(doc.Texts(), "")

@@ -178,7 +178,7 @@ type Names struct {
 	DOCX, PDF string // the application
 	Checklist string // 报送清单
 	Envelope  string // 邮寄地址标签
-	EML       string // the e-mail draft; "" for a confidential application
+	EML       string // the e-mail draft; "" for a confidential application and when nothing goes by e-mail
 	// Docs are the documents the call declares, the application (DOCX,
 	// PDF) first, each with its files, paper copies and whether it goes by
 	// e-mail.
@@ -231,7 +231,7 @@ func NamesFor(call *forms.Call, d *forms.Draft, suffix int) Names {
 		Checklist: "报送清单.pdf",
 		Envelope:  "邮寄地址标签.pdf",
 	}
-	if !d.Confidential {
+	if !d.Confidential && mailed(call) {
 		n.EML = "申报邮件（草稿）.eml"
 	}
 	for i, doc := range call.Documents {
@@ -243,4 +243,21 @@ func NamesFor(call *forms.Call, d *forms.Draft, suffix int) Names {
 		n.Docs = append(n.Docs, f)
 	}
 	return n
+}
+
+// mailed reports whether the call asks a document by e-mail and gives the
+// address: only then is there an e-mail draft to write.
+func mailed(call *forms.Call) bool {
+	if call.Contact.Email == "" {
+		return false
+	}
+	if len(call.Documents) == 0 {
+		return true // a call built in memory with no documents: the application goes by e-mail
+	}
+	for i := range call.Documents {
+		if call.Documents[i].Email {
+			return true
+		}
+	}
+	return false
 }
