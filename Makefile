@@ -104,8 +104,12 @@ crash-test:
 
 # Every sample, written out by the binary, must pass its own call's check:
 # the embedded call's, and the test call of another year (TESTCALL), each
-# with --today set to its samples' 申报日期.
+# with --today set to its samples' 申报日期; then the test calls of other
+# offices (NOTICECALLS, each as call.toml:申报日期), with no error and no warning.
 TESTCALL = forms/testdata/call-2025/call.toml
+NOTICECALLS = forms/testdata/call-hubei-2022/call.toml:2022-04-08 \
+	forms/testdata/call-shanghai-2023/call.toml:2023-03-24 \
+	forms/testdata/call-third/call.toml:2026-04-20
 sample-check:
 	@tmp=$$(mktemp -d); $(GO) build -o $$tmp/shenbao . && \
 	mkdir $$tmp/a $$tmp/b && \
@@ -114,7 +118,12 @@ sample-check:
 	for c in $$($$tmp/shenbao --call $(TESTCALL) sample); do $$tmp/shenbao --call $(TESTCALL) sample $$c -o $$tmp/b/$$c.shenbao.json >/dev/null || exit 1; done && \
 	$$tmp/shenbao --call $(TESTCALL) check --today 2025-04-28 $$tmp/b/*.shenbao.json && \
 	$$tmp/shenbao --call $(TESTCALL) rules >/dev/null && \
-	echo "samples: all pass shenbao check (embedded call and $(TESTCALL))"; rc=$$?; rm -rf $$tmp; exit $$rc
+	for nc in $(NOTICECALLS); do call=$${nc%%:*}; day=$${nc##*:}; rm -rf $$tmp/c && mkdir $$tmp/c && \
+	  for c in $$($$tmp/shenbao --call $$call sample); do $$tmp/shenbao --call $$call sample $$c -o $$tmp/c/$$c.shenbao.json >/dev/null || exit 1; done && \
+	  $$tmp/shenbao --call $$call check --today $$day $$tmp/c/*.shenbao.json > $$tmp/c/out.txt && \
+	  if grep -E '[1-9][0-9]*个(错误|警告)' $$tmp/c/out.txt; then echo "$$call: samples with findings"; exit 1; fi && \
+	  $$tmp/shenbao --call $$call rules >/dev/null || exit 1; done && \
+	echo "samples: all pass shenbao check (embedded call, $(TESTCALL) and the three notice test calls)"; rc=$$?; rm -rf $$tmp; exit $$rc
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./forms/... ./app/...

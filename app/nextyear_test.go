@@ -258,22 +258,85 @@ func TestCarryInTheWindow(t *testing.T) {
 	}
 }
 
-// Every screen of the test call's categories, the new one included, fits
-// the smallest window as the embedded call's do.
+// Every screen of each test call's categories — the 2025 call's, the new
+// one included, and the calls of other offices (Hubei 2022, Shanghai 2023,
+// the third call with two attachments) — fits the smallest window as the
+// embedded call's do: each category's sample opens in the form, every step
+// shows with the title the call declares, and the review shows the printed
+// form's parts.
 func TestEveryScreenFitsWithAnotherCall(t *testing.T) {
-	u, _ := newTestUI(t)
-	if !u.importCallFile(testCallPath) {
-		t.Fatal(u.prompt.message)
+	abs := func(dir string) string {
+		p, _ := filepath.Abs(filepath.Join("..", "forms", "testdata", dir, forms.CallFileName))
+		return p
 	}
-	u.win.Resize(fyne.NewSize(1024, 700))
-	seen := map[string]bool{}
-	screens(t, u, func(name string, o fyne.CanvasObject) {
-		seen[name] = true
-		if m := o.MinSize(); m.Width > maxScreenWidth || m.Height > maxScreenHeight {
-			t.Errorf("%s: minimum size %.0f×%.0f, want at most %d×%d", name, m.Width, m.Height, maxScreenWidth, maxScreenHeight)
-		}
-	})
-	if !seen["review salon"] {
-		t.Errorf("the new category's screens were not visited: %v", seen)
+	for _, tc := range []struct {
+		path   string
+		visit  string   // a screen that must have been visited
+		steps  []string // every category's steps after the cover, as the call declares them
+		review []string // the review's parts
+	}{
+		{path: testCallPath, visit: "review salon"},
+		{path: abs("call-hubei-2022"), visit: "review cross",
+			steps:  []string{"第一部分　申报单位", "第二部分　项目"},
+			review: []string{"一、申报单位", "二、项目"}},
+		{path: abs("call-shanghai-2023"), visit: "review journal_forum",
+			steps:  []string{"第一部分　申报单位", "第二部分　项目"},
+			review: []string{"一、申报单位", "二、项目"}},
+		{path: abs("call-third"), visit: "review salon",
+			steps:  []string{"第一部分　申请单位", "第二部分　沙龙主题", "第三部分　意见", "召集人情况"},
+			review: []string{"一、申请单位", "二、沙龙主题", "三、意见", "召集人情况", "推荐意见"}},
+	} {
+		t.Run(filepath.Base(filepath.Dir(tc.path)), func(t *testing.T) {
+			u, _ := newTestUI(t)
+			if !u.importCallFile(tc.path) {
+				t.Fatal(u.prompt.message)
+			}
+			u.win.Resize(fyne.NewSize(1024, 700))
+			seen := map[string]bool{}
+			screens(t, u, func(name string, o fyne.CanvasObject) {
+				seen[name] = true
+				if m := o.MinSize(); m.Width > maxScreenWidth || m.Height > maxScreenHeight {
+					t.Errorf("%s: minimum size %.0f×%.0f, want at most %d×%d", name, m.Width, m.Height, maxScreenWidth, maxScreenHeight)
+				}
+			})
+			if !seen[tc.visit] {
+				t.Errorf("the call's screens were not visited: %v", seen)
+			}
+			if tc.steps == nil {
+				return
+			}
+			for _, c := range u.call.Categories {
+				f := openSampleDraft(t, u, c.ID)
+				var titles []string
+				for _, s := range f.sections[1:] {
+					titles = append(titles, s.title)
+				}
+				if strings.Join(titles, "|") != strings.Join(tc.steps, "|") || !strings.HasPrefix(f.sections[0].title, "封面") {
+					t.Errorf("%s: steps %q, want 封面 then %q", c.ID, titles, tc.steps)
+				}
+				if e, w := countFindings(f.findings); e+w != 0 {
+					t.Errorf("%s: the sample has findings in the window: %v", c.ID, f.findings)
+				}
+				f.onReview()
+				if u.review == nil {
+					t.Fatalf("%s: no review", c.ID)
+				}
+				var headings []string
+				for _, o := range test.LaidOutObjects(u.review.content) {
+					if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold && l.SizeName != "" {
+						headings = append(headings, l.Text)
+					}
+				}
+				if len(headings) > 0 && len(headings) == len(tc.review)+1 {
+					headings = headings[1:] // the cover's title, for a document with a cover
+				}
+				if strings.Join(headings, "|") != strings.Join(tc.review, "|") {
+					t.Errorf("%s: review parts %q, want %q", c.ID, headings, tc.review)
+				}
+				u.review = nil
+				f.dirty = false
+				u.showStart()
+			}
+		})
 	}
 }

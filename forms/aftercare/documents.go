@@ -33,6 +33,35 @@ func ReportName(kind string) string {
 	return kind
 }
 
+// ReportTitle is a report document's title (and file name) as the call
+// asks it of the draft: for the summary, with the review when the call asks
+// both (2024: 项目总结及学术观点综述), else the one item's own name (“活动成果报告”).
+func ReportTitle(call *forms.Call, d *forms.Draft, kind string) string {
+	if kind == forms.ItemSummary || kind == forms.ItemReview {
+		sum, rev := owedItem(call, d, forms.ItemSummary), owedItem(call, d, forms.ItemReview)
+		switch {
+		case sum != nil && rev == nil:
+			return sum.Name
+		case sum == nil && rev != nil:
+			return rev.Name
+		}
+	}
+	return ReportName(kind)
+}
+
+// owedItem is the draft's after-event item of a kind, nil when the call
+// asks none of it.
+func owedItem(call *forms.Call, d *forms.Draft, kind string) *forms.AfterItem {
+	for _, ae := range call.AfterEvent {
+		for _, it := range forms.AfterItemsFor(ae, d) {
+			if it.Kind == kind {
+				return &it
+			}
+		}
+	}
+	return nil
+}
+
 // PhotoLoader returns a stored photo's JPEG bytes.
 type PhotoLoader func(forms.Photo) ([]byte, error)
 
@@ -66,7 +95,7 @@ func Report(kind string, call *forms.Call, d *forms.Draft, photos PhotoLoader, g
 		return nil, err
 	}
 	return &layout.Document{
-		Title:  d.Project.Name + " " + ReportName(kind),
+		Title:  d.Project.Name + " " + ReportTitle(call, d, kind),
 		Blocks: blocks,
 		Footer: forms.Fingerprint(d, generated),
 	}, nil
@@ -272,29 +301,38 @@ func resultsBlocks(call *forms.Call, d *forms.Draft, rows []forms.ResultRow) []l
 }
 
 func summaryBlocks(call *forms.Call, d *forms.Draft, r *forms.AfterReports) []layout.Block {
-	bs := title(d.Project.Name, "项目总结及学术观点综述")
+	bs := title(d.Project.Name, ReportTitle(call, d, forms.ItemSummary))
 	bs = append(bs, projectTable(call, d), &layout.Spacer{MM: 4})
+	// The summary alone when the call asks no review (and the review
+	// alone when it asks no summary): only what the call declares.
+	sum, rev := owedItem(call, d, forms.ItemSummary), owedItem(call, d, forms.ItemReview)
+	if sum != nil && rev == nil {
+		return append(append(bs, textOrBlank(r.Summary)...), &layout.Spacer{MM: 6}, &layout.KeepTogether{Blocks: []layout.Block{signBlock("承办单位负责人（签字）", "填表人")}})
+	}
+	if sum == nil && rev != nil {
+		return append(append(bs, textOrBlank(r.Review)...), &layout.Spacer{MM: 6}, &layout.KeepTogether{Blocks: []layout.Block{signBlock("承办单位负责人（签字）", "填表人")}})
+	}
 	// The program's two parts are 第一部分 and 第二部分, so that the
 	// secretary's own 一、二、 headings inside them read as their sections.
 	bs = append(bs, &layout.Heading{Text: "第一部分　项目总结", Level: 1})
-	if p := paragraphs(r.Summary); len(p) > 0 {
-		bs = append(bs, p...)
-	} else {
-		bs = append(bs, &layout.Paragraph{Text: "（尚未填写）"})
-	}
+	bs = append(bs, textOrBlank(r.Summary)...)
 	h := "第二部分　与会人员学术观点综述"
 	if r.Proceedings {
 		h = "第二部分　论文汇编"
 	}
 	bs = append(bs, &layout.Heading{Text: h, Level: 1})
-	if p := paragraphs(r.Review); len(p) > 0 {
-		bs = append(bs, p...)
-	} else {
-		bs = append(bs, &layout.Paragraph{Text: "（尚未填写）"})
-	}
+	bs = append(bs, textOrBlank(r.Review)...)
 	// The summary is handed in signed and sealed, as the accounts are.
 	bs = append(bs, &layout.Spacer{MM: 6}, &layout.KeepTogether{Blocks: []layout.Block{signBlock("承办单位负责人（签字）", "填表人")}})
 	return bs
+}
+
+// textOrBlank is a typed text's paragraphs, or “（尚未填写）”.
+func textOrBlank(text string) []layout.Block {
+	if p := paragraphs(text); len(p) > 0 {
+		return p
+	}
+	return []layout.Block{&layout.Paragraph{Text: "（尚未填写）"}}
 }
 
 func accountsBlocks(call *forms.Call, d *forms.Draft, fa *forms.FinalAccounts) []layout.Block {

@@ -62,7 +62,7 @@ func ExportAllProgress(dir string, call *forms.Call, d *forms.Draft, draftPath s
 	// as the submission package does.
 	stems := make([]string, 0, len(kinds)+1)
 	for _, kind := range kinds {
-		stems = append(stems, base+"-"+ReportName(kind))
+		stems = append(stems, base+"-"+submission.SafeName(ReportTitle(call, d, kind), 30))
 	}
 	stems = append(stems, base+"-报送日程")
 	suffix := freeSuffix(dir, stems, []string{".pdf", ".docx", ".ics"})
@@ -79,12 +79,12 @@ func ExportAllProgress(dir string, call *forms.Call, d *forms.Draft, draftPath s
 			ext   string
 			write func(io.Writer, string, *forms.Call, *forms.Draft, PhotoLoader, time.Time) error
 		}{{".pdf", WritePDF}, {".docx", WriteDOCX}} {
-			tell(ReportName(kind) + w.ext)
+			tell(submission.SafeName(ReportTitle(call, d, kind), 30) + w.ext)
 			var buf bytes.Buffer
 			if err := w.write(&buf, kind, call, d, photos, now); err != nil {
 				return out, err
 			}
-			p := filepath.Join(dir, base+"-"+ReportName(kind)+suffix+w.ext)
+			p := filepath.Join(dir, base+"-"+submission.SafeName(ReportTitle(call, d, kind), 30)+suffix+w.ext)
 			if err := writeFile(p, buf.Bytes()); err != nil {
 				return out, err
 			}

@@ -83,8 +83,9 @@ func (wr Writers) Build(outDir string, call *forms.Call, d *forms.Draft, now tim
 	if progress == nil {
 		progress = func(int, int, string) {}
 	}
+	names := NamesFor(call, d, 1)
 	total := 7 + 2*max(len(call.Documents)-1, 0)
-	if d.Confidential {
+	if names.EML == "" {
 		total--
 	}
 	step := 0
@@ -92,7 +93,6 @@ func (wr Writers) Build(outDir string, call *forms.Call, d *forms.Draft, now tim
 		step++
 		progress(step, total, what)
 	}
-	names := NamesFor(call, d, 1)
 	render := func(what string, f func(w io.Writer) error) ([]byte, error) {
 		next("正在生成" + what)
 		var buf bytes.Buffer
@@ -135,7 +135,7 @@ func (wr Writers) Build(outDir string, call *forms.Call, d *forms.Draft, now tim
 			}
 		}
 	}
-	if !d.Confidential {
+	if names.EML != "" {
 		m := NewMail(call, d, names.DOCX, doc, now)
 		for _, x := range names.Extra() {
 			if x.Email {

@@ -50,15 +50,21 @@ func Steps(call *forms.Call, d *forms.Draft, names Names, generated time.Time) [
 	}
 	seals := sealPlaces(call, d)
 	s = append(s, Step{"盖章", "在" + seals.places() + "，加盖申报单位公章。", ""})
-	sign := fmt.Sprintf("由负责人（%s）在“%s”栏的“负责人（签字）”处签字，并填写年、月、日", signer, seals.applicant)
+	// Signatures only where the call's form has an opinion block for them.
+	var sign []string
+	if seals.applicant != "" {
+		sign = append(sign, fmt.Sprintf("由负责人（%s）在“%s”栏的“负责人（签字）”处签字，并填写年、月、日", signer, seals.applicant))
+	}
 	if len(d.Joint) > 0 && seals.joint != "" {
 		var names []string
 		for _, j := range d.Joint {
 			names = append(names, oneLine(j.Name))
 		}
-		sign += fmt.Sprintf("；%s在“%s”栏签字、盖章", strings.Join(names, "、"), seals.joint)
+		sign = append(sign, fmt.Sprintf("%s在“%s”栏签字、盖章", strings.Join(names, "、"), seals.joint))
 	}
-	s = append(s, Step{"签字", sign + "。", ""})
+	if len(sign) > 0 {
+		s = append(s, Step{"签字", strings.Join(sign, "；") + "。", ""})
+	}
 	if d.Confidential {
 		why := "本申报书已声明涉及保密内容"
 		if n := oneLine(d.ConfidentialNote); n != "" {
@@ -357,7 +363,7 @@ func contents(call *forms.Call, d *forms.Draft) string {
 // documents: the covers' seal fields and the opinion blocks.
 type seals struct {
 	where     []string // "封面“申报单位（公章）”处", "第六部分“申报单位意见”栏的“（公章）”处"
-	applicant string   // the applicant's opinion block
+	applicant string   // the applicant's opinion block; "" when the call declares none
 	joint     string   // the joint applicants' opinion block
 }
 
@@ -373,7 +379,7 @@ func (s seals) places() string {
 
 func sealPlaces(call *forms.Call, d *forms.Draft) seals {
 	cat := call.Category(d.Category)
-	out := seals{applicant: "申报单位意见"}
+	var out seals
 	many := len(call.Documents) > 1
 	for i := range call.Documents {
 		doc := &call.Documents[i]

@@ -148,12 +148,17 @@ func BaseName(call *forms.Call, d *forms.Draft) string {
 const baseRunes = MaxNameRunes - 10
 
 // ApplicationName is the file name (without extension) of the application
-// .docx and .pdf: "项目申报书-单位-类别". Unit and category identify an
-// application uniquely, since a unit may apply only once per category
-// (通知 二、2); it is also the attachment's name in the e-mail, so the
-// department can tell the files apart.
+// .docx and .pdf, the call's first document: "<title>-单位-类别"
+// ("项目申报书-吉林省化学会-研究生论坛", "附件1 主题申请表-…"). Unit and category
+// identify an application uniquely, since a unit may apply only once per
+// category (通知 二、2); it is also the attachment's name in the e-mail, so
+// the department can tell the files apart.
 func ApplicationName(call *forms.Call, d *forms.Draft) string {
-	return SafeName("项目申报书-"+SafeName(d.Applicant.Name, 40)+"-"+SafeName(categoryShort(call, d), 20), MaxNameRunes)
+	title := "项目申报书" // a call built in memory with no documents
+	if len(call.Documents) > 0 {
+		title = SafeName(call.Expand(call.Documents[0].Title, call.Category(d.Category)), 30)
+	}
+	return SafeName(title+"-"+SafeName(d.Applicant.Name, 40)+"-"+SafeName(categoryShort(call, d), 20), MaxNameRunes)
 }
 
 // Subject is the e-mail's subject: "【学术交流项目申报】单位—类别—项目名称".
@@ -173,7 +178,7 @@ type Names struct {
 	DOCX, PDF string // the application
 	Checklist string // 报送清单
 	Envelope  string // 邮寄地址标签
-	EML       string // the e-mail draft; "" for a confidential application
+	EML       string // the e-mail draft; "" for a confidential application and when nothing goes by e-mail
 	// Docs are the documents the call declares, the application (DOCX,
 	// PDF) first, each with its files, paper copies and whether it goes by
 	// e-mail.
@@ -226,7 +231,7 @@ func NamesFor(call *forms.Call, d *forms.Draft, suffix int) Names {
 		Checklist: "报送清单.pdf",
 		Envelope:  "邮寄地址标签.pdf",
 	}
-	if !d.Confidential {
+	if !d.Confidential && mailed(call) {
 		n.EML = "申报邮件（草稿）.eml"
 	}
 	for i, doc := range call.Documents {
@@ -238,4 +243,21 @@ func NamesFor(call *forms.Call, d *forms.Draft, suffix int) Names {
 		n.Docs = append(n.Docs, f)
 	}
 	return n
+}
+
+// mailed reports whether the call asks a document by e-mail and gives the
+// address: only then is there an e-mail draft to write.
+func mailed(call *forms.Call) bool {
+	if call.Contact.Email == "" {
+		return false
+	}
+	if len(call.Documents) == 0 {
+		return true // a call built in memory with no documents: the application goes by e-mail
+	}
+	for i := range call.Documents {
+		if call.Documents[i].Email {
+			return true
+		}
+	}
+	return false
 }
