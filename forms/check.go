@@ -67,11 +67,16 @@ func (r *run) cite(clause string) string {
 	return cite(clause)
 }
 
-// citeForm is the citation of a rule of the form itself, "（申报书 第五部分）",
-// or the call's override of the rule's clause.
-func (r *run) citeForm(part string) string {
+// citeForm is the citation of a rule of the form itself: where the call's
+// documents put the block, "（申报书 第五部分）", or the clause the call's
+// [overrides] give the rule; "" when neither is known.
+func (r *run) citeForm(block string) string {
+	part := r.call.PartName(block)
 	if r.over != nil && r.over.Clause != "" {
 		part = r.over.Clause
+	}
+	if part == "" {
+		return ""
 	}
 	return "（" + part + "）"
 }

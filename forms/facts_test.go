@@ -92,10 +92,30 @@ func TestRulesListOnlyStatedFacts(t *testing.T) {
 			t.Errorf("minimal call lists %s, whose fact it does not state", id)
 		}
 	}
-	for _, id := range []string{RuleRequired, RuleCategory, RuleDatesMissing, RuleBudgetLinesSum, RuleUSCC} {
+	for _, id := range []string{RuleRequired, RuleCategory, RuleDatesMissing, RuleUSCC} {
 		if !listed[id] {
 			t.Errorf("minimal call should list the form's own rule %s", id)
 		}
+	}
+	// The budget's and the agenda's rules belong to their blocks: listed,
+	// citing where the form has them, only when the call's form has them.
+	for _, id := range []string{RuleBudgetLines, RuleBudgetLinesSum, RuleBudgetSourcesSum, RuleAgenda, RuleAgendaDates} {
+		if listed[id] {
+			t.Errorf("minimal call, whose form has no budget nor agenda, lists %s", id)
+		}
+	}
+	withBudget := parseTestCall(t, "budget.toml", strings.Replace(minimalCall, "[[categories]]", `  [[documents.sections]]
+  block = "budget"
+  title = "三、经费预算"
+[[categories]]`, 1))
+	for _, r := range Rules(withBudget) {
+		listed[r.ID] = true
+		if r.ID == RuleBudgetLinesSum && r.Clause != "申报书 第三部分" {
+			t.Errorf("budget rule cites %q, want where the form has it (申报书 第三部分)", r.Clause)
+		}
+	}
+	if !listed[RuleBudgetLinesSum] {
+		t.Errorf("a call whose form has a budget should list %s", RuleBudgetLinesSum)
 	}
 }
 

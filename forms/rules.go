@@ -157,6 +157,24 @@ var ruleByID = func() map[string]*ruleDef {
 	return m
 }()
 
+// declares reports whether the call's documents declare a built-in block:
+// a rule on its fields is not listed nor run for a call whose form has no
+// such part.
+func declares(block string) func(*Call) bool {
+	return func(c *Call) bool { return c.BlockSection(block) != nil }
+}
+
+// both is stated when a and b are.
+func both(a, b func(*Call) bool) func(*Call) bool {
+	return func(c *Call) bool { return a(c) && b(c) }
+}
+
+// formPart is the clause of a rule of the form itself: where the call's
+// documents put the block ("申报书 第五部分"), "" when they do not.
+func formPart(block string) func(*Call) string {
+	return func(c *Call) string { return c.PartName(block) }
+}
+
 // fixed is a clause or summary that does not depend on the call.
 func fixed(s string) func(*Call) string { return func(*Call) string { return s } }
 

@@ -95,7 +95,7 @@ func checkFundingRange(r *run) {
 }
 
 var ruleBudgetProvincial = ruleDef{
-	id: RuleBudgetProvincial, sev: Error, stated: anyCat(isFunded), clause: fixed("申报书 第五部分"), summary: func(c *Call) string { return "预算中的" + c.GrantName() + "须与申请金额一致" },
+	id: RuleBudgetProvincial, sev: Error, stated: both(declares(BlockBudget), anyCat(isFunded)), clause: formPart(BlockBudget), summary: func(c *Call) string { return "预算中的" + c.GrantName() + "须与申请金额一致" },
 	check: checkBudgetProvincial,
 }
 
@@ -104,23 +104,23 @@ func checkBudgetProvincial(r *run) {
 		return
 	}
 	if b, req := &r.d.Budget, r.d.Project.RequestedAmount; b.Provincial != req {
-		r.report("budget.provincial", fmt.Sprintf("预算中的%s%s元与申请金额%s元不一致，请改为相同金额%s。", r.call.GrantName(), Thousands(b.Provincial), Thousands(req), r.citeForm("申报书 第五部分")))
+		r.report("budget.provincial", fmt.Sprintf("预算中的%s%s元与申请金额%s元不一致，请改为相同金额%s。", r.call.GrantName(), Thousands(b.Provincial), Thousands(req), r.citeForm(BlockBudget)))
 	}
 }
 
 var ruleBudgetLines = ruleDef{
-	id: RuleBudgetLines, sev: Error, clause: fixed("申报书 第五部分"), summary: fixed("经费预算须列出支出明细"),
+	id: RuleBudgetLines, sev: Error, stated: declares(BlockBudget), clause: formPart(BlockBudget), summary: fixed("经费预算须列出支出明细"),
 	check: checkBudgetLines,
 }
 
 func checkBudgetLines(r *run) {
 	if len(r.d.Budget.Lines) == 0 {
-		r.report("budget.lines", "请列出经费支出明细（如会议费、场地费、专家咨询费、差旅费、资料印刷费），每项写明金额"+r.citeForm("申报书 第五部分")+"。")
+		r.report("budget.lines", "请列出经费支出明细（如会议费、场地费、专家咨询费、差旅费、资料印刷费），每项写明金额"+r.citeForm(BlockBudget)+"。")
 	}
 }
 
 var ruleBudgetLinesSum = ruleDef{
-	id: RuleBudgetLinesSum, sev: Error, clause: fixed("申报书 第五部分"), summary: fixed("支出明细之和须等于预算总额"),
+	id: RuleBudgetLinesSum, sev: Error, stated: declares(BlockBudget), clause: formPart(BlockBudget), summary: fixed("支出明细之和须等于预算总额"),
 	check: checkBudgetLinesSum,
 }
 
@@ -134,19 +134,19 @@ func checkBudgetLinesSum(r *run) {
 		sum, _ = SumAmounts(sum, l.Amount)
 	}
 	if sum != b.Total {
-		r.report("budget.total", fmt.Sprintf("支出明细合计%s元，预算总额填的是%s元，相差%s元：请核对明细或把总额改为%s元%s。", Thousands(sum), Thousands(b.Total), Thousands(abs(DiffAmounts(sum, b.Total))), Thousands(sum), r.citeForm("申报书 第五部分")))
+		r.report("budget.total", fmt.Sprintf("支出明细合计%s元，预算总额填的是%s元，相差%s元：请核对明细或把总额改为%s元%s。", Thousands(sum), Thousands(b.Total), Thousands(abs(DiffAmounts(sum, b.Total))), Thousands(sum), r.citeForm(BlockBudget)))
 	}
 }
 
 var ruleBudgetSourcesSum = ruleDef{
-	id: RuleBudgetSourcesSum, sev: Error, clause: fixed("申报书 第五部分"), summary: func(c *Call) string { return c.GrantName() + "、自筹和其他经费之和须等于预算总额" },
+	id: RuleBudgetSourcesSum, sev: Error, stated: declares(BlockBudget), clause: formPart(BlockBudget), summary: func(c *Call) string { return c.GrantName() + "、自筹和其他经费之和须等于预算总额" },
 	check: checkBudgetSourcesSum,
 }
 
 func checkBudgetSourcesSum(r *run) {
 	b := &r.d.Budget
 	if src, _ := SumAmounts(b.Provincial, b.SelfRaised, b.Other); src != b.Total {
-		r.report("budget.self_raised", fmt.Sprintf("经费来源合计%s元（%s%s元＋自筹%s元＋其他%s元），与预算总额%s元不符，相差%s元：请调整自筹或其他经费%s。", Thousands(src), r.call.GrantName(), Thousands(b.Provincial), Thousands(b.SelfRaised), Thousands(b.Other), Thousands(b.Total), Thousands(abs(DiffAmounts(src, b.Total))), r.citeForm("申报书 第五部分")))
+		r.report("budget.self_raised", fmt.Sprintf("经费来源合计%s元（%s%s元＋自筹%s元＋其他%s元），与预算总额%s元不符，相差%s元：请调整自筹或其他经费%s。", Thousands(src), r.call.GrantName(), Thousands(b.Provincial), Thousands(b.SelfRaised), Thousands(b.Other), Thousands(b.Total), Thousands(abs(DiffAmounts(src, b.Total))), r.citeForm(BlockBudget)))
 	}
 }
 
@@ -154,7 +154,7 @@ func checkBudgetSourcesSum(r *run) {
 // struct tag's (gte=0, turned into this rule by toFinding); the check
 // covers the budget's totals and the final accounts.
 var ruleAmount = ruleDef{
-	id: RuleAmount, sev: Error, clause: fixed("申报书 第五部分"), summary: fixed("金额不能为负数"),
+	id: RuleAmount, sev: Error, clause: formPart(BlockBudget), summary: fixed("金额不能为负数"),
 	check: checkAmount,
 	tags:  []string{"gte", "min"},
 	field: func(e fieldError) string { return fmt.Sprintf("%s 不能为负数，请填写0或正数。", e.label) },
@@ -168,7 +168,7 @@ func checkAmount(r *run) {
 		n    int64
 	}{{"budget.provincial", b.Provincial}, {"budget.self_raised", b.SelfRaised}, {"budget.other", b.Other}, {"project.requested_amount", d.Project.RequestedAmount}} {
 		if v.n < 0 {
-			r.report(v.path, fmt.Sprintf("%s不能为负数，请填写0或正数%s。", FieldLabel(v.path), r.citeForm("申报书 第五部分")))
+			r.report(v.path, fmt.Sprintf("%s不能为负数，请填写0或正数%s。", FieldLabel(v.path), r.citeForm(BlockBudget)))
 		}
 	}
 	if d.IsSelected() && d.Reports != nil && d.Reports.Accounts != nil {
@@ -177,7 +177,7 @@ func checkAmount(r *run) {
 }
 
 var ruleAmountCeiling = ruleDef{
-	id: RuleAmountCeiling, sev: Error, clause: fixed("申报书 第五部分"),
+	id: RuleAmountCeiling, sev: Error, clause: formPart(BlockBudget),
 	summary: func(*Call) string {
 		return "金额不超过" + Thousands(MaxAmount) + "元（" + Capital(MaxAmount) + "），防止误填（如粘贴了证件号码）"
 	},

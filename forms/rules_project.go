@@ -164,18 +164,18 @@ func checkForm(r *run) {
 }
 
 var ruleAgenda = ruleDef{
-	id: RuleAgenda, sev: Warning, clause: fixed("申报书 第四部分"), summary: fixed("申报书应附日程安排"),
+	id: RuleAgenda, sev: Warning, stated: declares(BlockAgenda), clause: formPart(BlockAgenda), summary: fixed("申报书应附日程安排"),
 	check: checkAgenda,
 }
 
 func checkAgenda(r *run) {
 	if len(r.d.Agenda) == 0 {
-		r.report("agenda", "请填写日程安排（日期、时间、内容、报告人），评审时据此了解活动安排"+r.citeForm("申报书 第四部分")+"。")
+		r.report("agenda", "请填写日程安排（日期、时间、内容、报告人），评审时据此了解活动安排"+r.citeForm(BlockAgenda)+"。")
 	}
 }
 
 var ruleAgendaDates = ruleDef{
-	id: RuleAgendaDates, sev: Warning, clause: fixed("申报书 第四部分"), summary: fixed("跨多日举办的活动，日程安排须写明每项的日期"),
+	id: RuleAgendaDates, sev: Warning, stated: declares(BlockAgenda), clause: formPart(BlockAgenda), summary: fixed("跨多日举办的活动，日程安排须写明每项的日期"),
 	check: checkAgendaDates,
 }
 
@@ -192,6 +192,6 @@ func checkAgendaDates(r *run) {
 		}
 	}
 	if undated > 0 {
-		r.report("agenda", fmt.Sprintf("活动从%s到%s共%d天，日程安排中有%d项没有写日期：请为每一项填写日期，评审据此了解每天的安排%s。", s.Chinese(), e.Chinese(), s.DaysUntil(e)+1, undated, r.citeForm("申报书 第四部分")))
+		r.report("agenda", fmt.Sprintf("活动从%s到%s共%d天，日程安排中有%d项没有写日期：请为每一项填写日期，评审据此了解每天的安排%s。", s.Chinese(), e.Chinese(), s.DaysUntil(e)+1, undated, r.citeForm(BlockAgenda)))
 	}
 }
