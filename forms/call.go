@@ -31,11 +31,14 @@ const (
 
 // Call is one year's call for applications, as read from its TOML file.
 type Call struct {
-	Year              int       `toml:"year"`
-	Title             string    `toml:"title"`
-	NoticeTitle       string    `toml:"notice_title"`
-	Issuer            string    `toml:"issuer"`
-	IssuerShort       string    `toml:"issuer_short"` // the funder as the forms name it in running text
+	Year        int    `toml:"year"`
+	Title       string `toml:"title"`
+	NoticeTitle string `toml:"notice_title"`
+	Issuer      string `toml:"issuer"`
+	IssuerShort string `toml:"issuer_short"` // the funder as the forms name it in running text
+	// MailSubject is the words in 【】 that open the e-mail subject
+	// (“学术交流项目申报”); without it, “项目申报”.
+	MailSubject       string    `toml:"mail_subject"`
 	Deadline          time.Time `toml:"deadline"`
 	PostedMustArrive  bool      `toml:"posted_must_arrive"`
 	AnnouncementBy    time.Time `toml:"announcement_by"`

@@ -45,7 +45,7 @@ type Attachment struct {
 }
 
 // NewMail makes the e-mail draft of an application: from the applicant's
-// contact, to the call's address, subject "【学术交流项目申报】单位—类别—项目名称",
+// contact, to the call's address, subject "【学术交流项目申报】单位—类别—项目名称" (mail_subject in 【】),
 // a short Chinese body and the .docx attached under docxName.
 func NewMail(call *forms.Call, d *forms.Draft, docxName string, docx []byte, now time.Time) *Mail {
 	a := &d.Applicant

@@ -161,9 +161,14 @@ func ApplicationName(call *forms.Call, d *forms.Draft) string {
 	return SafeName(title+"-"+SafeName(d.Applicant.Name, 40)+"-"+SafeName(categoryShort(call, d), 20), MaxNameRunes)
 }
 
-// Subject is the e-mail's subject: "【学术交流项目申报】单位—类别—项目名称".
+// Subject is the e-mail's subject: "【学术交流项目申报】单位—类别—项目名称",
+// the words in 【】 the call's mail_subject ("项目申报" when it has none).
 func Subject(call *forms.Call, d *forms.Draft) string {
-	return "【学术交流项目申报】" + oneLine(d.Applicant.Name) + "—" + oneLine(categoryShort(call, d)) + "—" + oneLine(d.Project.Name)
+	head := "项目申报"
+	if call.MailSubject != "" {
+		head = oneLine(call.MailSubject)
+	}
+	return "【" + head + "】" + oneLine(d.Applicant.Name) + "—" + oneLine(categoryShort(call, d)) + "—" + oneLine(d.Project.Name)
 }
 
 // oneLine folds white space (including line breaks) into single spaces.

@@ -99,6 +99,12 @@ func TestNamesOfSamples(t *testing.T) {
 	if got, want := Subject(call, forum), "【学术交流项目申报】吉林省化学会—研究生论坛—第十一届吉林省科协研究生论坛——新材料与绿色化工专题"; got != want {
 		t.Errorf("Subject(forum) = %q, want %q", got, want)
 	}
+	// The words in 【】 are the call's: a call that names none says 项目申报.
+	plain := *call
+	plain.MailSubject = ""
+	if got := Subject(&plain, forum); !strings.HasPrefix(got, "【项目申报】吉林省化学会—") {
+		t.Errorf("Subject of a call without mail_subject = %q, want 【项目申报】…", got)
+	}
 	speech, _ := forms.Sample(call, "speech")
 	if got, want := BaseName(call, speech), "吉林农业大学科学技术协会-演讲比赛农科分赛场"; got != want {
 		t.Errorf("BaseName(speech) = %q, want %q", got, want)
