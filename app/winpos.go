@@ -46,16 +46,3 @@ func (u *ui) restorePosition() {
 		w.RequestPosition(x, y)
 	}
 }
-
-// rememberPosition keeps the window's position for the next start, where
-// the system tells it.
-func (u *ui) rememberPosition() {
-	x, y, ok := u.positions.position(u.win)
-	if !ok {
-		return
-	}
-	p := u.app.Preferences()
-	p.SetInt(prefWindowX, x)
-	p.SetInt(prefWindowY, y)
-	p.SetBool(prefWindowPlaced, true)
-}

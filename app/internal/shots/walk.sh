@@ -174,6 +174,7 @@ if [ "$moved" = "300,200" ] && [ "$reopened" = "$moved" ]; then
 	echo "ok: window moved to ($moved), closed, reopened at ($reopened)"
 else
 	echo "FAIL: window moved to ($moved), closed, reopened at ($reopened)"; fail=1
+	echo "the preferences remembered:"; cat "$tmp"/home-place/.config/fyne/*/preferences.json 2>/dev/null || echo "(none)"
 fi
 rm -rf "$tmp"
 exit $fail
