@@ -563,42 +563,43 @@ func columnText(c *forms.FieldDecl, r forms.Values) string {
 
 func (b *appBuilder) agenda(h *Heading, s *forms.SectionDecl) {
 	a := b.d.Agenda
-	var cols []column
-	for _, c := range []struct {
-		key string
-		col column
-	}{
+	cols := b.asked(s, []keyedColumn{
 		{"date", column{"日期", 0.23, Center, func(i int) string { return a[i].Date.Chinese() }}},
 		{"time", column{"时间", 0.16, Center, func(i int) string { return a[i].Time }}},
 		{"item", column{"内容", 0.39, Left, func(i int) string { return a[i].Item }}},
 		{"speaker", column{"报告人", 0.22, Left, func(i int) string { return a[i].Speaker }}},
-	} {
-		if s.Asks(c.key) {
-			c.col.head = b.label(s, c.key, c.col.head)
-			cols = append(cols, c.col)
-		}
-	}
+	})
 	b.add(h, listTable(0, cols, len(a)))
 }
 
 func (b *appBuilder) experts(h *Heading, s *forms.SectionDecl) {
 	e := b.d.Experts
-	var cols []column
-	for _, c := range []struct {
-		key string
-		col column
-	}{
+	cols := b.asked(s, []keyedColumn{
 		{"name", column{"姓名", 0.14, Left, func(i int) string { return e[i].Name }}},
 		{"unit", column{"单位", 0.34, Left, func(i int) string { return e[i].Unit }}},
 		{"title", column{"职称/职务", 0.16, Left, func(i int) string { return e[i].Title }}},
 		{"topic", column{"报告主题", 0.28, Left, func(i int) string { return e[i].Topic }}},
-	} {
+	})
+	b.add(h, listTable(0.08, cols, len(e)))
+}
+
+// keyedColumn is a column of a block's table with the key the declaration
+// names it by.
+type keyedColumn struct {
+	key string
+	col column
+}
+
+// asked are the columns the section asks, headed by their declared labels.
+func (b *appBuilder) asked(s *forms.SectionDecl, all []keyedColumn) []column {
+	var cols []column
+	for _, c := range all {
 		if s.Asks(c.key) {
 			c.col.head = b.label(s, c.key, c.col.head)
 			cols = append(cols, c.col)
 		}
 	}
-	b.add(h, listTable(0.08, cols, len(e)))
+	return cols
 }
 
 func (b *appBuilder) results(h *Heading, s *forms.SectionDecl) {
