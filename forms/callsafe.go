@@ -175,7 +175,7 @@ func shortNameProblem(s string) string {
 		return fmt.Sprintf("有%d个字，最多%d个：简称会用作文件名的一部分", utf8.RuneCountInString(s), maxShortNameRunes)
 	}
 	for _, r := range s {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r) {
+		if bannedInShortName(r) {
 			return fmt.Sprintf("含有 %s：简称会用作文件名的一部分，不能含有 / \\ : * ? \" < > | 、控制字符或不可见的字符。请改为如 “研究生论坛” 这样的简称", runeName(r))
 		}
 	}
@@ -183,6 +183,31 @@ func shortNameProblem(s string) string {
 		return "不能以 “.” 或空格开头，也不能以空格结尾：简称会用作文件名的一部分"
 	}
 	return ""
+}
+
+// ShortNameFrom makes a short name the loader accepts out of any text
+// (a category's name read from a notice): it drops what shortNameProblem
+// refuses (path and Windows characters, control and invisible characters),
+// leading dots and spaces, trailing spaces, and keeps at most
+// maxShortNameRunes characters. The result may be empty.
+func ShortNameFrom(name string) string {
+	name = strings.ToValidUTF8(name, "")
+	name = strings.Map(func(r rune) rune {
+		if bannedInShortName(r) {
+			return -1
+		}
+		return r
+	}, name)
+	name = strings.TrimLeftFunc(name, func(r rune) bool { return r == '.' || unicode.IsSpace(r) })
+	if rs := []rune(name); len(rs) > maxShortNameRunes {
+		name = string(rs[:maxShortNameRunes])
+	}
+	return strings.TrimRightFunc(name, unicode.IsSpace)
+}
+
+// bannedInShortName: the characters a short name may not hold.
+func bannedInShortName(r rune) bool {
+	return strings.ContainsRune(`/\:*?"<>|`, r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r)
 }
 
 // runeName shows a character in a message: itself in quotes when it is

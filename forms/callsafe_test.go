@@ -179,3 +179,22 @@ func TestCallPanicRecovered(t *testing.T) {
 		t.Errorf("CallError as usererr.Error: %+v", ue)
 	}
 }
+
+// FuzzShortNameFrom: whatever the text, the short name made of it is one
+// the loader accepts (or empty), and a name that is already fine is kept.
+func FuzzShortNameFrom(f *testing.F) {
+	for _, s := range []string{"研究生论坛", "第\u0090届论坛", "\u202e测试", "．.\u3000测试/论坛\u2028", "a\x00\xffb", " 论坛 ", "一二三四五六七八九十一二三四五六七八九十一二三"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := ShortNameFrom(s)
+		if got != "" {
+			if p := shortNameProblem(got); p != "" {
+				t.Fatalf("ShortNameFrom(%q) = %q, which the loader refuses: %s", s, got, p)
+			}
+		}
+		if shortNameProblem(s) == "" && got != s {
+			t.Fatalf("ShortNameFrom(%q) = %q: a good short name was changed", s, got)
+		}
+	})
+}

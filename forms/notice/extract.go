@@ -274,7 +274,8 @@ func (r *reader) readIssuerShort() {
 // heading up to its item code or first punctuation.
 func catName(h string) (name, text string) {
 	if m := quotedRe.FindStringSubmatch(h); m != nil {
-		return m[1], m[1]
+		q := firstSentence(m[1])
+		return q, q
 	}
 	if loc := codeCutRe.FindStringIndex(h); loc != nil {
 		h = h[:loc[0]]
@@ -282,8 +283,19 @@ func catName(h string) (name, text string) {
 	if loc := nameCutRe.FindStringIndex(h); loc != nil && loc[0] > 0 {
 		h = h[:loc[0]]
 	}
-	h = trimLine(h)
+	h = firstSentence(h)
 	return h, h
+}
+
+// firstSentence is the first non-empty sentence of s, trimmed: a name is
+// taken whole from one sentence, where its fact points.
+func firstSentence(s string) string {
+	for _, p := range sentEndRe.Split(s, -1) {
+		if p = trimLine(p); p != "" {
+			return p
+		}
+	}
+	return ""
 }
 
 // normName strips the edition and years from a category's name, to match
@@ -318,11 +330,17 @@ func (r *reader) readCategories() {
 	r.codes = map[string]bool{}
 	for ci, cb := range r.n.cats {
 		sents := r.n.catSentences(ci)
+		name, text := catName(cb.heading)
 		var head *sentence
-		if len(sents) > 0 && sents[0].line == cb.line {
+		for _, s := range sents {
+			if s.line == cb.line && strings.Contains(s.text, text) {
+				head = s
+				break
+			}
+		}
+		if head == nil && len(sents) > 0 && sents[0].line == cb.line {
 			head = sents[0]
 		}
-		name, text := catName(cb.heading)
 		cat := forms.Category{Name: name, Clause: cb.clause}
 		var b, fl *forms.Category
 		if r.base != nil {

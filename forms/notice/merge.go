@@ -357,15 +357,5 @@ func copyPart(from *forms.Category, toID, toClause string) forms.PartDecl {
 // files: at most 20 characters, none the file systems refuse, not starting
 // with a dot or a space.
 func shortName(name string) string {
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, name)
-	name = strings.TrimLeft(name, ". \u3000")
-	if rs := []rune(name); len(rs) > 20 {
-		name = strings.TrimRight(string(rs[:20]), " ")
-	}
-	return name
+	return forms.ShortNameFrom(name)
 }
