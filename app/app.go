@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/platform"
 	"shenbao/forms"
 	"shenbao/forms/usererr"
 )
@@ -51,7 +52,7 @@ type ui struct {
 	openURL func(dir string) error
 	// native is the system's file dialog (Windows, macOS; set by Run,
 	// so never in tests); nil: Fyne's.
-	native nativeDialog
+	native platform.NativeDialog
 	// positions reads the window's position (systemPositions; tests fake it).
 	positions positionReader
 
@@ -64,11 +65,11 @@ type ui struct {
 // (shenbao --call FILE): it is imported and used.
 func Run(a fyne.App, call *forms.Call) {
 	started := time.Now()
-	tuneGC()
+	platform.TuneGC()
 	followSystemVariant(a, newTheme())
 	w := a.NewWindow("申报助手")
 	u := newUI(a, w, forms.Default(), time.Now)
-	u.native = systemDialog
+	u.native = platform.SystemDialog
 	if call != nil {
 		u.call = nil
 		u.useCall(u.addCall(call))
@@ -192,7 +193,7 @@ func (u *ui) onAfter() {
 // onOpenFile lets the user pick a draft file anywhere.
 func (u *ui) onOpenFile() {
 	u.leaveForm(func() {
-		u.chooseFile(fileRequest{title: "打开申报书", kind: "申报书草稿", exts: []string{".json"}, dir: u.draftsDir()}, u.openDraft)
+		u.chooseFile(platform.FileRequest{Title: "打开申报书", Kind: "申报书草稿", Exts: []string{".json"}, Dir: u.draftsDir()}, u.openDraft)
 	})
 }
 

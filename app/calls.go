@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/platform"
 	"shenbao/forms"
 )
 
@@ -148,7 +149,7 @@ func (u *ui) tellCallProblems() {
 
 // onImportCall lets the user choose a call file (.toml) from disk.
 func (u *ui) onImportCall() {
-	u.chooseFile(fileRequest{title: "导入申报通知文件", kind: "申报通知文件", exts: []string{".toml"}}, func(p string) { u.importCallFile(p) })
+	u.chooseFile(platform.FileRequest{Title: "导入申报通知文件", Kind: "申报通知文件", Exts: []string{".toml"}}, func(p string) { u.importCallFile(p) })
 }
 
 // importCallFile loads a call file, and on success remembers it and makes
@@ -181,7 +182,7 @@ func (u *ui) importCallFile(path string) bool {
 // draft of the current call from it (用往年申报书新建).
 func (u *ui) onCarry() {
 	u.leaveForm(func() {
-		u.chooseFile(fileRequest{title: "选择往年的申报书", kind: "申报书草稿", exts: []string{".json"}, dir: u.draftsDir()}, func(p string) { u.carryFrom(p) })
+		u.chooseFile(platform.FileRequest{Title: "选择往年的申报书", Kind: "申报书草稿", Exts: []string{".json"}, Dir: u.draftsDir()}, func(p string) { u.carryFrom(p) })
 	})
 }
 

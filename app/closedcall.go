@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/platform"
 	"shenbao/forms"
 	"shenbao/forms/atomicfile"
 	"shenbao/forms/notice"
@@ -105,7 +106,7 @@ func (u *ui) newOrAskClosed(fn func()) {
 // onCallFromNotice lets the user choose this year's notice and makes a
 // call file from it.
 func (u *ui) onCallFromNotice() {
-	u.chooseFile(fileRequest{title: "选择今年的申报通知正文", kind: "申报通知正文（.txt 或 Word .docx）", exts: []string{".txt", ".docx"}},
+	u.chooseFile(platform.FileRequest{Title: "选择今年的申报通知正文", Kind: "申报通知正文（.txt 或 Word .docx）", Exts: []string{".txt", ".docx"}},
 		func(p string) { u.callFromNotice(p) })
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/platform"
 	"shenbao/forms"
 )
 
@@ -90,7 +91,7 @@ func (s *startScreen) showDrafts(drafts []draftInfo) {
 	job := &draftChecks{cancel: cancel, done: make(chan struct{}), wake: make(chan struct{}, 1), exited: make(chan struct{})}
 	s.checks = job
 	call, calls, now, gate := s.u.call, s.u.calls, s.u.now(), s.checkGate
-	goBackground(func() {
+	platform.GoBackground(func() {
 		defer close(job.exited)
 		if gate != nil {
 			<-gate

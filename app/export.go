@@ -12,7 +12,9 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"shenbao/app/platform"
 	"shenbao/forms"
+	"shenbao/forms/pdfdoc"
 	"shenbao/forms/submission"
 )
 
@@ -177,4 +179,23 @@ func openFolder(u *ui, dir string) {
 	if err != nil {
 		fail(err)
 	}
+}
+
+// beforeExport gives back, on the export's goroutine before it starts,
+// the heap the collector has freed but the runtime still holds (garbage
+// of typing and screens shown since the last collection): the export's
+// own memory (the print faces' tables, the PDF being written) then comes
+// on top of the live heap, not of its high-water mark.
+func beforeExport() {
+	platform.ReturnFreed()
+}
+
+// afterExport gives back what an export leaves behind, on the export's
+// goroutine once its files are written: the print faces parsed for the
+// PDFs (parsed again by the next export, ~20 ms) and the heap the
+// documents were made in, so that the next step (typically a photo
+// import) does not start from the export's high-water mark.
+func afterExport() {
+	pdfdoc.ReleaseFonts()
+	platform.ReturnFreed()
 }

@@ -7,27 +7,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+
+	"shenbao/app/platform"
 )
 
-// fileRequest is what the user is asked to choose: a file of one kind, or
-// a folder. Every choice of a file or a folder in the window goes through
-// chooseIn: the system's own dialog on Windows and macOS
-// (nativedialog_windows.go, nativedialog_darwin.go, with
-// github.com/sqweek/dialog), Fyne's dialog on Linux and in tests.
-type fileRequest struct {
-	title  string   // the dialog's title, in Chinese
-	kind   string   // what the files are, e.g. "申报书草稿"
-	exts   []string // their extensions, with the dot; none: any file
-	dir    string   // the folder it opens in; "" for the default
-	folder bool     // a folder, not a file
-}
-
-// nativeDialog shows the system's dialog for req and waits for the user:
-// the chosen path, or ok false when the dialog was cancelled; an error
-// when it could not be shown (Fyne's dialog is shown instead). Nil where
-// there is none (nativedialog_other.go); the window uses it, the tests
-// never do (they build their ui without Run).
-type nativeDialog func(req fileRequest) (path string, ok bool, err error)
+// Every choice of a file or a folder in the window goes through chooseIn:
+// the system's own dialog on Windows and macOS (platform.SystemDialog,
+// with github.com/sqweek/dialog), Fyne's dialog on Linux and in tests.
 
 // choosing is set while a system dialog is open: it does not stop the
 // clicks in the window behind it, and a second one is not opened.
@@ -35,7 +21,7 @@ var choosing atomic.Bool
 
 // chooseFile asks the user of the window for a file or a folder and calls
 // fn with its path, on the UI goroutine; nothing when cancelled.
-func (u *ui) chooseFile(req fileRequest, fn func(path string)) {
+func (u *ui) chooseFile(req platform.FileRequest, fn func(path string)) {
 	chooseIn(u.win, u.native, req, fn)
 }
 
@@ -44,7 +30,7 @@ func (u *ui) chooseFile(req fileRequest, fn func(path string)) {
 // so the window goes on drawing meanwhile. The returned channel is closed
 // once the system's dialog has been answered and handled (at once for
 // Fyne's, which calls fn later).
-func chooseIn(win fyne.Window, native nativeDialog, req fileRequest, fn func(path string)) <-chan struct{} {
+func chooseIn(win fyne.Window, native platform.NativeDialog, req platform.FileRequest, fn func(path string)) <-chan struct{} {
 	done := make(chan struct{})
 	if native == nil {
 		fyneChooser(win, req, fn)
@@ -72,9 +58,9 @@ func chooseIn(win fyne.Window, native nativeDialog, req fileRequest, fn func(pat
 }
 
 // fyneChooser is Fyne's file or folder dialog for req, in Chinese.
-func fyneChooser(win fyne.Window, req fileRequest, fn func(path string)) {
+func fyneChooser(win fyne.Window, req platform.FileRequest, fn func(path string)) {
 	var d *dialog.FileDialog
-	if req.folder {
+	if req.Folder {
 		d = dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err != nil || l == nil {
 				return
@@ -90,21 +76,21 @@ func fyneChooser(win fyne.Window, req fileRequest, fn func(path string)) {
 			r.Close()
 			fn(p)
 		}, win)
-		if len(req.exts) > 0 {
-			d.SetFilter(storage.NewExtensionFileFilter(withUpper(req.exts)))
+		if len(req.Exts) > 0 {
+			d.SetFilter(storage.NewExtensionFileFilter(withUpper(req.Exts)))
 		}
 	}
-	if req.title != "" {
-		d.SetTitleText(req.title)
+	if req.Title != "" {
+		d.SetTitleText(req.Title)
 	}
-	if req.folder {
+	if req.Folder {
 		d.SetConfirmText("选择文件夹")
 	} else {
 		d.SetConfirmText("打开")
 	}
 	d.SetDismissText("取消")
-	if req.dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(req.dir)); err == nil {
+	if req.Dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(req.Dir)); err == nil {
 			d.SetLocation(l)
 		}
 	}

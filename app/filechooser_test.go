@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"shenbao/app/platform"
 )
 
 // hasLabel reports whether a label with text is somewhere under o.
@@ -35,10 +37,10 @@ func TestChooseFileWithTheSystemDialog(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("申报助手")
 	w.Resize(fyne.NewSize(1000, 700))
-	req := fileRequest{title: "添加照片", kind: "照片（JPEG、PNG）", exts: []string{".jpg"}, dir: t.TempDir()}
-	answer := func(p string, ok bool, err error) nativeDialog {
-		return func(got fileRequest) (string, bool, error) {
-			if got.title != req.title || got.dir != req.dir || len(got.exts) != 1 {
+	req := platform.FileRequest{Title: "添加照片", Kind: "照片（JPEG、PNG）", Exts: []string{".jpg"}, Dir: t.TempDir()}
+	answer := func(p string, ok bool, err error) platform.NativeDialog {
+		return func(got platform.FileRequest) (string, bool, error) {
+			if got.Title != req.Title || got.Dir != req.Dir || len(got.Exts) != 1 {
 				t.Errorf("the system dialog was asked for %+v", got)
 			}
 			return p, ok, err
@@ -63,7 +65,7 @@ func TestChooseFileWithTheSystemDialog(t *testing.T) {
 	top.Hide()
 	w.Canvas().Overlays().Remove(top)
 
-	<-chooseIn(w, nil, fileRequest{title: "选择存放申报书的文件夹", folder: true}, pick)
+	<-chooseIn(w, nil, platform.FileRequest{Title: "选择存放申报书的文件夹", Folder: true}, pick)
 	if top := w.Canvas().Overlays().Top(); top == nil || !hasLabel(t, top, "选择存放申报书的文件夹") {
 		t.Error("no Fyne folder dialog with its Chinese title")
 	}

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"shenbao/app/platform"
 )
 
 // maxScreenWidth is the widest any screen may need, in logical px: a
@@ -125,13 +127,15 @@ func TestDefaultSizeFitsALaptopAtEveryScale(t *testing.T) {
 type fakePositions struct {
 	x, y    int
 	ok      bool
-	offside bool // the remembered point is on no screen
-	screen  rect // the work area it tells (none when empty)
+	offside bool          // the remembered point is on no screen
+	screen  platform.Rect // the work area it tells (none when empty)
 }
 
 func (f fakePositions) position(fyne.Window) (int, int, bool) { return f.x, f.y, f.ok }
 func (f fakePositions) onScreen(int, int) bool                { return !f.offside }
-func (f fakePositions) workArea(int, int, bool) (rect, bool)  { return f.screen, f.screen.w > 0 }
+func (f fakePositions) workArea(int, int, bool) (platform.Rect, bool) {
+	return f.screen, f.screen.W > 0
+}
 
 type placedWindow struct {
 	fyne.Window
@@ -185,7 +189,7 @@ func TestFirstStartFitsTheScreen(t *testing.T) {
 		w, h  int
 		scale float32
 	}{{1024, 700, 1}, {1024, 700, 1.3}, {1366, 768, 1}, {1366, 768, 1.3}, {1280, 720, 1.5}, {800, 600, 1}} {
-		u.positions = fakePositions{screen: rect{0, 0, sc.w, sc.h}}
+		u.positions = fakePositions{screen: platform.Rect{W: sc.w, H: sc.h}}
 		got := u.fitScreen(fitLaptop(sc.scale), sc.scale)
 		if !fits(got, sc.scale, sc.w, sc.h) {
 			t.Errorf("a %d×%d screen at %v: the window opens %v logical", sc.w, sc.h, sc.scale, got)
@@ -194,7 +198,7 @@ func TestFirstStartFitsTheScreen(t *testing.T) {
 			t.Errorf("a %d×%d screen at %v: %v, want the laptop default %v", sc.w, sc.h, sc.scale, got, fitLaptop(sc.scale))
 		}
 	}
-	u.positions = fakePositions{screen: rect{0, 0, 1024, 700}}
+	u.positions = fakePositions{screen: platform.Rect{W: 1024, H: 700}}
 	if got := u.initialSize(); !fits(got, 1, 1024, 700) {
 		t.Errorf("first start on a 1024×700 screen: %v", got)
 	}
@@ -202,7 +206,7 @@ func TestFirstStartFitsTheScreen(t *testing.T) {
 	p := u.app.Preferences()
 	p.SetFloat(prefWindowWidth, 1800)
 	p.SetFloat(prefWindowHeight, 1000)
-	u.positions = fakePositions{screen: rect{0, 0, 1366, 728}}
+	u.positions = fakePositions{screen: platform.Rect{W: 1366, H: 728}}
 	if got := u.initialSize(); !fits(got, 1, 1366, 728) || got.Width < 1300 {
 		t.Errorf("1800×1000 remembered, a 1366×728 work area: %v", got)
 	}

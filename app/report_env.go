@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/platform"
 	"shenbao/forms"
 )
 
@@ -26,7 +27,7 @@ type reportEnv struct {
 	ask        func(title, message string, choices ...choice) *prompt
 	openFolder func(dir string)
 	// native is the window's system file dialog (nil: Fyne's).
-	native nativeDialog
+	native platform.NativeDialog
 }
 
 // edited reports an edit to the window.

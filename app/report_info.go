@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/platform"
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 )
@@ -129,7 +130,7 @@ func (s *infoScreen) onAdd() {
 		s.showPhotoError("请先保存草稿：照片保存在草稿文件旁边的文件夹中。")
 		return
 	}
-	chooseIn(s.env.win, s.env.native, fileRequest{title: "添加照片", kind: "照片（JPEG、PNG）", exts: []string{".jpg", ".jpeg", ".png"}}, func(path string) {
+	chooseIn(s.env.win, s.env.native, platform.FileRequest{Title: "添加照片", Kind: "照片（JPEG、PNG）", Exts: []string{".jpg", ".jpeg", ".png"}}, func(path string) {
 		s.importPaths([]string{path})
 	})
 }
@@ -137,7 +138,7 @@ func (s *infoScreen) onAdd() {
 // importPaths imports photo files in order, up to the call's maximum, in
 // the background (reading, turning and scaling a 12-megapixel photo takes
 // a few hundred milliseconds), at a lower priority than the window
-// (goBackground): the window stays responsive, the photos appear when
+// (platform.GoBackground): the window stays responsive, the photos appear when
 // ready. The first refusal is shown and stops the import. The
 // returned channel is closed once the screen shows the result.
 func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
@@ -158,7 +159,7 @@ func (s *infoScreen) importPaths(paths []string) <-chan struct{} {
 		s.busyBar.SetValue(0)
 		s.busy.Show()
 	}
-	goBackground(func() {
+	platform.GoBackground(func() {
 		defer close(done)
 		var got []forms.Photo
 		var thumbs []thumbAt

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/platform"
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 	"shenbao/forms/atomicfile"
@@ -126,7 +127,7 @@ func (s *startScreen) onNew() { s.u.newOrAskClosed(func() { s.u.showPicker(false
 func (s *startScreen) onSample() { s.u.showPicker(true) }
 
 func (s *startScreen) onChangeFolder() {
-	s.u.chooseFile(fileRequest{title: "选择存放申报书的文件夹", folder: true, dir: s.u.draftsDir()}, func(p string) {
+	s.u.chooseFile(platform.FileRequest{Title: "选择存放申报书的文件夹", Folder: true, Dir: s.u.draftsDir()}, func(p string) {
 		s.u.setDraftsDir(p)
 		s.refreshDrafts()
 	})

@@ -10,7 +10,7 @@ import (
 // laptop at the user's scale: 1200×680 logical px at 100 %, smaller at
 // 125 % and above. Fyne 2.8 gives a program neither the screen's size nor
 // the window's position; the position is remembered where the system tells
-// it (winpos.go).
+// it (winpos.go, package platform).
 const (
 	defaultWidth, defaultHeight = 1200, 680
 	// usable physical px of a 1366×768 screen under a taskbar and a title bar
@@ -47,11 +47,11 @@ func (u *ui) fitScreen(s fyne.Size, scale float32) fyne.Size {
 	p := u.app.Preferences()
 	placed := p.Bool(prefWindowPlaced)
 	a, ok := u.positions.workArea(p.Int(prefWindowX), p.Int(prefWindowY), placed)
-	if !ok || a.w <= 0 || a.h <= 0 {
+	if !ok || a.W <= 0 || a.H <= 0 {
 		return s
 	}
-	w := float32(a.w)/scale - frameWidth
-	h := float32(a.h)/scale - frameHeight
+	w := float32(a.W)/scale - frameWidth
+	h := float32(a.H)/scale - frameHeight
 	return fyne.NewSize(max(min(s.Width, w), 1), max(min(s.Height, h), 1))
 }
 

@@ -3,14 +3,14 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"shenbao/app/platform"
 )
 
 // The window's position. Fyne 2.8 can ask the system for one before the
 // window shows (desktop.Window.RequestPosition) but tells a program none,
-// so the position is read from the system itself where that needs no cgo:
-// on Windows (winpos_windows.go, user32) and on X11 (winpos_x11.go, the X
-// protocol in Go). Under Wayland, which neither tells a position nor takes
-// one, and on macOS (winpos_other.go) it is left to the system as before.
+// so the position is read from the system itself (package platform: on
+// Windows and on X11; under Wayland and on macOS it is left to the system).
 
 // placer asks for a window's position: desktop.Window in the real window.
 type placer interface{ RequestPosition(x, y int) }
@@ -25,11 +25,21 @@ type positionReader interface {
 	// workArea is the usable part (without task bars, where the system
 	// tells) of the screen holding the point (x, y), or of the main
 	// screen when at is false, in the system's pixels.
-	workArea(x, y int, at bool) (rect, bool)
+	workArea(x, y int, at bool) (platform.Rect, bool)
 }
 
-// rect is a screen's rectangle in the system's pixels.
-type rect struct{ x, y, w, h int }
+// systemPositions is the system's answer, from package platform.
+type systemPositions struct{}
+
+func (systemPositions) position(w fyne.Window) (x, y int, ok bool) {
+	return platform.WindowPosition(w)
+}
+
+func (systemPositions) onScreen(x, y int) bool { return platform.OnScreen(x, y) }
+
+func (systemPositions) workArea(x, y int, at bool) (platform.Rect, bool) {
+	return platform.WorkArea(x, y, at)
+}
 
 // restorePosition asks for the last position, when one was remembered and
 // is still on a screen (a second monitor may be gone). Call before Show.

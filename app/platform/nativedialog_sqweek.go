@@ -1,6 +1,6 @@
 //go:build windows || darwin
 
-package app
+package platform
 
 import (
 	"errors"
@@ -10,13 +10,13 @@ import (
 	"github.com/sqweek/dialog"
 )
 
-// systemDialog is the system's own file and folder dialog through
+// SystemDialog is the system's own file and folder dialog through
 // github.com/sqweek/dialog: GetOpenFileName and the shell's folder browser
 // on Windows, NSOpenPanel on macOS. Its title and the filter's name are in
 // Chinese; its buttons are the system's, in the system's language.
-var systemDialog nativeDialog = sqweekDialog
+var SystemDialog NativeDialog = sqweekDialog
 
-func sqweekDialog(req fileRequest) (string, bool, error) {
+func sqweekDialog(req FileRequest) (string, bool, error) {
 	// The dialog runs a modal loop of the thread it is called on.
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
@@ -24,24 +24,24 @@ func sqweekDialog(req fileRequest) (string, bool, error) {
 		p   string
 		err error
 	)
-	if req.folder {
-		b := dialog.Directory().Title(req.title)
-		if req.dir != "" {
-			b = b.SetStartDir(req.dir)
+	if req.Folder {
+		b := dialog.Directory().Title(req.Title)
+		if req.Dir != "" {
+			b = b.SetStartDir(req.Dir)
 		}
 		p, err = b.Browse()
 	} else {
-		b := dialog.File().Title(req.title)
-		if len(req.exts) > 0 {
+		b := dialog.File().Title(req.Title)
+		if len(req.Exts) > 0 {
 			var exts []string
-			for _, e := range req.exts {
+			for _, e := range req.Exts {
 				exts = append(exts, strings.TrimPrefix(e, "."))
 			}
-			b = b.Filter(req.kind+"（*."+strings.Join(exts, "、*.")+"）", exts...)
+			b = b.Filter(req.Kind+"（*."+strings.Join(exts, "、*.")+"）", exts...)
 		}
 		b = b.Filter("所有文件", "*")
-		if req.dir != "" {
-			b = b.SetStartDir(req.dir)
+		if req.Dir != "" {
+			b = b.SetStartDir(req.Dir)
 		}
 		p, err = b.Load()
 	}

@@ -1,10 +1,8 @@
-package app
+package platform
 
 import (
 	"os"
 	"runtime/debug"
-
-	"shenbao/forms/pdfdoc"
 )
 
 // gcPercent is the window's garbage-collector target: the heap may grow to
@@ -27,9 +25,10 @@ const gcPercent = 50
 // more often, nothing fails.
 const memoryLimit = 80 << 20
 
-// tuneGC sets the collector target and the memory limit for the window,
-// unless the user set GOGC or GOMEMLIMIT in the environment.
-func tuneGC() {
+// TuneGC sets the collector target (gcPercent) and the soft memory limit
+// (memoryLimit) for the window, unless the user set GOGC or GOMEMLIMIT in
+// the environment. Call once at start.
+func TuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
@@ -38,21 +37,11 @@ func tuneGC() {
 	}
 }
 
-// beforeExport gives back, on the export's goroutine before it starts,
-// the heap the collector has freed but the runtime still holds (garbage
-// of typing and screens shown since the last collection): the export's
-// own memory (the print faces' tables, the PDF being written) then comes
-// on top of the live heap, not of its high-water mark.
-func beforeExport() {
-	debug.FreeOSMemory()
-}
-
-// afterExport gives back what an export leaves behind, on the export's
-// goroutine once its files are written: the print faces parsed for the
-// PDFs (parsed again by the next export, ~20 ms) and the heap the
-// documents were made in, so that the next step (typically a photo
-// import) does not start from the export's high-water mark.
-func afterExport() {
-	pdfdoc.ReleaseFonts()
+// ReturnFreed collects and gives back to the system the heap the collector
+// has freed but the runtime still holds (debug.FreeOSMemory): the garbage
+// of typing and screens shown, or what a large piece of work such as an
+// export left behind, so that the next piece of work starts from the live
+// heap, not from the high-water mark.
+func ReturnFreed() {
 	debug.FreeOSMemory()
 }

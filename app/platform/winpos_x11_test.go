@@ -1,6 +1,6 @@
 //go:build (linux && !android) || freebsd || netbsd || openbsd
 
-package app
+package platform
 
 import (
 	"bufio"
@@ -22,10 +22,10 @@ import (
 
 func TestOnMonitor(t *testing.T) {
 	// A 1366×768 laptop with a 1920×1080 monitor to its right, top-aligned.
-	two := []rect{{0, 0, 1366, 768}, {1366, 0, 1920, 1080}}
+	two := []Rect{{0, 0, 1366, 768}, {1366, 0, 1920, 1080}}
 	for _, c := range []struct {
 		name string
-		ms   []rect
+		ms   []Rect
 		x, y int
 		want bool
 	}{
@@ -130,10 +130,9 @@ func TestX11PositionRoundTrip(t *testing.T) {
 	}
 	defer c.Close()
 	root := xproto.Setup(c).DefaultScreen(c).Root
-	sys := systemPositions{}
 	want := func(w fyne.Window, wx, wy int, what string) {
 		t.Helper()
-		if x, y, ok := sys.position(w); !ok || x != wx || y != wy {
+		if x, y, ok := windowPosition(w); !ok || x != wx || y != wy {
 			t.Errorf("%s: position (%d, %d) ok=%v, want (%d, %d)", what, x, y, ok, wx, wy)
 		}
 	}
@@ -159,10 +158,10 @@ func TestX11PositionRoundTrip(t *testing.T) {
 	}
 	want(x11Window{handle: win}, 106, 78, "in a frame at (100, 50), at (6, 28) in it")
 
-	if _, _, ok := sys.position(x11Window{handle: win, wayland: true}); ok {
+	if _, _, ok := windowPosition(x11Window{handle: win, wayland: true}); ok {
 		t.Error("a position is told under Wayland")
 	}
-	if _, _, ok := sys.position(x11Window{handle: win + 1000}); ok {
+	if _, _, ok := windowPosition(x11Window{handle: win + 1000}); ok {
 		t.Error("a position is told for a window that does not exist")
 	}
 
@@ -170,7 +169,7 @@ func TestX11PositionRoundTrip(t *testing.T) {
 		x, y int
 		want bool
 	}{{0, 0, true}, {1365, 767, true}, {1366, 100, false}, {100, 768, false}, {-1, 0, false}} {
-		if got := sys.onScreen(p.x, p.y); got != p.want {
+		if got := onScreen(p.x, p.y); got != p.want {
 			t.Errorf("one 1366×768 screen: onScreen(%d, %d) = %v, want %v", p.x, p.y, got, p.want)
 		}
 	}
@@ -188,14 +187,13 @@ func TestX11Monitors(t *testing.T) {
 	}
 	defer c.Close()
 	ms, err := x11Monitors(c)
-	want := []rect{{0, 0, 1366, 768}, {0, 0, 1024, 600}}
+	want := []Rect{{0, 0, 1366, 768}, {0, 0, 1024, 600}}
 	if err != nil || !slices.Equal(ms, want) {
 		t.Errorf("monitors %v (%v), want %v", ms, err, want)
 	}
 }
 
 func TestX11Unreachable(t *testing.T) {
-	sys := systemPositions{}
 	win := x11Window{handle: 0x200001}
 
 	// A server that accepts the connection and never answers.
@@ -218,10 +216,10 @@ func TestX11Unreachable(t *testing.T) {
 	for _, d := range []string{"", ":" + "999", sock + ":0"} {
 		t.Setenv("DISPLAY", d)
 		start := time.Now()
-		if _, _, ok := sys.position(win); ok {
+		if _, _, ok := windowPosition(win); ok {
 			t.Errorf("DISPLAY=%q: a position is told", d)
 		}
-		if sys.onScreen(10, 10) {
+		if onScreen(10, 10) {
 			t.Errorf("DISPLAY=%q: a point is on a screen", d)
 		}
 		if took := time.Since(start); took > 3*x11Timeout {
@@ -238,8 +236,7 @@ func TestX11WorkArea(t *testing.T) {
 	// between two connections, and drop the work area set below.
 	disp := startXvfb(t, "-noreset", "-screen", "0", "1024x700x24")
 	t.Setenv("DISPLAY", disp)
-	sys := systemPositions{}
-	if got, ok := sys.workArea(0, 0, false); !ok || got != (rect{0, 0, 1024, 700}) {
+	if got, ok := workArea(0, 0, false); !ok || got != (Rect{0, 0, 1024, 700}) {
 		t.Errorf("work area %v (%v), want the 1024×700 screen", got, ok)
 	}
 	c, err := xgb.NewConnDisplay(disp)
@@ -259,7 +256,7 @@ func TestX11WorkArea(t *testing.T) {
 	if err := xproto.ChangePropertyChecked(c, xproto.PropModeReplace, root, atom.Atom, xproto.AtomCardinal, 32, 4, data).Check(); err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := sys.workArea(10, 10, true); !ok || got != (rect{0, 0, 1024, 660}) {
+	if got, ok := workArea(10, 10, true); !ok || got != (Rect{0, 0, 1024, 660}) {
 		t.Errorf("work area %v (%v), want 1024×660 above the panel", got, ok)
 	}
 }

@@ -1,6 +1,6 @@
 //go:build !linux && !windows
 
-package app
+package platform
 
 // lowerThreadPriority does nothing here and says so. On macOS a thread's
 // priority (its quality-of-service class, pthread_set_qos_class_self_np)

@@ -1,8 +1,8 @@
-package app
+package platform
 
 import "runtime"
 
-// goBackground runs fn in a goroutine of its own, on an OS thread of its
+// GoBackground runs fn in a goroutine of its own, on an OS thread of its
 // own whose scheduling priority is lowered (Linux, Windows; see
 // lowerThreadPriority): work the user waits for without watching it, such
 // as the photo import's decoding and scaling, then loses the CPU to the
@@ -17,7 +17,7 @@ import "runtime"
 // to it does not end the thread but parks it for good. In the program the
 // window's loop holds it (Fyne's driver locks it from init); in tests it
 // is free, and fn then runs there at the usual priority, unlocked.
-func goBackground(fn func()) {
+func GoBackground(fn func()) {
 	go func() {
 		runtime.LockOSThread()
 		if !lowerThreadPriority() {

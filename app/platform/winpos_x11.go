@@ -1,6 +1,6 @@
 //go:build (linux && !android) || freebsd || netbsd || openbsd
 
-package app
+package platform
 
 import (
 	"errors"
@@ -16,7 +16,7 @@ import (
 	"github.com/jezek/xgb/xproto"
 )
 
-// systemPositions on X11 reads the window's position over a connection of
+// On X11 the program reads the window's position over a connection of
 // its own to the X server (jezek/xgb, the X protocol in Go, no cgo), opened
 // only when needed (at close, and at start when a position was remembered)
 // and closed at once. The position is what GLFW's glfwGetWindowPos tells
@@ -29,7 +29,6 @@ import (
 // can neither read nor set its position, so nothing is remembered. When the
 // X server cannot be reached (no DISPLAY), answers with an error or is slow
 // (x11Timeout), nothing is remembered or restored either.
-type systemPositions struct{}
 
 // x11Timeout bounds how long closing (or starting) waits for the X server.
 // On a machine under load (the scripted walk beside two busy loops, load
@@ -37,7 +36,7 @@ type systemPositions struct{}
 // than the 500 ms this was, and the position was not kept.
 const x11Timeout = 2 * time.Second
 
-func (systemPositions) position(w fyne.Window) (x, y int, ok bool) {
+func windowPosition(w fyne.Window) (x, y int, ok bool) {
 	nw, isNative := w.(driver.NativeWindow)
 	if !isNative {
 		return 0, 0, false
@@ -64,8 +63,8 @@ func (systemPositions) position(w fyne.Window) (x, y int, ok bool) {
 }
 
 // onScreen: the point is on one of the monitors the X server reports now.
-func (systemPositions) onScreen(x, y int) bool {
-	var ms []rect
+func onScreen(x, y int) bool {
+	var ms []Rect
 	err := withX(func(c *xgb.Conn) (err error) {
 		ms, err = x11Monitors(c)
 		return err
@@ -77,9 +76,9 @@ func (systemPositions) onScreen(x, y int) bool {
 // servers list first as the primary), cut to the desktop's work area
 // (_NET_WORKAREA, which a window manager sets without its panels) where
 // there is one.
-func (systemPositions) workArea(x, y int, at bool) (rect, bool) {
-	var ms []rect
-	var wa rect
+func workArea(x, y int, at bool) (Rect, bool) {
+	var ms []Rect
+	var wa Rect
 	err := withX(func(c *xgb.Conn) (err error) {
 		if ms, err = x11Monitors(c); err != nil {
 			return err
@@ -88,18 +87,18 @@ func (systemPositions) workArea(x, y int, at bool) (rect, bool) {
 		return nil
 	})
 	if err != nil || len(ms) == 0 {
-		return rect{}, false
+		return Rect{}, false
 	}
 	m := ms[0]
 	if at {
 		for _, o := range ms {
-			if onMonitor([]rect{o}, x, y) {
+			if onMonitor([]Rect{o}, x, y) {
 				m = o
 			}
 		}
 	}
-	if wa.w > 0 && wa.h > 0 {
-		if in := intersect(m, wa); in.w > 0 && in.h > 0 {
+	if wa.W > 0 && wa.H > 0 {
+		if in := intersect(m, wa); in.W > 0 && in.H > 0 {
 			m = in
 		}
 	}
@@ -108,28 +107,28 @@ func (systemPositions) workArea(x, y int, at bool) (rect, bool) {
 
 // x11WorkArea is the first desktop's work area as the window manager sets
 // it on the root window (_NET_WORKAREA), if it does.
-func x11WorkArea(c *xgb.Conn) (rect, bool) {
+func x11WorkArea(c *xgb.Conn) (Rect, bool) {
 	root := xproto.Setup(c).DefaultScreen(c).Root
 	atom, err := xproto.InternAtom(c, true, uint16(len("_NET_WORKAREA")), "_NET_WORKAREA").Reply()
 	if err != nil || atom.Atom == 0 {
-		return rect{}, false
+		return Rect{}, false
 	}
 	p, err := xproto.GetProperty(c, false, root, atom.Atom, xproto.AtomCardinal, 0, 4).Reply()
 	if err != nil || p.Format != 32 || len(p.Value) < 16 {
-		return rect{}, false
+		return Rect{}, false
 	}
 	v := func(i int) int { return int(int32(xgb.Get32(p.Value[4*i:]))) }
-	return rect{v(0), v(1), v(2), v(3)}, true
+	return Rect{v(0), v(1), v(2), v(3)}, true
 }
 
 // intersect is the part two rectangles share.
-func intersect(a, b rect) rect {
-	x0, y0 := max(a.x, b.x), max(a.y, b.y)
-	x1, y1 := min(a.x+a.w, b.x+b.w), min(a.y+a.h, b.y+b.h)
+func intersect(a, b Rect) Rect {
+	x0, y0 := max(a.X, b.X), max(a.Y, b.Y)
+	x1, y1 := min(a.X+a.W, b.X+b.W), min(a.Y+a.H, b.Y+b.H)
 	if x1 <= x0 || y1 <= y0 {
-		return rect{}
+		return Rect{}
 	}
-	return rect{x0, y0, x1 - x0, y1 - y0}
+	return Rect{x0, y0, x1 - x0, y1 - y0}
 }
 
 var errXSlow = errors.New("no answer from the X server in time")
@@ -180,25 +179,25 @@ func x11Position(c *xgb.Conn, win xproto.Window) (x, y int, err error) {
 // x11Monitors are the monitors' rectangles on the default screen's root
 // window: Xinerama's screens (which a RandR server reports from its
 // monitors), or the whole root window where the server has no Xinerama.
-func x11Monitors(c *xgb.Conn) ([]rect, error) {
+func x11Monitors(c *xgb.Conn) ([]Rect, error) {
 	if xinerama.Init(c) == nil {
 		r, err := xinerama.QueryScreens(c).Reply()
 		if err == nil && len(r.ScreenInfo) > 0 {
-			ms := make([]rect, len(r.ScreenInfo))
+			ms := make([]Rect, len(r.ScreenInfo))
 			for i, s := range r.ScreenInfo {
-				ms[i] = rect{int(s.XOrg), int(s.YOrg), int(s.Width), int(s.Height)}
+				ms[i] = Rect{int(s.XOrg), int(s.YOrg), int(s.Width), int(s.Height)}
 			}
 			return ms, nil
 		}
 	}
 	s := xproto.Setup(c).DefaultScreen(c)
-	return []rect{{0, 0, int(s.WidthInPixels), int(s.HeightInPixels)}}, nil
+	return []Rect{{0, 0, int(s.WidthInPixels), int(s.HeightInPixels)}}, nil
 }
 
 // onMonitor tells whether the point is on one of the monitors.
-func onMonitor(ms []rect, x, y int) bool {
+func onMonitor(ms []Rect, x, y int) bool {
 	for _, m := range ms {
-		if x >= m.x && x < m.x+m.w && y >= m.y && y < m.y+m.h {
+		if x >= m.X && x < m.X+m.W && y >= m.Y && y < m.Y+m.H {
 			return true
 		}
 	}

@@ -1,4 +1,4 @@
-package app
+package platform
 
 import (
 	"os"
@@ -25,7 +25,7 @@ func TestGoBackgroundLowersItsThreadOnly(t *testing.T) {
 	type seen struct{ tid, nice int }
 	run := func() seen {
 		got := make(chan seen)
-		goBackground(func() {
+		GoBackground(func() {
 			tid := unix.Gettid()
 			n, err := threadNice(tid)
 			if err != nil {

@@ -1,4 +1,4 @@
-package app
+package platform
 
 import (
 	"unsafe"
@@ -9,17 +9,15 @@ import (
 )
 
 var (
-	user32               = windows.NewLazySystemDLL("user32.dll")
-	procClientToScreen   = user32.NewProc("ClientToScreen")
-	procMonitorFromPoint = user32.NewProc("MonitorFromPoint")
-	procGetMonitorInfo   = user32.NewProc("GetMonitorInfoW")
+	winposUser32         = windows.NewLazySystemDLL("user32.dll")
+	procClientToScreen   = winposUser32.NewProc("ClientToScreen")
+	procMonitorFromPoint = winposUser32.NewProc("MonitorFromPoint")
+	procGetMonitorInfo   = winposUser32.NewProc("GetMonitorInfoW")
 )
 
-// systemPositions reads the position of the window's client area in screen
+// windowPosition reads the position of the window's client area in screen
 // pixels, the coordinates GLFW's SetPos (behind RequestPosition) takes.
-type systemPositions struct{}
-
-func (systemPositions) position(w fyne.Window) (x, y int, ok bool) {
+func windowPosition(w fyne.Window) (x, y int, ok bool) {
 	nw, isNative := w.(driver.NativeWindow)
 	if !isNative {
 		return 0, 0, false
@@ -39,7 +37,7 @@ func (systemPositions) position(w fyne.Window) (x, y int, ok bool) {
 
 // onScreen: MonitorFromPoint with MONITOR_DEFAULTTONULL (0) finds no
 // monitor for a point outside every screen.
-func (systemPositions) onScreen(x, y int) bool {
+func onScreen(x, y int) bool {
 	// POINT is passed by value: on amd64 its two int32s in one register.
 	pt := uintptr(uint32(int32(x))) | uintptr(uint32(int32(y)))<<32
 	r, _, _ := procMonitorFromPoint.Call(pt, 0)
@@ -49,14 +47,14 @@ func (systemPositions) onScreen(x, y int) bool {
 // workArea is the work area (the screen without the task bar) of the
 // monitor holding the point, or of the primary monitor
 // (MONITOR_DEFAULTTOPRIMARY, 1), from GetMonitorInfoW.
-func (systemPositions) workArea(x, y int, at bool) (rect, bool) {
+func workArea(x, y int, at bool) (Rect, bool) {
 	if !at {
 		x, y = 0, 0 // the primary monitor's top left corner
 	}
 	pt := uintptr(uint32(int32(x))) | uintptr(uint32(int32(y)))<<32
 	mon, _, _ := procMonitorFromPoint.Call(pt, 1)
 	if mon == 0 {
-		return rect{}, false
+		return Rect{}, false
 	}
 	var mi struct {
 		Size          uint32
@@ -65,8 +63,8 @@ func (systemPositions) workArea(x, y int, at bool) (rect, bool) {
 	}
 	mi.Size = uint32(unsafe.Sizeof(mi))
 	if r, _, _ := procGetMonitorInfo.Call(mon, uintptr(unsafe.Pointer(&mi))); r == 0 {
-		return rect{}, false
+		return Rect{}, false
 	}
 	w := mi.Work
-	return rect{int(w.Left), int(w.Top), int(w.Right - w.Left), int(w.Bottom - w.Top)}, true
+	return Rect{int(w.Left), int(w.Top), int(w.Right - w.Left), int(w.Bottom - w.Top)}, true
 }
