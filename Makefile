@@ -25,7 +25,7 @@ BUILD_DEBS = gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev 
 TEST_DEBS  = poppler-utils libreoffice-writer-nogui xvfb xauth imagemagick unzip python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: walk run test deps-build deps-test build check-format vet staticcheck unit fuzz fuzz-long crash-test bench sample-check
+.PHONY: walk shots-absent run test deps-build deps-test build check-format vet staticcheck unit fuzz fuzz-long crash-test bench sample-check
 
 # no_emoji: the window leaves out Fyne's 4 MB colour-emoji font, which its
 # text stack would parse once per text style (~16 MB); see docs/window.md.
@@ -47,7 +47,7 @@ deps-test: deps-build
 
 # The whole test command: formatting, vet, staticcheck, every test, a short
 # fuzz of the loader and the checker, and the samples through `shenbao check`.
-test: deps-test check-format vet staticcheck unit fuzz sample-check walk windows-check wine-smoke
+test: deps-test check-format vet staticcheck unit fuzz sample-check shots-absent walk windows-check wine-smoke
 
 # The scripted walk through the real window under Xvfb with xdotool, from a
 # blank forum draft to an export, checking the saved file (docs/window.md,
@@ -56,17 +56,27 @@ walk: deps-test
 	$(call install-debs,xdotool xclip)
 	sh app/internal/shots/walk.sh
 
+# The screenshot and measuring code (app/shots.go, app/session.go, built
+# only with the tag shots, for app/internal/shots) is not in the shipped
+# program: none of its functions in the symbol table (go tool nm).
+shots-absent: deps-build
+	GO=$(GO) sh app/internal/shots/absent.sh
+
 check-format:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 # The checks and the tests build with the tags the program ships with, so
 # that they try the shipped configuration and `make run` after `make test`
 # finds Fyne's C code compiled already.
+# The files built only with the tag shots (the screenshots' program) are
+# checked with it.
 vet:
 	$(GO) vet -tags no_emoji ./...
+	$(GO) vet -tags 'no_emoji shots' ./app/...
 
 staticcheck:
 	$(GO) tool staticcheck -tags no_emoji ./...
+	$(GO) tool staticcheck -tags 'no_emoji shots' ./app/...
 
 unit:
 	$(GO) test -tags no_emoji -count=1 ./...

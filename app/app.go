@@ -5,7 +5,6 @@ package app
 
 import (
 	"fmt"
-	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -60,6 +59,14 @@ type ui struct {
 	menuAfter            *fyne.MenuItem
 }
 
+// shots opens a screen for the documentation's screenshots, or runs the
+// measured session, when the environment asks for one (SHENBAO_SCREENSHOT)
+// and reports whether it did. It is set only in a program built with the
+// tag shots (shots.go, session.go; the command app/internal/shots): the
+// shipped program holds none of that code and reads none of those
+// variables.
+var shots func(u *ui, started time.Time) bool
+
 // Run opens the main window with the drafts list and blocks until it is
 // closed. call, when not nil, is a call file given on the command line
 // (shenbao --call FILE): it is imported and used.
@@ -78,7 +85,7 @@ func Run(a fyne.App, call *forms.Call) {
 	u.restorePosition()
 	a.Lifecycle().SetOnStarted(func() { go fyne.Do(u.fitToScale) })
 	u.showStart()
-	if !u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started) {
+	if shots == nil || !shots(u, started) {
 		u.offerRecovery()
 		u.tellCallProblems()
 	}

@@ -1,3 +1,5 @@
+//go:build shots
+
 package app
 
 import (
@@ -11,6 +13,12 @@ import (
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 )
+
+func init() {
+	shots = func(u *ui, started time.Time) bool {
+		return u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started)
+	}
+}
 
 // screenshotMode opens a given screen for the documentation's screenshots
 // and the start-up measurement, when SHENBAO_SCREENSHOT is set (start,

@@ -103,54 +103,8 @@ func (l *taskLog) report() string {
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
-// latencyProbe posts an empty task to the UI goroutine every 10 ms without
-// waiting for it, and records for each how long it waited between being
-// posted and being run: how long the UI goroutine was busy with something
-// else (the program's tasks, the renderer's frames, input events).
-type latencyProbe struct {
-	mu    sync.Mutex
-	waits []time.Duration
-	stop  chan struct{}
-	done  chan struct{}
-}
-
-func startProbe() *latencyProbe {
-	p := &latencyProbe{stop: make(chan struct{}), done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		t := time.NewTicker(10 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-p.stop:
-				return
-			case <-t.C:
-				posted := time.Now()
-				fyne.Do(func() {
-					w := time.Since(posted)
-					p.mu.Lock()
-					p.waits = append(p.waits, w)
-					p.mu.Unlock()
-				})
-			}
-		}
-	}()
-	return p
-}
-
-// finish stops the probe, waits for the tasks already posted to have run
-// and summarises the waits: their count, median, 90th and 99th percentile,
-// longest, and how many were over 100 ms.
-func (p *latencyProbe) finish() string {
-	close(p.stop)
-	<-p.done
-	fyne.DoAndWait(func() {}) // after every probe task posted before
-	p.mu.Lock()
-	w := slices.Clone(p.waits)
-	p.mu.Unlock()
-	return summarise(w)
-}
-
+// summarise tells the waits of a latency probe (session.go): their count,
+// median, 90th and 99th percentile, longest, and how many were over 100 ms.
 func summarise(w []time.Duration) string {
 	if len(w) == 0 {
 		return "no samples"

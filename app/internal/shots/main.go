@@ -1,6 +1,10 @@
+//go:build shots
+
 // Command shots opens the window of 申报助手 without the command-line part,
 // for screenshots and start-up measurements (see docs/window.md): run it
-// with SHENBAO_SCREENSHOT=start|picker|form|review.
+// with SHENBAO_SCREENSHOT=start|picker|form|review. Build it with the tag
+// shots (go build -tags 'no_emoji shots' ./app/internal/shots): the code
+// it runs (app/shots.go, app/session.go) is left out of the shipped program.
 //
 // With SHENBAO_SCREENSHOT=session it first runs itself once more, with
 // SHENBAO_SESSION_PHOTOS_WRITE set, to write the session's photos in

@@ -15,7 +15,7 @@ sizes=${2:-1366x768 1024x700}
 modes=${3:-start picker blank calendar form review budget sample after start-after}
 wait=${SHOT_WAIT:-7}
 tmp=$(mktemp -d)
-go build -tags no_emoji -o "$tmp/shots" ./app/internal/shots
+go build -tags 'no_emoji shots' -o "$tmp/shots" ./app/internal/shots
 mkdir -p "$out"
 for size in $sizes; do
 	screen=${size%@*}
