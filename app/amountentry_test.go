@@ -6,10 +6,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"shenbao/app/widgets"
 )
 
 // ink is the horizontal extent of the pixels of r that stand out from the
@@ -58,14 +61,28 @@ func innerRight(o fyne.CanvasObject) float32 {
 	return pos.X + o.Size().Width - theme.InnerPadding()
 }
 
-// amountShown is the renderer of an amount box.
-func amountShown(t *testing.T, e *commitEntry) *amountRenderer {
+// amountView is what an amount box draws over Fyne's entry: the cover
+// hiding the entry's own text, and the number, right-aligned.
+type amountView struct {
+	cover *canvas.Rectangle
+	text  *canvas.Text
+}
+
+// amountShown is what an amount box draws over the entry: its renderer's
+// last two objects (widgets.Entry's amount renderer draws the cover and
+// the text last, over the entry's).
+func amountShown(t *testing.T, e *widgets.Entry) amountView {
 	t.Helper()
-	r, ok := test.WidgetRenderer(e).(*amountRenderer)
-	if !ok {
+	objs := test.WidgetRenderer(e).Objects()
+	if !e.IsAmount() || len(objs) < 2 {
 		t.Fatalf("the box is drawn by %T, not as an amount", test.WidgetRenderer(e))
 	}
-	return r
+	cover, isRect := objs[len(objs)-2].(*canvas.Rectangle)
+	text, isText := objs[len(objs)-1].(*canvas.Text)
+	if !isRect || !isText {
+		t.Fatalf("the amount box draws %T and %T last, not its cover and its number", objs[len(objs)-2], objs[len(objs)-1])
+	}
+	return amountView{cover, text}
 }
 
 // A short and a long number in two boxes of one width end at the same
@@ -80,7 +97,7 @@ func TestAmountRightAligned(t *testing.T) {
 			th.light.Store(light)
 			a.Settings().SetTheme(th)
 			bg := th.Color(theme.ColorNameInputBackground, a.Settings().ThemeVariant())
-			short, long := newAmountEntry(), newAmountEntry()
+			short, long := widgets.NewAmountEntry(), widgets.NewAmountEntry()
 			short.SetText("5")
 			long.SetText("12345678")
 			w := test.NewTempWindow(t, container.NewVBox(short, long))
@@ -88,7 +105,7 @@ func TestAmountRightAligned(t *testing.T) {
 			check := func(state string, minContrast int) {
 				img := w.Canvas().Capture()
 				var lefts [2]int
-				for i, e := range []*commitEntry{short, long} {
+				for i, e := range []*widgets.Entry{short, long} {
 					l, r, c := ink(img, inner(e), bg)
 					if r < 0 {
 						t.Fatalf("%s: %q: nothing drawn in the box", state, e.Text)
@@ -126,7 +143,7 @@ func TestAmountRightAligned(t *testing.T) {
 func TestAmountTooWideOrEmpty(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme())
-	e := newAmountEntry()
+	e := widgets.NewAmountEntry()
 	w := test.NewTempWindow(t, e)
 	w.Resize(fyne.NewSize(300, 60))
 	r := amountShown(t, e)
@@ -161,9 +178,9 @@ func TestAmountFocusShowsEditableText(t *testing.T) {
 	th.light.Store(true)
 	a.Settings().SetTheme(th)
 	bg := th.Color(theme.ColorNameInputBackground, theme.VariantLight)
-	e := newAmountEntry()
+	e := widgets.NewAmountEntry()
 	commits, changes := 0, 0
-	e.onCommit = func() { commits++ }
+	e.OnCommit = func() { commits++ }
 	e.OnChanged = func(string) { changes++ }
 	e.SetText("30000")
 	w := test.NewTempWindow(t, container.NewVBox(e))
@@ -268,7 +285,7 @@ func TestAmountBoxesInTheForm(t *testing.T) {
 	f := openSampleDraft(t, u, "forum")
 	f.showStep(f.fields["budget.total"].step)
 	c := u.win.Canvas()
-	box := func(p string) *commitEntry { return f.fields[p].focus.(*commitEntry) }
+	box := func(p string) *widgets.Entry { return f.fields[p].focus.(*widgets.Entry) }
 	// 其他经费 is 0 in the sample: an empty box (待填); given a value, it
 	// lines up with the others.
 	if e := box("budget.other"); e.Text != "" || f.d.Budget.Other != 0 || amountShown(t, e).cover.Visible() {
@@ -325,7 +342,7 @@ func TestAmountBoxesReadOnly(t *testing.T) {
 	u, dir := newTestUI(t)
 	f := openReadOnlyForum(t, u, dir)
 	f.showStep(f.fields["budget.total"].step)
-	box := func(p string) *commitEntry { return f.fields[p].focus.(*commitEntry) }
+	box := func(p string) *widgets.Entry { return f.fields[p].focus.(*widgets.Entry) }
 	for _, p := range budgetTotals {
 		r := amountShown(t, box(p))
 		end := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.text).X + r.text.Size().Width

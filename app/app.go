@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/app/platform"
+	"shenbao/app/widgets"
 	"shenbao/forms"
 	"shenbao/forms/usererr"
 )
@@ -90,6 +91,14 @@ func Run(a fyne.App, call *forms.Call) {
 		u.tellCallProblems()
 	}
 	w.ShowAndRun()
+}
+
+// The inputs of package widgets scroll themselves into view through the
+// window, and keep their text as it was when the window gets the keyboard
+// back (focus.go).
+func init() {
+	widgets.Reveal = revealFocused
+	widgets.WindowReturning = windowReturning
 }
 
 // newUI builds the window's state; tests call it with a test app and a

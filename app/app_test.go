@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 	"shenbao/forms/submission"
 )
@@ -88,7 +89,7 @@ func entry(t *testing.T, f *formScreen, path string) *widget.Entry {
 	if fl == nil {
 		t.Fatalf("no field %s", path)
 	}
-	e, ok := fl.focus.(*commitEntry)
+	e, ok := fl.focus.(*widgets.Entry)
 	if !ok {
 		t.Fatalf("field %s is a %T, not an entry", path, fl.focus)
 	}
@@ -260,7 +261,7 @@ func TestAmountShowsCapital(t *testing.T) {
 	commitField(t, f, "budget.total")
 	found := false
 	for _, o := range test.LaidOutObjects(f.content) {
-		if l, ok := o.(*textLabel); ok && l.Text == "人民币大写：肆万伍仟零伍拾元整" {
+		if l, ok := o.(*widgets.Label); ok && l.Text == "人民币大写：肆万伍仟零伍拾元整" {
 			found = true
 		}
 	}
@@ -645,7 +646,7 @@ func TestExportWithErrorsAsksFirst(t *testing.T) {
 // the data binding, the full check of the draft and the quota check, and
 // the update of the messages and the panel.
 // benchForm opens the forum sample for the benchmarks.
-func benchForm(b *testing.B) (*formScreen, *commitEntry) {
+func benchForm(b *testing.B) (*formScreen, *widgets.Entry) {
 	a := test.NewTempApp(b)
 	a.Settings().SetTheme(newTheme())
 	dir := b.TempDir()
@@ -658,7 +659,7 @@ func benchForm(b *testing.B) (*formScreen, *commitEntry) {
 	u.openSample(&u.call.Categories[1])
 	f := u.form
 	b.Cleanup(f.stopAutosave)
-	e := f.fields["project.summary"].focus.(*commitEntry)
+	e := f.fields["project.summary"].focus.(*widgets.Entry)
 	f.jump("project.summary")
 	return f, e
 }

@@ -8,18 +8,19 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
 // dateOf is the form's date box of a field.
-func dateOf(t *testing.T, f *formScreen, path string) *dateBox {
+func dateOf(t *testing.T, f *formScreen, path string) *widgets.DateBox {
 	t.Helper()
 	fl := f.fields[path]
 	if fl == nil {
 		t.Fatalf("no field %s", path)
 	}
 	for _, b := range f.dates {
-		if b.entry == fl.focus {
+		if b.Entry == fl.focus {
 			return b
 		}
 	}
@@ -37,8 +38,8 @@ func TestFormDateAcceptsTheWaysSecretariesType(t *testing.T) {
 		if got := f.d.Project.StartDate; got != forms.NewDate(2024, time.May, 20) {
 			t.Errorf("%q saved as %s", typed, got)
 		}
-		if b.entry.Text != "2024年5月20日" {
-			t.Errorf("%q shown as %q", typed, b.entry.Text)
+		if b.Entry.Text != "2024年5月20日" {
+			t.Errorf("%q shown as %q", typed, b.Entry.Text)
 		}
 		if got := msgOf(f, "project.start_date"); strings.Contains(got, "日期") && strings.Contains(got, "错误") {
 			t.Errorf("%q: message %q", typed, got)
@@ -49,8 +50,8 @@ func TestFormDateAcceptsTheWaysSecretariesType(t *testing.T) {
 	if got := msgOf(f, "project.start_date"); !strings.Contains(got, "2024年2月没有30日") {
 		t.Errorf("2024-02-30: message %q", got)
 	}
-	if b.entry.Text != "2024-02-30" || !f.d.Project.StartDate.IsZero() {
-		t.Errorf("2024-02-30: shown %q, saved %s", b.entry.Text, f.d.Project.StartDate)
+	if b.Entry.Text != "2024-02-30" || !f.d.Project.StartDate.IsZero() {
+		t.Errorf("2024-02-30: shown %q, saved %s", b.Entry.Text, f.d.Project.StartDate)
 	}
 	typeDate(b, "下个月")
 	if got := msgOf(f, "project.start_date"); !strings.Contains(got, "不是日期") {
@@ -73,15 +74,15 @@ func TestCalendarInChinese(t *testing.T) {
 	f.jump("project.start_date")
 	b := dateOf(t, f, "project.start_date")
 	want := f.d.Project.StartDate
-	test.Tap(b.btn)
-	c := b.cal
+	test.Tap(b.Btn)
+	c := b.Cal
 	if c == nil || !c.Visible() {
 		t.Fatal("calendar did not open")
 	}
-	if head := fmtMonth(want); c.heading.Text != head {
-		t.Errorf("calendar opens on %q, want the field's month %q", c.heading.Text, head)
+	if head := fmtMonth(want); c.Heading.Text != head {
+		t.Errorf("calendar opens on %q, want the field's month %q", c.Heading.Text, head)
 	}
-	if b := c.dayBtns[want.Time().Day()]; b == nil || b.Importance == 0 {
+	if b := c.DayBtns[want.Time().Day()]; b == nil || b.Importance == 0 {
 		t.Error("the field's day is not marked")
 	}
 	// Esc closes it without a change.
@@ -90,21 +91,21 @@ func TestCalendarInChinese(t *testing.T) {
 		t.Errorf("after Esc: open %v, date %s", c.Visible(), f.d.Project.StartDate)
 	}
 	// Next month, day 3: saved and shown.
-	test.Tap(b.btn)
-	test.Tap(b.cal.nextBtn)
+	test.Tap(b.Btn)
+	test.Tap(b.Cal.NextBtn)
 	next := want.Time().AddDate(0, 1, 0)
-	test.Tap(b.cal.dayBtns[3])
+	test.Tap(b.Cal.DayBtns[3])
 	got := forms.NewDate(next.Year(), next.Month(), 3)
-	if f.d.Project.StartDate != got || b.entry.Text != got.Chinese() {
-		t.Errorf("picked %s: saved %s, shown %q", got, f.d.Project.StartDate, b.entry.Text)
+	if f.d.Project.StartDate != got || b.Entry.Text != got.Chinese() {
+		t.Errorf("picked %s: saved %s, shown %q", got, f.d.Project.StartDate, b.Entry.Text)
 	}
 	// An empty date opens on the first month the category allows.
 	typeDate(b, "")
-	test.Tap(b.btn)
-	if head := fmtMonth(forms.DateOf(f.cat.WindowStart)); b.cal.heading.Text != head {
-		t.Errorf("empty date: calendar on %q, want %q", b.cal.heading.Text, head)
+	test.Tap(b.Btn)
+	if head := fmtMonth(forms.DateOf(f.cat.WindowStart)); b.Cal.Heading.Text != head {
+		t.Errorf("empty date: calendar on %q, want %q", b.Cal.Heading.Text, head)
 	}
-	b.cal.close()
+	b.Cal.Close()
 }
 
 func fmtMonth(d forms.Date) string {

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -13,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/width"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -24,7 +22,7 @@ type field struct {
 	path  string
 	focus fyne.Focusable    // what a click on a finding focuses (nil: scroll only)
 	obj   fyne.CanvasObject // what is scrolled into view
-	msg   *textLabel        // where its findings are written (shared by a table row)
+	msg   *widgets.Label    // where its findings are written (shared by a table row)
 	// local is a problem the widget itself finds (a number that is not a
 	// number); it is shown with the findings.
 	local  string
@@ -36,7 +34,7 @@ type field struct {
 	step  int // index of the section (step) it belongs to
 	// capital is the amount in Chinese capitals (人民币大写) under an
 	// amount's box, if it has one.
-	capital *textLabel
+	capital *widgets.Label
 }
 
 // section is one part of the form, as printed.
@@ -67,10 +65,10 @@ func (f *formScreen) newSection(id, title string) *section {
 // newMsg is the message line under an input. Its one line is always
 // there, empty or not, so a message appearing never moves the fields below
 // (and the field under the pointer); a longer message is cut with "…" and
-// reads whole in the findings panel. A textLabel, so that "待填"
+// reads whole in the findings panel. A widgets.Label, so that "待填"
 // (LowImportance) is readable.
-func newMsg() *textLabel {
-	l := newTextLabel("")
+func newMsg() *widgets.Label {
+	l := widgets.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	l.SizeName = theme.SizeNameCaptionText
 	return l
@@ -151,11 +149,11 @@ func (f *formScreen) bindEntry(e *widget.Entry, ptr *string) func() {
 
 // text adds a one-line text input.
 func (f *formScreen) text(s *section, path, label string, ptr *string, hint string) *widget.Entry {
-	e := newCommitEntry()
+	e := widgets.NewEntry()
 	e.SetPlaceHolder(hint)
 	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { return boundEmpty(ptr) }}
 	fl.reload = f.bindEntry(&e.Entry, ptr)
-	e.onCommit = func() { f.commit(fl) }
+	e.OnCommit = func() { f.commit(fl) }
 	f.register(fl)
 	f.addRow(s, label, fl, e)
 	return &e.Entry
@@ -163,11 +161,11 @@ func (f *formScreen) text(s *section, path, label string, ptr *string, hint stri
 
 // long adds a multi-line text input with a character counter.
 func (f *formScreen) long(s *section, path, label string, ptr *string, hint string) *widget.Entry {
-	e := newCommitMultiLineEntry()
+	e := widgets.NewMultiLineEntry()
 	e.Wrapping = fyne.TextWrapBreak
 	e.SetMinRowsVisible(4)
 	e.SetPlaceHolder(hint)
-	count := newSecondaryLabel("")
+	count := widgets.NewSecondaryLabel("")
 	count.Alignment = fyne.TextAlignTrailing
 	setCount := func(s string) {
 		count.SetText(fmt.Sprintf("已输入 %d 字", utf8.RuneCountInString(strings.TrimSpace(s))))
@@ -175,7 +173,7 @@ func (f *formScreen) long(s *section, path, label string, ptr *string, hint stri
 	setCount(*ptr)
 	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { return boundEmpty(ptr) }}
 	fl.reload = f.bindEntry(&e.Entry, ptr)
-	e.onCommit = func() { f.commit(fl) }
+	e.OnCommit = func() { f.commit(fl) }
 	e.OnChanged = setCount
 	f.register(fl)
 	f.addRow(s, label, fl, container.NewVBox(e, count))
@@ -184,29 +182,10 @@ func (f *formScreen) long(s *section, path, label string, ptr *string, hint stri
 
 // parseNumber reads a whole number typed with half- or full-width digits,
 // with or without thousands separators; a number beyond ±forms.MaxAmount
-// (1亿) is not accepted (readNumber says why).
+// (1亿) is not accepted (widgets.ReadNumber says why).
 func parseNumber(s string) (int64, bool) {
-	n, problem := readNumber(s)
+	n, problem := widgets.ReadNumber(s)
 	return n, problem == ""
-}
-
-// readNumber is parseNumber with the reason, in Chinese, when s is not
-// accepted.
-func readNumber(s string) (int64, string) {
-	s = strings.TrimSpace(width.Fold.String(s))
-	s = strings.NewReplacer(",", "", "，", "", " ", "").Replace(s)
-	s = strings.TrimSuffix(s, "元")
-	if s == "" {
-		return 0, ""
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	switch {
-	case errors.Is(err, strconv.ErrRange), err == nil && (n > forms.MaxAmount || n < -forms.MaxAmount):
-		return 0, fmt.Sprintf("数字太大：最多可填 %s（1亿），请检查是否多输了几位，或粘贴了证件号码等其他号码。", forms.Thousands(forms.MaxAmount))
-	case err != nil:
-		return 0, "请只填写阿拉伯数字（如 30000），不要带单位或文字。"
-	}
-	return n, ""
 }
 
 // number adds an input for a whole number; withCapital also shows the
@@ -218,10 +197,10 @@ func (f *formScreen) number(s *section, path, label string, get func() int64, se
 	return &e.Entry
 }
 
-func (f *formScreen) numberField(path string, get func() int64, set func(int64), withCapital bool, unit string) (*commitEntry, *field, fyne.CanvasObject) {
-	e := newAmountEntry()
+func (f *formScreen) numberField(path string, get func() int64, set func(int64), withCapital bool, unit string) (*widgets.Entry, *field, fyne.CanvasObject) {
+	e := widgets.NewAmountEntry()
 	fl := &field{path: path, focus: e, obj: e, msg: newMsg(), empty: func() bool { n, ok := parseNumber(e.Text); return ok && n == 0 }}
-	capital := newSecondaryLabel("")
+	capital := widgets.NewSecondaryLabel("")
 	capital.SizeName = theme.SizeNameCaptionText
 	capital.Truncation = fyne.TextTruncateEllipsis
 	show := func(n int64) {
@@ -231,17 +210,17 @@ func (f *formScreen) numberField(path string, get func() int64, set func(int64),
 	}
 	fl.reload = func() {
 		if n, ok := parseNumber(e.Text); !ok || n != get() {
-			e.SetText(amountText(get()))
+			e.SetText(widgets.AmountText(get()))
 		}
 		show(get())
 	}
-	e.SetText(amountText(get()))
+	e.SetText(widgets.AmountText(get()))
 	show(get())
 	// Every keystroke updates the draft and the 大写; whether the number
 	// is acceptable is said when it is committed (or after a pause).
 	e.OnChanged = func(s string) {
 		f.guard(forms.FieldLabel(path), func() {
-			n, problem := readNumber(s)
+			n, problem := widgets.ReadNumber(s)
 			if problem != "" {
 				fl.local = problem
 				f.scheduleCheck()
@@ -257,7 +236,7 @@ func (f *formScreen) numberField(path string, get func() int64, set func(int64),
 			f.edited()
 		})
 	}
-	e.onCommit = func() { f.commit(fl) }
+	e.OnCommit = func() { f.commit(fl) }
 	var obj fyne.CanvasObject = e
 	if unit != "" || withCapital {
 		// The unit beside the box, the 大写 under it: boxes of one column
@@ -271,18 +250,18 @@ func (f *formScreen) numberField(path string, get func() int64, set func(int64),
 	return e, fl, obj
 }
 
-// date adds a date input (dateBox): typed as secretaries type dates, or
+// date adds a date input (widgets.DateBox): typed as secretaries type dates, or
 // picked in the calendar, shown as 2025年5月20日.
-func (f *formScreen) date(s *section, path, label string, ptr *forms.Date) *dateBox {
+func (f *formScreen) date(s *section, path, label string, ptr *forms.Date) *widgets.DateBox {
 	b, fl := f.dateField(path, ptr)
 	f.register(fl)
-	f.addRow(s, label, fl, b.content)
+	f.addRow(s, label, fl, b.Content)
 	return b
 }
 
-func (f *formScreen) dateField(path string, ptr *forms.Date) (*dateBox, *field) {
+func (f *formScreen) dateField(path string, ptr *forms.Date) (*widgets.DateBox, *field) {
 	fl := &field{path: path}
-	b := newDateBox(*ptr, func() forms.Date { return f.defaultMonth(path) }, func(d forms.Date, problem string) {
+	b := widgets.NewDateBox(*ptr, func() forms.Date { return f.defaultMonth(path) }, func(d forms.Date, problem string) {
 		fl.local = problem
 		f.touched[fl.path] = true
 		if d == *ptr {
@@ -292,9 +271,9 @@ func (f *formScreen) dateField(path string, ptr *forms.Date) (*dateBox, *field) 
 		*ptr = d
 		f.changed()
 	})
-	b.onLeave = func() { f.commit(fl) }
-	fl.focus, fl.obj, fl.msg = b.entry, b.content, newMsg()
-	fl.empty = func() bool { return strings.TrimSpace(b.entry.Text) == "" }
+	b.OnLeave = func() { f.commit(fl) }
+	fl.focus, fl.obj, fl.msg = b.Entry, b.Content, newMsg()
+	fl.empty = func() bool { return strings.TrimSpace(b.Entry.Text) == "" }
 	fl.reload = func() { b.SetDate(*ptr) }
 	f.dates = append(f.dates, b)
 	return b, fl
@@ -351,7 +330,7 @@ func (f *formScreen) choose(s *section, path, label string, opts []option, ptr *
 }
 
 func (f *formScreen) selectField(path string, opts []option, ptr *string) (*widget.Select, *field) {
-	fs := newFocusSelect(names(opts))
+	fs := widgets.NewSelect(names(opts))
 	sel := &fs.Select
 	sel.PlaceHolder = "（请选择）"
 	fl := &field{path: path, focus: fs, obj: fs, msg: newMsg(), empty: func() bool { return sel.Selected == "" }}
@@ -388,7 +367,7 @@ func (f *formScreen) check(s *section, path, label, text string, ptr *bool) *wid
 }
 
 func (f *formScreen) checkField(path, text string, ptr *bool) (*widget.Check, *field) {
-	fc := newFocusCheck(text)
+	fc := widgets.NewCheck(text)
 	c := &fc.Check
 	c.SetChecked(*ptr)
 	fl := &field{path: path, focus: fc, obj: fc, msg: newMsg(), empty: func() bool { return !c.Checked }}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -22,13 +23,13 @@ func TestSelectedFillsTheDatesAndSaysSo(t *testing.T) {
 	env, _ := newReportEnv(t, "speech", false)
 	s := newSelectionScreen(env)
 	test.NewTempWindow(t, s.content)
-	if s.actualStart.entry.Text != "" || s.filled.Visible() {
-		t.Fatalf("before: %q, note shown %v", s.actualStart.entry.Text, s.filled.Visible())
+	if s.actualStart.Entry.Text != "" || s.filled.Visible() {
+		t.Fatalf("before: %q, note shown %v", s.actualStart.Entry.Text, s.filled.Visible())
 	}
 	test.Tap(s.selected)
 	start := env.d.Project.StartDate.Chinese()
-	if s.actualStart.entry.Text != start {
-		t.Fatalf("the actual start is %q, want the planned %s", s.actualStart.entry.Text, start)
+	if s.actualStart.Entry.Text != start {
+		t.Fatalf("the actual start is %q, want the planned %s", s.actualStart.Entry.Text, start)
 	}
 	if !s.filled.Visible() || !strings.Contains(s.filled.Text, start) || !strings.Contains(s.filled.Text, "实际") {
 		t.Errorf("filled in silently: note %q (shown %v)", s.filled.Text, s.filled.Visible())
@@ -41,7 +42,7 @@ func TestClickIntoDateBoxAndTypeReplaces(t *testing.T) {
 	u, _ := newTestUI(t)
 	f := newBlank(t, u, "forum")
 	c := u.win.Canvas()
-	e := f.fields["cover.apply_date"].focus.(*commitEntry)
+	e := f.fields["cover.apply_date"].focus.(*widgets.Entry)
 	if e.Text != forms.DateOf(today).Chinese() {
 		t.Fatalf("申报日期 starts as %q", e.Text)
 	}
@@ -104,12 +105,12 @@ func TestBlankDraftAfterTheDeadline(t *testing.T) {
 		t.Errorf("申报日期, which nobody typed, says %q", got)
 	}
 	deadline := forms.DateOf(u.call.Deadline)
-	if ph := f.fields["cover.apply_date"].focus.(*commitEntry).PlaceHolder; !strings.Contains(ph, deadline.Chinese()) {
+	if ph := f.fields["cover.apply_date"].focus.(*widgets.Entry).PlaceHolder; !strings.Contains(ph, deadline.Chinese()) {
 		t.Errorf("申报日期's example %q is not the deadline %s", ph, deadline.Chinese())
 	}
 	from, to := forms.DateOf(f.cat.WindowStart), forms.DateOf(f.cat.WindowEnd)
 	for _, p := range []string{"project.start_date", "project.end_date"} {
-		ph := f.fields[p].focus.(*commitEntry).PlaceHolder
+		ph := f.fields[p].focus.(*widgets.Entry).PlaceHolder
 		parts := strings.Fields(ph) // 如 2024年5月1日 或 2024-05-01
 		if len(parts) != 4 {
 			t.Fatalf("%s: placeholder %q", p, ph)
@@ -211,7 +212,7 @@ func TestReviewWheelLikeTheForm(t *testing.T) {
 		t.Fatal("no review")
 	}
 	pos := u.app.Driver().AbsolutePositionForObject(r.scroll).Add(fyne.NewPos(200, 200))
-	test.Scroll(u.win.Canvas(), pos, 0, -wheelNotch)
+	test.Scroll(u.win.Canvas(), pos, 0, -widgets.WheelNotch)
 	got := r.scroll.Offset.Y
 	line := theme.TextSize() + 2*theme.InnerPadding()
 	if got < 2.5*line || got > 3.5*line {
@@ -227,9 +228,9 @@ func TestSelectionMessagesAboveTheHeading(t *testing.T) {
 	w := test.NewTempWindow(t, s.content)
 	w.Resize(fyne.NewSize(700, 900))
 	test.Tap(s.selected)
-	for _, b := range []*dateBox{s.listPublished, s.actualStart, s.actualEnd} {
-		b.entry.SetText("2024年2月30日")
-		b.commit()
+	for _, b := range []*widgets.DateBox{s.listPublished, s.actualStart, s.actualEnd} {
+		b.Entry.SetText("2024年2月30日")
+		b.Commit()
 	}
 	var head *widget.Label
 	for _, o := range s.content.(*fyne.Container).Objects {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"shenbao/app/platform"
+	"shenbao/app/widgets"
 )
 
 // maxScreenWidth is the widest any screen may need, in logical px: a
@@ -90,20 +91,20 @@ func TestWheelScrollsFormOverAnEntry(t *testing.T) {
 	f := openSampleDraft(t, u, "forum")
 	f.showStep(2) // 二、项目基本情况: longer than the window
 	u.win.Resize(fyne.NewSize(1100, 600))
-	e := f.fields["project.theme"].focus.(*commitEntry)
+	e := f.fields["project.theme"].focus.(*widgets.Entry)
 	pos := u.app.Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(10, 10))
-	test.Scroll(u.win.Canvas(), pos, 0, -wheelNotch)
+	test.Scroll(u.win.Canvas(), pos, 0, -widgets.WheelNotch)
 	got := f.scroll.Offset.Y
 	line := theme.TextSize() + 2*theme.InnerPadding()
 	if got < 2.5*line || got > 3.5*line {
 		t.Errorf("one notch over an entry scrolled the form by %.0f px, want about three lines (%.0f)", got, 3*line)
 	}
 	// Over a multi-line entry too.
-	l := f.fields["project.summary"].focus.(*commitEntry)
+	l := f.fields["project.summary"].focus.(*widgets.Entry)
 	f.jump("project.summary")
 	before := f.scroll.Offset.Y
 	pos = u.app.Driver().AbsolutePositionForObject(l).Add(fyne.NewPos(10, 10))
-	test.Scroll(u.win.Canvas(), pos, 0, wheelNotch)
+	test.Scroll(u.win.Canvas(), pos, 0, widgets.WheelNotch)
 	if f.scroll.Offset.Y >= before {
 		t.Errorf("wheel up over the summary: offset %.0f → %.0f", before, f.scroll.Offset.Y)
 	}

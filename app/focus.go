@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Focus she can see: whichever way a field gets the keyboard (Tab,
@@ -15,9 +13,9 @@ import (
 // screen it is on (the form, an after-selection tab) scrolls it into view,
 // so that what she types next never goes into a field out of sight. Fyne
 // tells a program of no focus change (its Tab moves the focus inside the
-// driver), so each focusable input of the form tells it: commitEntry,
-// focusSelect, focusCheck and focusButton call revealFocused from their
-// FocusGained.
+// driver), so each focusable input of the form tells it: the inputs of
+// package widgets (Entry, Select, Check, Button) call widgets.Reveal, which
+// is revealFocused, from their FocusGained.
 
 // revealMargin is the room kept above and below a revealed field: its
 // label's line above, its message line below.
@@ -131,76 +129,4 @@ var windowReturnedAt atomic.Int64
 func windowReturning() bool {
 	t := windowReturnedAt.Load()
 	return t != 0 && time.Since(time.Unix(0, t)) < windowLeftWithin
-}
-
-// shiftHeld tells whether Shift is held, where the driver tells.
-func shiftHeld() bool {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
-		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
-	}
-	return false
-}
-
-// focusSelect is a select that shows itself when it gets the keyboard.
-type focusSelect struct{ widget.Select }
-
-func newFocusSelect(options []string) *focusSelect {
-	s := &focusSelect{}
-	s.Options = options
-	s.ExtendBaseWidget(s)
-	return s
-}
-
-// FocusGained scrolls the select into view.
-func (s *focusSelect) FocusGained() {
-	s.Select.FocusGained()
-	revealFocused(s)
-}
-
-// focusCheck is a check box that shows itself when it gets the keyboard.
-type focusCheck struct{ widget.Check }
-
-func newFocusCheck(text string) *focusCheck {
-	c := &focusCheck{}
-	c.Text = text
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-// FocusGained scrolls the check box into view.
-func (c *focusCheck) FocusGained() {
-	c.Check.FocusGained()
-	revealFocused(c)
-}
-
-// newFocusCheckOn is newFocusCheck with its OnChanged.
-func newFocusCheckOn(text string, changed func(bool)) *focusCheck {
-	c := newFocusCheck(text)
-	c.OnChanged = changed
-	return c
-}
-
-// newFocusSelectOn is newFocusSelect with its OnChanged.
-func newFocusSelectOn(options []string, changed func(string)) *focusSelect {
-	s := newFocusSelect(options)
-	s.OnChanged = changed
-	return s
-}
-
-// focusButton is a button that shows itself when it gets the keyboard (a
-// table's 添加一行 and 🗑, a date's calendar: Space presses a focused
-// button, which must not happen out of sight).
-type focusButton struct{ widget.Button }
-
-func newFocusButton(label string, icon fyne.Resource, tapped func()) *focusButton {
-	b := &focusButton{}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-// FocusGained scrolls the button into view.
-func (b *focusButton) FocusGained() {
-	b.Button.FocusGained()
-	revealFocused(b)
 }

@@ -1,6 +1,10 @@
 package app
 
-import "testing"
+import (
+	"testing"
+
+	"shenbao/app/widgets"
+)
 
 // Changing screens takes the cursor out of the field it was in: Fyne
 // alone would leave the entry believing it has the focus, its cursor
@@ -22,20 +26,20 @@ func TestChangingScreensUnfocusesTheField(t *testing.T) {
 			if !f.jump("applicant.name") {
 				t.Fatal("no jump to applicant.name")
 			}
-			e := f.fields["applicant.name"].focus.(*commitEntry)
-			if !e.focused || u.win.Canvas().Focused() != e {
+			e := f.fields["applicant.name"].focus.(*widgets.Entry)
+			if !e.Focused() || u.win.Canvas().Focused() != e {
 				t.Fatal("the jump did not put the cursor in the field")
 			}
 			to.open(f)
 			if u.win.Content() == f.content {
 				t.Fatalf("%s did not open", to.name)
 			}
-			if e.focused {
+			if e.Focused() {
 				t.Errorf("after opening %s the form's entry still believes it has the cursor", to.name)
 			}
 			to.back(f)
-			if e.focused || u.win.Canvas().Focused() != nil {
-				t.Errorf("back on the form: entry focused %v, canvas focus %v", e.focused, u.win.Canvas().Focused())
+			if e.Focused() || u.win.Canvas().Focused() != nil {
+				t.Errorf("back on the form: entry focused %v, canvas focus %v", e.Focused(), u.win.Canvas().Focused())
 			}
 			if got := msgOf(f, "applicant.name"); got != "待填" {
 				t.Errorf("the empty field the cursor was in: %q, want 待填", got)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 	"shenbao/forms/submission"
 )
@@ -34,9 +35,9 @@ type formScreen struct {
 	steps    *stepNav
 	fields   map[string]*field
 	order    []*field
-	msgs     map[*textLabel]bool
+	msgs     map[*widgets.Label]bool
 	tables   map[string]*rowsTable
-	dates    []*dateBox
+	dates    []*widgets.DateBox
 	bindings int
 
 	// touched are the fields the user has left once; checkAll is set by
@@ -59,7 +60,7 @@ type formScreen struct {
 	exportBtn, copyUnitBtn      *widget.Button
 	afterBtn                    *widget.Button
 	after                       *afterView // the after-selection screen, while shown
-	budgetSum                   *textLabel
+	budgetSum                   *widgets.Label
 	exporting                   bool
 	exportProgress              *widget.ProgressBar
 	exportStep                  *widget.Label
@@ -90,7 +91,7 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	d.EnsurePart()
 	d.EnsureSections(u.call)
 	f := &formScreen{u: u, path: path, d: d, cat: u.call.Category(d.Category),
-		fields: map[string]*field{}, msgs: map[*textLabel]bool{}, tables: map[string]*rowsTable{}, touched: map[string]bool{}}
+		fields: map[string]*field{}, msgs: map[*widgets.Label]bool{}, tables: map[string]*rowsTable{}, touched: map[string]bool{}}
 	f.opts = checkOptions(u.now())
 	f.sample = u.isSample(path)
 	if !f.sample {
@@ -102,7 +103,7 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	// The unit's name is the secretary's own: its hint names no unit (the
 	// samples' units would read as a suggestion).
 	if fl := f.fields["applicant.name"]; fl != nil {
-		if e, ok := fl.focus.(*commitEntry); ok {
+		if e, ok := fl.focus.(*widgets.Entry); ok {
 			e.SetPlaceHolder("与公章上的名称一致")
 		}
 	}
@@ -132,7 +133,7 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 		right = container.NewHBox(f.templateBtn, f.reviewBtn, f.exportBtn, f.afterBtn)
 	}
 	bar := container.NewBorder(nil, nil, f.backBtn, right, f.title)
-	f.split = container.NewHSplit(newWheelScroll(f.scroll), f.panel.content)
+	f.split = container.NewHSplit(widgets.NewWheelScroll(f.scroll), f.panel.content)
 	f.split.Offset = u.splitOffset()
 	bottom := container.NewBorder(nil, nil, f.steps.buttons, nil, f.state)
 	f.content = container.NewBorder(container.NewVBox(bar, f.exportBox, widget.NewSeparator()),
@@ -350,7 +351,7 @@ func (f *formScreen) buildJoint(s *section, sd *forms.SectionDecl, lbl func(key,
 	}
 	f.table(s, "joint_applicants", title, heads,
 		func() int { return len(d.Joint) },
-		func(i int, msg *textLabel) []fyne.CanvasObject {
+		func(i int, msg *widgets.Label) []fyne.CanvasObject {
 			j := &d.Joint[i]
 			pre := fmt.Sprintf("joint_applicants[%d].", i)
 			var cells []fyne.CanvasObject
@@ -428,7 +429,7 @@ func (f *formScreen) buildProject(s *section, sd *forms.SectionDecl, lbl func(ke
 // call file, its usual header and its cell in row i.
 type tableColumn struct {
 	key, head string
-	cell      func(i int, pre string, msg *textLabel) fyne.CanvasObject
+	cell      func(i int, pre string, msg *widgets.Label) fyne.CanvasObject
 }
 
 // blockTable adds the editable table of a block with the columns the call
@@ -443,7 +444,7 @@ func (f *formScreen) blockTable(s *section, sd *forms.SectionDecl, lbl func(key,
 		}
 	}
 	f.table(s, path, label, heads, count,
-		func(i int, msg *textLabel) []fyne.CanvasObject {
+		func(i int, msg *widgets.Label) []fyne.CanvasObject {
 			pre := fmt.Sprintf("%s[%d].", path, i)
 			cells := make([]fyne.CanvasObject, len(asked))
 			for j, c := range asked {
@@ -456,16 +457,16 @@ func (f *formScreen) blockTable(s *section, sd *forms.SectionDecl, lbl func(key,
 func (f *formScreen) buildAgenda(s *section, sd *forms.SectionDecl, lbl func(key, def string) string) {
 	d := f.d
 	f.blockTable(s, sd, lbl, "agenda", "日程安排", []tableColumn{
-		{"date", "日期", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+		{"date", "日期", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellDate(pre+"date", &d.Agenda[i].Date, msg)
 		}},
-		{"time", "时间", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+		{"time", "时间", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"time", &d.Agenda[i].Time, msg, "09:00-11:30")
 		}},
-		{"item", "内容", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+		{"item", "内容", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"item", &d.Agenda[i].Item, msg, "内容")
 		}},
-		{"speaker", "报告人", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+		{"speaker", "报告人", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"speaker", &d.Agenda[i].Speaker, msg, "报告人")
 		}},
 	},
@@ -477,16 +478,16 @@ func (f *formScreen) buildAgenda(s *section, sd *forms.SectionDecl, lbl func(key
 func (f *formScreen) buildExperts(s *section, sd *forms.SectionDecl, lbl func(key, def string) string) {
 	d := f.d
 	f.blockTable(s, sd, lbl, "experts", "邀请专家", []tableColumn{
-		{"name", "姓名", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+		{"name", "姓名", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"name", &d.Experts[i].Name, msg, "姓名")
 		}},
-		{"unit", "单位", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+		{"unit", "单位", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"unit", &d.Experts[i].Unit, msg, "单位")
 		}},
-		{"title", "职称/职务", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+		{"title", "职称/职务", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"title", &d.Experts[i].Title, msg, "职称")
 		}},
-		{"topic", "报告题目", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+		{"topic", "报告题目", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"topic", &d.Experts[i].Topic, msg, "报告题目")
 		}},
 	},
@@ -501,20 +502,20 @@ func (f *formScreen) buildBudget(s *section, sd *forms.SectionDecl, lbl func(key
 	b := &f.d.Budget
 	if sd.Asks("lines") {
 		f.blockTable(s, sd, lbl, "budget.lines", lbl("lines", "支出明细"), []tableColumn{
-			{"lines.item", "支出项目", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+			{"lines.item", "支出项目", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 				return f.cellText(pre+"item", &b.Lines[i].Item, msg, "如 会议费")
 			}},
-			{"lines.amount", "金额（元）", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+			{"lines.amount", "金额（元）", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 				return f.cellAmount(pre+"amount", &b.Lines[i].Amount, msg)
 			}},
-			{"lines.basis", "测算依据", func(i int, pre string, msg *textLabel) fyne.CanvasObject {
+			{"lines.basis", "测算依据", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 				return f.cellText(pre+"basis", &b.Lines[i].Basis, msg, "测算依据")
 			}},
 		},
 			func() int { return len(b.Lines) },
 			func() { b.Lines = append(b.Lines, forms.BudgetLine{}) },
 			func(i int) { b.Lines = append(b.Lines[:i], b.Lines[i+1:]...) })
-		f.budgetSum = newSecondaryLabel("")
+		f.budgetSum = widgets.NewSecondaryLabel("")
 		s.box.Add(f.budgetSum)
 	}
 	money := &section{grid: containerForm()}
@@ -834,10 +835,10 @@ func severityPrefix(s forms.Severity) string {
 // touching only the labels whose text changes, and counts per step what
 // needs a change and what is still to be filled in.
 func (f *formScreen) refreshMessages() {
-	texts := map[*textLabel][]string{}
-	worst := map[*textLabel]forms.Severity{}
+	texts := map[*widgets.Label][]string{}
+	worst := map[*widgets.Label]forms.Severity{}
 	rank := map[forms.Severity]int{forms.Error: 3, forms.Warning: 2, forms.Info: 1}
-	add := func(l *textLabel, s forms.Severity, msg string) {
+	add := func(l *widgets.Label, s forms.Severity, msg string) {
 		for _, t := range texts[l] {
 			if t == msg {
 				return
@@ -848,7 +849,7 @@ func (f *formScreen) refreshMessages() {
 			worst[l] = s
 		}
 	}
-	todo := map[*textLabel]bool{}
+	todo := map[*widgets.Label]bool{}
 	f.pending = 0
 	counts := make([]stepState, len(f.sections))
 	seen := map[*field]bool{}
@@ -1049,7 +1050,7 @@ func (f *formScreen) focusFirst() {
 		if fl.step != f.steps.cur {
 			continue
 		}
-		if e, ok := fl.focus.(*commitEntry); ok && e.Visible() {
+		if e, ok := fl.focus.(*widgets.Entry); ok && e.Visible() {
 			f.u.win.Canvas().Focus(e)
 			return
 		}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -74,7 +75,7 @@ func (f *formScreen) declaredTable(s *section, path string, fd *forms.FieldDecl,
 	}
 	return f.table(s, path, label, headers,
 		func() int { return len(*rows) },
-		func(i int, msg *textLabel) []fyne.CanvasObject {
+		func(i int, msg *widgets.Label) []fyne.CanvasObject {
 			r := (*rows)[i]
 			pre := fmt.Sprintf("%s[%d].", path, i)
 			cells := make([]fyne.CanvasObject, len(fd.Columns))
@@ -171,7 +172,7 @@ func disableButtons(o fyne.CanvasObject) {
 	switch o := o.(type) {
 	case *widget.Button:
 		o.Disable()
-	case *focusButton:
+	case *widgets.Button:
 		o.Disable()
 	case *fyne.Container:
 		for _, k := range o.Objects {
@@ -189,7 +190,7 @@ func disableButtons(o fyne.CanvasObject) {
 func readableChoices(c *fyne.Container) {
 	for i, o := range c.Objects {
 		switch o := o.(type) {
-		case *widget.Select, *widget.Check, *widget.CheckGroup, *focusSelect, *focusCheck:
+		case *widget.Select, *widget.Check, *widget.CheckGroup, *widgets.Select, *widgets.Check:
 			c.Objects[i] = secondary(o)
 		case *fyne.Container:
 			readableChoices(o)

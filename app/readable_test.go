@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -79,7 +80,7 @@ func TestBudgetSecondaryLinesReadable(t *testing.T) {
 		f.showStep(f.fields["budget.total"].step)
 		// 其他经费 is 0 in the sample, an empty box: given an amount, its
 		// 大写 is compared with it too.
-		f.fields["budget.other"].focus.(*commitEntry).SetText("2000")
+		f.fields["budget.other"].focus.(*widgets.Entry).SetText("2000")
 		f.scroll.ScrollToBottom()
 		v := u.app.Settings().ThemeVariant()
 		bg := th.Color(theme.ColorNameBackground, v)
@@ -93,7 +94,7 @@ func TestBudgetSecondaryLinesReadable(t *testing.T) {
 			if got < readable {
 				t.Errorf("%s: %q drawn with a contrast of %.1f:1 (want at least %.1f:1)", p, fl.capital.Text, got, readable)
 			}
-			box := fl.focus.(*commitEntry)
+			box := fl.focus.(*widgets.Entry)
 			amount := textContrast(img, inner(box), th.Color(theme.ColorNameInputBackground, v))
 			if got >= amount {
 				t.Errorf("%s: the 大写 (%.1f:1) is not lighter than the amount (%.1f:1)", p, got, amount)
@@ -117,7 +118,7 @@ func TestBudgetSecondaryLinesReadable(t *testing.T) {
 				t.Errorf("heading %q drawn with a contrast of %.1f:1", h.Text, got)
 			}
 		}
-		amount := f.fields["budget.lines[0].amount"].focus.(*commitEntry)
+		amount := f.fields["budget.lines[0].amount"].focus.(*widgets.Entry)
 		// Its last character, the full-width ）, inks the left part of
 		// its width only: up to 8 px short.
 		_, right, _ := ink(img, area(tb.heads[1]), bg)
@@ -165,7 +166,7 @@ func TestReadOnlyValuesReadable(t *testing.T) {
 
 		// An empty box: Fyne's faint placeholder, not a value.
 		fl := f.fields["budget.other_note"]
-		if e := fl.focus.(*commitEntry); e.Text != "" || e.PlaceHolder == "" {
+		if e := fl.focus.(*widgets.Entry); e.Text != "" || e.PlaceHolder == "" {
 			f.d.Budget.OtherNote = ""
 			e.SetPlaceHolder("提示")
 			e.SetText("")
@@ -192,7 +193,7 @@ func TestReadOnlyFormHasNoLiveButtons(t *testing.T) {
 	buttons := 0
 	eachObject(f.body, func(o fyne.CanvasObject) {
 		b, ok := o.(*widget.Button)
-		if fb, isFocus := o.(*focusButton); isFocus {
+		if fb, isFocus := o.(*widgets.Button); isFocus {
 			b, ok = &fb.Button, true
 		}
 		if ok {

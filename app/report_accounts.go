@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -20,10 +21,10 @@ type accountsScreen struct {
 	content fyne.CanvasObject
 
 	rows                          *fyne.Container
-	spent                         []*commitEntry // amount boxes, right-aligned like the form's
+	spent                         []*widgets.Entry // amount boxes, right-aligned like the form's
 	diffs, pcts                   []*widget.Label
-	provincial, selfRaised, other *commitEntry
-	note                          *commitEntry
+	provincial, selfRaised, other *widgets.Entry
+	note                          *widgets.Entry
 	totals                        *widget.Label
 	findings                      *widget.Label
 	addBtn                        *widget.Button
@@ -50,9 +51,9 @@ func newAccountsScreen(env *reportEnv) *accountsScreen {
 		s.refreshRows()
 		s.edited()
 	})
-	amount := func(get func() int64, set func(int64)) *commitEntry {
-		e := newAmountEntry()
-		e.SetText(amountText(get()))
+	amount := func(get func() int64, set func(int64)) *widgets.Entry {
+		e := widgets.NewAmountEntry()
+		e.SetText(widgets.AmountText(get()))
 		e.OnChanged = func(t string) {
 			if n, ok := parseNumber(t); ok {
 				set(n)
@@ -64,7 +65,7 @@ func newAccountsScreen(env *reportEnv) *accountsScreen {
 	s.provincial = amount(func() int64 { return fa.Provincial }, func(n int64) { fa.Provincial = n })
 	s.selfRaised = amount(func() int64 { return fa.SelfRaised }, func(n int64) { fa.SelfRaised = n })
 	s.other = amount(func() int64 { return fa.Other }, func(n int64) { fa.Other = n })
-	s.note = newCommitMultiLineEntry()
+	s.note = widgets.NewMultiLineEntry()
 	s.note.Wrapping = fyne.TextWrapWord
 	s.note.SetPlaceHolder("决算说明：超支或结余的原因、自筹经费来源等")
 	s.note.SetText(fa.Note)
@@ -76,7 +77,7 @@ func newAccountsScreen(env *reportEnv) *accountsScreen {
 	grant := env.d.Project.RequestedAmount
 	// Boxes about as wide as the spent column, with the unit after them: a
 	// right-aligned amount stays near its label.
-	short := func(e *commitEntry) fyne.CanvasObject {
+	short := func(e *widgets.Entry) fyne.CanvasObject {
 		box := container.NewGridWrap(fyne.NewSize(sourceBoxWidth, e.MinSize().Height), e)
 		return container.NewHBox(box, widget.NewLabel("元"))
 	}
@@ -106,13 +107,13 @@ func (s *accountsScreen) refreshRows() {
 	for i := range fa.Lines {
 		i := i
 		l := &fa.Lines[i]
-		item := newCommitEntry()
+		item := widgets.NewEntry()
 		item.SetText(l.Item)
 		item.OnChanged = func(t string) { fa.Lines[i].Item = t; s.edited() }
 		budget := widget.NewLabel(forms.Thousands(l.Budgeted))
 		budget.Alignment = fyne.TextAlignTrailing
-		spent := newAmountEntry()
-		spent.SetText(amountText(l.Spent))
+		spent := widgets.NewAmountEntry()
+		spent.SetText(widgets.AmountText(l.Spent))
 		spent.OnChanged = func(t string) {
 			if n, ok := parseNumber(t); ok {
 				fa.Lines[i].Spent = n
@@ -121,7 +122,7 @@ func (s *accountsScreen) refreshRows() {
 		}
 		diff, pct := widget.NewLabel(""), widget.NewLabel("")
 		diff.Alignment, pct.Alignment = fyne.TextAlignTrailing, fyne.TextAlignTrailing
-		note := newCommitEntry()
+		note := widgets.NewEntry()
 		note.SetPlaceHolder("超支原因等")
 		note.SetText(l.Note)
 		note.OnChanged = func(t string) { fa.Lines[i].Note = t; s.edited() }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 )
@@ -43,7 +44,7 @@ func newAfterScreen(env *reportEnv) *afterScreen {
 	s.summary = newSummaryScreen(env)
 	s.accounts = newAccountsScreen(env)
 	scroll := func(o fyne.CanvasObject) fyne.CanvasObject {
-		return newWheelScroll(container.NewVScroll(container.NewPadded(o)))
+		return widgets.NewWheelScroll(container.NewVScroll(container.NewPadded(o)))
 	}
 	// Only the materials the call asks of this draft have a tab.
 	owes := func(kinds ...string) bool {
@@ -96,11 +97,11 @@ func (s *afterScreen) focusFor(path string) fyne.Focusable {
 	has := func(p string) bool { return strings.HasPrefix(path, p) }
 	switch {
 	case has("selection.list_published"):
-		return s.selection.listPublished.entry
+		return s.selection.listPublished.Entry
 	case has("selection.actual_start"):
-		return s.selection.actualStart.entry
+		return s.selection.actualStart.Entry
 	case has("selection.actual_end"):
-		return s.selection.actualEnd.entry
+		return s.selection.actualEnd.Entry
 	case has("selection."):
 		return s.selection.selected
 	case has("reports.info_report.headline"), has("reports.info_report.title"):

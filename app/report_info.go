@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/app/platform"
+	"shenbao/app/widgets"
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 )
@@ -28,15 +29,15 @@ type infoScreen struct {
 	env     *reportEnv
 	content fyne.CanvasObject
 
-	title     *commitEntry
-	body      *commitEntry
-	author    *commitEntry // 撰稿人
-	counter   *textLabel
+	title     *widgets.Entry
+	body      *widgets.Entry
+	author    *widgets.Entry // 撰稿人
+	counter   *widgets.Label
 	photos    *fyne.Container
 	addBtn    *widget.Button
 	photoMsg  *widget.Label // why the last photo was refused
 	findings  *widget.Label
-	captions  []*commitEntry
+	captions  []*widgets.Entry
 	busy      *fyne.Container        // "正在导入照片…" while an import runs
 	busyLabel *widget.Label          // how many photos the import takes
 	busyBar   *widget.ProgressBar    // photos imported so far
@@ -47,23 +48,23 @@ type infoScreen struct {
 func newInfoScreen(env *reportEnv) *infoScreen {
 	s := &infoScreen{env: env, importer: aftercare.ImportPhoto, thumbs: map[string]image.Image{}}
 	in := &env.d.EnsureReports().Info
-	s.title = newCommitEntry()
+	s.title = widgets.NewEntry()
 	s.title.SetPlaceHolder("如：" + env.d.Project.Name + "在" + env.d.Project.City + "召开")
 	s.title.SetText(in.Title)
 	s.title.OnChanged = func(t string) { in.Title = t; s.edited() }
-	s.body = newCommitMultiLineEntry()
+	s.body = widgets.NewMultiLineEntry()
 	s.body.Wrapping = fyne.TextWrapWord
 	s.body.SetMinRowsVisible(12)
 	s.body.SetPlaceHolder("时间、地点、主题、参会人数、主要内容和成效……")
 	s.body.SetText(in.Text)
-	s.counter = newSecondaryLabel("")
+	s.counter = widgets.NewSecondaryLabel("")
 	s.counter.Alignment = fyne.TextAlignTrailing
 	s.body.OnChanged = func(t string) {
 		in.Text = t
 		s.refreshCounter()
 		s.edited()
 	}
-	s.author = newCommitEntry()
+	s.author = widgets.NewEntry()
 	s.author.SetPlaceHolder("写稿人姓名；留空则打印一条横线，手写")
 	s.author.SetText(in.Author)
 	s.author.OnChanged = func(t string) { in.Author = t; s.edited() }
@@ -89,7 +90,7 @@ func newInfoScreen(env *reportEnv) *infoScreen {
 			count = fmt.Sprintf("附%d张照片", hi)
 		}
 	}
-	hint := newSecondaryLabel(fmt.Sprintf("%s，JPEG或PNG；超过2000像素的照片导入时自动缩小，手机照片的方向自动摆正。照片保存在草稿旁的文件夹 “%s” 中。", count, displayFiles(env.draftPath)))
+	hint := widgets.NewSecondaryLabel(fmt.Sprintf("%s，JPEG或PNG；超过2000像素的照片导入时自动缩小，手机照片的方向自动摆正。照片保存在草稿旁的文件夹 “%s” 中。", count, displayFiles(env.draftPath)))
 	hint.Wrapping = fyne.TextWrapWord
 	form := container.New(layout.NewFormLayout(), widget.NewLabel("标题"), s.title,
 		widget.NewLabel("正文"), container.NewBorder(nil, s.counter, nil, nil, s.body),
@@ -237,7 +238,7 @@ func (s *infoScreen) refreshPhotos() {
 			img.SetMinSize(fyne.NewSize(thumbW, thumbH))
 			thumb = img
 		}
-		caption := newCommitEntry()
+		caption := widgets.NewEntry()
 		caption.SetPlaceHolder("照片说明，如：开幕式现场")
 		caption.SetText(ph.Caption)
 		caption.OnChanged = func(t string) { in.Photos[i].Caption = t; s.edited() }
@@ -255,7 +256,7 @@ func (s *infoScreen) refreshPhotos() {
 		if i == 0 {
 			up.Disable()
 		}
-		info := newSecondaryLabel(fmt.Sprintf("图%d · %d×%d · %s", i+1, ph.Width, ph.Height, ph.Original))
+		info := widgets.NewSecondaryLabel(fmt.Sprintf("图%d · %d×%d · %s", i+1, ph.Width, ph.Height, ph.Original))
 		s.photos.Add(container.NewBorder(nil, nil, thumb, container.NewHBox(up, remove), container.NewVBox(info, caption)))
 	}
 	s.photos.Refresh()

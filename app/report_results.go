@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/width"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -21,11 +22,11 @@ type resultsScreen struct {
 	content fyne.CanvasObject
 
 	rows     *fyne.Container
-	sortBy   *focusSelect
+	sortBy   *widgets.Select
 	rankBtn  *widget.Button
 	addBtn   *widget.Button
 	findings *widget.Label
-	entries  [][]*commitEntry // per row: rank, name, unit, title, score
+	entries  [][]*widgets.Entry // per row: rank, name, unit, title, score
 }
 
 // resultSorts are the sort choices, in the order shown.
@@ -44,7 +45,7 @@ func newResultsScreen(env *reportEnv) *resultsScreen {
 	for i, o := range resultSorts {
 		labels[i] = o.label
 	}
-	s.sortBy = newFocusSelectOn(labels, func(l string) {
+	s.sortBy = widgets.NewSelectOn(labels, func(l string) {
 		for _, o := range resultSorts {
 			if o.label == l {
 				forms.SortResults(env.d.Reports.Results, o.by, o.by == forms.ByScore)
@@ -89,8 +90,8 @@ func (s *resultsScreen) refreshRows() {
 	for i := range *rows {
 		i := i
 		r := &(*rows)[i]
-		text := func(v string, set func(string)) *commitEntry {
-			e := newCommitEntry()
+		text := func(v string, set func(string)) *widgets.Entry {
+			e := widgets.NewEntry()
 			e.SetText(v)
 			e.OnChanged = func(t string) { set(t); s.edited() }
 			return e
@@ -102,14 +103,14 @@ func (s *resultsScreen) refreshRows() {
 		score := text(forms.ScoreText(r.Score), func(t string) {
 			(*rows)[i].Score, _ = strconv.ParseFloat(width.Fold.String(strings.TrimSpace(t)), 64)
 		})
-		degree := newFocusSelectOn(forms.DegreeLevels, func(v string) {
+		degree := widgets.NewSelectOn(forms.DegreeLevels, func(v string) {
 			if (*rows)[i].Degree != v {
 				(*rows)[i].Degree = v
 				s.edited()
 			}
 		})
 		degree.SetSelected(r.Degree)
-		award := newFocusSelectOn(forms.Awards, func(v string) {
+		award := widgets.NewSelectOn(forms.Awards, func(v string) {
 			if (*rows)[i].Award != v {
 				(*rows)[i].Award = v
 				s.edited()
@@ -125,7 +126,7 @@ func (s *resultsScreen) refreshRows() {
 		for _, o := range []fyne.CanvasObject{rank, name, unit, degree, title, score, award, del} {
 			row.Add(o)
 		}
-		s.entries = append(s.entries, []*commitEntry{rank, name, unit, title, score})
+		s.entries = append(s.entries, []*widgets.Entry{rank, name, unit, title, score})
 		s.rows.Add(row)
 	}
 	s.rows.Refresh()

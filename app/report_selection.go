@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -20,11 +21,11 @@ type selectionScreen struct {
 	env     *reportEnv
 	content fyne.CanvasObject
 
-	selected                              *focusCheck
-	listPublished, actualStart, actualEnd *dateBox
+	selected                              *widgets.Check
+	listPublished, actualStart, actualEnd *widgets.DateBox
 	dateMsg                               *widget.Label
-	filled                                *textLabel          // says the actual dates were filled in from the plan
-	problems                              map[*dateBox]string // why a typed date is not one
+	filled                                *widgets.Label              // says the actual dates were filled in from the plan
+	problems                              map[*widgets.DateBox]string // why a typed date is not one
 	dues                                  *fyne.Container
 	dueRows                               []*dueRow
 }
@@ -33,36 +34,36 @@ type selectionScreen struct {
 type dueRow struct {
 	item      forms.DueItem
 	label     *widget.Label
-	submitted *focusCheck
+	submitted *widgets.Check
 }
 
 func newSelectionScreen(env *reportEnv) *selectionScreen {
-	s := &selectionScreen{env: env, problems: map[*dateBox]string{}}
+	s := &selectionScreen{env: env, problems: map[*widgets.DateBox]string{}}
 	sel := env.d.Selection
 	if sel == nil {
 		sel = &forms.Selection{}
 	}
-	s.selected = newFocusCheckOn("本项目已入选（入选项目名单已公布）", s.onSelected)
+	s.selected = widgets.NewCheckOn("本项目已入选（入选项目名单已公布）", s.onSelected)
 	s.selected.SetChecked(sel.Selected)
 	s.listPublished = s.dateEntry(sel.ListPublished, func(d forms.Date) { env.d.Selection.ListPublished = d })
 	s.actualStart = s.dateEntry(sel.ActualStart, func(d forms.Date) { env.d.Selection.ActualStart = d })
 	s.actualEnd = s.dateEntry(sel.ActualEnd, func(d forms.Date) { env.d.Selection.ActualEnd = d })
 	s.dateMsg = newNote()
-	s.filled = newSecondaryLabel("")
+	s.filled = widgets.NewSecondaryLabel("")
 	s.filled.Wrapping = fyne.TextWrapBreak
 	s.filled.Hide()
 	s.dues = container.NewVBox()
 	grid := container.New(layout.NewFormLayout(),
-		widget.NewLabel("名单公布日期"), s.listPublished.content,
-		widget.NewLabel("实际开始日期"), s.actualStart.content,
-		widget.NewLabel("实际结束日期"), s.actualEnd.content,
+		widget.NewLabel("名单公布日期"), s.listPublished.Content,
+		widget.NewLabel("实际开始日期"), s.actualStart.Content,
+		widget.NewLabel("实际结束日期"), s.actualEnd.Content,
 	)
 	ex := forms.DateOf(time.Now())
 	if end := env.d.Project.EndDate; !end.IsZero() {
 		ex = end
 	}
 	t := ex.Time()
-	hint := newSecondaryLabel(fmt.Sprintf("报送期限按实际结束日期计算%s；日期可写作 %s、%s 或 %d/%d/%d，也可点日历选择。", forms.Cite(env.call.Clauses.AfterEvent), ex.Chinese(), ex.String(), t.Year(), int(t.Month()), t.Day()))
+	hint := widgets.NewSecondaryLabel(fmt.Sprintf("报送期限按实际结束日期计算%s；日期可写作 %s、%s 或 %d/%d/%d，也可点日历选择。", forms.Cite(env.call.Clauses.AfterEvent), ex.Chinese(), ex.String(), t.Year(), int(t.Month()), t.Day()))
 	hint.Wrapping = fyne.TextWrapBreak
 	s.content = container.NewVBox(s.selected, grid, s.filled, hint, s.dateMsg, widget.NewSeparator(),
 		widget.NewLabelWithStyle("会后须报送的材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.dues)
@@ -70,12 +71,12 @@ func newSelectionScreen(env *reportEnv) *selectionScreen {
 	return s
 }
 
-// dateEntry is the program's date input (dateBox), as on the form: what
+// dateEntry is the program's date input (widgets.DateBox), as on the form: what
 // it shows is what the draft holds; text that is no date says so and
 // leaves the date empty.
-func (s *selectionScreen) dateEntry(v forms.Date, set func(forms.Date)) *dateBox {
-	var b *dateBox
-	b = newDateBox(v, func() forms.Date { return s.env.d.Project.StartDate }, func(d forms.Date, problem string) {
+func (s *selectionScreen) dateEntry(v forms.Date, set func(forms.Date)) *widgets.DateBox {
+	var b *widgets.DateBox
+	b = widgets.NewDateBox(v, func() forms.Date { return s.env.d.Project.StartDate }, func(d forms.Date, problem string) {
 		s.ensure()
 		set(d)
 		s.env.edited()
@@ -118,7 +119,7 @@ func (s *selectionScreen) onSelected(on bool) {
 func (s *selectionScreen) refresh() {
 	env := s.env
 	var lines []string
-	for _, b := range []*dateBox{s.listPublished, s.actualStart, s.actualEnd} {
+	for _, b := range []*widgets.DateBox{s.listPublished, s.actualStart, s.actualEnd} {
 		if p := s.problems[b]; p != "" {
 			lines = append(lines, "【错误】"+p)
 		}
@@ -140,7 +141,7 @@ func (s *selectionScreen) refresh() {
 			r := &dueRow{item: it, label: widget.NewLabel("")}
 			r.label.Wrapping = fyne.TextWrapWord
 			kind := it.Kind
-			r.submitted = newFocusCheckOn("已报送", func(on bool) {
+			r.submitted = widgets.NewCheckOn("已报送", func(on bool) {
 				was := !env.d.Selection.Submitted[kind].IsZero()
 				if was == on {
 					return

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -15,17 +16,17 @@ type summaryScreen struct {
 	env     *reportEnv
 	content fyne.CanvasObject
 
-	summary, review           *commitEntry
+	summary, review           *widgets.Entry
 	summaryCount, reviewCount *widget.Label
-	proceedings               *focusCheck
+	proceedings               *widgets.Check
 	reviewLabel               *widget.Label
 }
 
 func newSummaryScreen(env *reportEnv) *summaryScreen {
 	s := &summaryScreen{env: env}
 	r := env.d.EnsureReports()
-	long := func(v string, hint string, set func(string), count *widget.Label) *commitEntry {
-		e := newCommitMultiLineEntry()
+	long := func(v string, hint string, set func(string), count *widget.Label) *widgets.Entry {
+		e := widgets.NewMultiLineEntry()
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(10)
 		e.SetPlaceHolder(hint)
@@ -43,7 +44,7 @@ func newSummaryScreen(env *reportEnv) *summaryScreen {
 	s.summary = long(r.Summary, "基本情况、主要成效（参会人数、报告和论文、形成的成果）、经验与不足……", func(t string) { r.Summary = t }, s.summaryCount)
 	s.review = long(r.Review, "汇聚与会人员的主要学术观点……", func(t string) { r.Review = t }, s.reviewCount)
 	s.reviewLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.proceedings = newFocusCheckOn("报送论文汇编代替综述（下面写明汇编的名称、篇数和页数）", func(on bool) {
+	s.proceedings = widgets.NewCheckOn("报送论文汇编代替综述（下面写明汇编的名称、篇数和页数）", func(on bool) {
 		if r.Proceedings != on {
 			r.Proceedings = on
 			env.edited()

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 )
@@ -76,8 +77,8 @@ func TestSelectionScreenMarksSelectedAndCountsDown(t *testing.T) {
 	if !env.d.IsSelected() || *edits == 0 {
 		t.Fatal("tapping the check did not select the draft")
 	}
-	if s.actualEnd.entry.Text != "2024年10月18日" {
-		t.Errorf("actual end starts from the planned date, is %q", s.actualEnd.entry.Text)
+	if s.actualEnd.Entry.Text != "2024年10月18日" {
+		t.Errorf("actual end starts from the planned date, is %q", s.actualEnd.Entry.Text)
 	}
 	// Speech sub-venue: report and results in 3 days, three items in 10.
 	if len(s.dueRows) != 5 {
@@ -88,8 +89,8 @@ func TestSelectionScreenMarksSelectedAndCountsDown(t *testing.T) {
 	}
 	// The event really ended earlier: the report is overdue, in red.
 	typeDate(s.actualEnd, "2024/10/15")
-	if s.actualEnd.entry.Text != "2024年10月15日" || env.d.Selection.ActualEnd.String() != "2024-10-15" {
-		t.Errorf("typed 2024/10/15: shown %q, saved %s", s.actualEnd.entry.Text, env.d.Selection.ActualEnd)
+	if s.actualEnd.Entry.Text != "2024年10月15日" || env.d.Selection.ActualEnd.String() != "2024-10-15" {
+		t.Errorf("typed 2024/10/15: shown %q, saved %s", s.actualEnd.Entry.Text, env.d.Selection.ActualEnd)
 	}
 	if got := s.dueRows[0].label; !strings.Contains(got.Text, "已逾期2天") || got.Importance != widget.DangerImportance {
 		t.Errorf("overdue row %q (importance %v)", got.Text, got.Importance)
@@ -104,8 +105,8 @@ func TestSelectionScreenMarksSelectedAndCountsDown(t *testing.T) {
 	// A bad date says so, keeps the text, and is not saved as a date: what
 	// is shown is what is saved.
 	typeDate(s.actualEnd, "10月15日")
-	if !s.dateMsg.Visible() || !strings.Contains(s.dateMsg.Text, "不是日期") || s.actualEnd.entry.Text != "10月15日" || !env.d.Selection.ActualEnd.IsZero() {
-		t.Errorf("bad date: %q, shown %q, end %s", s.dateMsg.Text, s.actualEnd.entry.Text, env.d.Selection.ActualEnd)
+	if !s.dateMsg.Visible() || !strings.Contains(s.dateMsg.Text, "不是日期") || s.actualEnd.Entry.Text != "10月15日" || !env.d.Selection.ActualEnd.IsZero() {
+		t.Errorf("bad date: %q, shown %q, end %s", s.dateMsg.Text, s.actualEnd.Entry.Text, env.d.Selection.ActualEnd)
 	}
 	typeDate(s.actualEnd, "2024-02-30")
 	if !strings.Contains(s.dateMsg.Text, "2024年2月没有30日") {
@@ -114,9 +115,9 @@ func TestSelectionScreenMarksSelectedAndCountsDown(t *testing.T) {
 }
 
 // typeDate types text into a date box and leaves it.
-func typeDate(b *dateBox, text string) {
-	b.entry.SetText(text)
-	b.entry.FocusLost()
+func typeDate(b *widgets.DateBox, text string) {
+	b.Entry.SetText(text)
+	b.Entry.FocusLost()
 }
 
 func TestInfoScreenCounterAndPhotos(t *testing.T) {
@@ -386,7 +387,7 @@ func TestAccountsAmountsRightAligned(t *testing.T) {
 	s.selfRaised.SetText("800")
 	s.other.SetText("5")
 	var ends []float32
-	for i, e := range append(append([]*commitEntry{}, s.spent...), s.provincial, s.selfRaised, s.other) {
+	for i, e := range append(append([]*widgets.Entry{}, s.spent...), s.provincial, s.selfRaised, s.other) {
 		r := amountShown(t, e)
 		end := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.text).X + r.text.Size().Width
 		if !r.text.Visible() || end < innerRight(e)-1 || end > innerRight(e)+1 {

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	pdflayout "shenbao/forms/layout"
+
+	"shenbao/app/widgets"
 )
 
 // reviewScreen is the whole application on one scrollable page, laid out
@@ -111,7 +113,7 @@ func newReviewScreen(f *formScreen) *reviewScreen {
 	// The wheel scrolls about three lines a notch, as on the form (Fyne's
 	// own step is 25 px).
 	r.scroll = container.NewVScroll(container.NewPadded(page))
-	r.content = container.NewBorder(top, nil, nil, nil, newWheelScroll(r.scroll))
+	r.content = container.NewBorder(top, nil, nil, nil, widgets.NewWheelScroll(r.scroll))
 	return r
 }
 

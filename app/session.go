@@ -21,6 +21,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 )
@@ -72,7 +73,7 @@ func (u *ui) runSession(started time.Time) {
 		}
 		step("edit and leave a field", func() {
 			onUIWait("session: edit and leave a field", func() {
-				e := f.fields["project.theme"].focus.(*commitEntry)
+				e := f.fields["project.theme"].focus.(*widgets.Entry)
 				e.SetText(e.Text + "（修订）")
 				f.commit(f.fields["project.theme"])
 			})
@@ -94,14 +95,14 @@ func (u *ui) runSession(started time.Time) {
 					onUIWait("session: show a step", func() {
 						f.showStep(i)
 						for _, fl := range f.order {
-							if e, ok := fl.focus.(*commitEntry); ok && fl.step == i && e.MultiLine {
+							if e, ok := fl.focus.(*widgets.Entry); ok && fl.step == i && e.MultiLine {
 								boxes = append(boxes, fl)
 							}
 						}
 					})
 					time.Sleep(150 * time.Millisecond) // its frames drawn
 					for _, fl := range boxes {
-						e := fl.focus.(*commitEntry)
+						e := fl.focus.(*widgets.Entry)
 						onUIWait("session: focus a box", func() { u.win.Canvas().Focus(e) })
 						for k := 0; k+10 <= len(text) && k < 300; k += 10 {
 							onUIWait("session: type", func() {

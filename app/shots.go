@@ -62,11 +62,11 @@ func (u *ui) screenshotMode(mode string, started time.Time) bool {
 		if f := u.form; f != nil && mode == "calendar" {
 			f.showStep(f.fields["project.start_date"].step)
 			for _, b := range f.dates {
-				if b.entry == f.fields["project.start_date"].focus {
+				if b.Entry == f.fields["project.start_date"].focus {
 					b := b
 					go func() {
 						time.Sleep(time.Second) // once the window is on screen
-						fyne.Do(b.openCalendar)
+						fyne.Do(b.OpenCalendar)
 					}()
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -55,7 +56,7 @@ func newStepNav(f *formScreen) *stepNav {
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("一、申报单位基本情况")
 			name.Truncation = fyne.TextTruncateEllipsis
-			state := newTextLabel("12 处要改")
+			state := widgets.NewLabel("12 处要改")
 			state.SizeName = theme.SizeNameCaptionText
 			return container.NewVBox(name, state)
 		},
@@ -65,7 +66,7 @@ func newStepNav(f *formScreen) *stepNav {
 				name.SetText(stepName(f.sections[i].title))
 			}
 			st := n.state(i)
-			l := box.Objects[1].(*textLabel)
+			l := box.Objects[1].(*widgets.Label)
 			imp := widget.LowImportance
 			switch {
 			case st.problems > 0:

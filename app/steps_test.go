@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -240,7 +241,7 @@ func TestPlaceholdersNameNoSampleUnit(t *testing.T) {
 	for _, c := range u.call.Categories {
 		f := newBlank(t, u, c.ID)
 		for _, fl := range f.order {
-			if e, ok := fl.focus.(*commitEntry); ok {
+			if e, ok := fl.focus.(*widgets.Entry); ok {
 				for n := range units {
 					if n != "" && strings.Contains(e.PlaceHolder, n) {
 						t.Errorf("%s %s: placeholder %q names the sample's unit", c.ID, fl.path, e.PlaceHolder)
@@ -328,7 +329,7 @@ func TestMessageMovesNothing(t *testing.T) {
 	u, _ := newTestUI(t)
 	f := openSampleDraft(t, u, "forum")
 	f.jump("applicant.postcode")
-	below := f.fields["applicant.leader"].focus.(*commitEntry)
+	below := f.fields["applicant.leader"].focus.(*widgets.Entry)
 	before := u.app.Driver().AbsolutePositionForObject(below)
 	pc := entry(t, f, "applicant.postcode")
 	pc.SetText("13000")
@@ -369,7 +370,7 @@ func TestLeavingTheWindowIsNotLeavingTheField(t *testing.T) {
 		t.Fatal("the program does not listen for the window losing the keyboard")
 	}
 	leaveWindow := func(path string) {
-		f.fields[path].focus.(*commitEntry).FocusLost() // what Fyne does first
+		f.fields[path].focus.(*widgets.Entry).FocusLost() // what Fyne does first
 		exited.OnExitedForeground()()
 		relayout(f)
 	}
@@ -428,7 +429,7 @@ func TestReopenedDraftShowsItsErrors(t *testing.T) {
 	u.openDraft(path)
 	f = u.form
 	for _, p := range []string{"applicant.name", "applicant.credit_code", "applicant.postcode"} {
-		f.fields[p].focus.(*commitEntry).Text = "" // as the real window has it at first
+		f.fields[p].focus.(*widgets.Entry).Text = "" // as the real window has it at first
 	}
 	f.recheck()
 	relayout(f)

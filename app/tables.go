@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"math"
 	"strconv"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -25,12 +25,12 @@ type rowsTable struct {
 	step    int // the section it is in
 	headers []string
 	box     *fyne.Container
-	addBtn  *focusButton
-	delBtns []*focusButton
-	heads   []*textLabel // the column headings, while there are rows
+	addBtn  *widgets.Button
+	delBtns []*widgets.Button
+	heads   []*widgets.Label // the column headings, while there are rows
 
 	count  func() int
-	cells  func(i int, msg *textLabel) []fyne.CanvasObject
+	cells  func(i int, msg *widgets.Label) []fyne.CanvasObject
 	add    func()
 	remove func(i int)
 }
@@ -38,10 +38,10 @@ type rowsTable struct {
 // table adds an editable table to a section. Its own findings (for example
 // "at least one expert") show under the table.
 func (f *formScreen) table(s *section, path, label string, headers []string, count func() int,
-	cells func(i int, msg *textLabel) []fyne.CanvasObject, add func(), remove func(i int)) *rowsTable {
+	cells func(i int, msg *widgets.Label) []fyne.CanvasObject, add func(), remove func(i int)) *rowsTable {
 	t := &rowsTable{f: f, path: path, headers: headers, count: count, cells: cells, add: add, remove: remove, step: f.curStep}
 	t.box = container.NewVBox()
-	t.addBtn = newFocusButton("添加一行", theme.ContentAddIcon(), t.onAdd)
+	t.addBtn = widgets.NewButton("添加一行", theme.ContentAddIcon(), t.onAdd)
 	fl := &field{path: path, focus: t.addBtn, obj: t.box, msg: newMsg(), reload: t.rebuild, empty: func() bool { return count() == 0 }}
 	f.register(fl)
 	f.tables[path] = t
@@ -82,7 +82,7 @@ func (t *rowsTable) rebuild() {
 			first = cells
 			widths = t.f.columnWidths(cells)
 		}
-		del := newFocusButton("", theme.DeleteIcon(), func() { t.onRemove(i) })
+		del := widgets.NewButton("", theme.DeleteIcon(), func() { t.onRemove(i) })
 		t.delBtns = append(t.delBtns, del)
 		num := numbered(widget.NewLabel(strconv.Itoa(i + 1)))
 		t.box.Add(container.NewVBox(container.NewBorder(nil, nil, num, del, container.New(&cellsLayout{widths: widths}, cells...)), msg))
@@ -92,9 +92,9 @@ func (t *rowsTable) rebuild() {
 		// the right, where the digits end.
 		hs := make([]fyne.CanvasObject, len(t.headers))
 		for i, h := range t.headers {
-			l := newSecondaryLabel(h)
+			l := widgets.NewSecondaryLabel(h)
 			if i < len(first) {
-				if e, ok := first[i].(*commitEntry); ok && e.shown != nil {
+				if e, ok := first[i].(*widgets.Entry); ok && e.IsAmount() {
 					l.Alignment = fyne.TextAlignTrailing
 				}
 			}
@@ -117,7 +117,7 @@ func (f *formScreen) columnWidths(cells []fyne.CanvasObject) []float32 {
 	widths := make([]float32, len(cells))
 	for i, c := range cells {
 		for _, b := range f.dates {
-			if b.content == c {
+			if b.Content == c {
 				widths[i] = dateBoxWidth(b)
 			}
 		}
@@ -127,11 +127,11 @@ func (f *formScreen) columnWidths(cells []fyne.CanvasObject) []float32 {
 
 // dateBoxWidth is the width a date box needs to show its longest date
 // whole: the text, the entry's padding on both sides, the button.
-func dateBoxWidth(b *dateBox) float32 {
-	th := b.entry.Theme()
-	text := fyne.MeasureText("2000年12月30日", th.Size(theme.SizeNameText), b.entry.TextStyle).Width
+func dateBoxWidth(b *widgets.DateBox) float32 {
+	th := b.Entry.Theme()
+	text := fyne.MeasureText("2000年12月30日", th.Size(theme.SizeNameText), b.Entry.TextStyle).Width
 	return text + 2*th.Size(theme.SizeNameInnerPadding) + 2*th.Size(theme.SizeNameInputBorder) +
-		th.Size(theme.SizeNamePadding) + b.btn.MinSize().Width + 4
+		th.Size(theme.SizeNamePadding) + b.Btn.MinSize().Width + 4
 }
 
 // cellsLayout lays a table row's cells in one line: a column with a width
@@ -236,66 +236,19 @@ func (t *rowsTable) firstCell() string {
 	return ""
 }
 
-// cellMaxRows is how many lines a table's text cell grows to.
-const cellMaxRows = 8
-
-// newCellEntry is a table's text cell: a box that wraps its text and grows,
-// up to cellMaxRows lines, to show all of it (a long agenda item was cut at
-// its start or its end in a one-line box). Enter commits it; Tab leaves it.
-func newCellEntry() *commitEntry {
-	e := &commitEntry{grow: true, rows: 1}
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapBreak
-	e.ExtendBaseWidget(e)
-	e.SetMinRowsVisible(1)
-	e.OnChanged = func(string) { e.fitRows(e.Size().Width) }
-	return e
-}
-
-// Resize lays the entry out; a growing cell fits its lines to the width.
-func (e *commitEntry) Resize(s fyne.Size) {
-	e.Entry.Resize(s)
-	if e.grow {
-		e.fitRows(s.Width)
-	}
-}
-
-// fitRows sets how many lines a growing cell shows: as many as its text
-// takes at this width (measured whole, then broken anywhere, as
-// TextWrapBreak breaks Chinese), from 1 to cellMaxRows.
-func (e *commitEntry) fitRows(width float32) {
-	if width <= 0 {
-		return
-	}
-	th := e.Theme()
-	room := width - 2*th.Size(theme.SizeNameInnerPadding) - 2*th.Size(theme.SizeNameInputBorder)
-	rows := 1
-	if text := strings.TrimSpace(e.Text); text != "" && room > 0 {
-		w := fyne.MeasureText(text, th.Size(theme.SizeNameText), e.TextStyle).Width
-		// A line broken at a character leaves up to one character's room
-		// unused: count a little less room than there is.
-		rows = int(math.Ceil(float64(w / (room * 0.9))))
-	}
-	rows = min(max(rows, 1), cellMaxRows)
-	if rows != e.rows {
-		e.rows = rows
-		e.SetMinRowsVisible(rows)
-	}
-}
-
 // cellText is a text cell of a table row, bound to the draft.
-func (f *formScreen) cellText(path string, ptr *string, msg *textLabel, hint string) fyne.CanvasObject {
-	e := newCellEntry()
+func (f *formScreen) cellText(path string, ptr *string, msg *widgets.Label, hint string) fyne.CanvasObject {
+	e := widgets.NewCellEntry()
 	e.SetPlaceHolder(hint)
 	fl := &field{path: path, focus: e, obj: e, msg: msg, empty: func() bool { return boundEmpty(ptr) }}
 	fl.reload = f.bindEntry(&e.Entry, ptr)
-	e.onCommit = func() { f.commit(fl) }
+	e.OnCommit = func() { f.commit(fl) }
 	f.register(fl)
 	return e
 }
 
 // cellAmount is a whole-yuan cell.
-func (f *formScreen) cellAmount(path string, ptr *int64, msg *textLabel) fyne.CanvasObject {
+func (f *formScreen) cellAmount(path string, ptr *int64, msg *widgets.Label) fyne.CanvasObject {
 	e, fl, _ := f.numberField(path, func() int64 { return *ptr }, func(n int64) { *ptr = n }, false, "")
 	fl.msg = msg
 	f.register(fl)
@@ -303,15 +256,15 @@ func (f *formScreen) cellAmount(path string, ptr *int64, msg *textLabel) fyne.Ca
 }
 
 // cellDate is a date cell.
-func (f *formScreen) cellDate(path string, ptr *forms.Date, msg *textLabel) fyne.CanvasObject {
+func (f *formScreen) cellDate(path string, ptr *forms.Date, msg *widgets.Label) fyne.CanvasObject {
 	b, fl := f.dateField(path, ptr)
 	fl.msg = msg
 	f.register(fl)
-	return b.content
+	return b.Content
 }
 
 // cellCheck is a check-box cell.
-func (f *formScreen) cellCheck(path, text string, ptr *bool, msg *textLabel) fyne.CanvasObject {
+func (f *formScreen) cellCheck(path, text string, ptr *bool, msg *widgets.Label) fyne.CanvasObject {
 	_, fl := f.checkField(path, text, ptr)
 	fl.msg = msg
 	f.register(fl)
@@ -319,7 +272,7 @@ func (f *formScreen) cellCheck(path, text string, ptr *bool, msg *textLabel) fyn
 }
 
 // cellSelect is a select cell.
-func (f *formScreen) cellSelect(path string, opts []option, ptr *string, msg *textLabel) fyne.CanvasObject {
+func (f *formScreen) cellSelect(path string, opts []option, ptr *string, msg *widgets.Label) fyne.CanvasObject {
 	_, fl := f.selectField(path, opts, ptr)
 	fl.msg = msg
 	f.register(fl)

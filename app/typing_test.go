@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -79,7 +80,7 @@ func TestNumberBoxTypedAfterTab(t *testing.T) {
 	f := newBlank(t, u, "forum")
 	c := u.win.Canvas()
 	openStep(t, f, "project")
-	p := f.fields["project.participants"].focus.(*commitEntry)
+	p := f.fields["project.participants"].focus.(*widgets.Entry)
 	if p.Text != "" || p.PlaceHolder != "待填" {
 		t.Errorf("an untouched number box holds %q, placeholder %q; want empty, 待填", p.Text, p.PlaceHolder)
 	}
@@ -127,7 +128,7 @@ func TestAmountBoxesReplaceWhateverTheWay(t *testing.T) {
 	}
 	// A click on the shown digits of a box that holds a number.
 	f.jump("budget.lines")
-	total := f.fields["budget.total"].focus.(*commitEntry)
+	total := f.fields["budget.total"].focus.(*widgets.Entry)
 	c.Unfocus()
 	relayout(f)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(total)
@@ -143,7 +144,7 @@ func TestAmountBoxesReplaceWhateverTheWay(t *testing.T) {
 	tb := f.tables["budget.lines"]
 	test.Tap(tb.addBtn)
 	n := len(f.d.Budget.Lines) - 1
-	amount := f.fields["budget.lines["+itoa(n)+"].amount"].focus.(*commitEntry)
+	amount := f.fields["budget.lines["+itoa(n)+"].amount"].focus.(*widgets.Entry)
 	if amount.Text != "" {
 		t.Errorf("a new line's amount holds %q", amount.Text)
 	}
@@ -173,7 +174,7 @@ func TestAmountBoxesReplaceWhateverTheWay(t *testing.T) {
 			t.Errorf("spent %d of an untouched 决算表: %q, placeholder %q", i, e.Text, e.PlaceHolder)
 		}
 	}
-	item := acc.rows.Objects[0].(*fyne.Container).Objects[0].(*commitEntry)
+	item := acc.rows.Objects[0].(*fyne.Container).Objects[0].(*widgets.Entry)
 	ip := fyne.CurrentApp().Driver().AbsolutePositionForObject(item)
 	click(t, c, ip.Add(fyne.NewPos(8, item.Size().Height/2)))
 	if c.Focused() != item {
@@ -227,7 +228,7 @@ func TestTabLeavesMultiLineBox(t *testing.T) {
 	}
 	// Enter still starts a new line.
 	f.jump("project.summary")
-	e := f.fields["project.summary"].focus.(*commitEntry)
+	e := f.fields["project.summary"].focus.(*widgets.Entry)
 	e.CursorColumn = len([]rune(e.Text))
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if !strings.Contains(f.d.Project.Summary, "\n") {
@@ -389,7 +390,7 @@ func TestAgendaDatesShownWhole(t *testing.T) {
 					break
 				}
 				rows++
-				e := fl.focus.(*commitEntry)
+				e := fl.focus.(*widgets.Entry)
 				th := e.Theme()
 				for _, text := range []string{e.Text, "2024年12月30日"} {
 					need := fyne.MeasureText(text, th.Size(theme.SizeNameText), e.TextStyle).Width
@@ -405,7 +406,7 @@ func TestAgendaDatesShownWhole(t *testing.T) {
 			// The headings stay over their columns.
 			tb := f.tables["agenda"]
 			d := fyne.CurrentApp().Driver()
-			cell := f.fields["agenda[0].time"].focus.(*commitEntry)
+			cell := f.fields["agenda[0].time"].focus.(*widgets.Entry)
 			if hx, cx := d.AbsolutePositionForObject(tb.heads[1]).X, d.AbsolutePositionForObject(cell).X; hx < cx-1 || hx > cx+1 {
 				t.Errorf("the heading 时间 starts at %.0f, its column at %.0f", hx, cx)
 			}
@@ -566,7 +567,7 @@ func TestLongCellShownWhole(t *testing.T) {
 			c := u.win.Canvas()
 			openStep(t, f, "agenda")
 			tabTo(t, f, "agenda[0].item")
-			e := f.fields["agenda[0].item"].focus.(*commitEntry)
+			e := f.fields["agenda[0].item"].focus.(*widgets.Entry)
 			e.SetText("")
 			typeKeys(t, c, long)
 			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter commits, no new line

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// textLabel is a widget.Label whose LowImportance is readable: it is drawn
-// in colorNameSecondary, where Fyne 2.8.1's Label uses its disabled colour
+// Label is a widget.Label whose LowImportance is readable: it is drawn
+// in ColorNameSecondary, where Fyne 2.8.1's Label uses its disabled colour
 // (#e3e3e3 on white), meant for a control that cannot be used. It is for
 // what the user reads but is not the form's own text: 人民币大写 under an
 // amount, 明细合计, a character count, column headings, hints, and the
@@ -18,7 +18,7 @@ import (
 // It is Fyne's RichText with one segment, which is what a Label draws, so
 // it looks and measures like a Label. Set its fields, then Refresh (or
 // SetText), as for a Label.
-type textLabel struct {
+type Label struct {
 	widget.RichText
 	Text       string
 	Importance widget.Importance
@@ -29,9 +29,9 @@ type textLabel struct {
 	seg *widget.TextSegment
 }
 
-// newTextLabel returns a label showing text.
-func newTextLabel(text string) *textLabel {
-	l := &textLabel{Text: text, seg: &widget.TextSegment{}}
+// NewLabel returns a label showing text.
+func NewLabel(text string) *Label {
+	l := &Label{Text: text, seg: &widget.TextSegment{}}
 	l.Scroll = container.ScrollNone
 	l.Segments = []widget.RichTextSegment{l.seg}
 	l.ExtendBaseWidget(l)
@@ -39,34 +39,34 @@ func newTextLabel(text string) *textLabel {
 	return l
 }
 
-// newSecondaryLabel is a label of secondary information (LowImportance).
-func newSecondaryLabel(text string) *textLabel {
-	l := newTextLabel(text)
+// NewSecondaryLabel is a label of secondary information (LowImportance).
+func NewSecondaryLabel(text string) *Label {
+	l := NewLabel(text)
 	l.Importance = widget.LowImportance
 	l.sync()
 	return l
 }
 
 // CreateRenderer is RichText's, from the fields as they are set now.
-func (l *textLabel) CreateRenderer() fyne.WidgetRenderer {
+func (l *Label) CreateRenderer() fyne.WidgetRenderer {
 	l.sync()
 	return l.RichText.CreateRenderer()
 }
 
 // SetText shows text.
-func (l *textLabel) SetText(text string) {
+func (l *Label) SetText(text string) {
 	l.Text = text
 	l.Refresh()
 }
 
 // Refresh redraws the label from its fields.
-func (l *textLabel) Refresh() {
+func (l *Label) Refresh() {
 	l.sync()
 	l.RichText.Refresh()
 }
 
 // sync sets the segment from the fields, as Label does.
-func (l *textLabel) sync() {
+func (l *Label) sync() {
 	size := l.SizeName
 	if size == "" {
 		size = theme.SizeNameText
@@ -82,11 +82,11 @@ func (l *textLabel) sync() {
 }
 
 // importanceColor is the colour of text of an importance: Label's, except
-// that LowImportance is colorNameSecondary.
+// that LowImportance is ColorNameSecondary.
 func importanceColor(i widget.Importance) fyne.ThemeColorName {
 	switch i {
 	case widget.LowImportance:
-		return colorNameSecondary
+		return ColorNameSecondary
 	case widget.HighImportance:
 		return theme.ColorNamePrimary
 	case widget.DangerImportance:

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"fmt"
@@ -14,13 +14,15 @@ import (
 	"shenbao/forms"
 )
 
-// commitEntry is an entry that says when the user leaves it (focus lost or
+// Entry is an entry that says when the user leaves it (focus lost or
 // Enter): the form checks a typed value then, not at every keystroke.
-type commitEntry struct {
+type Entry struct {
 	widget.Entry
-	onCommit func()
+	// OnCommit is called when the user leaves the entry (focus lost, or
+	// Enter in a one-line entry or a table's cell).
+	OnCommit func()
 
-	// shown, when set, makes it an amount box (newAmountEntry): while it
+	// shown, when set, makes it an amount box (NewAmountEntry): while it
 	// does not have the keyboard it shows shown(Text), right-aligned.
 	shown   func(text string) string
 	focused bool // it has the keyboard
@@ -29,20 +31,23 @@ type commitEntry struct {
 	// what is typed next replaces it (amount and date boxes: typing 30
 	// into a box holding 2024年5月20日 or 8000 is never appended to it).
 	selectOnFocus bool
-	// grow makes it a table's text cell (newCellEntry): it wraps its text
-	// and grows to show all of it, up to cellMaxRows lines.
+	// grow makes it a table's text cell (NewCellEntry): it wraps its text
+	// and grows to show all of it, up to CellMaxRows lines.
 	grow bool
 	rows int // the lines it shows, while grow
 }
 
-func newCommitEntry() *commitEntry {
-	e := &commitEntry{}
+// NewEntry returns a one-line Entry.
+func NewEntry() *Entry {
+	e := &Entry{}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-func newCommitMultiLineEntry() *commitEntry {
-	e := &commitEntry{}
+// NewMultiLineEntry returns a multi-line Entry that wraps its text at
+// words; Enter starts a new line, Tab leaves it.
+func NewMultiLineEntry() *Entry {
+	e := &Entry{}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
@@ -51,21 +56,24 @@ func newCommitMultiLineEntry() *commitEntry {
 
 // FocusGained notes the focus before the entry redraws, selects the
 // whole text of a box that replaces on typing, and shows the entry.
-func (e *commitEntry) FocusGained() {
+func (e *Entry) FocusGained() {
 	was := e.focused
 	e.focused = true
 	e.Entry.FocusGained()
 	if was {
 		return // test.Type tells an entry again; the selection stays as typed
 	}
-	if e.selectOnFocus && !windowReturning() {
+	if e.selectOnFocus && !WindowReturning() {
 		e.selectAll()
 	}
-	revealFocused(e)
+	Reveal(e)
 }
 
+// Focused tells whether the entry has the keyboard, as it last heard.
+func (e *Entry) Focused() bool { return e.focused }
+
 // selectAll selects the whole text (Fyne's Ctrl+A).
-func (e *commitEntry) selectAll() {
+func (e *Entry) selectAll() {
 	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
@@ -73,7 +81,7 @@ func (e *commitEntry) selectAll() {
 // whole text (Fyne's entry would put the cursor where the click falls, and
 // the digits typed next would be added to the number); a click in a box
 // that already has the keyboard places the cursor as usual.
-func (e *commitEntry) MouseDown(m *desktop.MouseEvent) {
+func (e *Entry) MouseDown(m *desktop.MouseEvent) {
 	was := e.focused
 	e.Entry.MouseDown(m)
 	if !was && e.focused && e.selectOnFocus && m.Button == desktop.MouseButtonPrimary {
@@ -84,25 +92,25 @@ func (e *commitEntry) MouseDown(m *desktop.MouseEvent) {
 // AcceptsTab is false: Tab and Shift+Tab leave a multi-line box too (the
 // form's order, docs/window.md), instead of typing a tab character into
 // it. Enter starts a new line.
-func (e *commitEntry) AcceptsTab() bool { return false }
+func (e *Entry) AcceptsTab() bool { return false }
 
 // FocusLost commits the value.
-func (e *commitEntry) FocusLost() {
+func (e *Entry) FocusLost() {
 	e.focused = false
 	e.Entry.FocusLost()
-	if e.onCommit != nil {
-		e.onCommit()
+	if e.OnCommit != nil {
+		e.OnCommit()
 	}
 }
 
 // TypedKey commits on Enter in a one-line entry. A Tab that reaches it
 // (the window hands it over only to an entry that accepts tabs, which this
 // one does not) moves the focus instead of being typed.
-func (e *commitEntry) TypedKey(k *fyne.KeyEvent) {
+func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 	if e.grow && (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) {
 		// A cell is one value: Enter commits it, as in a one-line box.
-		if e.onCommit != nil {
-			e.onCommit()
+		if e.OnCommit != nil {
+			e.OnCommit()
 		}
 		return
 	}
@@ -117,43 +125,48 @@ func (e *commitEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
-	if !e.MultiLine && (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.onCommit != nil {
-		e.onCommit()
+	if !e.MultiLine && (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.OnCommit != nil {
+		e.OnCommit()
 	}
 }
 
-// dateBox is the program's one date input (form and after-selection
+// DateBox is the program's one date input (form and after-selection
 // screens): it accepts every way forms.ParseDateLoose reads, shows the date
 // as 2025年5月20日 once committed, keeps text it cannot read (and says why),
 // and has a calendar in Chinese that opens on the field's date, or on a
 // default month, and closes with Esc.
-type dateBox struct {
-	entry   *commitEntry
-	btn     *focusButton
-	content fyne.CanvasObject
+type DateBox struct {
+	// Entry is the text box, Btn the button that opens the calendar,
+	// Content both, to lay out.
+	Entry   *Entry
+	Btn     *Button
+	Content fyne.CanvasObject
 	value   forms.Date
 	// problem is why the text is not a date ("" when it is one or empty).
 	problem string
 
 	// defaultMonth is where the calendar opens for an empty field.
 	defaultMonth func() forms.Date
-	// onCommit is called after every commit with the new value; the value
+	// OnCommit is called after every commit with the new value; the value
 	// is the zero Date while the text is empty or not a date.
-	onCommit func(d forms.Date, problem string)
+	OnCommit func(d forms.Date, problem string)
 
-	cal *calendarPopup // while open
-	// onLeave is called after the text is committed on leaving the entry,
+	Cal *Calendar // the calendar, once opened
+	// OnLeave is called after the text is committed on leaving the entry,
 	// except when the calendar takes the keyboard.
-	onLeave func()
+	OnLeave func()
 	opening bool
 }
 
-func newDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(forms.Date, string)) *dateBox {
-	b := &dateBox{value: v, defaultMonth: defaultMonth, onCommit: onCommit}
-	b.entry = newCommitEntry()
+// NewDateBox returns a date box showing v. defaultMonth, when not nil,
+// is where the calendar opens while the box is empty (and the example in
+// its placeholder); onCommit is told every committed change.
+func NewDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(forms.Date, string)) *DateBox {
+	b := &DateBox{value: v, defaultMonth: defaultMonth, OnCommit: onCommit}
+	b.Entry = NewEntry()
 	// Clicking or tabbing into a date and typing replaces it (a date the
 	// program filled in, or one typed before), never appends to it.
-	b.entry.selectOnFocus = true
+	b.Entry.selectOnFocus = true
 	// The example is a date the field could hold: where its calendar
 	// opens (inside the call's window for the project's dates), else today.
 	ex := forms.DateOf(time.Now())
@@ -162,63 +175,66 @@ func newDateBox(v forms.Date, defaultMonth func() forms.Date, onCommit func(form
 			ex = d
 		}
 	}
-	b.entry.SetPlaceHolder("如 " + ex.Chinese() + " 或 " + ex.String())
-	b.entry.SetText(v.Chinese())
-	b.entry.onCommit = func() {
-		if b.opening || (b.cal != nil && b.cal.Visible()) {
+	b.Entry.SetPlaceHolder("如 " + ex.Chinese() + " 或 " + ex.String())
+	b.Entry.SetText(v.Chinese())
+	b.Entry.OnCommit = func() {
+		if b.opening || (b.Cal != nil && b.Cal.Visible()) {
 			return
 		}
-		b.commit()
-		if b.onLeave != nil {
-			b.onLeave()
+		b.Commit()
+		if b.OnLeave != nil {
+			b.OnLeave()
 		}
 	}
-	b.btn = newFocusButton("", theme.CalendarIcon(), b.openCalendar)
-	b.content = container.NewBorder(nil, nil, nil, b.btn, b.entry)
+	b.Btn = NewButton("", theme.CalendarIcon(), b.OpenCalendar)
+	b.Content = container.NewBorder(nil, nil, nil, b.Btn, b.Entry)
 	return b
 }
 
-// commit reads the typed text.
-func (b *dateBox) commit() {
-	d, err := forms.ParseDateLoose(b.entry.Text)
+// Commit reads the typed text: a date shown as 2025年5月20日, or why it
+// is not one; OnCommit is told when either changed.
+func (b *DateBox) Commit() {
+	d, err := forms.ParseDateLoose(b.Entry.Text)
 	problem := ""
 	if err != nil {
 		problem = err.Error()
 		d = forms.Date{}
-	} else if shown := d.Chinese(); b.entry.Text != shown {
-		b.entry.SetText(shown)
+	} else if shown := d.Chinese(); b.Entry.Text != shown {
+		b.Entry.SetText(shown)
 	}
 	if d == b.value && problem == b.problem {
 		return
 	}
 	b.value, b.problem = d, problem
-	if b.onCommit != nil {
-		b.onCommit(d, problem)
+	if b.OnCommit != nil {
+		b.OnCommit(d, problem)
 	}
 }
 
 // SetDate shows a date from the draft (no commit).
-func (b *dateBox) SetDate(d forms.Date) {
+func (b *DateBox) SetDate(d forms.Date) {
 	b.value, b.problem = d, ""
-	if b.entry.Text != d.Chinese() {
-		b.entry.SetText(d.Chinese())
+	if b.Entry.Text != d.Chinese() {
+		b.Entry.SetText(d.Chinese())
 	}
 }
 
 // pick sets the date chosen in the calendar and commits it.
-func (b *dateBox) pick(d forms.Date) {
-	b.entry.SetText(d.Chinese())
-	b.commit()
+func (b *DateBox) pick(d forms.Date) {
+	b.Entry.SetText(d.Chinese())
+	b.Commit()
 }
 
-func (b *dateBox) openCalendar() {
-	c := fyne.CurrentApp().Driver().CanvasForObject(b.entry)
+// OpenCalendar opens the calendar on the box's date, or on its default
+// month when it has none.
+func (b *DateBox) OpenCalendar() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(b.Entry)
 	if c == nil {
 		return
 	}
 	month := b.value
 	if month.IsZero() {
-		if d, err := forms.ParseDateLoose(b.entry.Text); err == nil && !d.IsZero() {
+		if d, err := forms.ParseDateLoose(b.Entry.Text); err == nil && !d.IsZero() {
 			month = d
 		} else if b.defaultMonth != nil {
 			month = b.defaultMonth()
@@ -227,19 +243,19 @@ func (b *dateBox) openCalendar() {
 	if month.IsZero() {
 		month = forms.DateOf(time.Now())
 	}
-	b.cal = newCalendarPopup(c, month, b.value, func(d forms.Date) {
+	b.Cal = newCalendar(c, month, b.value, func(d forms.Date) {
 		b.pick(d)
 	})
 	// While the calendar is open, the entry losing the keyboard to it is
 	// not the user leaving the field.
 	b.opening = true
-	b.cal.show(b.content)
+	b.Cal.show(b.Content)
 	b.opening = false
 }
 
-// calendarPopup is a month of days in Chinese (2025年5月, 一 … 日) in a
+// Calendar is a month of days in Chinese (2025年5月, 一 … 日) in a
 // pop-up; a day closes it with that day, Esc or a tap outside without one.
-type calendarPopup struct {
+type Calendar struct {
 	canvas   fyne.Canvas
 	pop      *widget.PopUp
 	year     int
@@ -247,27 +263,29 @@ type calendarPopup struct {
 	selected forms.Date
 	onPick   func(forms.Date)
 
-	heading          *widget.Label
+	// Heading is the month shown (2025年5月), DayBtns its days by number,
+	// NextBtn the button to the next month.
+	Heading          *widget.Label
 	days             *fyne.Container
-	dayBtns          map[int]*widget.Button
-	prevBtn, nextBtn *widget.Button
+	DayBtns          map[int]*widget.Button
+	prevBtn, NextBtn *widget.Button
 	oldKey           func(*fyne.KeyEvent)
 }
 
 var weekdayNames = []string{"一", "二", "三", "四", "五", "六", "日"}
 
-func newCalendarPopup(c fyne.Canvas, month, selected forms.Date, onPick func(forms.Date)) *calendarPopup {
-	p := &calendarPopup{canvas: c, year: month.Time().Year(), month: month.Time().Month(), selected: selected, onPick: onPick}
-	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+func newCalendar(c fyne.Canvas, month, selected forms.Date, onPick func(forms.Date)) *Calendar {
+	p := &Calendar{canvas: c, year: month.Time().Year(), month: month.Time().Month(), selected: selected, onPick: onPick}
+	p.Heading = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
 	p.prevBtn = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.step(-1) })
-	p.nextBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.step(1) })
+	p.NextBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.step(1) })
 	p.days = container.NewGridWithColumns(7)
-	head := container.NewBorder(nil, nil, p.prevBtn, p.nextBtn, p.heading)
+	head := container.NewBorder(nil, nil, p.prevBtn, p.NextBtn, p.Heading)
 	week := container.NewGridWithColumns(7)
 	for _, n := range weekdayNames {
 		week.Add(widget.NewLabelWithStyle(n, fyne.TextAlignCenter, fyne.TextStyle{}))
 	}
-	hint := newSecondaryLabel("按 Esc 关闭")
+	hint := NewSecondaryLabel("按 Esc 关闭")
 	// Padded: since Fyne 2.8 a pop-up adds no padding of its own, and the
 	// arrows and days would touch its edge.
 	p.pop = widget.NewPopUp(container.NewPadded(container.NewVBox(head, week, p.days, hint)), c)
@@ -277,7 +295,7 @@ func newCalendarPopup(c fyne.Canvas, month, selected forms.Date, onPick func(for
 }
 
 // show opens the calendar under o and takes the keyboard for Esc.
-func (p *calendarPopup) show(o fyne.CanvasObject) {
+func (p *Calendar) show(o fyne.CanvasObject) {
 	p.canvas.Unfocus()
 	p.oldKey = p.canvas.OnTypedKey()
 	p.canvas.SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -289,33 +307,34 @@ func (p *calendarPopup) show(o fyne.CanvasObject) {
 			return
 		}
 		if k.Name == fyne.KeyEscape {
-			p.close()
+			p.Close()
 		}
 	})
 	p.pop.ShowAtRelativePosition(fyne.NewPos(0, o.Size().Height), o)
 }
 
-func (p *calendarPopup) release() { p.canvas.SetOnTypedKey(p.oldKey) }
+func (p *Calendar) release() { p.canvas.SetOnTypedKey(p.oldKey) }
 
-func (p *calendarPopup) close() {
+// Close closes the calendar without a date.
+func (p *Calendar) Close() {
 	p.pop.Hide()
 	p.release()
 }
 
 // Visible reports whether the calendar is open.
-func (p *calendarPopup) Visible() bool { return p.pop.Visible() }
+func (p *Calendar) Visible() bool { return p.pop.Visible() }
 
 // step moves the calendar by n months.
-func (p *calendarPopup) step(n int) {
+func (p *Calendar) step(n int) {
 	t := time.Date(p.year, p.month+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
 	p.year, p.month = t.Year(), t.Month()
 	p.refresh()
 }
 
-func (p *calendarPopup) refresh() {
-	p.heading.SetText(fmt.Sprintf("%d年%d月", p.year, int(p.month)))
+func (p *Calendar) refresh() {
+	p.Heading.SetText(fmt.Sprintf("%d年%d月", p.year, int(p.month)))
 	p.days.RemoveAll()
-	p.dayBtns = map[int]*widget.Button{}
+	p.DayBtns = map[int]*widget.Button{}
 	first := time.Date(p.year, p.month, 1, 0, 0, 0, 0, time.UTC)
 	lead := (int(first.Weekday()) + 6) % 7 // Monday first
 	for i := 0; i < lead; i++ {
@@ -324,13 +343,13 @@ func (p *calendarPopup) refresh() {
 	for d := 1; d <= first.AddDate(0, 1, -1).Day(); d++ {
 		day := forms.NewDate(p.year, p.month, d)
 		b := widget.NewButton(strconv.Itoa(d), func() {
-			p.close()
+			p.Close()
 			p.onPick(day)
 		})
 		if day == p.selected {
 			b.Importance = widget.HighImportance
 		}
-		p.dayBtns[d] = b
+		p.DayBtns[d] = b
 		p.days.Add(b)
 	}
 	p.days.Refresh()

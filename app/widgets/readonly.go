@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image/color"
@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// readOnlyRenderer draws a text box of the form (a commitEntry that is not
+// readOnlyRenderer draws a text box of the form (an Entry that is not
 // an amount box) as Fyne does, and, while it is disabled (a draft opened
-// read-only), its text over it in colorNameSecondary: Fyne 2.8.1 draws a
+// read-only), its text over it in ColorNameSecondary: Fyne 2.8.1 draws a
 // disabled entry's text in its disabled colour, #e3e3e3 on the box's
 // #f3f3f3 in the light theme, which cannot be read. Fyne's disabled colour
 // cannot simply be changed in the theme: it is also what says a button,
@@ -26,15 +26,15 @@ import (
 // value. An enabled box is Fyne's entry as it is.
 type readOnlyRenderer struct {
 	fyne.WidgetRenderer
-	e       *commitEntry
+	e       *Entry
 	cover   *canvas.Rectangle
 	text    *widget.RichText
 	seg     *widget.TextSegment
 	objects []fyne.CanvasObject
 }
 
-func newReadOnlyRenderer(e *commitEntry, r fyne.WidgetRenderer) *readOnlyRenderer {
-	seg := &widget.TextSegment{Style: widget.RichTextStyle{ColorName: colorNameSecondary, Inline: true}}
+func newReadOnlyRenderer(e *Entry, r fyne.WidgetRenderer) *readOnlyRenderer {
+	seg := &widget.TextSegment{Style: widget.RichTextStyle{ColorName: ColorNameSecondary, Inline: true}}
 	text := widget.NewRichText(seg)
 	if e.MultiLine {
 		text.Scroll = container.ScrollVerticalOnly

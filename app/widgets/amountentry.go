@@ -1,6 +1,8 @@
-package app
+package widgets
 
 import (
+	"errors"
+	"fmt"
 	"image/color"
 	"strconv"
 	"strings"
@@ -8,12 +10,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+	"golang.org/x/text/width"
 
 	"shenbao/forms"
 )
 
-// newAmountEntry returns the form's box for an amount or a count: a
-// commitEntry whose number, while the box is not being edited, is shown
+// NewAmountEntry returns the form's box for an amount or a count: a
+// Entry whose number, while the box is not being edited, is shown
 // right-aligned (with thousands separators: 30,000), so that a column of
 // boxes of one width lines its digits up on the right edge like a printed
 // budget table. While the box has the keyboard it is Fyne's entry as it is,
@@ -21,7 +24,7 @@ import (
 // plain number.
 //
 // Fyne 2.8.1's Entry has no text alignment, so the entry's renderer is
-// wrapped (commitEntry.CreateRenderer): inside Fyne's own border it lays a
+// wrapped (Entry.CreateRenderer): inside Fyne's own border it lays a
 // rectangle of the box's colour, which hides the entry's left-aligned text
 // and placeholder, and on it a right-aligned canvas.Text. Both are
 // plain canvas objects, not widgets, so a click anywhere in the box still
@@ -32,7 +35,7 @@ import (
 // typing, OnChanged and onCommit are the entry's. They follow every
 // refresh of the entry (focus, text, Disable, theme). A disabled box
 // (a draft opened read-only) keeps its value readable, in
-// colorNameSecondary like every read-only box (readOnlyRenderer): Fyne's
+// ColorNameSecondary like every read-only box (readOnlyRenderer): Fyne's
 // disabled text colour is nearly the box's own. A number too wide for its box with separators is shown without
 // them; an empty box, or one whose text does not fit at all, shows the
 // entry's own text and placeholder, as before.
@@ -41,8 +44,8 @@ import (
 // empty, with 待填 as its placeholder (no "0" for the digits typed next to
 // be put before), and the box selects its whole text whenever it gets the
 // keyboard, so that typing 30 into it stores 30.
-func newAmountEntry() *commitEntry {
-	e := &commitEntry{shown: shownAmount, selectOnFocus: true}
+func NewAmountEntry() *Entry {
+	e := &Entry{shown: shownAmount, selectOnFocus: true}
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder(amountPlaceholder)
 	return e
@@ -51,9 +54,9 @@ func newAmountEntry() *commitEntry {
 // amountPlaceholder is what an empty amount box shows.
 const amountPlaceholder = "待填"
 
-// amountText is how a stored amount is written into its box: 0, what an
+// AmountText is how a stored amount is written into its box: 0, what an
 // untouched draft holds, is the empty box.
-func amountText(n int64) string {
+func AmountText(n int64) string {
 	if n == 0 {
 		return ""
 	}
@@ -68,7 +71,7 @@ func shownAmount(s string) string {
 	if s == "" {
 		return ""
 	}
-	if n, problem := readNumber(s); problem == "" {
+	if n, problem := ReadNumber(s); problem == "" {
 		return forms.Thousands(n)
 	}
 	return s
@@ -77,7 +80,7 @@ func shownAmount(s string) string {
 // CreateRenderer is Fyne's entry renderer; for an amount box (shown set)
 // with the right-aligned text over it, for any other box with its text
 // over it while it is disabled (readOnlyRenderer).
-func (e *commitEntry) CreateRenderer() fyne.WidgetRenderer {
+func (e *Entry) CreateRenderer() fyne.WidgetRenderer {
 	r := e.Entry.CreateRenderer()
 	if e.shown == nil {
 		return newReadOnlyRenderer(e, r)
@@ -92,7 +95,7 @@ func (e *commitEntry) CreateRenderer() fyne.WidgetRenderer {
 // text drawn last, over it.
 type amountRenderer struct {
 	fyne.WidgetRenderer
-	e       *commitEntry
+	e       *Entry
 	cover   *canvas.Rectangle
 	text    *canvas.Text
 	objects []fyne.CanvasObject // the entry's objects, then cover and text
@@ -150,7 +153,7 @@ func (r *amountRenderer) sync() {
 	}
 	col := th.Color(theme.ColorNameForeground, v)
 	if e.Disabled() {
-		col = th.Color(colorNameSecondary, v)
+		col = th.Color(ColorNameSecondary, v)
 	}
 	r.text.Color = col
 	r.text.TextSize, r.text.TextStyle = th.Size(theme.SizeNameText), e.TextStyle
@@ -187,3 +190,29 @@ func (r *amountRenderer) place(size fyne.Size) {
 	r.cover.Hide()
 	r.text.Hide()
 }
+
+// ReadNumber reads a whole number typed with half- or full-width digits,
+// with or without thousands separators and a trailing 元; a number beyond
+// ±forms.MaxAmount (1亿) is not accepted. When s is not accepted it says
+// why, in Chinese; an empty s is 0.
+func ReadNumber(s string) (int64, string) {
+	s = strings.TrimSpace(width.Fold.String(s))
+	s = strings.NewReplacer(",", "", "，", "", " ", "").Replace(s)
+	s = strings.TrimSuffix(s, "元")
+	if s == "" {
+		return 0, ""
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange), err == nil && (n > forms.MaxAmount || n < -forms.MaxAmount):
+		return 0, fmt.Sprintf("数字太大：最多可填 %s（1亿），请检查是否多输了几位，或粘贴了证件号码等其他号码。", forms.Thousands(forms.MaxAmount))
+	case err != nil:
+		return 0, "请只填写阿拉伯数字（如 30000），不要带单位或文字。"
+	}
+	return n, ""
+}
+
+// IsAmount tells whether the entry is an amount box (NewAmountEntry),
+// whose number ends at its right edge: a table's heading over it is
+// aligned there too.
+func (e *Entry) IsAmount() bool { return e.shown != nil }

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image/color"
@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// wheelNotch is how far Fyne's desktop driver moves for one notch of a
+// WheelNotch is how far Fyne's desktop driver moves for one notch of a
 // mouse wheel outside macOS (its scrollSpeed).
-const wheelNotch = 25
+const WheelNotch = 25
 
 // wheelLines is how many lines of text one notch scrolls.
 const wheelLines = 3
@@ -27,8 +27,8 @@ type wheelOverlay struct {
 	target *container.Scroll
 }
 
-// newWheelScroll is s with the overlay on top.
-func newWheelScroll(s *container.Scroll) fyne.CanvasObject {
+// NewWheelScroll is s with the overlay on top.
+func NewWheelScroll(s *container.Scroll) fyne.CanvasObject {
 	o := &wheelOverlay{target: s}
 	o.ExtendBaseWidget(o)
 	return container.NewStack(s, o)
@@ -41,7 +41,7 @@ func wheelFactor() float32 {
 		return 1
 	}
 	line := theme.TextSize() + 2*theme.InnerPadding()
-	return wheelLines * line / wheelNotch
+	return wheelLines * line / WheelNotch
 }
 
 // Scrolled forwards the wheel to the form, about three lines a notch.
@@ -55,6 +55,7 @@ func (o *wheelOverlay) Scrolled(ev *fyne.ScrollEvent) {
 // MinSize is nothing: the overlay takes the size of the form.
 func (o *wheelOverlay) MinSize() fyne.Size { return fyne.Size{} }
 
+// CreateRenderer draws nothing: the overlay only takes the wheel.
 func (o *wheelOverlay) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
 }
