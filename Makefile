@@ -78,7 +78,7 @@ FUZZ_TARGETS = FuzzUnmarshal@./forms@20000x FuzzReadHeader@./forms@20000x \
   FuzzSafeName@./forms/submission@30000x FuzzWrap@./forms/pdfdoc@30000x \
   FuzzPrepare@./forms/aftercare@20000x FuzzDocuments@./forms/aftercare@6000x \
   FuzzWriters@./forms/aftercare@60x FuzzDecodeScaled@./forms/third_party/jpeg@20000x \
-  FuzzRead@./forms/notice@10000x
+  FuzzRead@./forms/notice@10000x FuzzShortNameFrom@./forms@20000x
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

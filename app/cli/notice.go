@@ -49,7 +49,7 @@ func runNotice(args []string, env Env) int {
 	var base *forms.Call
 	if *fromPath != "" {
 		if base, err = forms.LoadCallFile(*fromPath); err != nil {
-			fmt.Fprintln(env.Stderr, err)
+			printErr(env.Stderr, err)
 			return ExitUnread
 		}
 	}
@@ -63,7 +63,7 @@ func runNotice(args []string, env Env) int {
 	}
 	text, err := notice.TextOf(files[0])
 	if err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		printErr(env.Stderr, err)
 		return ExitUnread
 	}
 	p, err := notice.Read(text, base)
