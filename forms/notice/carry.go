@@ -129,8 +129,13 @@ func (p *Proposal) carryRules() {
 			return o.ID == rd.ID || o.Field == rd.Field && rd.Field == "project.city" && rd.When == nil && len(rd.Categories) == 0
 		}); i >= 0 {
 			// The notice states the place again: its words are the rule;
-			// the base's places the region's name leaves out (its cities)
-			// are added to what the city may contain.
+			// when the base's rule names the same region, the places it
+			// lists besides (its cities) are added to what the city may
+			// contain. Another region's cities are not.
+			if len(own[i].ContainsAny) == 0 || !slices.Contains(rd.ContainsAny, own[i].ContainsAny[0]) {
+				p.NotCarried = append(p.NotCarried, what+"没有带入：本年通知 "+own[i].Clause+" 规定的举办地点与它不同，按本年通知")
+				continue
+			}
 			n := 0
 			for _, w := range rd.ContainsAny {
 				if !slices.Contains(rules[i].ContainsAny, w) {

@@ -9,10 +9,10 @@ import (
 	"shenbao/forms"
 )
 
-// baseWithRules is the 2024 call with two category groups and five
-// declared rules added: over the common part, over the forum's and the
-// speech competition's parts, over every category's expert group, and over
-// a group.
+// baseWithRules is the 2024 call with two category groups and six
+// declared rules added: over the common part, over the forum's part (one
+// with when, where and a date), over the speech competition's part, over
+// every category's expert group, and over a group.
 func baseWithRules(t *testing.T) *forms.Call {
 	t.Helper()
 	b, err := os.ReadFile("../calls/2024/call.toml")
@@ -53,6 +53,17 @@ summary = "论坛须写明主题"
 message = "请填写论坛主题（通知 {clause}）。"
 field = "parts.forum.topic"
 required = true
+
+[[rules]]
+id = "forum.chair_named"
+severity = "warning"
+clause = "一（二）4(3)"
+summary = "五月以后举办的论坛，评审委员会宜写明主任"
+message = "评审委员会中宜有一位主任（通知 {clause}）。"
+field = "parts.forum.review_committee"
+when = { field = "project.start_date", min = 2024-05-01 }
+where = { column = "role", contains_any = ["主任"] }
+count_min = 1
 
 [[rules]]
 id = "speech.recruitment_given"
@@ -104,9 +115,12 @@ func TestCarryRulesAndGroups(t *testing.T) {
 	for _, rd := range c.RuleDecls {
 		ids = append(ids, rd.ID)
 	}
-	want := []string{"place.changchun", "forum.topic_given", "experts.three", "meetings.city"}
+	want := []string{"place.changchun", "forum.topic_given", "forum.chair_named", "experts.three", "meetings.city"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("rules carried %v, want %v", ids, want)
+	}
+	if rd := c.RuleDecls[2]; rd.When == nil || rd.Where == nil || rd.Where.Column != "role" || rd.CountMin == nil || *rd.CountMin != 1 {
+		t.Errorf("forum.chair_named written without its when, where or count_min: %+v", rd)
 	}
 	if g := c.Group("meetings"); g == nil || g.Name != "学术会议" || g.Code != "" {
 		t.Errorf("group meetings %+v: want carried, without last year's code 2024-1", g)
@@ -177,6 +191,22 @@ func TestCarryPlaceRestated(t *testing.T) {
 	}
 	if b := string(p.TOML()); !strings.Contains(b, "其余地名取自基础通知的规则 place.hubei") {
 		t.Errorf("the TOML does not say where the cities come from:\n%s", b)
+	}
+	// Another region this year: the base's cities are not added.
+	text := stripHeader(readTestdata(t, "hubei-2022-excerpt.txt"))
+	if !strings.Contains(text, "湖北省境内") {
+		t.Fatal("the excerpt no longer says 湖北省境内")
+	}
+	p, err = Read(strings.ReplaceAll(text, "湖北省境内", "湖南省境内"), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c = checkLoads(t, p)
+	if len(c.RuleDecls) != 1 || !slices.Equal(c.RuleDecls[0].ContainsAny, []string{"湖南"}) {
+		t.Errorf("rules %+v, want the notice's 湖南 alone", c.RuleDecls)
+	}
+	if nc := strings.Join(p.NotCarried, "\n"); !strings.Contains(nc, "place.hubei") || !strings.Contains(nc, "举办地点与它不同") {
+		t.Errorf("NotCarried %q: want place.hubei, another region", nc)
 	}
 }
 
