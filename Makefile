@@ -25,7 +25,7 @@ BUILD_DEBS = gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev 
 TEST_DEBS  = poppler-utils libreoffice-writer-nogui xvfb xauth imagemagick unzip python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: walk run test deps-build deps-test build check-format vet staticcheck unit fuzz fuzz-long crash-test bench sample-check
+.PHONY: walk walk-notice run test deps-build deps-test build check-format vet staticcheck unit fuzz fuzz-long crash-test bench sample-check
 
 # no_emoji: the window leaves out Fyne's 4 MB colour-emoji font, which its
 # text stack would parse once per text style (~16 MB); see docs/window.md.
@@ -47,7 +47,7 @@ deps-test: deps-build
 
 # The whole test command: formatting, vet, staticcheck, every test, a short
 # fuzz of the loader and the checker, and the samples through `shenbao check`.
-test: deps-test check-format vet staticcheck unit fuzz sample-check walk windows-check wine-smoke
+test: deps-test check-format vet staticcheck unit fuzz sample-check walk walk-notice windows-check wine-smoke
 
 # The scripted walk through the real window under Xvfb with xdotool, from a
 # blank forum draft to an export, checking the saved file (docs/window.md,
@@ -55,6 +55,15 @@ test: deps-test check-format vet staticcheck unit fuzz sample-check walk windows
 walk: deps-test
 	$(call install-debs,xdotool xclip)
 	sh app/internal/shots/walk.sh
+
+# The scripted walk of this year's call from its notice in the real window
+# (docs/notice.md, "A scripted walk"): 「新建申报通知…」, the 2024 notice
+# opened in the file dialog, 保存并使用, a new draft of that call; the call
+# folder and the draft checked on disk. WALK_SHOTS=docs/screenshots
+# retakes docs/notice.md's screenshots on the way.
+walk-notice: deps-test
+	$(call install-debs,xdotool)
+	sh app/internal/shots/walk-notice.sh $(WALK_SHOTS)
 
 check-format:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

@@ -135,6 +135,9 @@ func printProposal(w io.Writer, in, out string, p *notice.Proposal) {
 	for _, name := range p.Removed {
 		fmt.Fprintf(w, "  基础通知的类别“%s”本年通知中没有，已删去。\n", name)
 	}
+	for _, line := range p.NotCarried {
+		fmt.Fprintf(w, "  %s。\n", line)
+	}
 	list := func(title string, keep func(notice.Fact) (string, bool)) {
 		var lines []string
 		for _, f := range p.Facts {
