@@ -485,19 +485,25 @@ func grid(widths []float64) []int {
 	return gridIn(widths, textWidth)
 }
 
-// gridIn turns column shares into twips summing to total.
+// gridIn turns column shares into twips summing to total. The columns'
+// edges are rounded, not their widths, so that every column and every span
+// of columns is within a twip of the PDF's (truncating each width and
+// giving the last column what was left made a value cell in the last
+// columns up to a few twips wider than the PDF's: LibreOffice fitted a
+// character more on its lines).
 func gridIn(widths []float64, total int) []int {
 	sum := 0.0
 	for _, w := range widths {
 		sum += w
 	}
 	out := make([]int, len(widths))
-	used := 0
+	cum, edge := 0.0, 0
 	for i, w := range widths {
-		out[i] = int(float64(total) * w / sum)
-		used += out[i]
+		cum += w
+		next := int(math.Round(float64(total) * cum / sum))
+		out[i] = next - edge
+		edge = next
 	}
-	out[len(out)-1] += total - used
 	return out
 }
 
