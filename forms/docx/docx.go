@@ -25,7 +25,6 @@ import (
 	"math"
 	"strings"
 	"time"
-	"unicode"
 
 	"shenbao/forms"
 	"shenbao/forms/layout"
@@ -115,90 +114,6 @@ func esc(s string) string {
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()
-}
-
-// ScriptSeparator is the zero-width space the .docx puts between a Chinese
-// character and a Latin letter or digit next to it ("邀请\u200bSmith",
-// "限投1\u200b篇") in a paragraph whose lines would not fit in LibreOffice
-// without it. LibreOffice reads neither w:autoSpaceDE nor w:autoSpaceDN
-// (Word and the PDF set no space there) and sets a fifth of an em between
-// two letters or digits of an Asian and a non-Asian script, unless one of
-// the two is not a letter or digit: a mixed line of the PDF then no longer
-// fits, a 2,000-character summary takes more lines and splits lower on its
-// page, a label wraps its last character ("限投1／篇"). The separator is
-// not a letter, so LibreOffice adds nothing; it has no width, and a line
-// may already break there (the PDF breaks on either side of a Chinese
-// character). Paragraphs whose lines fit even with that space get none, so
-// that a date or an amount ("2024年4月10日") stays as typed.
-const ScriptSeparator = '\u200b'
-
-// separateScripts puts ScriptSeparator between each Chinese character (Han,
-// kana, hangul, full-width letters) and a Latin letter or digit that
-// touches it.
-func separateScripts(s string) string {
-	var b strings.Builder
-	prev := rune(-1)
-	for _, r := range s {
-		if prev >= 0 && scriptChange(prev, r) {
-			b.WriteRune(ScriptSeparator)
-		}
-		b.WriteRune(r)
-		prev = r
-	}
-	return b.String()
-}
-
-// scriptChange reports whether LibreOffice spaces a and b apart: two
-// letters or digits, one of an Asian script.
-func scriptChange(a, b rune) bool {
-	return letterOrDigit(a) && letterOrDigit(b) && asian(a) != asian(b)
-}
-
-func letterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// asian reports whether LibreOffice counts r as Asian script: Han, kana,
-// hangul, bopomofo and the full-width forms.
-func asian(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) ||
-		(r >= 0xFF00 && r <= 0xFFEF)
-}
-
-// fitScripts is text with ScriptSeparator between its scripts in each
-// paragraph ("\n") of which a line, as the PDF breaks it in a width of
-// maxTw twips at halfPts half-points, would be wider than that with
-// LibreOffice's space between scripts; other paragraphs are left alone.
-func fitScripts(text string, maxTw, halfPts int, bold bool) string {
-	pt := float64(halfPts) / 2
-	wf := width(bold)
-	w := func(r rune) float64 { return wf(r) * pt }
-	max := float64(maxTw) / 20
-	ps := strings.Split(text, "\n")
-	for i, p := range ps {
-		for _, l := range pdfdoc.WrapLines(p, max, w) {
-			lw, prev := 0.0, rune(-1)
-			for _, r := range l.Text {
-				lw += w(r)
-				if prev >= 0 && scriptChange(prev, r) {
-					lw += pt / 5
-				}
-				prev = r
-			}
-			if lw > max-0.05 && lw-linePlain(l.Text, w) > 0 {
-				ps[i] = separateScripts(p)
-				break
-			}
-		}
-	}
-	return strings.Join(ps, "\n")
-}
-
-// linePlain is the width of a line without spaces between scripts.
-func linePlain(s string, w func(rune) float64) float64 {
-	t := 0.0
-	for _, r := range s {
-		t += w(r)
-	}
-	return t
 }
 
 func twips(mm float64) int { return int(math.Round(mm / 25.4 * 1440)) }
@@ -395,7 +310,7 @@ func (b *builder) p(text string, p para, s runStyle) {
 	if size == 0 {
 		size = bodySize
 	}
-	b.buf.WriteString(paras(fitScripts(text, textWidth, size, s.heading), p, s))
+	b.buf.WriteString(paras(text, p, s))
 }
 
 // paras writes text as paragraphs. A justified text's lines ("\n") are
@@ -723,7 +638,7 @@ func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 	if size == bodySize {
 		st.size = 0
 	}
-	b.buf.WriteString(paras(fitScripts(carryDown(c.Text, inner, size), inner, size, false), cp, st))
+	b.buf.WriteString(paras(carryDown(c.Text, inner, size), cp, st))
 	if len(c.Foot) > 0 {
 		fp := para{style: "TableText", align: "right", line: lineTwips, keepNext: keep}
 		// The blank line before the foot lines grows so that they sit at
@@ -882,7 +797,7 @@ func (b *builder) cover(c *layout.Cover) {
 			fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="top"/></w:tcPr><w:p>%s%s</w:p></w:tc>`,
 				cols[0], para{align: "right", line: coverField * 15}.pPr(runStyle{heading: true, size: coverField}), runs(label, runStyle{heading: true, size: coverField}))
 			fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s<w:vAlign w:val="top"/></w:tcPr><w:p>%s%s</w:p></w:tc>`,
-				cols[1], under, para{align: "center", line: coverField * 15}.pPr(s), runs(fitScripts(l, valueW, coverField, false), s))
+				cols[1], under, para{align: "center", line: coverField * 15}.pPr(s), runs(l, s))
 			fmt.Fprintf(&b.buf, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr><w:p>%s</w:p></w:tc></w:tr>`, cols[2], para{line: 20}.pPr(runStyle{size: 2}))
 			used += step
 		}

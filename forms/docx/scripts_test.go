@@ -1,46 +1,41 @@
 package docx
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"strings"
 	"testing"
 
 	"shenbao/forms/pdfdoc"
 )
 
-// The zero-width separator goes only between a Chinese character and a
-// Latin letter or digit, and only in a paragraph one of whose lines would
-// not fit with LibreOffice's space between scripts; a paragraph with room
-// to spare stays as typed.
-func TestFitScripts(t *testing.T) {
-	sep := string(ScriptSeparator)
-	if got := separateScripts("邀请Smith-Williamson教授、Hans Müller教授；800V平台（Session 1）"); got !=
-		"邀请"+sep+"Smith-Williamson"+sep+"教授、Hans Müller"+sep+"教授；800V"+sep+"平台（Session 1）" {
-		t.Errorf("separateScripts: %q", got)
-	}
-	// Room to spare: nothing added.
-	if got := fitScripts("2024年4月10日", textWidth, bodySize, false); got != "2024年4月10日" {
-		t.Errorf("a short date got separators: %q", got)
-	}
-	// A label sized to fit its column on one line, with no room for two
-	// fifths of an em: separated (研究生以第一作者限投1篇 wrapped its 篇).
-	label := "研究生以第一作者限投1篇"
-	inner := 0
-	for _, r := range label {
-		inner += int(width(false)(r)*float64(bodySize)/2*20 + 0.5)
-	}
-	if got := fitScripts(label, inner+10, bodySize, false); got != "研究生以第一作者限投"+sep+"1"+sep+"篇" {
-		t.Errorf("a full label: %q", got)
-	}
-	if got := fitScripts(label, inner+200, bodySize, false); got != label {
-		t.Errorf("a label with room: %q", got)
-	}
-	// Each paragraph on its own.
-	long := strings.Repeat("围绕800V高压平台开展研讨", 10)
-	if got := fitScripts("2024年\n"+long, textWidth/2, bodySize, false); !strings.HasPrefix(got, "2024年\n") || !strings.Contains(got, "围绕"+sep+"800V"+sep+"高压") {
-		t.Errorf("paragraphs: %q", got)
-	}
-	if got := fitScripts(long, textWidth/2, bodySize, false); !strings.Contains(got, "围绕"+sep+"800V"+sep+"高压") {
-		t.Errorf("a summary of full mixed lines got no separators: %q", got)
+// The .docx holds the text as typed: no zero-width or other invisible
+// character is added to make LibreOffice fit a line (a separator between
+// scripts did, for LibreOffice's space between Chinese and Latin; Word's
+// Find and a copy into another system would then not match the text).
+func TestNoInvisibleCharacters(t *testing.T) {
+	docs, _, _ := printed(t)
+	for id, doc := range docs {
+		zr, err := zip.NewReader(bytes.NewReader(doc), int64(len(doc)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var x string
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			x += string(b)
+		}
+		for _, r := range []rune{'\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'} {
+			if strings.ContainsRune(x, r) {
+				t.Errorf("%s: the .docx holds the invisible character U+%04X", id, r)
+			}
+		}
 	}
 }
 

@@ -260,8 +260,7 @@ func Pages(t testing.TB, pdf []byte) []string {
 }
 
 // Squeeze removes all white space, so that texts compare whatever line
-// breaks a reader put in, and the zero-width space the .docx puts between
-// Chinese and Latin letters or digits (docx.ScriptSeparator).
+// breaks a reader put in, and zero-width spaces.
 func Squeeze(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' {
