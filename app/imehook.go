@@ -40,6 +40,8 @@ var imeFollower *imeFollow
 
 type imeFollow struct {
 	win fyne.Window
+	// set tells the input method (platform.SetIMEPosition; tests record).
+	set func(w fyne.Window, x, y, lineHeight float32) bool
 	// last is the caret given to the input method, in canvas units.
 	last  fyne.Position
 	lastH float32
@@ -51,7 +53,7 @@ func (u *ui) followIME() {
 	if !platform.IMESupported {
 		return
 	}
-	imeFollower = &imeFollow{win: u.win}
+	imeFollower = &imeFollow{win: u.win, set: platform.SetIMEPosition}
 	go func() {
 		t := time.NewTicker(imeRecheck)
 		defer t.Stop()
@@ -103,7 +105,7 @@ func (f *imeFollow) place(force bool) {
 	if !ok || (!force && at == f.last && h == f.lastH) {
 		return
 	}
-	if platform.SetIMEPosition(f.win, at.X, at.Y, h) {
+	if f.set(f.win, at.X, at.Y, h) {
 		f.last, f.lastH = at, h
 	}
 }
