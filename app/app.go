@@ -77,6 +77,7 @@ func Run(a fyne.App, call *forms.Call) {
 	u.restorePosition()
 	a.Lifecycle().SetOnStarted(func() { go fyne.Do(u.fitToScale) })
 	u.showStart()
+	u.followIME()
 	if !u.screenshotMode(os.Getenv("SHENBAO_SCREENSHOT"), started) {
 		u.offerRecovery()
 		u.tellCallProblems()
