@@ -10,6 +10,7 @@ import (
 
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
+	"shenbao/forms/submission"
 )
 
 func TestAfterExportIntoSubmissionFolder(t *testing.T) {
@@ -34,7 +35,12 @@ func TestAfterExportIntoSubmissionFolder(t *testing.T) {
 	if u.prompt != nil || done == nil {
 		t.Fatalf("asked %+v for a filled report", u.prompt)
 	}
-	want := filepath.Join(dir, exportFolderName, displayName(f.path)+afterFolderSuffix)
+	// Named as the package's folder is (unit-category-project), not after
+	// the draft's file (issue 18, 8).
+	want := filepath.Join(dir, exportFolderName, submission.BaseName(forms.Default(), f.d)+afterFolderSuffix)
+	if strings.Contains(filepath.Base(want), displayName(f.path)) || !strings.Contains(filepath.Base(want), f.d.Applicant.Name) {
+		t.Errorf("the folder %q is named after the draft's file %q, or not after the unit %q", filepath.Base(want), displayName(f.path), f.d.Applicant.Name)
+	}
 	<-done
 	if s.exportedDir != want || len(s.exported) == 0 {
 		t.Fatalf("exported %d files to %s, want %s", len(s.exported), s.exportedDir, want)

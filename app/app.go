@@ -86,6 +86,7 @@ func Run(a fyne.App, call *forms.Call) {
 	u.restorePosition()
 	a.Lifecycle().SetOnStarted(func() { go fyne.Do(u.fitToScale) })
 	u.showStart()
+	u.followIME()
 	if shots == nil || !shots(u, started) {
 		u.offerRecovery()
 		u.tellCallProblems()

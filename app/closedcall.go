@@ -73,7 +73,14 @@ func closedText(call *forms.Call, now time.Time, chosen bool) string {
 	if !chosen {
 		s += fmt.Sprintf("程序现在用的是内置的%d年度申报通知，不是您选的。", call.Year)
 	}
-	return s + fmt.Sprintf("要申报%d年度的项目，请先取得今年的申报通知：从通知正文（.txt 或 Word .docx 文件，或从网页复制粘贴）生成申报通知文件，或导入别人给您的申报通知文件（.toml）。往年的申报书之后可以用「用往年申报书新建…」带入。", now.Year())
+	return s + fmt.Sprintf("要申报%d年度的项目，请先取得那一年度的申报通知：从通知正文（.txt 或 Word .docx 文件，或从网页复制粘贴）生成申报通知文件，或导入别人给您的申报通知文件（.toml）。往年的申报书之后可以用「用往年申报书新建…」带入。", nextYear(call, now))
+}
+
+// nextYear is the year of the call to ask for once call has closed: this
+// year, or the year after the call's when the call is this year's (a
+// 2024 call closed in October 2024 is followed by the 2025 one).
+func nextYear(call *forms.Call, now time.Time) int {
+	return max(now.Year(), call.Year+1)
 }
 
 // newOrAskClosed runs fn (which makes a new draft), unless the current

@@ -31,6 +31,13 @@ func TestClosedCallSaysSo(t *testing.T) {
 			t.Errorf("banner %q lacks %q", b.text.Text, want)
 		}
 	}
+	if !strings.Contains(b.text.Text, "要申报2025年度的项目") {
+		t.Errorf("banner %q does not ask for the 2025 call", b.text.Text)
+	}
+	// Closed in its own year: the next call is the next year's, not this one's.
+	if got := closedText(u.call, time.Date(2024, 10, 24, 9, 0, 0, 0, time.UTC), true); !strings.Contains(got, "要申报2025年度的项目") {
+		t.Errorf("closed in October 2024: %q", got)
+	}
 	if b.fromN.Text != "从通知正文生成…" || b.importBtn.Text != "导入申报通知文件…" {
 		t.Errorf("banner buttons %q, %q", b.fromN.Text, b.importBtn.Text)
 	}

@@ -25,6 +25,7 @@ const revealMargin = 40
 // so that o is in view, moving as little as it can: nothing when o is
 // already wholly visible.
 func revealFocused(o fyne.CanvasObject) {
+	imeFocused(o) // the input method's windows go to its caret (imehook.go)
 	if windowReturning() {
 		return // the window got the keyboard back: it scrolls nowhere new
 	}

@@ -325,6 +325,9 @@ func savedText(p *notice.Proposal, out string) string {
 	if len(p.Removed) > 0 {
 		msg += "\n本年通知中没有的往年类别：" + strings.Join(p.Removed, "、") + "。"
 	}
+	if len(p.NotCarried) > 0 {
+		msg += "\n基础通知中没有带入的规则或类别组：" + strings.Join(p.NotCarried, "；") + "。"
+	}
 	return msg + "\n\n每项的出处写在文件的注释里；这个文件夹可以直接发给同事导入。"
 }
 

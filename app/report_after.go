@@ -13,6 +13,7 @@ import (
 	"shenbao/app/widgets"
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
+	"shenbao/forms/submission"
 )
 
 // afterScreen gathers the after-selection screens of one draft in tabs
@@ -137,10 +138,11 @@ const afterFolderSuffix = "-会后材料"
 
 // exportDir is where the after-selection documents go: the 报送材料 folder
 // beside the draft (where the application's package goes too), in one
-// subfolder named after the draft.
+// subfolder named as the package's folder is (unit, category, project:
+// submission.BaseName) followed by -会后材料, so the two sit side by side.
 func (s *afterScreen) exportDir() string {
 	p := s.env.draftPath
-	return filepath.Join(filepath.Dir(p), exportFolderName, displayName(p)+afterFolderSuffix)
+	return filepath.Join(filepath.Dir(p), exportFolderName, submission.BaseName(s.env.call, s.env.d)+afterFolderSuffix)
 }
 
 // emptyParts lists what would be exported empty: a summary not written, or

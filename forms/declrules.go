@@ -631,6 +631,17 @@ func (c *Call) compileGroups(name string, data []byte) error {
 	return nil
 }
 
+// RuleProblem is why a declared rule cannot stand in this call — its
+// field not in any category's part, a category or group not in the call,
+// its ID taken — in the words the loader uses; "" when it compiles. A
+// rule carried from another call is checked with it before it is written.
+func (c *Call) RuleProblem(rd RuleDecl) string {
+	if _, key, p := c.compileRule(&rd, map[string]bool{}); p != "" {
+		return "（" + key + "）" + p
+	}
+	return ""
+}
+
 func (c *Call) compileRule(rd *RuleDecl, seen map[string]bool) (*declRule, string, string) {
 	r := &declRule{id: rd.ID, sev: rd.Severity, clause: strings.TrimSpace(rd.Clause)}
 	switch {

@@ -38,19 +38,19 @@ func runCarry(args []string, env Env) int {
 	call := env.Call
 	if *callPath != "" {
 		if call, err = forms.LoadCallFile(*callPath); err != nil {
-			fmt.Fprintln(env.Stderr, err)
+			printErr(env.Stderr, err)
 			return ExitUnread
 		}
 	}
 	old, err := forms.Load(files[0])
 	if err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		printErr(env.Stderr, err)
 		return ExitUnread
 	}
 	from := forms.EmbeddedCall(old.CallYear)
 	if *fromPath != "" {
 		if from, err = forms.LoadCallFile(*fromPath); err != nil {
-			fmt.Fprintln(env.Stderr, err)
+			printErr(env.Stderr, err)
 			return ExitUnread
 		}
 	}
@@ -64,7 +64,7 @@ func runCarry(args []string, env Env) int {
 		out = forms.SiblingName(files[0], fmt.Sprintf("-%d", call.Year))
 	}
 	if err := forms.SaveNew(out, d, now); err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		printErr(env.Stderr, err)
 		return ExitUnread
 	}
 	fmt.Fprintf(env.Stdout, "已用%d年度的申报书新建%d年度的草稿：%s\n", old.CallYear, call.Year, out)

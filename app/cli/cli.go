@@ -6,6 +6,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
 	"shenbao/forms/fonts"
+	"shenbao/forms/usererr"
 )
 
 // Exit codes of check.
@@ -63,7 +65,7 @@ func Run(args []string, env Env) int {
 	if args[0] == "--call" && len(args) > 2 {
 		c, err := forms.LoadCallFile(args[1])
 		if err != nil {
-			fmt.Fprintln(env.Stderr, err)
+			printErr(env.Stderr, err)
 			return ExitUnread
 		}
 		env.Call = c
@@ -81,6 +83,26 @@ func Run(args []string, env Env) int {
 	}
 	return cmd(args[1:], env)
 }
+
+// printErr writes a failure for the person at the terminal: the Chinese
+// message only. With SHENBAO_DEBUG=1 in the environment the code, the
+// file and the system's cause, which the message does not show, follow on
+// a line of their own for whoever helps her (the window logs the same;
+// usererr.Log).
+func printErr(w io.Writer, err error) {
+	fmt.Fprintln(w, err)
+	if os.Getenv(DebugEnv) == "" {
+		return
+	}
+	var e *usererr.Error
+	if errors.As(err, &e) {
+		fmt.Fprintf(w, "  [%s] %s（原因：%v）\n", e.Code, e.Path, e.Err)
+	}
+}
+
+// DebugEnv names the environment variable that makes the commands print
+// the causes of failures (docs/cli.md).
+const DebugEnv = "SHENBAO_DEBUG"
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `申报助手 shenbao — 按申报通知填写、检查、打印项目申报书
@@ -165,7 +187,7 @@ func runCheck(args []string, env Env) int {
 	for _, f := range files {
 		d, err := forms.Load(f)
 		if err != nil {
-			fmt.Fprintln(env.Stderr, err)
+			printErr(env.Stderr, err)
 			code = ExitUnread
 			continue
 		}
@@ -242,7 +264,7 @@ func runSample(args []string, env Env) int {
 	}
 	d, err := forms.Sample(env.Call, rest[0])
 	if err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		printErr(env.Stderr, err)
 		return ExitUnread
 	}
 	if *selected {
@@ -259,7 +281,7 @@ func runSample(args []string, env Env) int {
 		return ExitUnread
 	}
 	if err := forms.Save(*outPath, d, d.UpdatedAt); err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		printErr(env.Stderr, err)
 		return ExitUnread
 	}
 	fmt.Fprintf(env.Stdout, "已写出示例申报书：%s\n", *outPath)

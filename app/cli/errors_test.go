@@ -61,3 +61,21 @@ func TestCheckDirectory(t *testing.T) {
 		t.Errorf("exit %d, %q", code, stderr)
 	}
 }
+
+// TestCauseOnlyWhenAsked: a failure shows the Chinese message alone; with
+// SHENBAO_DEBUG=1 its code, file and system cause follow (issue 20: the
+// command line did not log causes anywhere).
+func TestCauseOnlyWhenAsked(t *testing.T) {
+	blocker := filepath.Join(t.TempDir(), "file")
+	_ = os.WriteFile(blocker, []byte("x"), 0o644)
+	target := filepath.Join(blocker, "x"+forms.DraftExt)
+	_, _, plain := run(t, "sample", "forum", "-o", target)
+	if !strings.Contains(plain, "无法保存") || strings.Contains(plain, "原因：") || strings.Contains(plain, "not a directory") {
+		t.Errorf("without %s: %q", DebugEnv, plain)
+	}
+	t.Setenv(DebugEnv, "1")
+	_, _, debug := run(t, "sample", "forum", "-o", target)
+	if !strings.HasPrefix(debug, strings.TrimSpace(plain)) || !strings.Contains(debug, "原因：") || !strings.Contains(debug, "not a directory") || !strings.Contains(debug, blocker) {
+		t.Errorf("with %s=1: %q", DebugEnv, debug)
+	}
+}

@@ -44,7 +44,7 @@ func loadOne(cmd string, args []string, env Env, usage, needFile string) (file, 
 	}
 	d, err = forms.Load(files[0])
 	if err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		printErr(env.Stderr, err)
 		return "", "", nil, ExitUnread, false
 	}
 	return files[0], *outFlag, d, 0, true
@@ -81,7 +81,7 @@ func runExport(args []string, env Env) int {
 	}
 	res, err := submission.Build(dir, env.Call, d, now)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		printErr(env.Stderr, err)
 		return ExitUnread
 	}
 	fmt.Fprintf(env.Stdout, "已导出报送材料包：%s\n", res.Dir)

@@ -49,7 +49,7 @@ func runNotice(args []string, env Env) int {
 	var base *forms.Call
 	if *fromPath != "" {
 		if base, err = forms.LoadCallFile(*fromPath); err != nil {
-			fmt.Fprintln(env.Stderr, err)
+			printErr(env.Stderr, err)
 			return ExitUnread
 		}
 	}
@@ -63,7 +63,7 @@ func runNotice(args []string, env Env) int {
 	}
 	text, err := notice.TextOf(files[0])
 	if err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		printErr(env.Stderr, err)
 		return ExitUnread
 	}
 	p, err := notice.Read(text, base)
@@ -134,6 +134,9 @@ func printProposal(w io.Writer, in, out string, p *notice.Proposal) {
 	}
 	for _, name := range p.Removed {
 		fmt.Fprintf(w, "  基础通知的类别“%s”本年通知中没有，已删去。\n", name)
+	}
+	for _, line := range p.NotCarried {
+		fmt.Fprintf(w, "  %s。\n", line)
 	}
 	list := func(title string, keep func(notice.Fact) (string, bool)) {
 		var lines []string

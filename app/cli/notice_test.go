@@ -74,6 +74,27 @@ func TestNoticeFromBase(t *testing.T) {
 	}
 }
 
+// TestNoticeBaseRulesListed: with the Hubei call as base, its own notice
+// states the place again: the summary says the base's rule was not carried
+// and why, and the written file keeps the notice's place rule.
+func TestNoticeBaseRulesListed(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "call.toml")
+	code, out, errOut := run(t, "notice", "../../forms/notice/testdata/hubei-2022-excerpt.txt", "--from", "../../forms/testdata/call-hubei-2022/call.toml", "-o", file)
+	if code != ExitOK {
+		t.Fatalf("notice --from: %d %s", code, errOut)
+	}
+	if !strings.Contains(out, "基础通知的规则 place.hubei") || !strings.Contains(out, "重新规定了这一项") {
+		t.Errorf("summary does not list the base's place rule as not carried:\n%s", out)
+	}
+	c, err := forms.LoadCallFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.RuleDecls) != 1 || c.RuleDecls[0].Field != "project.city" {
+		t.Errorf("rules %+v, want the notice's place rule", c.RuleDecls)
+	}
+}
+
 func TestNoticeUnreadable(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "坏.docx")

@@ -47,7 +47,7 @@ func runReports(args []string, env Env) int {
 	}
 	written, err := aftercare.ExportAll(dir, env.Call, d, file, now)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, err)
+		printErr(env.Stderr, err)
 		if len(written) > 0 {
 			// Each file is written whole or not at all (forms/atomicfile):
 			// what was written is complete, the rest is missing.

@@ -306,6 +306,10 @@ func (b *builder) p(text string, p para, s runStyle) {
 		p.before = 0
 		b.pageBreak = false
 	}
+	size := s.size
+	if size == 0 {
+		size = bodySize
+	}
 	b.buf.WriteString(paras(text, p, s))
 }
 
@@ -396,19 +400,25 @@ func grid(widths []float64) []int {
 	return gridIn(widths, textWidth)
 }
 
-// gridIn turns column shares into twips summing to total.
+// gridIn turns column shares into twips summing to total. The columns'
+// edges are rounded, not their widths, so that every column and every span
+// of columns is within a twip of the PDF's (truncating each width and
+// giving the last column what was left made a value cell in the last
+// columns up to a few twips wider than the PDF's: LibreOffice fitted a
+// character more on its lines).
 func gridIn(widths []float64, total int) []int {
 	sum := 0.0
 	for _, w := range widths {
 		sum += w
 	}
 	out := make([]int, len(widths))
-	used := 0
+	cum, edge := 0.0, 0
 	for i, w := range widths {
-		out[i] = int(float64(total) * w / sum)
-		used += out[i]
+		cum += w
+		next := int(math.Round(float64(total) * cum / sum))
+		out[i] = next - edge
+		edge = next
 	}
-	out[len(out)-1] += total - used
 	return out
 }
 
@@ -564,6 +574,26 @@ func textLines(text string, w, size int, bold bool) int {
 	return len(pdfdoc.WrapLines(text, float64(w)/20, func(r rune) float64 { return wf(r) * pt }))
 }
 
+// carryDown breaks the line of a cell's text (in a column inner twips wide,
+// set at size half-points) where the PDF breaks it to avoid a last line of
+// one or two characters ("…东南湖大路／3888号", not "…大路3888／号"):
+// Word and LibreOffice fill each line and would leave them alone. The cell
+// is left-aligned (表格文字), so the line ending in the break is not
+// stretched.
+func carryDown(text string, inner, size int) string {
+	pt := float64(size) / 2
+	wf := width(false)
+	ps := strings.Split(text, "\n")
+	for i, p := range ps {
+		at := pdfdoc.CarriedLastLine(p, float64(inner)/20, func(r rune) float64 { return wf(r) * pt })
+		if at > 0 {
+			rs := []rune(p)
+			ps[i] = strings.TrimRight(string(rs[:at]), " ") + "\n" + string(rs[at:])
+		}
+	}
+	return strings.Join(ps, "\n")
+}
+
 // labelSize is the size (half-points) a cell is set in within an inner
 // width (twips): the PDF's choice (pdfdoc.CellSize) — a label or a value
 // kept on one line (Cell.OneLine) shrunk to fit one line, a value shrunk
@@ -608,7 +638,7 @@ func (b *builder) cell(c layout.Cell, w, span int, keep bool, minH int) {
 	if size == bodySize {
 		st.size = 0
 	}
-	b.buf.WriteString(paras(c.Text, cp, st))
+	b.buf.WriteString(paras(carryDown(c.Text, inner, size), cp, st))
 	if len(c.Foot) > 0 {
 		fp := para{style: "TableText", align: "right", line: lineTwips, keepNext: keep}
 		// The blank line before the foot lines grows so that they sit at

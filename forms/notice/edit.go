@@ -204,6 +204,7 @@ func (p *Proposal) Changes() []string {
 	for _, name := range p.Removed {
 		out = append(out, "取消类别："+name)
 	}
+	out = append(out, p.NotCarried...)
 	return out
 }
 
@@ -247,6 +248,7 @@ func (p *Proposal) UsePart(catID, fromID string) error {
 	if fromID == "" {
 		cat.Part, cat.RequiredContent = forms.PartDecl{}, nil
 		delete(p.partFrom, catID)
+		p.carryRules()
 		return nil
 	}
 	fc := p.Filler.Category(fromID)
@@ -256,5 +258,6 @@ func (p *Proposal) UsePart(catID, fromID string) error {
 	cat.Part = copyPart(fc, cat.ID, cat.Clause)
 	cat.RequiredContent = append([]string(nil), fc.RequiredContent...)
 	p.partFrom[catID] = fromID
+	p.carryRules()
 	return nil
 }

@@ -267,6 +267,7 @@ func (r *reader) merge() {
 			r.p.baseCats[c.Categories[ci].ID] = b
 		}
 	}
+	r.p.carryGroups()
 	for _, s := range r.n.sentences {
 		r.p.Sentences = append(r.p.Sentences, Sentence{Text: s.text, Clause: s.clause})
 	}
@@ -314,7 +315,7 @@ func (p *Proposal) settle() {
 		}
 	}
 	c.Rules, _ = p.overrides()
-	c.RuleDecls = p.declared()
+	p.carryRules()
 }
 
 func (r *reader) matchedBase(id string) bool {

@@ -99,6 +99,11 @@ type Proposal struct {
 	Filler *forms.Call
 	// Removed are the base's categories the notice does not have any more.
 	Removed []string
+	// NotCarried are the base's declared rules and category groups left
+	// out of the proposal, each with the reason (a category it names is
+	// not kept, the notice states it again…), and the groups carried
+	// without some of their categories.
+	NotCarried []string
 	// Chars is the length of the notice read, in characters.
 	Chars int
 	// Sentences are the notice's sentences in order, with their clauses:
@@ -113,6 +118,7 @@ type Proposal struct {
 	baseCats     map[string]*forms.Category // our category ID → the base's category it follows
 	placeholders map[string]string          // key → what TOML wrote in place of an unset required value
 	catIndex     map[string]int             // category ID → index in the notice's categories (-1: none)
+	ruleFrom     map[string]string          // declared rule ID → what of it comes from the base
 }
 
 // duties are the applicant types (IDs) the notice names in the sentences

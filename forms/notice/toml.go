@@ -44,12 +44,17 @@ func (p *Proposal) TOML() []byte {
 				soft = true
 			}
 			w.line("#   通知 %s “%s”：%s", f.Clause, clip(f.Sentence, 40), f.Severity.SeverityName())
+		case f.Note != "" && f.Clause == "":
+			w.line("# 注意（%s）：%s；%s", f.Label, f.Value, f.Note)
 		case f.Note != "":
 			w.line("# 注意（%s，通知 %s）：%s；%s", f.Label, f.Clause, f.Value, f.Note)
 		}
 	}
 	for _, name := range p.Removed {
 		w.line("# 基础通知的类别“%s”本年通知中没有，已删去。", name)
+	}
+	for _, s := range p.NotCarried {
+		w.line("# %s。", s)
 	}
 	w.blank()
 	for _, k := range []string{"year", "title", "notice_title", "issuer", "issuer_short", "deadline", "posted_must_arrive",
@@ -134,16 +139,7 @@ func (p *Proposal) TOML() []byte {
 		w.category(&c.Categories[i])
 	}
 	for _, rd := range c.RuleDecls {
-		w.section("[[rules]]" + w.comment("rules.place"))
-		w.kv("id", rd.ID, "")
-		if rd.Severity != "" {
-			w.kv("severity", string(rd.Severity), "")
-		}
-		w.kv("clause", rd.Clause, "")
-		w.kv("summary", rd.Summary, "")
-		w.kv("message", rd.Message, "")
-		w.kv("field", rd.Field, "")
-		w.kv("contains_any", rd.ContainsAny, "只写通知所说的地区名；城市名不含地区名的，请按需要补充")
+		w.rule(rd)
 	}
 	w.section("[applicant_types]                # 申报单位类型，及通知对各类型的要求")
 	for _, t := range c.Types {
@@ -163,6 +159,46 @@ func (p *Proposal) TOML() []byte {
 	}
 	w.documents(c)
 	return w.buf.Bytes()
+}
+
+// rule writes one [[rules]] entry: the notice's own (the place), commented
+// with its sentence, or one carried from the base, marked so; every key
+// the rule sets, in the order of the format.
+func (w *tomlWriter) rule(rd forms.RuleDecl) {
+	from, own := w.p.ruleFrom[rd.ID], rd.ID == "place.region" && w.p.place != nil
+	switch {
+	case own && from != "":
+		w.section("[[rules]]" + w.comment("rules.place") + "；" + from)
+	case own:
+		w.section("[[rules]]" + w.comment("rules.place"))
+	default:
+		w.section("[[rules]]" + commentOf(from))
+	}
+	w.kv("id", rd.ID, "")
+	if rd.Severity != "" {
+		w.kv("severity", string(rd.Severity), "")
+	}
+	w.kv("clause", rd.Clause, "")
+	w.kv("summary", rd.Summary, "")
+	w.kv("message", rd.Message, "")
+	if len(rd.Categories) > 0 {
+		w.kv("categories", rd.Categories, "")
+	}
+	if rd.When != nil {
+		w.line("when = %s", inline(reflect.ValueOf(*rd.When)))
+	}
+	rv, rt := reflect.ValueOf(rd.CondDecl), reflect.TypeOf(rd.CondDecl)
+	for i := 0; i < rt.NumField(); i++ {
+		tag, _, _ := strings.Cut(rt.Field(i).Tag.Get("toml"), ",")
+		if tag == "" || rv.Field(i).IsZero() {
+			continue
+		}
+		comment := ""
+		if own && tag == "contains_any" && from == "" {
+			comment = "只写通知所说的地区名；城市名不含地区名的，请按需要补充"
+		}
+		w.kv(tag, rv.Field(i).Interface(), comment)
+	}
 }
 
 // table writes a table of scalar keys, when any of them is set; the
@@ -504,6 +540,8 @@ func value(v reflect.Value) string {
 		return t.Format("2006-01-02")
 	}
 	switch v.Kind() {
+	case reflect.Interface:
+		return value(v.Elem())
 	case reflect.Pointer:
 		if v.IsNil() {
 			return `""`

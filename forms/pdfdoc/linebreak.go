@@ -152,14 +152,33 @@ func WrapLines(text string, max float64, width func(rune) float64) []Line {
 }
 
 func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
+	lines, _ := wrapParaCarried(rs, max, width)
+	return lines
+}
+
+// CarriedLastLine tells where, as an index into the runes of a paragraph
+// (text without "\n"), its last line starts when WrapLines carries
+// characters of the line before down to it to avoid a short last line
+// (Short), earlier than a breaker filling each line would start it; -1
+// when it starts where such a breaker starts it. A writer whose reader
+// breaks lines by filling them (Word, LibreOffice) breaks the line there
+// itself to set the paragraph as the PDF does.
+func CarriedLastLine(para string, max float64, width func(rune) float64) int {
+	_, at := wrapParaCarried([]rune(para), max, width)
+	return at
+}
+
+// wrapParaCarried is wrapPara, with where its last line starts when
+// characters were carried down to it (-1 otherwise).
+func wrapParaCarried(rs []rune, max float64, width func(rune) float64) ([]string, int) {
 	if len(rs) == 0 {
-		return []string{""}
+		return []string{""}, -1
 	}
 	indent := paraIndent(rs, max, width)
 	lines, starts := breakLines(rs, 0, indent, func(int) float64 { return max }, width)
 	n := len(lines)
 	if n < 2 || len([]rune(lines[n-1])) > Short {
-		return lines
+		return lines, -1
 	}
 	// The last line is one or two characters: carry more of the line
 	// before it down, one character at a time, while that line keeps at
@@ -172,20 +191,20 @@ func wrapPara(rs []rune, max float64, width func(rune) float64) []string {
 			first += width(r)
 		}
 		first += 1e-9
-		sub, _ := breakLines(rs, from, indent, func(i int) float64 {
+		sub, at := breakLines(rs, from, indent, func(i int) float64 {
 			if i == 0 {
 				return first
 			}
 			return max
 		}, width)
 		if len(sub) == 2 && len([]rune(sub[1])) > Short && len([]rune(sub[0])) >= len([]rune(sub[1])) {
-			return append(lines[:n-2:n-2], sub...)
+			return append(lines[:n-2:n-2], sub...), at[1]
 		}
 		if len(sub) > 2 {
 			break
 		}
 	}
-	return lines
+	return lines, -1
 }
 
 // breakLines breaks rs[from:] into lines, line i no wider than maxFor(i);

@@ -154,3 +154,34 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// CarriedLastLine tells where the last line starts when Wrap carried
+// characters down to it, and -1 when the lines fill as they come.
+func TestCarriedLastLine(t *testing.T) {
+	cases := []struct {
+		text string
+		max  float64
+		at   int
+	}{
+		{"一二三四五六七八九十甲", 5, 8},           // 一二三四五 / 六七八 / 九十甲
+		{"中国科学院长春光学精密机械与物理研究所", 18, 16}, // …与物理 / 研究所
+		{"一二三四五六七八九十", 5, -1},           // two full lines
+		{"一二三四五六七八九", 4, -1},            // too narrow to help
+		{"一二三", 5, -1},                  // one line
+		{"ab cd efg hi", 6, -1},
+	}
+	for _, c := range cases {
+		at := CarriedLastLine(c.text, c.max, unit)
+		if at != c.at {
+			t.Errorf("CarriedLastLine(%q, %g) = %d, want %d", c.text, c.max, at, c.at)
+			continue
+		}
+		if at < 0 {
+			continue
+		}
+		ls := Wrap(c.text, c.max, unit)
+		if last := ls[len(ls)-1]; string([]rune(c.text)[at:]) != last {
+			t.Errorf("%q: the last line %q does not start at %d", c.text, last, at)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"shenbao/forms"
 	"shenbao/forms/layout"
+	"shenbao/forms/pdfdoc"
 )
 
 // ruleSummary is the Chinese summary of a rule of package forms.
@@ -154,10 +155,11 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 		doc.Blocks = append(doc.Blocks, &layout.Paragraph{Text: fmt.Sprintf("【涉及保密内容】本申报书已声明涉及保密内容：按通知%s，%s。本材料包不含电子邮件草稿，请只报送纸质件，并事先告知%s。",
 			call.Clauses.Confidential, ruleSummary(call, forms.RuleConfidential), call.Contact.Department)})
 	}
-	// Set a little smaller than the body (9.5 pt), so that a checklist
-	// with both ways of e-mailing still fits one sheet.
+	// Set a little smaller than the body (9.5 pt, less when it must:
+	// fitOnePage), so that a checklist with both ways of e-mailing still
+	// fits one sheet.
 	t := &layout.Table{
-		Size:   9.5,
+		Size:   checklistSizes[0],
 		Widths: []float64{0.7, 2.0, 8.6, 0.7},
 		Header: []layout.Row{{Cells: []layout.Cell{
 			{Text: "序号", Label: true}, {Text: "事项", Label: true}, {Text: "要求", Label: true}, {Text: "完成", Label: true},
@@ -178,7 +180,27 @@ func Checklist(call *forms.Call, d *forms.Draft, names Names, generated time.Tim
 	doc.Blocks = append(doc.Blocks, t,
 		&layout.Paragraph{Text: "本清单由申报助手按申报通知生成，仅供自查，不必报送。", Size: 9},
 	)
+	fitOnePage(doc, t)
 	return doc
+}
+
+// checklistSizes are the sizes the checklist's table may be set in, in
+// points, largest first: 9.5 pt, and down to 8 pt (a little larger than
+// 六号) when long names and both ways of e-mailing would push its last rows
+// onto a second sheet.
+var checklistSizes = []float64{9.5, 9, 8.5, 8}
+
+// fitOnePage sets the checklist's table t in the largest of checklistSizes
+// at which the PDF's pagination puts doc on one page; at 9.5 pt when none
+// does (the sheet then runs on, as large as it can be read).
+func fitOnePage(doc *layout.Document, t *layout.Table) {
+	for _, size := range checklistSizes {
+		t.Size = size
+		if pg, err := pdfdoc.Paginate(doc); err == nil && pg.Pages <= 1 {
+			return
+		}
+	}
+	t.Size = checklistSizes[0]
 }
 
 // deadlineLine is the checklist's line on the deadline, as the call states it.

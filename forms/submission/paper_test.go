@@ -3,11 +3,13 @@ package submission
 import (
 	"bytes"
 	"math"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"shenbao/forms"
 	"shenbao/forms/internal/doctest"
+	"shenbao/forms/layout"
 	"shenbao/forms/pdfdoc"
 )
 
@@ -98,5 +100,46 @@ func TestChecklistWebMail(t *testing.T) {
 				t.Errorf("%s: the checklist lacks %q", cat, want)
 			}
 		}
+	}
+}
+
+// The checklist is one sheet: for every sample and for the review's hard
+// draft (forms/testdata/hard.shenbao.json: names of 60 characters, which
+// the file names and the e-mail lines repeat), whose 11 rows ran onto a
+// second page holding one row at 9.5 pt. pdfinfo counts the pages; the
+// table is set no smaller than 8 pt, and at 9.5 pt when that fits.
+func TestChecklistOnePage(t *testing.T) {
+	call := forms.Default()
+	drafts := map[string]*forms.Draft{}
+	for _, cat := range call.Categories {
+		drafts[cat.ID], _ = forms.Sample(call, cat.ID)
+	}
+	hard, err := forms.Load(filepath.Join("..", "testdata", "hard.shenbao.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts["hard"] = hard
+	for id, d := range drafts {
+		doc := Checklist(call, d, NamesFor(call, d, 1), pinned)
+		var buf bytes.Buffer
+		if err := pdfdoc.Document(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		if n := doctest.PDFInfo(t, buf.Bytes())["Pages"]; n != "1" {
+			t.Errorf("%s: the checklist runs to %s pages", id, n)
+		}
+		var size float64
+		for _, b := range doc.Blocks {
+			if tb, ok := b.(*layout.Table); ok {
+				size = tb.Size
+			}
+		}
+		if size < 8 || size > 9.5 {
+			t.Errorf("%s: the checklist's table is set at %g pt", id, size)
+		}
+		if id != "hard" && size != 9.5 {
+			t.Errorf("%s: the checklist's table is set at %g pt although 9.5 pt fits one page", id, size)
+		}
+		t.Logf("%s: %g pt", id, size)
 	}
 }

@@ -260,10 +260,10 @@ func Pages(t testing.TB, pdf []byte) []string {
 }
 
 // Squeeze removes all white space, so that texts compare whatever line
-// breaks a reader put in.
+// breaks a reader put in, and zero-width spaces.
 func Squeeze(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\ufeff' {
+		if unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' {
 			return -1
 		}
 		return r
