@@ -455,6 +455,11 @@ func (c *Call) indexSection(s *SectionDecl) {
 			c.labelByPath[p] = l
 		}
 	}
+	if _, ok := s.Labels["applicant"]; !ok {
+		if l := s.opinionLabel("applicant"); l != "" {
+			c.labelByPath["opinions.applicant"] = l
+		}
+	}
 	for _, k := range s.Omit {
 		c.omitted[fieldPath(s.Block, k)] = true
 	}
