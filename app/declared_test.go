@@ -25,7 +25,8 @@ func adaptedCall(t *testing.T) *forms.Call {
 	}
 	s := string(raw)
 	for old, new := range map[string]string{
-		"block = \"applicant\"\n": "block = \"applicant\"\n  omit = [\"postcode\", \"honours\", \"joint_applicants\"]\n  labels = { leader = \"单位负责人\" }\n",
+		"block = \"applicant\"\n": "block = \"applicant\"\n  omit = [\"postcode\", \"honours\", \"joint_applicants\"]\n",
+		"labels = { leader_title = ": "labels = { leader = \"单位负责人\", leader_title = ",
 		"block = \"project\"\n":   "block = \"project\"\n  omit = [\"supporters\"]\n",
 	} {
 		if !strings.Contains(s, old) {

@@ -143,26 +143,33 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	return f
 }
 
-// build lays out the form: the cover step (category, date, whether the
+// build lays out the form: the cover step when a document the call
+// declares has a cover (category, the cover's date, whether the
 // application is confidential), then the sections the call declares, in
 // the order of its documents. A part (level 1) is a step; its sub-parts
 // (level 2) follow in the same step. A built-in block shows the inputs the
 // call asks, labelled as it declares; a section of the call's own shows its
 // declared fields like the category's part. A block declared in two
-// documents is asked once, where it first appears.
+// documents is asked once, where it first appears. With no cover, the
+// category heads the first step and the confidentiality is asked in the
+// applicant's.
 func (f *formScreen) build() {
-	d, cat := f.d, f.cat
+	d, cat, call := f.d, f.cat, f.u.call
 	catName := d.Category
 	if cat != nil {
 		catName = cat.Name
 	}
-	head := f.newSection("cover", "封面　项目类别："+catName)
 	catMsg := newMsg()
-	f.register(&field{path: "category", obj: head.box, msg: catMsg, reload: func() {}})
-	head.box.Add(catMsg)
-	f.date(head, "cover.apply_date", "申报日期", &d.Cover.ApplyDate)
-	f.check(head, "confidential", "保密", "申报内容涉及保密（不通过互联网报送）", &d.Confidential)
-	f.text(head, "confidential_note", "保密说明", &d.ConfidentialNote, "涉密时说明涉及哪些内容")
+	var head *section
+	if cover := call.Cover(); cover != nil {
+		head = f.newSection("cover", "封面　项目类别："+catName)
+		f.register(&field{path: "category", obj: head.box, msg: catMsg, reload: func() {}})
+		head.box.Add(catMsg)
+		if cover.Asks("apply_date") {
+			f.date(head, "cover.apply_date", call.Expand(cover.Label("apply_date", call.FieldLabel("cover.apply_date")), cat), &d.Cover.ApplyDate)
+		}
+		f.confidential(head)
+	}
 
 	built := map[string]bool{}
 	for i := range f.u.call.Documents {
@@ -192,6 +199,33 @@ func (f *formScreen) build() {
 			}
 		}
 	}
+	if head != nil || len(f.sections) == 0 {
+		return
+	}
+	saved := f.curStep
+	defer func() { f.curStep = saved }()
+	f.curStep = 0
+	first := f.sections[0]
+	first.box.Objects = append([]fyne.CanvasObject{first.box.Objects[0], widget.NewLabel("项目类别：" + catName), catMsg}, first.box.Objects[1:]...)
+	f.register(&field{path: "category", obj: first.box, msg: catMsg, reload: func() {}})
+	for i, s := range f.sections {
+		if s.id == forms.BlockApplicant {
+			f.curStep = i
+			f.confidential(grid(s))
+		}
+	}
+}
+
+// confidential asks whether the application is confidential, when the
+// applicant's block asks it (its key confidential), with its note.
+func (f *formScreen) confidential(s *section) {
+	call := f.u.call
+	a := call.BlockSection(forms.BlockApplicant)
+	if a == nil || !a.Asks("confidential") {
+		return
+	}
+	f.check(s, "confidential", call.BlockLabel(a, "confidential", f.cat), "申报内容涉及保密（不通过互联网报送）", &f.d.Confidential)
+	f.text(s, "confidential_note", call.FieldLabel("confidential_note"), &f.d.ConfidentialNote, "涉密时说明涉及哪些内容")
 }
 
 // formTitle is the title of the window's step a part starts: declared
@@ -233,7 +267,7 @@ func (f *formScreen) buildSection(s *section, sd *forms.SectionDecl) {
 	case forms.BlockApplicant:
 		f.buildApplicant(grid(s), sd, lbl)
 	case forms.BlockJoint:
-		f.buildJoint(s, sd, lbl, f.u.call.FieldLabel("joint_applicants")+jointHint(f.cat))
+		f.buildJoint(s, sd, lbl, f.u.call.FieldLabel("joint_applicants"))
 	case forms.BlockProject:
 		f.buildProject(grid(s), sd, lbl)
 	case forms.BlockPart:
@@ -325,18 +359,18 @@ func (f *formScreen) buildApplicant(s *section, sd *forms.SectionDecl, lbl func(
 		f.honours(s, lbl("honours"))
 	}
 	if sd.Asks("joint_applicants") {
-		f.buildJoint(s, nil, func(key string) string { return call.FieldLabel("joint_applicants[]." + key) }, lbl("joint_applicants")+jointHint(f.cat))
+		f.buildJoint(s, nil, func(key string) string { return call.FieldLabel("joint_applicants[]." + key) }, lbl("joint_applicants"))
 	}
 }
 
 // jointHint is what the draft's category says of a joint application
-// (joint_encouraged, joint_with_text: “（鼓励与地方科协联合申报）”), shown after
-// the joint applicants' label in the window only: the label is the field's.
+// (joint_encouraged, joint_with_text: “鼓励与地方科协联合申报”), shown under
+// the joint applicants' label in the window: the label is the field's.
 func jointHint(cat *forms.Category) string {
 	if cat == nil || !cat.JointEncouraged || cat.JointWithText == "" {
 		return ""
 	}
-	return "（鼓励与" + cat.JointWithText + "联合申报）"
+	return "鼓励与" + cat.JointWithText + "联合申报"
 }
 
 // buildJoint is the table of joint applicants; sd is nil when it is a
@@ -351,7 +385,7 @@ func (f *formScreen) buildJoint(s *section, sd *forms.SectionDecl, lbl func(key 
 	if asks("type") {
 		heads = append(heads, lbl("type"))
 	}
-	f.table(s, "joint_applicants", title, heads,
+	t := f.table(s, "joint_applicants", title, heads,
 		func() int { return len(d.Joint) },
 		func(i int, msg *textLabel) []fyne.CanvasObject {
 			j := &d.Joint[i]
@@ -367,6 +401,20 @@ func (f *formScreen) buildJoint(s *section, sd *forms.SectionDecl, lbl func(key 
 		},
 		func() { d.Joint = append(d.Joint, forms.Joint{Type: firstOf(call.JointPartnerTypes())}) },
 		func(i int) { d.Joint = append(d.Joint[:i], d.Joint[i+1:]...) })
+	tableHint(s, t, jointHint(f.cat))
+}
+
+// tableHint shows a hint under a table's label (not in it: the label is
+// the field's, as findings and the print name it); "" shows none.
+func tableHint(s *section, t *rowsTable, hint string) {
+	if hint == "" {
+		return
+	}
+	for _, o := range s.box.Objects {
+		if v, ok := o.(*fyne.Container); ok && len(v.Objects) > 1 && v.Objects[1] == fyne.CanvasObject(t.box) {
+			v.Objects = append([]fyne.CanvasObject{v.Objects[0], newSecondaryLabel(hint)}, v.Objects[1:]...)
+		}
+	}
 }
 
 // buildProject is the project's block (项目基本情况).

@@ -275,7 +275,7 @@ func TestDeclaredRuleKinds(t *testing.T) {
 		{name: "required text passes", rule: `field = "project.supporters"` + "\nrequired = true", msg: "请填写{label}（通知 {clause}）。",
 			set: func(d *Draft) { d.Project.Supporters = "某学会" }},
 		{name: "equals yes/no fails", rule: `field = "confidential"` + "\nequals = false", msg: "{label}须为否，现在是{value}（通知 {clause}）。",
-			set: func(d *Draft) { d.Confidential = true }, fail: []string{"confidential"}, wantM: "保密声明须为否，现在是是（通知 测试条款）。"},
+			set: func(d *Draft) { d.Confidential = true }, fail: []string{"confidential"}, wantM: "涉密情况须为否，现在是是（通知 测试条款）。"},
 		{name: "one_of fails", rule: `field = "project.form"` + "\none_of = [\"线下\", \"线上线下结合\"]", msg: "{label}须为{list}之一，现在是“{value}”（通知 {clause}）。",
 			set: func(d *Draft) { d.Project.Form = "线上" }, fail: []string{"project.form"}, wantM: "活动形式须为线下、线上线下结合之一，现在是“线上”（通知 测试条款）。"},
 		{name: "one_of passes", rule: `field = "project.form"` + "\none_of = [\"线下\"]", msg: "x（通知 {clause}）",

@@ -194,6 +194,18 @@ func (s *SectionDecl) Field(key string) *FieldDecl {
 // CoverDecl is the document's cover as an adapted block.
 func (doc *DocumentDecl) CoverDecl() *SectionDecl { return &doc.cover }
 
+// Cover is the cover of the first document that prints one (cover = true),
+// as an adapted block, or nil when no document has a cover: then the
+// window asks no cover step and the cover's date is not asked.
+func (c *Call) Cover() *SectionDecl {
+	for i := range c.Documents {
+		if c.Documents[i].Cover {
+			return &c.Documents[i].cover
+		}
+	}
+	return nil
+}
+
 // SectionPath is the path of a declared section's values: "sections.<key>".
 func SectionPath(key string) string { return "sections." + key }
 
@@ -897,8 +909,16 @@ var blockPaths = map[string][]string{
 // omitUndeclared marks as not asked the fields of the blocks no document
 // declares (the joint applicants when neither the joint block nor the
 // applicant's block asks them; the applicant's opinion when no opinion
-// block is the applicant's), so that no rule reports on them.
+// block is the applicant's; the cover's date when no cover prints it), so
+// that no rule reports on them.
 func (c *Call) omitUndeclared() {
+	// The cover's date: asked (and checked against the deadline) when a
+	// cover prints it, under the cover's label.
+	if cv := c.Cover(); cv == nil || !cv.Asks("apply_date") {
+		c.omitted["cover.apply_date"] = true
+	} else if l, ok := cv.Labels["apply_date"]; ok {
+		c.labelByPath["cover.apply_date"] = l
+	}
 	for block, paths := range blockPaths {
 		if c.BlockSection(block) != nil {
 			continue

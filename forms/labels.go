@@ -38,7 +38,7 @@ var pathLabels = map[string]string{
 	"applicant.phone":                    "办公电话",
 	"applicant.email":                    "电子邮箱",
 	"applicant.annual_inspection_passed": "年检合格",
-	"applicant.evaluation_taken":         "参加学会评价",
+	"applicant.evaluation_taken":         "学会评价",
 	"applicant.graduate_training":        "具有研究生培养资格",
 	"applicant.honours":                  "所获表彰",
 	"applicant.honours[]":                "所获表彰",
@@ -320,7 +320,8 @@ func (s *SectionDecl) opinionLabel(key string) string {
 // PrintedLabel is a block's field's label as the print words it: the
 // field's one label (BlockLabel), lengthened where the call's facts belong
 // in it — the year of the evaluation before the yearly inspection and the
-// evaluation (“2023年度年检合格”, “参加2023年度学会评价”: after a leading 参加),
+// evaluation (“2023年度年检合格”; the evaluation is one the unit took part in:
+// “参加2023年度学会评价”),
 // the years of the honours that give priority before them
 // (“2021-2023年所获表彰”). A label that already says its year is printed as
 // declared.
@@ -328,15 +329,15 @@ func (c *Call) PrintedLabel(s *SectionDecl, key string, cat *Category) string {
 	l := c.BlockLabel(s, key, cat)
 	switch fieldPath(s.Block, key) {
 	case "applicant.annual_inspection_passed", "applicant.evaluation_taken":
-		y := c.Society.EvaluationYear
-		if y <= 0 || strings.Contains(l, "年度") {
-			return l
+		lead := ""
+		if key == "evaluation_taken" {
+			lead = "参加"
+			l = strings.TrimPrefix(l, "参加")
 		}
-		lead, rest := "", l
-		if r, ok := strings.CutPrefix(l, "参加"); ok {
-			lead, rest = "参加", r
+		if y := c.Society.EvaluationYear; y > 0 && !strings.Contains(l, "年度") {
+			return fmt.Sprintf("%s%d年度%s", lead, y, l)
 		}
-		return fmt.Sprintf("%s%d年度%s", lead, y, rest)
+		return lead + l
 	case "applicant.honours":
 		if c.PriorityYears != "" && !strings.Contains(l, c.PriorityYears) {
 			return c.PriorityYears + "年" + l
