@@ -25,9 +25,9 @@ func adaptedCall(t *testing.T) *forms.Call {
 	}
 	s := string(raw)
 	for old, new := range map[string]string{
-		"block = \"applicant\"\n": "block = \"applicant\"\n  omit = [\"postcode\", \"honours\", \"joint_applicants\"]\n",
+		"block = \"applicant\"\n":    "block = \"applicant\"\n  omit = [\"postcode\", \"honours\", \"joint_applicants\"]\n",
 		"labels = { leader_title = ": "labels = { leader = \"单位负责人\", leader_title = ",
-		"block = \"project\"\n":   "block = \"project\"\n  omit = [\"supporters\"]\n",
+		"block = \"project\"\n":      "block = \"project\"\n  omit = [\"supporters\"]\n",
 	} {
 		if !strings.Contains(s, old) {
 			t.Fatalf("the 2024 call has no %q", old)
