@@ -407,7 +407,7 @@ func TestDeclaredRulesRefused(t *testing.T) {
 		{"count on a text", `field = "project.city"` + "\ncount_min = 1", `count_min`, "count_min/count_max 只能用于表格或多项列表"},
 		{"nothing to check", `field = "project.city"`, `field = "project.city"`, "没有写要检查什么"},
 		{"column outside where", `column = "name"` + "\nrequired = true", `column = "name"`, "column 只能写在 where 中"},
-		{"sections not yet", `field = "sections.lead.unit"` + "\nrequired = true", `field = "sections.lead.unit"`, "还没有可声明的 sections"},
+		{"unknown section", `field = "sections.lead.unit"` + "\nrequired = true", `field = "sections.lead.unit"`, "没有 key = \"lead\" 的部分"},
 		{"table path with []", `field = "experts[]"` + "\nrequired = true", `field = "experts[]"`, "以 [] 结尾"},
 		{"unknown category", `categories = ["forum"]` + "\nfield = \"project.city\"\nrequired = true", `categories = [`, "categories 中 “forum” 不是类别或类别组的 id"},
 	}

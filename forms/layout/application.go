@@ -52,7 +52,9 @@ func DocumentOf(call *forms.Call, doc *forms.DocumentDecl, d *forms.Draft, gener
 	}
 	ids := forms.StepIDs(doc)
 	for i := range doc.Sections {
-		b.section(&doc.Sections[i], ids[i])
+		if s := &doc.Sections[i]; s.Relevant(d) { // a section the draft is not asked is not printed
+			b.section(s, ids[i])
+		}
 	}
 	title := doc.Title
 	if d.Project.Name != "" {
