@@ -25,6 +25,9 @@ type formScreen struct {
 	d       *forms.Draft
 	cat     *forms.Category
 	content fyne.CanvasObject
+	// relevant are the sections asked only when their when holds, shown
+	// or hidden as the draft changes (refreshRelevant).
+	relevant []relevantBox
 
 	scroll *container.Scroll
 	body   *fyne.Container
@@ -190,9 +193,21 @@ func (f *formScreen) build() {
 			if sd.LevelOf() == 1 || cur == nil {
 				cur = f.newSection(ids[j], f.formTitle(sd))
 				f.buildSection(cur, sd)
+				if sd.Conditional() {
+					// the step stays, its inputs shown only when it applies
+					inner := container.NewVBox(cur.box.Objects[1:]...)
+					note := widget.NewLabel("根据已填写的内容，本部分无需填写。")
+					cur.box.Objects = []fyne.CanvasObject{cur.box.Objects[0], note, inner}
+					f.relevant = append(f.relevant, relevantBox{sd: sd, box: inner, note: note})
+				}
 				continue
 			}
 			sub := &section{id: cur.id, box: cur.box}
+			if sd.Conditional() {
+				sub.box = container.NewVBox()
+				cur.box.Add(sub.box)
+				f.relevant = append(f.relevant, relevantBox{sd: sd, box: sub.box})
+			}
 			f.buildSection(sub, sd)
 			if cur.first == "" {
 				cur.first = sub.first
@@ -226,6 +241,37 @@ func (f *formScreen) confidential(s *section) {
 	}
 	f.check(s, "confidential", call.BlockLabel(a, "confidential", f.cat), "申报内容涉及保密（不通过互联网报送）", &f.d.Confidential)
 	f.text(s, "confidential_note", call.FieldLabel("confidential_note"), &f.d.ConfidentialNote, "涉密时说明涉及哪些内容")
+}
+
+// relevantBox is a section asked only when its when holds: its inputs,
+// and for a part the note shown in their place.
+type relevantBox struct {
+	sd   *forms.SectionDecl
+	box  fyne.CanvasObject
+	note fyne.CanvasObject // nil for a sub-part
+}
+
+// refreshRelevant shows the inputs of the sections that apply to the draft
+// as it is now, and hides the others (their fields have no findings:
+// forms.Check does not check them).
+func (f *formScreen) refreshRelevant() {
+	for _, r := range f.relevant {
+		on := r.sd.Relevant(f.d)
+		if on != r.box.Visible() {
+			if on {
+				r.box.Show()
+			} else {
+				r.box.Hide()
+			}
+		}
+		if r.note != nil && on == r.note.Visible() {
+			if on {
+				r.note.Hide()
+			} else {
+				r.note.Show()
+			}
+		}
+	}
 }
 
 // formTitle is the title of the window's step a part starts: declared
@@ -805,6 +851,7 @@ func (f *formScreen) recheck() {
 	fs = f.withUnreadable(fs)
 	forms.SortFindings(fs)
 	f.findings = fs
+	f.refreshRelevant()
 	before := f.stepCounts
 	f.refreshMessages()
 	f.panel.refreshFindings(fs)
