@@ -899,6 +899,15 @@ func (c *Call) Asked(path string) bool {
 	return !c.omittedPath(indexRe.ReplaceAllString(path, "[]"))
 }
 
+// AskedOf is Asked for one draft: a value of a section the draft is not
+// asked (its when does not hold) is not asked either.
+func (c *Call) AskedOf(d *Draft) func(path string) bool {
+	skip := c.irrelevantPaths(d)
+	return func(path string) bool {
+		return c.Asked(path) && (skip == nil || !underAny(indexRe.ReplaceAllString(path, "[]"), skip))
+	}
+}
+
 // blockPaths are the draft paths a built-in block holds: what is not asked
 // when no document declares the block.
 var blockPaths = map[string][]string{

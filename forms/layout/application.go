@@ -798,13 +798,14 @@ func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
 }
 
 // PrintedTexts is every non-empty text of the draft (forms.WalkText) that
-// the call asks, in the form the application prints it (DisplayText), by
+// the call asks of it (Call.AskedOf), in the form the application prints it (DisplayText), by
 // field path: what a test of a writer looks for in the documents it wrote. The signer's name
 // and the draft's id are not printed (NotPrinted).
 func PrintedTexts(call *forms.Call, d *forms.Draft) map[string]string {
 	out := map[string]string{}
+	asked := call.AskedOf(d)
 	forms.WalkText(d, func(path, text string) {
-		if !NotPrinted(path) && call.Asked(path) {
+		if !NotPrinted(path) && asked(path) {
 			out[path] = DisplayText(call, d, path, text)
 		}
 	})

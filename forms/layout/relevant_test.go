@@ -47,9 +47,15 @@ func TestSectionWhenPrinted(t *testing.T) {
 			t.Error("a cover the call does not declare")
 		}
 	}
+	if _, ok := PrintedTexts(call, d)["joint_applicants[0].name"]; ok {
+		t.Error("a text of a section not asked is among the printed texts")
+	}
 	*d.Sections["partnership"].BoolPtr("jointly") = true
 	doc = Application(call, d, at)
 	if h := headings(doc); !h["三、联合申报单位"] {
 		t.Errorf("jointly: headings %v", h)
+	}
+	if got := PrintedTexts(call, d)["joint_applicants[0].name"]; got != "某市青年科技工作者协会" {
+		t.Errorf("jointly: the joint applicant's name printed as %q", got)
 	}
 }
