@@ -25,8 +25,9 @@ func adaptedCall(t *testing.T) *forms.Call {
 	}
 	s := string(raw)
 	for old, new := range map[string]string{
-		"block = \"applicant\"\n": "block = \"applicant\"\n  omit = [\"postcode\", \"honours\", \"joint_applicants\"]\n  labels = { leader = \"单位负责人\" }\n",
-		"block = \"project\"\n":   "block = \"project\"\n  omit = [\"supporters\"]\n",
+		"block = \"applicant\"\n":    "block = \"applicant\"\n  omit = [\"postcode\", \"honours\", \"joint_applicants\"]\n",
+		"labels = { leader_title = ": "labels = { leader = \"单位负责人\", leader_title = ",
+		"block = \"project\"\n":      "block = \"project\"\n  omit = [\"supporters\"]\n",
 	} {
 		if !strings.Contains(s, old) {
 			t.Fatalf("the 2024 call has no %q", old)
@@ -119,8 +120,12 @@ func TestFormFollowsTheDeclaration(t *testing.T) {
 	if fl := f.fields["joint_applicants"]; fl == nil || f.sections[fl.step].id != "joint" {
 		t.Error("the joint applicants are not in their own step")
 	}
-	if l := labelsOf(f.sections[len(f.sections)-2].box); !strings.Contains(l, "合作单位名称") || strings.Contains(l, "单位类型") {
-		t.Errorf("the joint applicants' columns: %s", l)
+	// the columns' headers are the call's (shown above the rows)
+	if h := strings.Join(f.tables["joint_applicants"].headers, "|"); h != "合作单位名称" {
+		t.Errorf("the joint applicants' columns: %s", h)
+	}
+	if l := labelsOf(f.sections[len(f.sections)-2].box); strings.Contains(l, "单位类型") {
+		t.Errorf("the joint applicants' type is asked: %s", l)
 	}
 	if l := labelsOf(applicant.box); strings.Contains(l, "联合申报单位") {
 		t.Errorf("the joint applicants are asked twice: %s", l)

@@ -23,6 +23,9 @@ type formScreen struct {
 	d       *forms.Draft
 	cat     *forms.Category
 	content fyne.CanvasObject
+	// relevant are the sections asked only when their when holds, shown
+	// or hidden as the draft changes (refreshRelevant).
+	relevant []relevantBox
 
 	scroll *container.Scroll
 	body   *fyne.Container
@@ -141,26 +144,33 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 	return f
 }
 
-// build lays out the form: the cover step (category, date, whether the
+// build lays out the form: the cover step when a document the call
+// declares has a cover (category, the cover's date, whether the
 // application is confidential), then the sections the call declares, in
 // the order of its documents. A part (level 1) is a step; its sub-parts
 // (level 2) follow in the same step. A built-in block shows the inputs the
 // call asks, labelled as it declares; a section of the call's own shows its
 // declared fields like the category's part. A block declared in two
-// documents is asked once, where it first appears.
+// documents is asked once, where it first appears. With no cover, the
+// category heads the first step and the confidentiality is asked in the
+// applicant's.
 func (f *formScreen) build() {
-	d, cat := f.d, f.cat
+	d, cat, call := f.d, f.cat, f.u.call
 	catName := d.Category
 	if cat != nil {
 		catName = cat.Name
 	}
-	head := f.newSection("cover", "封面　项目类别："+catName)
 	catMsg := newMsg()
-	f.register(&field{path: "category", obj: head.box, msg: catMsg, reload: func() {}})
-	head.box.Add(catMsg)
-	f.date(head, "cover.apply_date", "申报日期", &d.Cover.ApplyDate)
-	f.check(head, "confidential", "保密", "申报内容涉及保密（不通过互联网报送）", &d.Confidential)
-	f.text(head, "confidential_note", "保密说明", &d.ConfidentialNote, "涉密时说明涉及哪些内容")
+	var head *section
+	if cover := call.Cover(); cover != nil {
+		head = f.newSection("cover", "封面　项目类别："+catName)
+		f.register(&field{path: "category", obj: head.box, msg: catMsg, reload: func() {}})
+		head.box.Add(catMsg)
+		if cover.Asks("apply_date") {
+			f.date(head, "cover.apply_date", call.Expand(cover.Label("apply_date", call.FieldLabel("cover.apply_date")), cat), &d.Cover.ApplyDate)
+		}
+		f.confidential(head)
+	}
 
 	built := map[string]bool{}
 	for i := range f.u.call.Documents {
@@ -181,12 +191,82 @@ func (f *formScreen) build() {
 			if sd.LevelOf() == 1 || cur == nil {
 				cur = f.newSection(ids[j], f.formTitle(sd))
 				f.buildSection(cur, sd)
+				if sd.Conditional() {
+					// the step stays, its inputs shown only when it applies
+					inner := container.NewVBox(cur.box.Objects[1:]...)
+					note := widget.NewLabel("根据已填写的内容，本部分无需填写。")
+					cur.box.Objects = []fyne.CanvasObject{cur.box.Objects[0], note, inner}
+					f.relevant = append(f.relevant, relevantBox{sd: sd, box: inner, note: note})
+				}
 				continue
 			}
 			sub := &section{id: cur.id, box: cur.box}
+			if sd.Conditional() {
+				sub.box = container.NewVBox()
+				cur.box.Add(sub.box)
+				f.relevant = append(f.relevant, relevantBox{sd: sd, box: sub.box})
+			}
 			f.buildSection(sub, sd)
 			if cur.first == "" {
 				cur.first = sub.first
+			}
+		}
+	}
+	if head != nil || len(f.sections) == 0 {
+		return
+	}
+	saved := f.curStep
+	defer func() { f.curStep = saved }()
+	f.curStep = 0
+	first := f.sections[0]
+	first.box.Objects = append([]fyne.CanvasObject{first.box.Objects[0], widget.NewLabel("项目类别：" + catName), catMsg}, first.box.Objects[1:]...)
+	f.register(&field{path: "category", obj: first.box, msg: catMsg, reload: func() {}})
+	for i, s := range f.sections {
+		if s.id == forms.BlockApplicant {
+			f.curStep = i
+			f.confidential(grid(s))
+		}
+	}
+}
+
+// confidential asks whether the application is confidential, when the
+// applicant's block asks it (its key confidential), with its note.
+func (f *formScreen) confidential(s *section) {
+	call := f.u.call
+	a := call.BlockSection(forms.BlockApplicant)
+	if a == nil || !a.Asks("confidential") {
+		return
+	}
+	f.check(s, "confidential", call.BlockLabel(a, "confidential", f.cat), "申报内容涉及保密（不通过互联网报送）", &f.d.Confidential)
+	f.text(s, "confidential_note", call.FieldLabel("confidential_note"), &f.d.ConfidentialNote, "涉密时说明涉及哪些内容")
+}
+
+// relevantBox is a section asked only when its when holds: its inputs,
+// and for a part the note shown in their place.
+type relevantBox struct {
+	sd   *forms.SectionDecl
+	box  fyne.CanvasObject
+	note fyne.CanvasObject // nil for a sub-part
+}
+
+// refreshRelevant shows the inputs of the sections that apply to the draft
+// as it is now, and hides the others (their fields have no findings:
+// forms.Check does not check them).
+func (f *formScreen) refreshRelevant() {
+	for _, r := range f.relevant {
+		on := r.sd.Relevant(f.d)
+		if on != r.box.Visible() {
+			if on {
+				r.box.Show()
+			} else {
+				r.box.Hide()
+			}
+		}
+		if r.note != nil && on == r.note.Visible() {
+			if on {
+				r.note.Hide()
+			} else {
+				r.note.Show()
 			}
 		}
 	}

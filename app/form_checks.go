@@ -148,6 +148,7 @@ func (f *formScreen) recheck() {
 	fs = f.withUnreadable(fs)
 	forms.SortFindings(fs)
 	f.findings = fs
+	f.refreshRelevant()
 	before := f.stepCounts
 	f.refreshMessages()
 	f.panel.refreshFindings(fs)

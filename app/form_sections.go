@@ -30,7 +30,7 @@ func grid(s *section) *section {
 
 // buildSection adds one declared section's inputs to s.
 func (f *formScreen) buildSection(s *section, sd *forms.SectionDecl) {
-	lbl := func(key, def string) string { return f.u.call.Expand(sd.Label(key, def), f.cat) }
+	lbl := func(key string) string { return f.u.call.BlockLabel(sd, key, f.cat) }
 	switch sd.Block {
 	case "":
 		if sd.Key != "" {
@@ -40,7 +40,7 @@ func (f *formScreen) buildSection(s *section, sd *forms.SectionDecl) {
 	case forms.BlockApplicant:
 		f.buildApplicant(grid(s), sd, lbl)
 	case forms.BlockJoint:
-		f.buildJoint(s, sd, lbl, lbl("name", "联合申报单位（鼓励与地方科协联合申报）"))
+		f.buildJoint(s, sd, lbl, f.u.call.FieldLabel("joint_applicants"))
 	case forms.BlockProject:
 		f.buildProject(grid(s), sd, lbl)
 	case forms.BlockPart:
@@ -54,10 +54,10 @@ func (f *formScreen) buildSection(s *section, sd *forms.SectionDecl) {
 		tail := &section{grid: containerForm()}
 		s.box.Add(tail.grid)
 		if sd.Asks("expected_results") {
-			f.long(tail, "expected_results", lbl("expected_results", "预期成果"), &d.ExpectedResults, "报告、论文集、专家建议等")
+			f.long(tail, "expected_results", lbl("expected_results"), &d.ExpectedResults, "报告、论文集、专家建议等")
 		}
 		if sd.Asks("publicity") {
-			f.long(tail, "publicity", lbl("publicity", "宣传计划"), &d.Publicity, "")
+			f.long(tail, "publicity", lbl("publicity"), &d.Publicity, "")
 		}
 		if s.first == "" {
 			s.first = tail.first
@@ -72,90 +72,93 @@ func (f *formScreen) buildSection(s *section, sd *forms.SectionDecl) {
 		if !asks {
 			return
 		}
-		label := "申报单位意见"
-		for _, o := range sd.Blocks {
-			if o.By == forms.ByApplicant {
-				label = f.u.call.Expand(o.Label, f.cat)
-				break
-			}
-		}
 		g := grid(s)
 		if sd.Asks("applicant") {
-			f.long(g, "opinions.applicant", lbl("applicant", label), &f.d.Opinions.Applicant, "如 同意申报……")
+			f.long(g, "opinions.applicant", lbl("applicant"), &f.d.Opinions.Applicant, "如 同意申报……")
 		}
 		if sd.Asks("signer") {
-			f.text(g, "opinions.signer", lbl("signer", "负责人"), &f.d.Opinions.Signer, "")
+			f.text(g, "opinions.signer", lbl("signer"), &f.d.Opinions.Signer, "")
 		}
 	}
 }
 
 // buildApplicant is the applying unit's block (申报单位基本情况).
-func (f *formScreen) buildApplicant(s *section, sd *forms.SectionDecl, lbl func(key, def string) string) {
+func (f *formScreen) buildApplicant(s *section, sd *forms.SectionDecl, lbl func(key string) string) {
 	call, a := f.u.call, &f.d.Applicant
 	f.copyUnitBtn = widget.NewButtonWithIcon("从其他申报书复制单位信息…", theme.ContentCopyIcon(), f.onCopyUnit)
 	s.box.Objects = append(s.box.Objects[:1], append([]fyne.CanvasObject{container.NewHBox(f.copyUnitBtn)}, s.box.Objects[1:]...)...)
 	texts := []struct {
 		key  string
 		ptr  *string
-		def  string
 		hint string
 	}{
-		{"name", &a.Name, "单位名称", "与公章上的名称一致"},
-		{"type", &a.Type, "单位类型", ""},
-		{"credit_code", &a.CreditCode, "统一社会信用代码", "18位，见登记证书"},
-		{"address", &a.Address, "通讯地址", ""},
-		{"postcode", &a.Postcode, "邮政编码", "6位数字"},
-		{"leader", &a.Leader, "法定代表人（负责人）", ""},
-		{"leader_title", &a.LeaderTitle, "负责人职务", "如 理事长"},
-		{"contact", &a.Contact, "联系人", ""},
-		{"contact_title", &a.ContactTitle, "联系人职务", "如 秘书长"},
-		{"mobile", &a.Mobile, "联系人手机", "11位手机号"},
-		{"phone", &a.Phone, "办公电话", "如 0431-85261411"},
-		{"email", &a.Email, "电子邮箱", "name@example.com"},
+		{"name", &a.Name, "与公章上的名称一致"},
+		{"type", &a.Type, ""},
+		{"credit_code", &a.CreditCode, "18位，见登记证书"},
+		{"address", &a.Address, ""},
+		{"postcode", &a.Postcode, "6位数字"},
+		{"leader", &a.Leader, ""},
+		{"leader_title", &a.LeaderTitle, "如 理事长"},
+		{"contact", &a.Contact, ""},
+		{"contact_title", &a.ContactTitle, "如 秘书长"},
+		{"mobile", &a.Mobile, "11位手机号"},
+		{"phone", &a.Phone, "如 0431-85261411"},
+		{"email", &a.Email, "name@example.com"},
 	}
 	for _, t := range texts {
 		if !sd.Asks(t.key) {
 			continue
 		}
 		if t.key == "type" {
-			f.choose(s, "applicant.type", lbl("type", t.def), applicantTypes(call), t.ptr)
+			f.choose(s, "applicant.type", lbl("type"), applicantTypes(call), t.ptr)
 			continue
 		}
-		f.text(s, "applicant."+t.key, lbl(t.key, t.def), t.ptr, t.hint)
+		f.text(s, "applicant."+t.key, lbl(t.key), t.ptr, t.hint)
 	}
 	// Only what the call asks of some applicant type (callfacts.go).
 	if sd.Asks("annual_inspection_passed") && call.AsksAnnualInspection() {
-		l := lbl("annual_inspection_passed", "年检")
-		f.check(s, "applicant.annual_inspection_passed", l, sd.Label("annual_inspection_passed", "学会年检合格（"+typesNeeding(call, call.NeedsAnnualInspection)+"必填）"), &a.AnnualInspection)
+		// the box's text: the label as printed (with its year), and who must
+		text := call.PrintedLabel(sd, "annual_inspection_passed", f.cat) + "（" + typesNeeding(call, call.NeedsAnnualInspection) + "必填）"
+		f.check(s, "applicant.annual_inspection_passed", lbl("annual_inspection_passed"), text, &a.AnnualInspection)
 	}
 	if sd.Asks("evaluation_taken") && call.AsksEvaluation() {
-		text := fmt.Sprintf("已参加%s%d年度学会评价（%s必填）", call.Funder(), call.Society.EvaluationYear, typesNeeding(call, call.NeedsEvaluation))
-		f.check(s, "applicant.evaluation_taken", lbl("evaluation_taken", "学会评价"), call.Expand(sd.Label("evaluation_taken", text), f.cat), &a.Evaluation)
+		text := call.PrintedLabel(sd, "evaluation_taken", f.cat) + "（" + typesNeeding(call, call.NeedsEvaluation) + "必填）"
+		f.check(s, "applicant.evaluation_taken", lbl("evaluation_taken"), text, &a.Evaluation)
 	}
 	if sd.Asks("graduate_training") && call.AsksGraduateTraining() {
-		f.check(s, "applicant.graduate_training", lbl("graduate_training", "研究生培养"), sd.Label("graduate_training", "本单位有研究生培养资格"), &a.GraduateTraining)
+		f.check(s, "applicant.graduate_training", lbl("graduate_training"), "本单位有研究生培养资格", &a.GraduateTraining)
 	}
 	if sd.Asks("honours") && call.AsksHonours() {
-		f.honours(s, lbl("honours", "获得荣誉（优先支持）"))
+		f.honours(s, lbl("honours"))
 	}
 	if sd.Asks("joint_applicants") {
-		f.buildJoint(s, nil, func(_, def string) string { return def }, lbl("joint_applicants", "联合申报单位（鼓励与地方科协联合申报）"))
+		f.buildJoint(s, nil, func(key string) string { return call.FieldLabel("joint_applicants[]." + key) }, lbl("joint_applicants"))
 	}
+}
+
+// jointHint is what the draft's category says of a joint application
+// (joint_encouraged, joint_with_text: “鼓励与地方科协联合申报”), shown under
+// the joint applicants' label in the window: the label is the field's.
+func jointHint(cat *forms.Category) string {
+	if cat == nil || !cat.JointEncouraged || cat.JointWithText == "" {
+		return ""
+	}
+	return "鼓励与" + cat.JointWithText + "联合申报"
 }
 
 // buildJoint is the table of joint applicants; sd is nil when it is a
 // field of the applicant's block (then both columns are asked).
-func (f *formScreen) buildJoint(s *section, sd *forms.SectionDecl, lbl func(key, def string) string, title string) {
+func (f *formScreen) buildJoint(s *section, sd *forms.SectionDecl, lbl func(key string) string, title string) {
 	call, d := f.u.call, f.d
 	asks := func(key string) bool { return sd == nil || sd.Asks(key) }
 	var heads []string
 	if asks("name") {
-		heads = append(heads, lbl("name", "单位名称"))
+		heads = append(heads, lbl("name"))
 	}
 	if asks("type") {
-		heads = append(heads, lbl("type", "单位类型"))
+		heads = append(heads, lbl("type"))
 	}
-	f.table(s, "joint_applicants", title, heads,
+	t := f.table(s, "joint_applicants", title, heads,
 		func() int { return len(d.Joint) },
 		func(i int, msg *widgets.Label) []fyne.CanvasObject {
 			j := &d.Joint[i]
@@ -171,82 +174,97 @@ func (f *formScreen) buildJoint(s *section, sd *forms.SectionDecl, lbl func(key,
 		},
 		func() { d.Joint = append(d.Joint, forms.Joint{Type: firstOf(call.JointPartnerTypes())}) },
 		func(i int) { d.Joint = append(d.Joint[:i], d.Joint[i+1:]...) })
+	tableHint(s, t, jointHint(f.cat))
+}
+
+// tableHint shows a hint under a table's label (not in it: the label is
+// the field's, as findings and the print name it); "" shows none.
+func tableHint(s *section, t *rowsTable, hint string) {
+	if hint == "" {
+		return
+	}
+	for _, o := range s.box.Objects {
+		if v, ok := o.(*fyne.Container); ok && len(v.Objects) > 1 && v.Objects[1] == fyne.CanvasObject(t.box) {
+			v.Objects = append([]fyne.CanvasObject{v.Objects[0], widgets.NewSecondaryLabel(hint)}, v.Objects[1:]...)
+		}
+	}
 }
 
 // buildProject is the project's block (项目基本情况).
-func (f *formScreen) buildProject(s *section, sd *forms.SectionDecl, lbl func(key, def string) string) {
+func (f *formScreen) buildProject(s *section, sd *forms.SectionDecl, lbl func(key string) string) {
 	d, cat, p := f.d, f.cat, &f.d.Project
 	if cat != nil && cat.FundingKind == forms.FundingVenue && sd.Asks("venue") {
 		var vs []option
 		for _, v := range cat.Venues {
 			vs = append(vs, option{v.ID, fmt.Sprintf("%s（%s元）", v.Name, forms.Thousands(v.Funding))})
 		}
-		f.choose(s, "venue", lbl("venue", "承办赛场"), vs, &d.Venue)
+		f.choose(s, "venue", lbl("venue"), vs, &d.Venue)
 	}
 	if sd.Asks("name") {
-		f.text(s, "project.name", lbl("name", "项目名称"), &p.Name, "")
+		f.text(s, "project.name", lbl("name"), &p.Name, "")
 	}
 	if sd.Asks("theme") {
-		f.text(s, "project.theme", lbl("theme", "项目主题"), &p.Theme, "")
+		f.text(s, "project.theme", lbl("theme"), &p.Theme, "")
 	}
 	if sd.Asks("start_date") {
-		f.date(s, "project.start_date", lbl("start_date", "开始日期"), &p.StartDate)
+		f.date(s, "project.start_date", lbl("start_date"), &p.StartDate)
 	}
 	if sd.Asks("end_date") {
-		f.date(s, "project.end_date", lbl("end_date", "结束日期"), &p.EndDate)
+		f.date(s, "project.end_date", lbl("end_date"), &p.EndDate)
 	}
 	if sd.Asks("city") {
-		f.text(s, "project.city", lbl("city", "举办城市"), &p.City, "如 长春市")
+		f.text(s, "project.city", lbl("city"), &p.City, "如 长春市")
 	}
 	if sd.Asks("place") {
-		f.text(s, "project.place", lbl("place", "举办地点"), &p.Place, "")
+		f.text(s, "project.place", lbl("place"), &p.Place, "")
 	}
 	if sd.Asks("form") {
 		if cat != nil && len(cat.FormsAllowed) > 0 {
-			f.choose(s, "project.form", lbl("form", "活动形式"), plainOptions(cat.FormsAllowed...), &p.Form)
+			f.choose(s, "project.form", lbl("form"), plainOptions(cat.FormsAllowed...), &p.Form)
 		} else {
-			f.text(s, "project.form", lbl("form", "活动形式"), &p.Form, "")
+			f.text(s, "project.form", lbl("form"), &p.Form, "")
 		}
 	}
 	if sd.Asks("participants") {
-		f.number(s, "project.participants", lbl("participants", "预计参会人数"), func() int64 { return int64(p.Participants) }, func(n int64) { p.Participants = int(n) }, false, "人")
+		f.number(s, "project.participants", lbl("participants"), func() int64 { return int64(p.Participants) }, func(n int64) { p.Participants = int(n) }, false, "人")
 	}
 	if cat != nil && cat.MinPapers > 0 && sd.Asks("papers") {
-		f.number(s, "project.papers", lbl("papers", "征集论文数"), func() int64 { return int64(p.Papers) }, func(n int64) { p.Papers = int(n) }, false, "篇")
+		f.number(s, "project.papers", lbl("papers"), func() int64 { return int64(p.Papers) }, func(n int64) { p.Papers = int(n) }, false, "篇")
 	}
 	if sd.Asks("organisers") {
-		f.text(s, "project.organisers", lbl("organisers", "主办/承办单位"), &p.Organisers, "主办：…；承办：…")
+		f.text(s, "project.organisers", lbl("organisers"), &p.Organisers, "主办：…；承办：…")
 	}
 	if sd.Asks("co_organisers") {
-		f.text(s, "project.co_organisers", lbl("co_organisers", "协办单位"), &p.CoOrganisers, "")
+		f.text(s, "project.co_organisers", lbl("co_organisers"), &p.CoOrganisers, "")
 	}
 	if sd.Asks("supporters") {
-		f.text(s, "project.supporters", lbl("supporters", "支持单位"), &p.Supporters, "")
+		f.text(s, "project.supporters", lbl("supporters"), &p.Supporters, "")
 	}
 	if sd.Asks("summary") {
-		f.long(s, "project.summary", lbl("summary", "项目简介"), &p.Summary, "活动内容、规模、特色")
+		f.long(s, "project.summary", lbl("summary"), &p.Summary, "活动内容、规模、特色")
 	}
 	if sd.Asks("requested_amount") {
-		f.number(s, "project.requested_amount", lbl("requested_amount", f.u.call.RequestLabel()), func() int64 { return p.RequestedAmount }, func(n int64) { p.RequestedAmount = n }, true, "元")
+		f.number(s, "project.requested_amount", lbl("requested_amount"), func() int64 { return p.RequestedAmount }, func(n int64) { p.RequestedAmount = n }, true, "元")
 	}
 }
 
 // tableColumn is one column of a block's editable table: its key in the
-// call file, its usual header and its cell in row i.
+// call file (its header is the block's label, Call.BlockLabel) and its
+// cell in row i.
 type tableColumn struct {
-	key, head string
-	cell      func(i int, pre string, msg *widgets.Label) fyne.CanvasObject
+	key  string
+	cell func(i int, pre string, msg *widgets.Label) fyne.CanvasObject
 }
 
 // blockTable adds the editable table of a block with the columns the call
 // asks.
-func (f *formScreen) blockTable(s *section, sd *forms.SectionDecl, lbl func(key, def string) string, path, label string, cols []tableColumn, count func() int, add func(), remove func(int)) {
+func (f *formScreen) blockTable(s *section, sd *forms.SectionDecl, lbl func(key string) string, path, label string, cols []tableColumn, count func() int, add func(), remove func(int)) {
 	var asked []tableColumn
 	var heads []string
 	for _, c := range cols {
 		if sd.Asks(c.key) {
 			asked = append(asked, c)
-			heads = append(heads, lbl(c.key, c.head))
+			heads = append(heads, lbl(c.key))
 		}
 	}
 	f.table(s, path, label, heads, count,
@@ -260,19 +278,19 @@ func (f *formScreen) blockTable(s *section, sd *forms.SectionDecl, lbl func(key,
 		}, add, remove)
 }
 
-func (f *formScreen) buildAgenda(s *section, sd *forms.SectionDecl, lbl func(key, def string) string) {
+func (f *formScreen) buildAgenda(s *section, sd *forms.SectionDecl, lbl func(key string) string) {
 	d := f.d
-	f.blockTable(s, sd, lbl, "agenda", "日程安排", []tableColumn{
-		{"date", "日期", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+	f.blockTable(s, sd, lbl, "agenda", f.u.call.FieldLabel("agenda"), []tableColumn{
+		{"date", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellDate(pre+"date", &d.Agenda[i].Date, msg)
 		}},
-		{"time", "时间", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+		{"time", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"time", &d.Agenda[i].Time, msg, "09:00-11:30")
 		}},
-		{"item", "内容", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+		{"item", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"item", &d.Agenda[i].Item, msg, "内容")
 		}},
-		{"speaker", "报告人", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+		{"speaker", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"speaker", &d.Agenda[i].Speaker, msg, "报告人")
 		}},
 	},
@@ -281,19 +299,19 @@ func (f *formScreen) buildAgenda(s *section, sd *forms.SectionDecl, lbl func(key
 		func(i int) { d.Agenda = append(d.Agenda[:i], d.Agenda[i+1:]...) })
 }
 
-func (f *formScreen) buildExperts(s *section, sd *forms.SectionDecl, lbl func(key, def string) string) {
+func (f *formScreen) buildExperts(s *section, sd *forms.SectionDecl, lbl func(key string) string) {
 	d := f.d
-	f.blockTable(s, sd, lbl, "experts", "邀请专家", []tableColumn{
-		{"name", "姓名", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+	f.blockTable(s, sd, lbl, "experts", f.u.call.FieldLabel("experts"), []tableColumn{
+		{"name", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"name", &d.Experts[i].Name, msg, "姓名")
 		}},
-		{"unit", "单位", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+		{"unit", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"unit", &d.Experts[i].Unit, msg, "单位")
 		}},
-		{"title", "职称/职务", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+		{"title", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"title", &d.Experts[i].Title, msg, "职称")
 		}},
-		{"topic", "报告题目", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+		{"topic", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 			return f.cellText(pre+"topic", &d.Experts[i].Topic, msg, "报告题目")
 		}},
 	},
@@ -304,17 +322,17 @@ func (f *formScreen) buildExperts(s *section, sd *forms.SectionDecl, lbl func(ke
 
 // buildBudget is the budget's block: the expense lines with their sum in
 // capitals, then the amounts.
-func (f *formScreen) buildBudget(s *section, sd *forms.SectionDecl, lbl func(key, def string) string) {
+func (f *formScreen) buildBudget(s *section, sd *forms.SectionDecl, lbl func(key string) string) {
 	b := &f.d.Budget
 	if sd.Asks("lines") {
-		f.blockTable(s, sd, lbl, "budget.lines", lbl("lines", "支出明细"), []tableColumn{
-			{"lines.item", "支出项目", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+		f.blockTable(s, sd, lbl, "budget.lines", lbl("lines"), []tableColumn{
+			{"lines.item", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 				return f.cellText(pre+"item", &b.Lines[i].Item, msg, "如 会议费")
 			}},
-			{"lines.amount", "金额（元）", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+			{"lines.amount", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 				return f.cellAmount(pre+"amount", &b.Lines[i].Amount, msg)
 			}},
-			{"lines.basis", "测算依据", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
+			{"lines.basis", func(i int, pre string, msg *widgets.Label) fyne.CanvasObject {
 				return f.cellText(pre+"basis", &b.Lines[i].Basis, msg, "测算依据")
 			}},
 		},
@@ -327,23 +345,23 @@ func (f *formScreen) buildBudget(s *section, sd *forms.SectionDecl, lbl func(key
 	money := &section{grid: containerForm()}
 	s.box.Add(money.grid)
 	amounts := []struct {
-		key, def string
-		ptr      *int64
+		key string
+		ptr *int64
 	}{
-		{"total", "预算总额", &b.Total},
-		{"provincial", f.u.call.GrantName(), &b.Provincial},
-		{"self_raised", "自筹经费", &b.SelfRaised},
-		{"other", "其他经费", &b.Other},
+		{"total", &b.Total},
+		{"provincial", &b.Provincial},
+		{"self_raised", &b.SelfRaised},
+		{"other", &b.Other},
 	}
 	for _, a := range amounts {
 		if !sd.Asks(a.key) {
 			continue
 		}
 		p := a.ptr
-		f.number(money, "budget."+a.key, lbl(a.key, a.def), func() int64 { return *p }, func(n int64) { *p = n }, true, "元")
+		f.number(money, "budget."+a.key, lbl(a.key), func() int64 { return *p }, func(n int64) { *p = n }, true, "元")
 	}
 	if sd.Asks("other_note") {
-		f.text(money, "budget.other_note", lbl("other_note", "其他经费来源"), &b.OtherNote, "")
+		f.text(money, "budget.other_note", lbl("other_note"), &b.OtherNote, "")
 	}
 	if s.first == "" {
 		s.first = money.first

@@ -307,12 +307,20 @@ func TestEveryScreenFitsWithAnotherCall(t *testing.T) {
 			}
 			for _, c := range u.call.Categories {
 				f := openSampleDraft(t, u, c.ID)
+				// a cover step when, and only when, a document has a cover
 				var titles []string
-				for _, s := range f.sections[1:] {
+				steps := f.sections
+				if u.call.Cover() != nil {
+					if !strings.HasPrefix(steps[0].title, "封面") {
+						t.Errorf("%s: the first step is %q, want the cover", c.ID, steps[0].title)
+					}
+					steps = steps[1:]
+				}
+				for _, s := range steps {
 					titles = append(titles, s.title)
 				}
-				if strings.Join(titles, "|") != strings.Join(tc.steps, "|") || !strings.HasPrefix(f.sections[0].title, "封面") {
-					t.Errorf("%s: steps %q, want 封面 then %q", c.ID, titles, tc.steps)
+				if strings.Join(titles, "|") != strings.Join(tc.steps, "|") {
+					t.Errorf("%s: steps %q, want %q (after the cover when the call declares one)", c.ID, titles, tc.steps)
 				}
 				if e, w := countFindings(f.findings); e+w != 0 {
 					t.Errorf("%s: the sample has findings in the window: %v", c.ID, f.findings)

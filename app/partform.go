@@ -69,11 +69,7 @@ func (f *formScreen) declaredTable(s *section, path string, fd *forms.FieldDecl,
 	for i, c := range fd.Columns {
 		headers[i] = c.Label
 	}
-	label := fd.Label
-	if fd.Hint != "" {
-		label += "（" + fd.Hint + "）"
-	}
-	return f.table(s, path, label, headers,
+	t := f.table(s, path, fd.Label, headers,
 		func() int { return len(*rows) },
 		func(i int, msg *widgets.Label) []fyne.CanvasObject {
 			r := (*rows)[i]
@@ -102,6 +98,8 @@ func (f *formScreen) declaredTable(s *section, path string, fd *forms.FieldDecl,
 		},
 		func() { *rows = append(*rows, forms.Values{}) },
 		func(i int) { *rows = append((*rows)[:i], (*rows)[i+1:]...) })
+	tableHint(s, t, fd.Hint)
+	return t
 }
 
 // checklist adds a group of check boxes whose ticked items are stored.

@@ -58,15 +58,17 @@ func AmountFindings(call *Call, d *Draft) []Finding {
 				label, Thousands(n), Thousands(MaxAmount))})
 		}
 	}
-	check("project.requested_amount", call.RequestLabel(), d.Project.RequestedAmount)
+	// the fields by their one label (Call.FieldLabel), as the form shows them
+	check("project.requested_amount", call.FieldLabel("project.requested_amount"), d.Project.RequestedAmount)
 	b := &d.Budget
-	check("budget.total", "预算总额", b.Total)
-	check("budget.provincial", "预算中的"+call.GrantName(), b.Provincial)
-	check("budget.self_raised", "预算中的自筹经费", b.SelfRaised)
-	check("budget.other", "预算中的其他经费", b.Other)
+	check("budget.total", call.FieldLabel("budget.total"), b.Total)
+	check("budget.provincial", "预算中的"+call.FieldLabel("budget.provincial"), b.Provincial)
+	check("budget.self_raised", "预算中的"+call.FieldLabel("budget.self_raised"), b.SelfRaised)
+	check("budget.other", "预算中的"+call.FieldLabel("budget.other"), b.Other)
 	for i, l := range b.Lines {
 		if l.Amount > MaxAmount || l.Amount < -MaxAmount { // the labels only for a finding
-			check(fmt.Sprintf("budget.lines[%d].amount", i), fmt.Sprintf("支出明细第%d行的金额", i+1), l.Amount)
+			p := fmt.Sprintf("budget.lines[%d].amount", i)
+			check(p, call.FieldLabel(p), l.Amount)
 		}
 	}
 	if d.Reports != nil && d.Reports.Accounts != nil {

@@ -147,6 +147,7 @@ func Check(call *Call, d *Draft, opts Options) []Finding {
 	out = append(out, sectionFindings(call, r.cat, &c)...)
 	out = append(out, declaredFindings(call, &c)...) // the call file's [[rules]] (rules_declared.go)
 	out = call.adaptFindings(&c, out)
+	out = call.dropIrrelevant(&c, out) // the sections the draft is not asked ([[documents.sections]] when)
 	SortFindings(out)
 	return out
 }

@@ -571,6 +571,9 @@ func (c *Call) compileDeclared(name string, data []byte) error {
 	if q := c.TotalQuota; q != nil && (q.Count < 1 || strings.TrimSpace(q.Clause) == "") {
 		return &CallError{File: name, Line: lineInBlock(data, "[total_quota]", 0, "count"), Problem: "[total_quota] 须有 count（合计资助项数，至少为1）和 clause（通知条款）"}
 	}
+	if err := c.compileSectionConds(name, data); err != nil {
+		return err
+	}
 	c.declared = c.declared[:0]
 	seen := map[string]bool{}
 	for i := range c.RuleDecls {
@@ -581,6 +584,41 @@ func (c *Call) compileDeclared(name string, data []byte) error {
 		}
 		seen[r.id] = true
 		c.declared = append(c.declared, r)
+	}
+	return nil
+}
+
+// compileSectionConds compiles the when of each [[documents.sections]]; a
+// sub-part (level 2) inherits its part's.
+func (c *Call) compileSectionConds(name string, data []byte) error {
+	n := -1 // the section's index among all [[documents.sections]]
+	for i := range c.Documents {
+		var part []*cond
+		for j := range c.Documents[i].Sections {
+			n++
+			s := &c.Documents[i].Sections[j]
+			s.conds = nil
+			if s.LevelOf() == 2 {
+				s.conds = append(s.conds, part...)
+			}
+			if s.When != nil {
+				w, key, p := condCtx{c: c}.compileCond(s.When, false)
+				if p == "" && w.field.each != nil {
+					p = "when 不能检查表格的每一行：请用 count_min 和 where（如 “至少有一行……”）"
+				}
+				if p != "" {
+					if key == "" {
+						key = "when"
+					}
+					return &CallError{File: name, Line: lineInBlock(data, "[[documents.sections]]", n, "when"),
+						Problem: fmt.Sprintf("第%d份申报材料（%s）的第%d部分（%s）的 when（%s）：%s", i+1, c.Documents[i].ID, j+1, firstNonEmptyStr(s.Block, s.Key, s.Title), key, p)}
+				}
+				s.conds = append(s.conds, w)
+			}
+			if s.LevelOf() == 1 {
+				part = s.conds
+			}
+		}
 	}
 	return nil
 }

@@ -332,17 +332,19 @@ func (c *Call) resolveBase(path string) (*fieldRef, string) {
 
 func withCats(r *fieldRef, cats ...string) *fieldRef { r.cats = cats; return r }
 
-// resolveSection is the hook for declared sections of the form
-// (sections.<key>.<field>). Drafts do not hold sections yet; once Draft has
-// `Sections map[string]Values` and the call declares each section's fields,
-// this becomes:
-//
-//	fd := <the section's declared field>
-//	return valuesRef(path, fd.Label, fd,
-//		func(d *Draft) Values { return d.Sections[key] },
-//		func(*Draft) string { return path }), ""
-func (c *Call) resolveSection(path, _ string) (*fieldRef, string) {
-	return nil, "“" + path + "”：本程序的申报书还没有可声明的 sections，请用通用部分的字段（如 project.city）或 parts.<类别>.<字段>"
+// resolveSection compiles a path of a section of the call's own
+// (sections.<key>.<field>): its values are the draft's Sections[key].
+func (c *Call) resolveSection(path, rest string) (*fieldRef, string) {
+	key, fkey, _ := strings.Cut(rest, ".")
+	s := c.Section(key)
+	if s == nil {
+		return nil, "“" + path + "”：申报材料中没有 key = \"" + key + "\" 的部分（[[documents.sections]]）"
+	}
+	fd := s.Field(fkey)
+	if fd == nil || declVType(fd.Kind) == vNone {
+		return nil, "“" + path + "”：部分 “" + key + "” 没有可检查的字段 “" + fkey + "”"
+	}
+	return valuesRef(path, fd.Label, fd, func(d *Draft) Values { return d.Sections[key] }, func(*Draft) string { return path }), ""
 }
 
 // nearestPath is the known path closest to a mistyped one ("" when none

@@ -275,7 +275,7 @@ func TestDeclaredRuleKinds(t *testing.T) {
 		{name: "required text passes", rule: `field = "project.supporters"` + "\nrequired = true", msg: "请填写{label}（通知 {clause}）。",
 			set: func(d *Draft) { d.Project.Supporters = "某学会" }},
 		{name: "equals yes/no fails", rule: `field = "confidential"` + "\nequals = false", msg: "{label}须为否，现在是{value}（通知 {clause}）。",
-			set: func(d *Draft) { d.Confidential = true }, fail: []string{"confidential"}, wantM: "保密声明须为否，现在是是（通知 测试条款）。"},
+			set: func(d *Draft) { d.Confidential = true }, fail: []string{"confidential"}, wantM: "涉密情况须为否，现在是是（通知 测试条款）。"},
 		{name: "one_of fails", rule: `field = "project.form"` + "\none_of = [\"线下\", \"线上线下结合\"]", msg: "{label}须为{list}之一，现在是“{value}”（通知 {clause}）。",
 			set: func(d *Draft) { d.Project.Form = "线上" }, fail: []string{"project.form"}, wantM: "活动形式须为线下、线上线下结合之一，现在是“线上”（通知 测试条款）。"},
 		{name: "one_of passes", rule: `field = "project.form"` + "\none_of = [\"线下\"]", msg: "x（通知 {clause}）",
@@ -407,7 +407,7 @@ func TestDeclaredRulesRefused(t *testing.T) {
 		{"count on a text", `field = "project.city"` + "\ncount_min = 1", `count_min`, "count_min/count_max 只能用于表格或多项列表"},
 		{"nothing to check", `field = "project.city"`, `field = "project.city"`, "没有写要检查什么"},
 		{"column outside where", `column = "name"` + "\nrequired = true", `column = "name"`, "column 只能写在 where 中"},
-		{"sections not yet", `field = "sections.lead.unit"` + "\nrequired = true", `field = "sections.lead.unit"`, "还没有可声明的 sections"},
+		{"unknown section", `field = "sections.lead.unit"` + "\nrequired = true", `field = "sections.lead.unit"`, "没有 key = \"lead\" 的部分"},
 		{"table path with []", `field = "experts[]"` + "\nrequired = true", `field = "experts[]"`, "以 [] 结尾"},
 		{"unknown category", `categories = ["forum"]` + "\nfield = \"project.city\"\nrequired = true", `categories = [`, "categories 中 “forum” 不是类别或类别组的 id"},
 	}

@@ -76,8 +76,14 @@ type SectionDecl struct {
 	Optional  []string          `toml:"optional"`
 	Fields    []FieldDecl       `toml:"fields"`
 	Blocks    []OpinionDecl     `toml:"blocks"` // opinions: the blocks to sign and seal
+	// When makes the section conditional (XLSForm's relevant): it is
+	// asked, checked and printed only when this holds of the draft, in
+	// the syntax of a declared rule's when ({ field = "…", equals = true }).
+	// A sub-part is conditional on its part's when too.
+	When *CondDecl `toml:"when"`
 
 	rules *partRules // a section of its own, compiled for the validator
+	conds []*cond    // When and its part's, compiled (declrules.go)
 }
 
 // OpinionDecl is one opinion block of the opinions section.
@@ -193,6 +199,18 @@ func (s *SectionDecl) Field(key string) *FieldDecl {
 
 // CoverDecl is the document's cover as an adapted block.
 func (doc *DocumentDecl) CoverDecl() *SectionDecl { return &doc.cover }
+
+// Cover is the cover of the first document that prints one (cover = true),
+// as an adapted block, or nil when no document has a cover: then the
+// window asks no cover step and the cover's date is not asked.
+func (c *Call) Cover() *SectionDecl {
+	for i := range c.Documents {
+		if c.Documents[i].Cover {
+			return &c.Documents[i].cover
+		}
+	}
+	return nil
+}
 
 // SectionPath is the path of a declared section's values: "sections.<key>".
 func SectionPath(key string) string { return "sections." + key }
@@ -453,6 +471,11 @@ func (c *Call) indexSection(s *SectionDecl) {
 	for k, l := range s.Labels {
 		if p := fieldPath(s.Block, k); p != "" {
 			c.labelByPath[p] = l
+		}
+	}
+	if _, ok := s.Labels["applicant"]; !ok {
+		if l := s.opinionLabel("applicant"); l != "" {
+			c.labelByPath["opinions.applicant"] = l
 		}
 	}
 	for _, k := range s.Omit {
@@ -876,6 +899,15 @@ func (c *Call) Asked(path string) bool {
 	return !c.omittedPath(indexRe.ReplaceAllString(path, "[]"))
 }
 
+// AskedOf is Asked for one draft: a value of a section the draft is not
+// asked (its when does not hold) is not asked either.
+func (c *Call) AskedOf(d *Draft) func(path string) bool {
+	skip := c.irrelevantPaths(d)
+	return func(path string) bool {
+		return c.Asked(path) && (skip == nil || !underAny(indexRe.ReplaceAllString(path, "[]"), skip))
+	}
+}
+
 // blockPaths are the draft paths a built-in block holds: what is not asked
 // when no document declares the block.
 var blockPaths = map[string][]string{
@@ -892,8 +924,21 @@ var blockPaths = map[string][]string{
 // omitUndeclared marks as not asked the fields of the blocks no document
 // declares (the joint applicants when neither the joint block nor the
 // applicant's block asks them; the applicant's opinion when no opinion
-// block is the applicant's), so that no rule reports on them.
+// block is the applicant's; the cover's date when no cover prints it), so
+// that no rule reports on them.
 func (c *Call) omitUndeclared() {
+	// The cover's date: asked (and checked against the deadline) when a
+	// cover prints it, under the cover's label.
+	if cv := c.Cover(); cv == nil || !cv.Asks("apply_date") {
+		c.omitted["cover.apply_date"] = true
+	} else if l, ok := cv.Labels["apply_date"]; ok {
+		c.labelByPath["cover.apply_date"] = l
+	}
+	if c.BlockSection(BlockJoint) != nil {
+		// asked in a section of their own: the applicant's block leaves
+		// them out (omit "joint_applicants"), the call does not
+		delete(c.omitted, "joint_applicants")
+	}
 	for block, paths := range blockPaths {
 		if c.BlockSection(block) != nil {
 			continue
@@ -970,4 +1015,93 @@ func (c *Call) SectionRules() []Rule {
 		}
 	}
 	return out
+}
+
+// Conditional reports whether the section is asked only when its when (or
+// its part's) holds.
+func (s *SectionDecl) Conditional() bool { return len(s.conds) > 0 }
+
+// Relevant reports whether the section is asked of the draft: it has no
+// when, or its when (and its part's) holds. A section that is not relevant
+// is not asked in the window, not checked and not printed.
+func (s *SectionDecl) Relevant(d *Draft) bool {
+	for _, w := range s.conds {
+		if w.eval(d, rowset{}, 0).ok != pass {
+			return false
+		}
+	}
+	return true
+}
+
+// paths are the generic draft paths a section holds: its block's asked
+// fields (and the block's own paths), the category's part, or
+// sections.<key>.
+func (s *SectionDecl) paths() []string {
+	switch {
+	case s.Block == BlockPart:
+		return []string{"parts"}
+	case s.Block != "":
+		out := append([]string(nil), blockPaths[s.Block]...)
+		for _, f := range blockFields[s.Block] {
+			if s.Asks(f.Key) {
+				out = append(out, f.Path)
+			}
+		}
+		return out
+	case s.Key != "":
+		return []string{SectionPath(s.Key)}
+	}
+	return nil
+}
+
+// irrelevantPaths are the generic paths of the sections the draft is not
+// asked (Relevant), or nil.
+func (c *Call) irrelevantPaths(d *Draft) map[string]bool {
+	var out map[string]bool
+	for i := range c.Documents {
+		for j := range c.Documents[i].Sections {
+			s := &c.Documents[i].Sections[j]
+			if !s.Conditional() || s.Relevant(d) {
+				continue
+			}
+			if out == nil {
+				out = map[string]bool{}
+			}
+			for _, p := range s.paths() {
+				out[p] = true
+			}
+		}
+	}
+	return out
+}
+
+// dropIrrelevant leaves out the findings on fields of the sections the
+// draft is not asked.
+func (c *Call) dropIrrelevant(d *Draft, fs []Finding) []Finding {
+	skip := c.irrelevantPaths(d)
+	if skip == nil {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if !underAny(indexRe.ReplaceAllString(f.Field, "[]"), skip) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// underAny reports whether a generic path is, or is under, one of paths.
+func underAny(g string, paths map[string]bool) bool {
+	for p := g; p != ""; {
+		if paths[p] {
+			return true
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return false
 }

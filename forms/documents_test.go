@@ -112,7 +112,8 @@ func TestDocumentsLoaderErrors(t *testing.T) {
 // findings name the fields.
 func TestDocumentsAdaptChecks(t *testing.T) {
 	base := decl2024(t)
-	decl := strings.Replace(base, "block = \"applicant\"\n", "block = \"applicant\"\n  omit = [\"credit_code\"]\n  optional = [\"address\"]\n  required = [\"postcode\", \"graduate_training\"]\n  labels = { leader = \"单位负责人\" }\n", 1)
+	decl := strings.Replace(base, "block = \"applicant\"\n", "block = \"applicant\"\n  omit = [\"credit_code\"]\n  optional = [\"address\"]\n  required = [\"postcode\", \"graduate_training\"]\n", 1)
+	decl = strings.Replace(decl, "labels = { leader_title = ", "labels = { leader = \"单位负责人\", leader_title = ", 1)
 	decl = strings.Replace(decl, "block = \"agenda\"\n", "block = \"agenda\"\n  required = [\"speaker\"]\n  labels = { speaker = \"主讲人\" }\n", 1)
 	c, err := declCall(t, decl)
 	if err != nil {

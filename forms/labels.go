@@ -8,14 +8,18 @@ import (
 )
 
 // pathLabels name the fields of the common parts of the form (and of the
-// after-selection reports) in Chinese, as the form and the print call them,
-// by field path with the row numbers taken out ("experts[].name"). The
-// category's own part is labelled by the call's declaration (Call.FieldLabel).
+// after-selection reports) in Chinese, by field path with the row numbers
+// taken out ("experts[].name"): the one table of the built-in blocks'
+// default labels. The window's form, the findings and the print all name a
+// block's field by Call.BlockLabel, which is the section's declared label
+// (labels) or this one; the print may lengthen it with the call's facts
+// (Call.PrintedLabel). The category's own part is labelled by the call's
+// declaration (Call.FieldLabel).
 var pathLabels = map[string]string{
 	"category":          "项目类别",
 	"venue":             "承办赛场",
 	"call_year":         "所属年度",
-	"confidential":      "保密声明",
+	"confidential":      "涉密情况",
 	"confidential_note": "保密说明",
 	"cover":             "封面",
 	"cover.apply_date":  "申报日期",
@@ -33,15 +37,15 @@ var pathLabels = map[string]string{
 	"applicant.mobile":                   "联系人手机",
 	"applicant.phone":                    "办公电话",
 	"applicant.email":                    "电子邮箱",
-	"applicant.annual_inspection_passed": "学会年检合格",
-	"applicant.evaluation_taken":         "参加{funder}学会评价",
-	"applicant.graduate_training":        "研究生培养资格",
-	"applicant.honours":                  "获得荣誉",
-	"applicant.honours[]":                "获得荣誉",
+	"applicant.annual_inspection_passed": "年检合格",
+	"applicant.evaluation_taken":         "学会评价",
+	"applicant.graduate_training":        "具有研究生培养资格",
+	"applicant.honours":                  "所获表彰",
+	"applicant.honours[]":                "所获表彰",
 	"joint_applicants":                   "联合申报单位",
 	"joint_applicants[]":                 "联合申报单位",
-	"joint_applicants[].name":            "联合申报单位名称",
-	"joint_applicants[].type":            "联合申报单位类型",
+	"joint_applicants[].name":            "单位名称",
+	"joint_applicants[].type":            "单位类型",
 
 	"project":                  "项目基本情况",
 	"project.name":             "项目名称",
@@ -70,17 +74,17 @@ var pathLabels = map[string]string{
 	"experts[].name":        "姓名",
 	"experts[].unit":        "单位",
 	"experts[].title":       "职称/职务",
-	"experts[].topic":       "报告题目",
+	"experts[].topic":       "报告主题",
 	"expected_results":      "预期成果",
 	"publicity":             "宣传计划",
 	"budget":                "经费预算",
-	"budget.lines":          "支出明细",
-	"budget.lines[]":        "支出明细",
-	"budget.lines[].item":   "支出项目",
-	"budget.lines[].amount": "金额",
+	"budget.lines":          "支出预算",
+	"budget.lines[]":        "支出预算",
+	"budget.lines[].item":   "支出科目",
+	"budget.lines[].amount": "金额（元）",
 	"budget.lines[].basis":  "测算依据",
 	"budget.total":          "预算总额",
-	"budget.provincial":     "{funder}资助",
+	"budget.provincial":     "申请{funder}资助",
 	"budget.self_raised":    "自筹经费",
 	"budget.other":          "其他经费",
 	"budget.other_note":     "其他经费来源",
@@ -281,4 +285,63 @@ func (c *Call) PartFieldOf(path string) *FieldDecl {
 		return fd.Column(col)
 	}
 	return fd
+}
+
+// BlockLabel is the label of a built-in block's field (its key in the call
+// file: "leader_title", "lines.amount") as the window's form, the findings
+// and the print name it: the section's declared label (labels), else the
+// default of the one table (pathLabels), the call's placeholders filled
+// ({funder}, and the category's with cat). The applicant's opinion is named
+// by its opinion block (blocks, by = "applicant") unless relabelled.
+func (c *Call) BlockLabel(s *SectionDecl, key string, cat *Category) string {
+	if l, ok := s.Labels[key]; ok {
+		return c.Expand(l, cat)
+	}
+	if l := s.opinionLabel(key); l != "" {
+		return c.Expand(l, cat)
+	}
+	return withFunder(rawFieldLabel(fieldPath(s.Block, key)), c.Funder())
+}
+
+// opinionLabel is the label of the applicant's opinion block, the default
+// label of the opinions' field "applicant" ("" for any other field).
+func (s *SectionDecl) opinionLabel(key string) string {
+	if s.Block != BlockOpinions || key != "applicant" {
+		return ""
+	}
+	for _, b := range s.Blocks {
+		if b.By == ByApplicant {
+			return b.Label
+		}
+	}
+	return ""
+}
+
+// PrintedLabel is a block's field's label as the print words it: the
+// field's one label (BlockLabel), lengthened where the call's facts belong
+// in it — the year of the evaluation before the yearly inspection and the
+// evaluation (“2023年度年检合格”; the evaluation is one the unit took part in:
+// “参加2023年度学会评价”),
+// the years of the honours that give priority before them
+// (“2021-2023年所获表彰”). A label that already says its year is printed as
+// declared.
+func (c *Call) PrintedLabel(s *SectionDecl, key string, cat *Category) string {
+	l := c.BlockLabel(s, key, cat)
+	switch fieldPath(s.Block, key) {
+	case "applicant.annual_inspection_passed", "applicant.evaluation_taken":
+		lead := ""
+		if key == "evaluation_taken" {
+			lead = "参加"
+			l = strings.TrimPrefix(l, "参加")
+		}
+		if y := c.Society.EvaluationYear; y > 0 && !strings.Contains(l, "年度") {
+			return fmt.Sprintf("%s%d年度%s", lead, y, l)
+		}
+		return lead + l
+	case "applicant.honours":
+		if c.PriorityYears != "" && !strings.Contains(l, c.PriorityYears) {
+			return c.PriorityYears + "年" + l
+		}
+	}
+	return l
 }

@@ -168,7 +168,7 @@ func checkAmount(r *run) {
 		n    int64
 	}{{"budget.provincial", b.Provincial}, {"budget.self_raised", b.SelfRaised}, {"budget.other", b.Other}, {"project.requested_amount", d.Project.RequestedAmount}} {
 		if v.n < 0 {
-			r.report(v.path, fmt.Sprintf("%s不能为负数，请填写0或正数%s。", FieldLabel(v.path), r.citeForm(BlockBudget)))
+			r.report(v.path, fmt.Sprintf("%s不能为负数，请填写0或正数%s。", r.call.FieldLabel(v.path), r.citeForm(BlockBudget)))
 		}
 	}
 	if d.IsSelected() && d.Reports != nil && d.Reports.Accounts != nil {

@@ -52,7 +52,9 @@ func DocumentOf(call *forms.Call, doc *forms.DocumentDecl, d *forms.Draft, gener
 	}
 	ids := forms.StepIDs(doc)
 	for i := range doc.Sections {
-		b.section(&doc.Sections[i], ids[i])
+		if s := &doc.Sections[i]; s.Relevant(d) { // a section the draft is not asked is not printed
+			b.section(s, ids[i])
+		}
 	}
 	title := doc.Title
 	if d.Project.Name != "" {
@@ -112,9 +114,10 @@ func (b *appBuilder) section(s *forms.SectionDecl, step string) {
 	}
 }
 
-// label is a field's printed label: the call's, or the form's usual one.
-func (b *appBuilder) label(s *forms.SectionDecl, key, def string) string {
-	return b.call.Expand(s.Label(key, def), b.cat)
+// label is a block's field's printed label: its one label (the call's, or
+// the default of forms' table), worded for print (Call.PrintedLabel).
+func (b *appBuilder) label(s *forms.SectionDecl, key string) string {
+	return b.call.PrintedLabel(s, key, b.cat)
 }
 
 func (b *appBuilder) add(bs ...Block) { b.blocks = append(b.blocks, bs...) }
@@ -161,7 +164,8 @@ func YesNo(v bool) string {
 }
 
 // item is one labelled value of a block: its key in the call file (for
-// omit and labels), its usual label and its printed value.
+// omit and labels: its label is the block's, Call.PrintedLabel; a cover
+// line's usual label is label) and its printed value.
 type item struct {
 	key, label, value string
 	oneLine           bool
@@ -177,7 +181,7 @@ func (b *appBuilder) row(s *forms.SectionDecl, its ...item) (Row, bool) {
 		if !s.Asks(it.key) {
 			continue
 		}
-		pairs = append(pairs, b.label(s, it.key, it.label), it.value)
+		pairs = append(pairs, b.label(s, it.key), it.value)
 		one = append(one, it.oneLine)
 	}
 	if len(pairs) == 0 {
@@ -232,7 +236,7 @@ func (b *appBuilder) cover() {
 		{key: "apply_date", label: "申报日期", value: d.Cover.ApplyDate.Chinese()},
 	} {
 		if s.Asks(it.key) {
-			c.Fields = append(c.Fields, Field{Label: b.label(s, it.key, it.label), Value: it.value, SealMM: it.sealMM})
+			c.Fields = append(c.Fields, Field{Label: b.call.Expand(s.Label(it.key, it.label), b.cat), Value: it.value, SealMM: it.sealMM})
 		}
 	}
 	if b.doc.FooterLine != "" {
@@ -261,34 +265,31 @@ func kvTable(rows ...Row) *Table { return &Table{Widths: kvWidths, Rows: rows} }
 func (b *appBuilder) applicant(h *Heading, s *forms.SectionDecl) {
 	a := b.d.Applicant
 	rows := b.rows(s,
-		[]item{{key: "name", label: "单位名称", value: a.Name}},
-		[]item{{key: "type", label: "单位类型", value: b.call.ApplicantTypeName(a.Type)}, {key: "credit_code", label: "统一社会信用代码", value: a.CreditCode, oneLine: true}},
-		[]item{{key: "address", label: "通讯地址", value: a.Address}, {key: "postcode", label: "邮政编码", value: a.Postcode}},
-		[]item{{key: "leader", label: "法定代表人（负责人）", value: a.Leader}, {key: "leader_title", label: "职务", value: a.LeaderTitle}},
-		[]item{{key: "contact", label: "联系人", value: a.Contact}, {key: "contact_title", label: "职务", value: a.ContactTitle}},
-		[]item{{key: "mobile", label: "联系人手机", value: a.Mobile}, {key: "phone", label: "办公电话", value: a.Phone}},
-		[]item{{key: "email", label: "电子邮箱", value: a.Email}},
+		[]item{{key: "name", value: a.Name}},
+		[]item{{key: "type", value: b.call.ApplicantTypeName(a.Type)}, {key: "credit_code", value: a.CreditCode, oneLine: true}},
+		[]item{{key: "address", value: a.Address}, {key: "postcode", value: a.Postcode}},
+		[]item{{key: "leader", value: a.Leader}, {key: "leader_title", value: a.LeaderTitle}},
+		[]item{{key: "contact", value: a.Contact}, {key: "contact_title", value: a.ContactTitle}},
+		[]item{{key: "mobile", value: a.Mobile}, {key: "phone", value: a.Phone}},
+		[]item{{key: "email", value: a.Email}},
 	)
 	// The yearly inspection and the evaluation, as far as the call asks
-	// them of this type (the 2024 form prints both with the evaluation's year).
+	// them of this type (the 2024 form prints both with the evaluation's
+	// year: Call.PrintedLabel).
 	var duty []item
 	if y := b.call.Society.EvaluationYear; b.call.NeedsAnnualInspection(a.Type) || b.call.NeedsEvaluation(a.Type) {
 		if b.call.NeedsAnnualInspection(a.Type) || y > 0 {
-			label := "年检合格"
-			if y > 0 {
-				label = fmt.Sprintf("%d年度年检合格", y)
-			}
-			duty = append(duty, item{key: "annual_inspection_passed", label: label, value: YesNo(a.AnnualInspection)})
+			duty = append(duty, item{key: "annual_inspection_passed", value: YesNo(a.AnnualInspection)})
 		}
 		if b.call.NeedsEvaluation(a.Type) {
-			duty = append(duty, item{key: "evaluation_taken", label: fmt.Sprintf("参加%d年度学会评价", y), value: YesNo(a.Evaluation)})
+			duty = append(duty, item{key: "evaluation_taken", value: YesNo(a.Evaluation)})
 		}
 	}
 	if len(duty) > 0 {
 		rows = append(rows, b.rows(s, duty)...)
 	}
 	if a.GraduateTraining || b.cat != nil && b.cat.NeedsGraduateTraining(a.Type) {
-		rows = append(rows, b.rows(s, []item{{key: "graduate_training", label: "具有研究生培养资格", value: YesNo(a.GraduateTraining)}})...)
+		rows = append(rows, b.rows(s, []item{{key: "graduate_training", value: YesNo(a.GraduateTraining)}})...)
 	}
 	if b.call.MayClaimHonours(a.Type) || len(a.Honours) > 0 {
 		var hs []string
@@ -299,11 +300,7 @@ func (b *appBuilder) applicant(h *Heading, s *forms.SectionDecl) {
 		if len(hs) > 0 {
 			v = strings.Join(hs, "、")
 		}
-		label := "所获表彰"
-		if b.call.PriorityYears != "" {
-			label = b.call.PriorityYears + "年所获表彰"
-		}
-		rows = append(rows, b.rows(s, []item{{key: "honours", label: label, value: v}})...)
+		rows = append(rows, b.rows(s, []item{{key: "honours", value: v}})...)
 	}
 	if len(b.d.Joint) > 0 {
 		var js []string
@@ -314,7 +311,7 @@ func (b *appBuilder) applicant(h *Heading, s *forms.SectionDecl) {
 			}
 			js = append(js, s)
 		}
-		rows = append(rows, b.rows(s, []item{{key: "joint_applicants", label: "联合申报单位", value: strings.Join(js, "\n")}})...)
+		rows = append(rows, b.rows(s, []item{{key: "joint_applicants", value: strings.Join(js, "\n")}})...)
 	}
 	if b.d.Confidential || b.d.ConfidentialNote != "" {
 		v := "本申报书含涉密内容，不通过互联网报送。"
@@ -324,7 +321,7 @@ func (b *appBuilder) applicant(h *Heading, s *forms.SectionDecl) {
 		if b.d.ConfidentialNote != "" {
 			v += "\n" + b.d.ConfidentialNote
 		}
-		rows = append(rows, b.rows(s, []item{{key: "confidential", label: "涉密情况", value: v}})...)
+		rows = append(rows, b.rows(s, []item{{key: "confidential", value: v}})...)
 	}
 	b.add(h, kvTable(rows...))
 }
@@ -334,10 +331,10 @@ func (b *appBuilder) applicant(h *Heading, s *forms.SectionDecl) {
 func (b *appBuilder) joint(h *Heading, s *forms.SectionDecl) {
 	var cols []column
 	if s.Asks("name") {
-		cols = append(cols, column{b.label(s, "name", "单位名称"), 0.6, Left, func(i int) string { return b.d.Joint[i].Name }})
+		cols = append(cols, column{b.label(s, "name"), 0.6, Left, func(i int) string { return b.d.Joint[i].Name }})
 	}
 	if s.Asks("type") {
-		cols = append(cols, column{b.label(s, "type", "单位类型"), 0.33, Center, func(i int) string { return JointTypeText(b.call, b.d.Joint[i]) }})
+		cols = append(cols, column{b.label(s, "type"), 0.33, Center, func(i int) string { return JointTypeText(b.call, b.d.Joint[i]) }})
 	}
 	b.add(h, listTable(0.07, cols, len(b.d.Joint)))
 }
@@ -384,26 +381,26 @@ func listTable(num float64, cols []column, n int) *Table {
 func (b *appBuilder) project(h *Heading, s *forms.SectionDecl) {
 	p := b.d.Project
 	rows := b.rows(s,
-		[]item{{key: "name", label: "项目名称", value: p.Name}},
-		[]item{{key: "category", label: "项目类别", value: CategoryText(b.call, b.d)}},
-		[]item{{key: "theme", label: "项目主题", value: p.Theme}},
-		[]item{{key: "start_date", label: "开始日期", value: p.StartDate.Chinese()}, {key: "end_date", label: "结束日期", value: p.EndDate.Chinese()}},
-		[]item{{key: "city", label: "举办城市", value: p.City}, {key: "place", label: "举办地点", value: p.Place}},
-		[]item{{key: "form", label: "活动形式", value: p.Form}, {key: "participants", label: "预计参会人数", value: count(p.Participants, "人")}},
+		[]item{{key: "name", value: p.Name}},
+		[]item{{key: "category", value: CategoryText(b.call, b.d)}},
+		[]item{{key: "theme", value: p.Theme}},
+		[]item{{key: "start_date", value: p.StartDate.Chinese()}, {key: "end_date", value: p.EndDate.Chinese()}},
+		[]item{{key: "city", value: p.City}, {key: "place", value: p.Place}},
+		[]item{{key: "form", value: p.Form}, {key: "participants", value: count(p.Participants, "人")}},
 	)
 	if p.Papers > 0 || b.cat != nil && b.cat.MinPapers > 0 {
-		rows = append(rows, b.rows(s, []item{{key: "papers", label: "征集论文数", value: count(p.Papers, "篇")}})...)
+		rows = append(rows, b.rows(s, []item{{key: "papers", value: count(p.Papers, "篇")}})...)
 	}
-	rows = append(rows, b.rows(s, []item{{key: "organisers", label: "主办/承办单位", value: p.Organisers}})...)
+	rows = append(rows, b.rows(s, []item{{key: "organisers", value: p.Organisers}})...)
 	if p.CoOrganisers != "" {
-		rows = append(rows, b.rows(s, []item{{key: "co_organisers", label: "协办单位", value: p.CoOrganisers}})...)
+		rows = append(rows, b.rows(s, []item{{key: "co_organisers", value: p.CoOrganisers}})...)
 	}
 	if p.Supporters != "" {
-		rows = append(rows, b.rows(s, []item{{key: "supporters", label: "支持单位", value: p.Supporters}})...)
+		rows = append(rows, b.rows(s, []item{{key: "supporters", value: p.Supporters}})...)
 	}
 	rows = append(rows, b.rows(s,
-		[]item{{key: "requested_amount", label: b.call.RequestLabel(), value: Money(p.RequestedAmount)}},
-		[]item{{key: "summary", label: "项目简介", value: p.Summary}},
+		[]item{{key: "requested_amount", value: Money(p.RequestedAmount)}},
+		[]item{{key: "summary", value: p.Summary}},
 	)...)
 	b.add(h, kvTable(rows...))
 }
@@ -421,7 +418,11 @@ func count(n int, unit string) string {
 func PartBlocks(call *forms.Call, cat *forms.Category, d *forms.Draft) []Block {
 	var first []Row
 	if len(cat.Venues) > 0 {
-		first = append(first, kv("承办赛场", VenueText(call, d)))
+		label := forms.FieldLabel("venue")
+		if s := call.BlockSection(forms.BlockProject); s != nil {
+			label = call.BlockLabel(s, "venue", cat)
+		}
+		first = append(first, kv(label, VenueText(call, d)))
 	}
 	return FieldsBlocks(call, cat, cat.Part.Fields, d.Parts[cat.ID], first)
 }
@@ -595,7 +596,7 @@ func (b *appBuilder) asked(s *forms.SectionDecl, all []keyedColumn) []column {
 	var cols []column
 	for _, c := range all {
 		if s.Asks(c.key) {
-			c.col.head = b.label(s, c.key, c.col.head)
+			c.col.head = b.label(s, c.key)
 			cols = append(cols, c.col)
 		}
 	}
@@ -605,8 +606,8 @@ func (b *appBuilder) asked(s *forms.SectionDecl, all []keyedColumn) []column {
 func (b *appBuilder) results(h *Heading, s *forms.SectionDecl) {
 	d := b.d
 	b.add(h, kvTable(b.rows(s,
-		[]item{{key: "expected_results", label: "预期成果", value: d.ExpectedResults}},
-		[]item{{key: "publicity", label: "宣传计划", value: d.Publicity}},
+		[]item{{key: "expected_results", value: d.ExpectedResults}},
+		[]item{{key: "publicity", value: d.Publicity}},
 	)...))
 }
 
@@ -627,7 +628,7 @@ func (b *appBuilder) budget(h *Heading, s *forms.SectionDecl) {
 			{"lines.basis", column{"测算依据", 0.55, Left, func(i int) string { return bu.Lines[i].Basis }}},
 		} {
 			if s.Asks(c.key) {
-				c.col.head = b.label(s, c.key, c.col.head)
+				c.col.head = b.label(s, c.key)
 				cols = append(cols, c.col)
 			}
 		}
@@ -640,7 +641,7 @@ func (b *appBuilder) budget(h *Heading, s *forms.SectionDecl) {
 			// capitals in what is left
 			before := 1
 			for _, c := range cols {
-				if c.head == b.label(s, "lines.amount", "金额（元）") {
+				if c.head == b.label(s, "lines.amount") {
 					break
 				}
 				before++
@@ -651,7 +652,7 @@ func (b *appBuilder) budget(h *Heading, s *forms.SectionDecl) {
 			}
 			t.Rows = append(t.Rows, total)
 		}
-		b.add(&Heading{Text: subNumber(sub) + b.label(s, "lines", "支出预算"), Level: 2}, t)
+		b.add(&Heading{Text: subNumber(sub) + b.label(s, "lines"), Level: 2}, t)
 		sub++
 	}
 	other := Money(bu.Other)
@@ -659,10 +660,10 @@ func (b *appBuilder) budget(h *Heading, s *forms.SectionDecl) {
 		other += "\n" + bu.OtherNote
 	}
 	rows := b.rows(s,
-		[]item{{key: "provincial", label: b.call.RequestLabel(), value: Money(bu.Provincial)}},
-		[]item{{key: "self_raised", label: "自筹经费", value: Money(bu.SelfRaised)}},
-		[]item{{key: "other", label: "其他经费", value: other}},
-		[]item{{key: "total", label: "预算总额", value: Money(bu.Total)}},
+		[]item{{key: "provincial", value: Money(bu.Provincial)}},
+		[]item{{key: "self_raised", value: Money(bu.SelfRaised)}},
+		[]item{{key: "other", value: other}},
+		[]item{{key: "total", value: Money(bu.Total)}},
 	)
 	if len(rows) > 0 {
 		b.add(&Heading{Text: subNumber(sub) + "经费来源", Level: 2}, kvTable(rows...))
@@ -797,13 +798,14 @@ func DisplayText(call *forms.Call, d *forms.Draft, path, text string) string {
 }
 
 // PrintedTexts is every non-empty text of the draft (forms.WalkText) that
-// the call asks, in the form the application prints it (DisplayText), by
+// the call asks of it (Call.AskedOf), in the form the application prints it (DisplayText), by
 // field path: what a test of a writer looks for in the documents it wrote. The signer's name
 // and the draft's id are not printed (NotPrinted).
 func PrintedTexts(call *forms.Call, d *forms.Draft) map[string]string {
 	out := map[string]string{}
+	asked := call.AskedOf(d)
 	forms.WalkText(d, func(path, text string) {
-		if !NotPrinted(path) && call.Asked(path) {
+		if !NotPrinted(path) && asked(path) {
 			out[path] = DisplayText(call, d, path, text)
 		}
 	})

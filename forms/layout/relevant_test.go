@@ -1,0 +1,61 @@
+package layout
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"shenbao/forms"
+)
+
+// headings are the texts of a document's headings.
+func headings(doc *Document) map[string]bool {
+	out := map[string]bool{}
+	var walk func(bs []Block)
+	walk = func(bs []Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *Heading:
+				out[b.Text] = true
+			case *KeepTogether:
+				walk(b.Blocks)
+			}
+		}
+	}
+	walk(doc.Blocks)
+	return out
+}
+
+// A section with when is printed only when its condition holds: the test
+// call's 三、联合申报单位 only when 联合申报 is ticked; the call declares no
+// cover, so none is printed.
+func TestSectionWhenPrinted(t *testing.T) {
+	call, err := forms.LoadCallFile(filepath.Join("..", "testdata", "call-joint", forms.CallFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := forms.NewDraft(call, "activity")
+	d.EnsureSections(call)
+	d.Joint = []forms.Joint{{Name: "某市青年科技工作者协会", Type: "society"}}
+	at := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
+	doc := Application(call, d, at)
+	if h := headings(doc); h["三、联合申报单位"] || !h["二、联合申报"] || !h["四、项目"] {
+		t.Errorf("not jointly: headings %v", h)
+	}
+	for _, b := range doc.Blocks {
+		if _, ok := b.(*Cover); ok {
+			t.Error("a cover the call does not declare")
+		}
+	}
+	if _, ok := PrintedTexts(call, d)["joint_applicants[0].name"]; ok {
+		t.Error("a text of a section not asked is among the printed texts")
+	}
+	*d.Sections["partnership"].BoolPtr("jointly") = true
+	doc = Application(call, d, at)
+	if h := headings(doc); !h["三、联合申报单位"] {
+		t.Errorf("jointly: headings %v", h)
+	}
+	if got := PrintedTexts(call, d)["joint_applicants[0].name"]; got != "某市青年科技工作者协会" {
+		t.Errorf("jointly: the joint applicant's name printed as %q", got)
+	}
+}
