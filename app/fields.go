@@ -32,6 +32,9 @@ type field struct {
 	// full check.
 	empty func() bool
 	step  int // index of the section (step) it belongs to
+	// seen: the field has been on screen in this window (markSeen); an
+	// empty field never seen keeps its step from saying 已完成.
+	seen bool
 	// capital is the amount in Chinese capitals (人民币大写) under an
 	// amount's box, if it has one.
 	capital *widgets.Label

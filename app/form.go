@@ -108,6 +108,7 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 		}
 	}
 	f.scroll = container.NewVScroll(container.NewPadded(f.body))
+	f.scroll.OnScrolled = func(fyne.Position) { f.onSeen() }
 	f.panel = newFindingsPanel(f)
 	f.steps = newStepNav(f)
 
@@ -133,7 +134,7 @@ func newFormScreen(u *ui, path string, d *forms.Draft) *formScreen {
 		right = container.NewHBox(f.templateBtn, f.reviewBtn, f.exportBtn, f.afterBtn)
 	}
 	bar := container.NewBorder(nil, nil, f.backBtn, right, f.title)
-	f.split = container.NewHSplit(widgets.NewWheelScroll(f.scroll), f.panel.content)
+	f.split = container.NewHSplit(container.New(seenLayout{f}, widgets.NewWheelScroll(f.scroll)), f.panel.content)
 	f.split.Offset = u.splitOffset()
 	bottom := container.NewBorder(nil, nil, f.steps.buttons, nil, f.state)
 	f.content = container.NewBorder(container.NewVBox(bar, f.exportBox, widget.NewSeparator()),

@@ -149,6 +149,7 @@ func (f *formScreen) recheck() {
 	forms.SortFindings(fs)
 	f.findings = fs
 	f.refreshRelevant()
+	f.markSeen()
 	before := f.stepCounts
 	f.refreshMessages()
 	f.panel.refreshFindings(fs)

@@ -59,8 +59,14 @@ func (f *formScreen) refreshMessages() {
 	}
 	defer func() { f.stepCounts = counts }()
 	for _, fl := range f.order {
-		if fl.empty != nil && !fl.empty() && fl.step >= 0 && fl.step < len(counts) {
+		if fl.empty == nil || fl.step < 0 || fl.step >= len(counts) {
+			continue
+		}
+		switch {
+		case !fl.empty():
 			counts[fl.step].filled++
+		case !fl.seen:
+			counts[fl.step].unseen++
 		}
 	}
 	for _, fl := range f.order {

@@ -4,6 +4,7 @@ package app
 // opened put the cursor in a field and scroll it into view.
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -108,4 +109,89 @@ func (f *formScreen) focusFirst() {
 			return
 		}
 	}
+}
+
+// markSeen marks the fields of the step shown that are on screen now
+// (wholly or in part, within the form's scroller) as seen, and reports
+// whether any was not before. A field hidden (a section that does not
+// apply) counts as seen: there is nothing to look at.
+func (f *formScreen) markSeen() bool {
+	if f.steps == nil || f.scroll == nil || f.scroll.Size().Height <= 0 {
+		return false
+	}
+	drv := f.u.app.Driver()
+	base := drv.AbsolutePositionForObject(f.scroll.Content).Y
+	top, bottom := f.scroll.Offset.Y, f.scroll.Offset.Y+f.scroll.Size().Height
+	changed := false
+	for _, fl := range f.order {
+		if fl.seen || fl.step != f.steps.cur || fl.obj == nil {
+			continue
+		}
+		if !shownIn(fl.obj, f.sections[fl.step].box) {
+			fl.seen, changed = true, true
+			continue
+		}
+		y := drv.AbsolutePositionForObject(fl.obj).Y - base
+		if y+fl.obj.Size().Height > top && y < bottom {
+			fl.seen, changed = true, true
+		}
+	}
+	return changed
+}
+
+// shownIn reports whether o is shown as far as up to its section's box
+// (the box itself may be hidden: another step is shown).
+func shownIn(o, box fyne.CanvasObject) bool {
+	found, shown := false, true
+	var walk func(n fyne.CanvasObject) bool
+	walk = func(n fyne.CanvasObject) bool {
+		if n == o {
+			found, shown = true, n.Visible()
+			return true
+		}
+		var kids []fyne.CanvasObject
+		switch t := n.(type) {
+		case *fyne.Container:
+			kids = t.Objects
+		case fyne.Widget:
+			return false
+		}
+		for _, k := range kids {
+			if walk(k) {
+				if !n.Visible() && n != box {
+					shown = false
+				}
+				return true
+			}
+		}
+		return false
+	}
+	walk(box)
+	return !found || shown
+}
+
+// onSeen refreshes the steps' states when scrolling or a new step showed a
+// field for the first time.
+func (f *formScreen) onSeen() {
+	if !f.markSeen() {
+		return
+	}
+	before := f.stepCounts
+	f.refreshMessages()
+	if f.steps != nil && !slices.Equal(before, f.stepCounts) {
+		f.steps.refresh()
+	}
+}
+
+// seenLayout holds the form's scroller: each time it is laid out (the
+// window shown, resized, a step shown) the fields then on screen are
+// marked seen.
+type seenLayout struct{ f *formScreen }
+
+func (l seenLayout) MinSize(o []fyne.CanvasObject) fyne.Size { return o[0].MinSize() }
+
+func (l seenLayout) Layout(o []fyne.CanvasObject, size fyne.Size) {
+	o[0].Move(fyne.NewPos(0, 0))
+	o[0].Resize(size)
+	l.f.onSeen()
 }

@@ -20,16 +20,20 @@ const stepsWidth = 210
 
 // stepState is what a step's entry in the navigation says: how many of
 // its fields need a change, and how many are still to be filled in.
-type stepState struct{ problems, pending, filled int }
+// unseen counts the empty fields never on screen (an optional 所获表彰
+// below the fold): the step is not 已完成 until she has seen them.
+type stepState struct{ problems, pending, filled, unseen int }
 
-// text is 未填, "n 处要改" or 已完成 (nothing to change, nothing to fill
-// in, something filled in).
+// text is 未填, "n 处要改", "n 项未看" or 已完成 (nothing to change,
+// nothing to fill in, something filled in, every empty field seen).
 func (s stepState) text() string {
 	switch {
 	case s.problems > 0:
 		return fmt.Sprintf("%d 处要改", s.problems)
 	case s.pending > 0 || s.filled == 0:
 		return "未填"
+	case s.unseen > 0:
+		return fmt.Sprintf("%d 项未看", s.unseen)
 	}
 	return "已完成"
 }
@@ -161,6 +165,7 @@ func (f *formScreen) showStep(i int) {
 	f.body.Refresh()
 	f.scroll.Offset = fyne.NewPos(0, 0)
 	f.scroll.Refresh()
+	f.onSeen()
 	n.selecting = true
 	n.list.Select(i)
 	if n.list.Size().Height > 0 {

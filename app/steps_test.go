@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fyne.io/fyne/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -107,11 +108,15 @@ func TestStepsNavigate(t *testing.T) {
 	if strings.Join(names, "|") != strings.Join(want, "|") {
 		t.Errorf("steps %v", names)
 	}
+	// A complete sample: every step 已完成 once it has been seen to its end.
 	for i := range f.sections {
+		f.showStep(i)
+		scrollToEnd(f)
 		if st := f.steps.state(i); st.text() != "已完成" {
 			t.Errorf("sample step %s: %q", names[i], st.text())
 		}
 	}
+	f.showStep(0)
 	test.Tap(f.steps.nextBtn)
 	if f.steps.cur != 1 || !f.sections[1].box.Visible() || f.sections[0].box.Visible() {
 		t.Errorf("下一步: step %d", f.steps.cur)
@@ -443,5 +448,66 @@ func TestReopenedDraftShowsItsErrors(t *testing.T) {
 	}
 	if st := f.steps.state(stepIndex(t, f, "applicant")); st.problems != 2 {
 		t.Errorf("step 一 after reopening: %+v, want 2 to change", st)
+	}
+}
+
+// scrollToEnd scrolls the form to its end as the wheel does.
+func scrollToEnd(f *formScreen) {
+	for range 100 {
+		before := f.scroll.Offset.Y
+		pos := f.u.app.Driver().AbsolutePositionForObject(f.scroll).Add(fyne.NewPos(100, 100))
+		test.Scroll(f.u.win.Canvas(), pos, 0, -widgets.WheelNotch)
+		if f.scroll.Offset.Y == before {
+			return
+		}
+	}
+}
+
+// TestStepNotDoneUntilSeen (issue 18, 8): a step whose empty optional
+// fields are below the fold is not 已完成 until they have been on screen
+// (所获表彰 and 联合申报单位 were never seen, and the print said 所获表彰：无).
+func TestStepNotDoneUntilSeen(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1200, 600))
+	f := openSampleDraft(t, u, "basic")
+	step := -1
+	for i, s := range f.sections {
+		if strings.HasPrefix(stepName(s.title), "一、") {
+			step = i
+		}
+	}
+	if got := f.steps.state(step).text(); !strings.HasSuffix(got, "项未看") {
+		t.Fatalf("step 一 before it was shown: %q", got)
+	}
+	f.showStep(step)
+	fl := f.fields["joint_applicants"]
+	if fl == nil || !fl.empty() {
+		t.Fatalf("the basic sample's joint applicants: %v", fl)
+	}
+	if fl.seen {
+		t.Fatal("the joint applicants, at the end of step 一, count as seen without scrolling (window too tall for this test?)")
+	}
+	if got := f.steps.state(step).text(); !strings.HasSuffix(got, "项未看") {
+		t.Errorf("step 一 shown at its top: %q", got)
+	}
+	scrollToEnd(f)
+	if !fl.seen {
+		t.Error("scrolled to the end, the joint applicants are still unseen")
+	}
+	if got := f.steps.state(step).text(); got != "已完成" {
+		t.Errorf("step 一 seen to its end: %q", got)
+	}
+	// A field reached by Tab or a finding's link is seen too: the form
+	// scrolls to it and the next check marks it.
+	f.showStep(step)
+	for _, fl := range f.order {
+		if fl.step == step && fl.empty != nil && fl.empty() {
+			fl.seen = false
+		}
+	}
+	f.scrollTo(f.fields["joint_applicants"].obj)
+	f.recheck()
+	if !f.fields["joint_applicants"].seen {
+		t.Error("scrolled to by a link and checked: still unseen")
 	}
 }
