@@ -53,6 +53,17 @@ func (l *Label) CreateRenderer() fyne.WidgetRenderer {
 	return l.RichText.CreateRenderer()
 }
 
+// Resize lays the label out at size, its lines broken for that width.
+func (l *Label) Resize(size fyne.Size) {
+	if size == l.Size() {
+		return
+	}
+	l.RichText.Resize(size)
+	if l.Wrapping == fyne.TextWrapWord {
+		l.Refresh()
+	}
+}
+
 // SetText shows text.
 func (l *Label) SetText(text string) {
 	l.Text = text
@@ -72,6 +83,13 @@ func (l *Label) sync() {
 		size = theme.SizeNameText
 	}
 	l.seg.Text = l.Text
+	if l.Wrapping == fyne.TextWrapWord && l.Size().Width > 0 {
+		th := l.Theme()
+		avail := l.Size().Width - 2*th.Size(theme.SizeNameInnerPadding) - 1
+		l.seg.Text = BreakLines(l.Text, avail, func(s string) float32 {
+			return fyne.MeasureText(s, th.Size(size), l.TextStyle).Width
+		})
+	}
 	l.seg.Style = widget.RichTextStyle{
 		Alignment: l.Alignment,
 		ColorName: importanceColor(l.Importance),

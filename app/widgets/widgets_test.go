@@ -100,3 +100,84 @@ func TestCellEntryGrows(t *testing.T) {
 		t.Errorf("a long text: %d lines, want %d", e.rows, CellMaxRows)
 	}
 }
+
+// TestBreakLines: no line starts with “、” or “）” or ends with “（”, each
+// line fits, Latin words stay whole, and the text is kept (issue 18, 8:
+// messages wrapped by Fyne started lines with “、” and “）”).
+func TestBreakLines(t *testing.T) {
+	measure := func(s string) float32 { // a wide character 2, others 1
+		w := float32(0)
+		for _, r := range s {
+			if wide(r) {
+				w += 2
+			} else {
+				w++
+			}
+		}
+		return w
+	}
+	texts := []string{
+		"请填写项目主题、举办地点、参会人数（不少于50人）和论文集（论文不少于30篇）。",
+		"邀请专家Smith-Williamson教授、Hans Müller教授作报告（Session 1）；会期2天。",
+		"金额（元）：30000，即人民币大写叁万元整。\n第二段：联合申报单位（鼓励）、协办单位。",
+	}
+	broke := 0
+	for _, text := range texts {
+		for avail := float32(8); avail <= 90; avail++ {
+			got := BreakLines(text, avail, measure)
+			if strings.ReplaceAll(strings.ReplaceAll(got, "\n", ""), " ", "") != strings.ReplaceAll(strings.ReplaceAll(text, "\n", ""), " ", "") {
+				t.Fatalf("width %v: the text changed: %q", avail, got)
+			}
+			lines := strings.Split(got, "\n")
+			if len(lines) > strings.Count(text, "\n")+1 {
+				broke++
+			}
+			for i, l := range lines {
+				rs := []rune(l)
+				if len(rs) == 0 {
+					continue
+				}
+				if i > 0 && strings.ContainsRune(noStart, rs[0]) {
+					t.Errorf("width %v: line %d starts with %q: %q", avail, i, rs[0], l)
+				}
+				if strings.ContainsRune(noEnd, rs[len(rs)-1]) {
+					t.Errorf("width %v: line %d ends with %q: %q", avail, i, rs[len(rs)-1], l)
+				}
+				if measure(l) > avail && len(rs) > 2 {
+					t.Errorf("width %v: line %q is %v wide", avail, l, measure(l))
+				}
+				if strings.HasSuffix(l, "Smith-") || strings.HasPrefix(l, "illiamson") || strings.HasSuffix(l, "Mül") {
+					if avail >= 20 {
+						t.Errorf("width %v: a Latin word cut: %q", avail, l)
+					}
+				}
+			}
+		}
+	}
+	if broke == 0 {
+		t.Fatal("no width broke any text: the test proves nothing")
+	}
+}
+
+// TestLabelBreaksAtItsWidth: a wrapped label's lines follow its width in
+// the real theme, and its Text stays as set.
+func TestLabelBreaksAtItsWidth(t *testing.T) {
+	test.NewTempApp(t)
+	text := "请填写项目主题、举办地点、参会人数（不少于50人）、论文集（论文不少于30篇）、日程安排、邀请专家。"
+	l := NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	for w := float32(80); w <= 400; w += 13 {
+		l.Resize(fyne.NewSize(w, 200))
+		if l.Text != text {
+			t.Fatalf("Text changed to %q", l.Text)
+		}
+		for i, line := range strings.Split(l.seg.Text, "\n") {
+			if rs := []rune(line); i > 0 && len(rs) > 0 && strings.ContainsRune(noStart, rs[0]) {
+				t.Errorf("width %v: line %d starts with %q", w, i, rs[0])
+			}
+		}
+	}
+	if !strings.Contains(l.seg.Text, "\n") {
+		t.Error("a narrow label got no line breaks")
+	}
+}
