@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 )
 
@@ -16,7 +17,7 @@ import (
 type findingsPanel struct {
 	f       *formScreen
 	content fyne.CanvasObject
-	counts  *widget.Label
+	counts  *widgets.Label
 	box     *fyne.Container
 	rows    []*findingRow
 	shown   []forms.Finding
@@ -25,9 +26,9 @@ type findingsPanel struct {
 
 func newFindingsPanel(f *formScreen) *findingsPanel {
 	p := &findingsPanel{f: f}
-	p.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{})
+	p.counts = widgets.NewLabel("")
 	p.counts.Wrapping = fyne.TextWrapBreak
-	hint := widget.NewLabel("点击一条，跳到要修改的地方。“待填”的项在离开该项或点“检查全部”后才检查。")
+	hint := widgets.NewLabel("点击一条，跳到要修改的地方。“待填”的项在离开该项或点“检查全部”后才检查。")
 	hint.Wrapping = fyne.TextWrapBreak
 	p.box = container.NewVBox()
 	// The counts and the hint scroll with the findings: wrapped labels
@@ -99,7 +100,7 @@ func sameFindings(a, b []forms.Finding) bool {
 // findingRow is one finding of the panel: a wrapped label that, when its
 // field is on the form, can be clicked to go there.
 type findingRow struct {
-	widget.Label
+	widgets.Label
 	finding forms.Finding
 	pending bool // shown as 待填
 	target  bool // its field is on the form

@@ -601,3 +601,36 @@ func TestLongCellShownWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestFindingsBreakLikeChinese: at the widths of a 1366×768 screen at
+// 125 % and smaller, no line of a finding in the panel starts with “、”,
+// “，”, “。” or “）” (the joint applicants' hint ended a line on “4(1)”
+// and started the next with “）。”).
+func TestFindingsBreakLikeChinese(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := newBlank(t, u, "forum")
+	rows, broken := 0, 0
+	pad := 2 * theme.InnerPadding()
+	for _, w := range []float32{1366 / 1.3, 1024, 900} {
+		u.win.Resize(fyne.NewSize(w, 600))
+		for _, r := range f.panel.rows {
+			rows++
+			lines := r.Lines()
+			if len(lines) > 1 {
+				broken++
+			}
+			for i, l := range lines {
+				// Each line fits, so Fyne adds no break of its own.
+				if lw := fyne.MeasureText(l, theme.TextSize(), r.TextStyle).Width; lw > r.Size().Width-pad {
+					t.Errorf("window %v wide: line %q is %v wide in a %v label", w, l, lw, r.Size().Width)
+				}
+				if rs := []rune(l); i > 0 && len(rs) > 0 && strings.ContainsRune("、，。）；：", rs[0]) {
+					t.Errorf("window %v wide: a finding's line %d starts with %q: %q", w, i, rs[0], r.Text)
+				}
+			}
+		}
+	}
+	if rows == 0 || broken == 0 {
+		t.Fatalf("%d findings in the panel of a blank draft, %d broken into lines", rows, broken)
+	}
+}

@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -59,9 +61,16 @@ func (l *Label) Resize(size fyne.Size) {
 		return
 	}
 	l.RichText.Resize(size)
-	if l.Wrapping == fyne.TextWrapWord {
+	if l.wraps() {
 		l.Refresh()
 	}
+}
+
+// wraps reports whether the label breaks its lines (at words or anywhere:
+// either way BreakLines chooses the breaks, so that Fyne finds every line
+// fitting and adds none).
+func (l *Label) wraps() bool {
+	return l.Wrapping == fyne.TextWrapWord || l.Wrapping == fyne.TextWrapBreak
 }
 
 // SetText shows text.
@@ -82,8 +91,13 @@ func (l *Label) sync() {
 	if size == "" {
 		size = theme.SizeNameText
 	}
+	if l.seg == nil { // a Label embedded in another widget, not made by NewLabel
+		l.seg = &widget.TextSegment{}
+		l.Scroll = container.ScrollNone
+		l.Segments = []widget.RichTextSegment{l.seg}
+	}
 	l.seg.Text = l.Text
-	if l.Wrapping == fyne.TextWrapWord && l.Size().Width > 0 {
+	if l.wraps() && l.Size().Width > 0 {
 		th := l.Theme()
 		avail := l.Size().Width - 2*th.Size(theme.SizeNameInnerPadding) - 1
 		l.seg.Text = BreakLines(l.Text, avail, func(s string) float32 {
@@ -115,4 +129,11 @@ func importanceColor(i widget.Importance) fyne.ThemeColorName {
 		return theme.ColorNameSuccess
 	}
 	return theme.ColorNameForeground
+}
+
+// Lines are the label's lines as it breaks them at its width now (its
+// Text split where it wraps), for tests and the review.
+func (l *Label) Lines() []string {
+	l.sync()
+	return strings.Split(l.seg.Text, "\n")
 }
