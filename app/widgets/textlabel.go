@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -100,9 +101,7 @@ func (l *Label) sync() {
 	if l.wraps() && l.Size().Width > 0 {
 		th := l.Theme()
 		avail := l.Size().Width - 2*th.Size(theme.SizeNameInnerPadding) - 1
-		l.seg.Text = BreakLines(l.Text, avail, func(s string) float32 {
-			return fyne.MeasureText(s, th.Size(size), l.TextStyle).Width
-		})
+		l.seg.Text = BreakLines(l.Text, avail, runeWidths(th.Font(l.TextStyle).Name(), th.Size(size), l.TextStyle))
 	}
 	l.seg.Style = widget.RichTextStyle{
 		Alignment: l.Alignment,
@@ -137,3 +136,43 @@ func (l *Label) Lines() []string {
 	l.sync()
 	return strings.Split(l.seg.Text, "\n")
 }
+
+// runeWidths measures a text as the sum of its characters' advances, each
+// measured once per size and style: measuring every prefix of a line
+// (what breaking a line needs) would fill Fyne's cache of measured strings
+// with each of them on every keystroke (tens of MB over a session).
+func runeWidths(font string, size float32, style fyne.TextStyle) func(string) float32 {
+	key := widthKey{font, size, style}
+	widthMu.Lock()
+	m := widthCache[key]
+	if m == nil {
+		m = map[rune]float32{}
+		widthCache[key] = m
+	}
+	widthMu.Unlock()
+	return func(s string) float32 {
+		w := float32(0)
+		widthMu.Lock()
+		defer widthMu.Unlock()
+		for _, r := range s {
+			a, ok := m[r]
+			if !ok {
+				a = fyne.MeasureText(string(r), size, style).Width
+				m[r] = a
+			}
+			w += a
+		}
+		return w
+	}
+}
+
+type widthKey struct {
+	font  string // the theme's font's name
+	size  float32
+	style fyne.TextStyle
+}
+
+var (
+	widthMu    sync.Mutex
+	widthCache = map[widthKey]map[rune]float32{}
+)
