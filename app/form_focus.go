@@ -114,60 +114,54 @@ func (f *formScreen) focusFirst() {
 // markSeen marks the fields of the step shown that are on screen now
 // (wholly or in part, within the form's scroller) as seen, and reports
 // whether any was not before. A field hidden (a section that does not
-// apply) counts as seen: there is nothing to look at.
+// apply) counts as seen: there is nothing to look at. One walk of the
+// step's widgets finds every field's place (it runs on every check).
 func (f *formScreen) markSeen() bool {
-	if f.steps == nil || f.scroll == nil || f.scroll.Size().Height <= 0 {
+	if f.steps == nil || f.scroll == nil || f.scroll.Size().Height <= 0 || f.steps.cur >= len(f.sections) {
+		return false
+	}
+	want := map[fyne.CanvasObject][]*field{}
+	for _, fl := range f.order {
+		if !fl.seen && fl.step == f.steps.cur && fl.obj != nil {
+			want[fl.obj] = append(want[fl.obj], fl)
+		}
+	}
+	if len(want) == 0 {
 		return false
 	}
 	drv := f.u.app.Driver()
-	base := drv.AbsolutePositionForObject(f.scroll.Content).Y
+	box := f.sections[f.steps.cur].box
+	origin := drv.AbsolutePositionForObject(box).Y - drv.AbsolutePositionForObject(f.scroll.Content).Y
 	top, bottom := f.scroll.Offset.Y, f.scroll.Offset.Y+f.scroll.Size().Height
 	changed := false
-	for _, fl := range f.order {
-		if fl.seen || fl.step != f.steps.cur || fl.obj == nil {
-			continue
-		}
-		if !shownIn(fl.obj, f.sections[fl.step].box) {
+	mark := func(o fyne.CanvasObject) {
+		for _, fl := range want[o] {
 			fl.seen, changed = true, true
-			continue
 		}
-		y := drv.AbsolutePositionForObject(fl.obj).Y - base
-		if y+fl.obj.Size().Height > top && y < bottom {
-			fl.seen, changed = true, true
+		delete(want, o)
+	}
+	var walk func(n fyne.CanvasObject, y float32, shown bool)
+	walk = func(n fyne.CanvasObject, y float32, shown bool) {
+		shown = shown && (n == box || n.Visible())
+		if _, ok := want[n]; ok && (!shown || y+n.Size().Height > top && y < bottom) {
+			mark(n)
+		}
+		if c, ok := n.(*fyne.Container); ok {
+			for _, k := range c.Objects {
+				walk(k, y+k.Position().Y, shown)
+			}
+		}
+	}
+	walk(box, origin, true)
+	// A field inside a widget of its own (not reached through containers)
+	// is placed by the driver.
+	base := drv.AbsolutePositionForObject(f.scroll.Content).Y
+	for o := range want {
+		if y := drv.AbsolutePositionForObject(o).Y - base; o.Visible() && y+o.Size().Height > top && y < bottom {
+			mark(o)
 		}
 	}
 	return changed
-}
-
-// shownIn reports whether o is shown as far as up to its section's box
-// (the box itself may be hidden: another step is shown).
-func shownIn(o, box fyne.CanvasObject) bool {
-	found, shown := false, true
-	var walk func(n fyne.CanvasObject) bool
-	walk = func(n fyne.CanvasObject) bool {
-		if n == o {
-			found, shown = true, n.Visible()
-			return true
-		}
-		var kids []fyne.CanvasObject
-		switch t := n.(type) {
-		case *fyne.Container:
-			kids = t.Objects
-		case fyne.Widget:
-			return false
-		}
-		for _, k := range kids {
-			if walk(k) {
-				if !n.Visible() && n != box {
-					shown = false
-				}
-				return true
-			}
-		}
-		return false
-	}
-	walk(box)
-	return !found || shown
 }
 
 // onSeen refreshes the steps' states when scrolling or a new step showed a
