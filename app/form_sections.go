@@ -412,7 +412,26 @@ func (f *formScreen) honours(s *section, label string) {
 		f.changed()
 	}
 	f.register(fl)
+	if hint := priorityHint(call); hint != "" {
+		f.addRow(s, label, fl, container.NewVBox(widgets.NewSecondaryLabel(hint), g))
+		return
+	}
 	f.addRow(s, label, fl, g)
+}
+
+// priorityHint says, above the honours, that they give priority and
+// where the notice says so (“获得以下荣誉的单位优先支持（通知 二、1）”),
+// from the call's priority rule; "" when the call states none.
+func priorityHint(call *forms.Call) string {
+	for _, r := range forms.Rules(call) {
+		if r.ID == forms.RulePriority {
+			if r.Clause == "" {
+				return "获得以下荣誉的单位优先支持。"
+			}
+			return "获得以下荣誉的单位优先支持（通知 " + r.Clause + "）。"
+		}
+	}
+	return ""
 }
 
 // applicantTypes are the call's applicant types in the call file's order.

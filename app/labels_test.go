@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/app/widgets"
 	"shenbao/forms"
 	"shenbao/forms/layout"
 )
@@ -200,5 +201,31 @@ func TestOneLabelPerField(t *testing.T) {
 		if !checked[p] {
 			t.Errorf("%s was not compared", p)
 		}
+	}
+}
+
+// TestHonoursSayTheyGivePriority: the honours' row says they give
+// priority and cites the notice (its label lost 「（优先支持）」 when the
+// labels became one per field).
+func TestHonoursSayTheyGivePriority(t *testing.T) {
+	u, _ := newTestUI(t)
+	f := openSampleDraft(t, u, "annual")
+	want := priorityHint(u.call)
+	if !strings.Contains(want, "优先支持") || !strings.Contains(want, "通知 二、1") {
+		t.Fatalf("the 2024 call's priority hint: %q", want)
+	}
+	g := f.fields["applicant.honours"].obj
+	found := false
+	for _, o := range f.sections[f.fields["applicant.honours"].step].grid.Objects {
+		if box, ok := o.(*fyne.Container); ok {
+			if inner, ok := box.Objects[0].(*fyne.Container); ok && len(inner.Objects) == 2 && inner.Objects[1] == g {
+				if l, ok := inner.Objects[0].(*widgets.Label); ok && l.Text == want {
+					found = true
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no %q above the honours", want)
 	}
 }
