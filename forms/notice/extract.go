@@ -636,11 +636,7 @@ func (r *reader) readFunding(cat *forms.Category, key, label, rest string, s *se
 			cat.Venues = append(cat.Venues, forms.Venue{ID: fmt.Sprintf("venue_%d", i+1), Name: n, Funding: funding[n]})
 			texts = append(texts, fmt.Sprintf("%s%d元", n, funding[n]))
 		}
-		var txt []string
-		for _, ap := range pieces {
-			txt = append(txt, ap.text)
-		}
-		r.put(key+"venues", label+"赛场及经费", strings.Join(texts, "，"), strings.Join(txt, "，"), s)
+		r.put(key+"venues", label+"赛场及经费", strings.Join(texts, "，"), span(s.text, pieces[0].text, pieces[len(pieces)-1].text), s)
 	}
 	if winners != nil {
 		cat.WinnersSupport = winners.max
@@ -1153,4 +1149,19 @@ func (r *reader) readSoft() {
 		f.Soft, f.Severity = word, sev
 		f.Note = "“" + word + "”是软性要求，宜作为" + sev.SeverityName() + "而非错误"
 	}
+}
+
+// span is the words of sentence from first to last, as the sentence has
+// them (the pieces of an amount per venue with what stands between them),
+// or first alone when they are not found in that order.
+func span(sentence, first, last string) string {
+	i := strings.Index(sentence, first)
+	if i < 0 {
+		return first
+	}
+	j := strings.LastIndex(sentence, last)
+	if j < i {
+		return first
+	}
+	return sentence[i : j+len(last)]
 }
