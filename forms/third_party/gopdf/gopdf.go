@@ -53,6 +53,9 @@ type GoPdf struct {
 	config  Config
 	anchors map[string]anchorOption
 
+	// shenbao: called when a subset's font file is made (SetFontFileMade).
+	fontFileMade func(fontData []byte)
+
 	indexOfCatalogObj int
 
 	/*---index ของ obj สำคัญๆ เก็บเพื่อลด loop ตอนค้นหา---*/
@@ -160,6 +163,14 @@ type polygonOptions struct {
 func (gp *GoPdf) SetLineWidth(width float64) {
 	gp.curr.lineWidth = gp.UnitsToPoints(width)
 	gp.getContent().AppendStreamSetLineWidth(gp.UnitsToPoints(width))
+}
+
+// SetFontFileMade sets a function called with a subset font's whole font
+// data each time the subset's font file has been made, while the PDF is
+// written (shenbao's change: the caller may then let go of those bytes'
+// memory pages; nil, the default, calls nothing).
+func (gp *GoPdf) SetFontFileMade(f func(fontData []byte)) {
+	gp.fontFileMade = f
 }
 
 // SetCompressLevel : set compress Level for content streams and embedded

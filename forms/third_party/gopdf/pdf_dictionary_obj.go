@@ -47,6 +47,10 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 		//log.Panicf("%s", err.Error())
 		return err
 	}
+	// shenbao: the font's bytes are done with once its subset is made.
+	if r := p.getRoot(); r != nil && r.fontFileMade != nil {
+		r.fontFileMade(p.PtrToSubsetFontObj.GetTTFParser().FontData())
+	}
 
 	//zipvar buff bytes.Buffer
 	zbuff := GetBuffer()
