@@ -74,6 +74,8 @@ var shots func(u *ui, started time.Time) bool
 func Run(a fyne.App, call *forms.Call) {
 	started := time.Now()
 	platform.TuneGC()
+	platform.KeepCHeapTrimmed()
+	platform.ShortenFyneCache()
 	followSystemVariant(a, newTheme())
 	w := a.NewWindow("申报助手")
 	u := newUI(a, w, forms.Default(), time.Now)

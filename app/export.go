@@ -187,7 +187,7 @@ func openFolder(u *ui, dir string) {
 // own memory (the print faces' tables, the PDF being written) then comes
 // on top of the live heap, not of its high-water mark.
 func beforeExport() {
-	platform.ReturnFreed()
+	platform.BeginExport()
 }
 
 // afterExport gives back what an export leaves behind, on the export's
@@ -197,5 +197,5 @@ func beforeExport() {
 // import) does not start from the export's high-water mark.
 func afterExport() {
 	pdfdoc.ReleaseFonts()
-	platform.ReturnFreed()
+	platform.EndExport()
 }
