@@ -14,7 +14,6 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -79,23 +78,28 @@ func (u *ui) runSession(started time.Time) {
 			})
 		})
 		if os.Getenv(SessionWalkEnv) == "1" {
-			// What a person filling the form sees besides: every step
-			// laid out in turn, then the review page, then back to the form.
+			// What a person filling the form does besides: every step
+			// laid out in turn, each of its text boxes emptied and its text
+			// typed again from nothing (the form filled from blank, as
+			// far as what is typed goes), then the review page, then back
+			// to the form.
 			step("every step of the form, then the review", func() {
 				n := 0
 				onUIWait("session: count the steps", func() { n = len(f.sections) })
-				// Text typed into each multi-line box, a rune at a time,
-				// ten runes a frame: characters of the call's own sample.
-				var text []rune
+				// A multi-line box gets at least 300 characters, as a real
+				// application's do: the sample's own text, then
+				// characters of the call's forum sample.
+				var more []rune
 				if d, err := forms.Sample(u.call, "forum"); err == nil {
-					text = []rune(d.Project.Summary + d.ExpectedResults + d.Publicity)
+					more = []rune(d.Project.Summary + d.ExpectedResults + d.Publicity)
 				}
+				typed := 0
 				for i := range n {
 					var boxes []*field
 					onUIWait("session: show a step", func() {
 						f.showStep(i)
 						for _, fl := range f.order {
-							if e, ok := fl.focus.(*widgets.Entry); ok && fl.step == i && e.MultiLine {
+							if e, ok := fl.focus.(*widgets.Entry); ok && fl.step == i && !e.Disabled() {
 								boxes = append(boxes, fl)
 							}
 						}
@@ -103,18 +107,29 @@ func (u *ui) runSession(started time.Time) {
 					time.Sleep(150 * time.Millisecond) // its frames drawn
 					for _, fl := range boxes {
 						e := fl.focus.(*widgets.Entry)
-						onUIWait("session: focus a box", func() { u.win.Canvas().Focus(e) })
-						for k := 0; k+10 <= len(text) && k < 300; k += 10 {
+						var text []rune
+						onUIWait("session: empty a box", func() {
+							u.win.Canvas().Focus(e)
+							text = []rune(e.Text)
+							if e.MultiLine && len(text) < 300 {
+								text = append(text, more[:min(300-len(text), len(more))]...)
+							}
+							e.SetText("")
+						})
+						// A rune at a time, ten runes a frame.
+						for k := 0; k < len(text); k += 10 {
 							onUIWait("session: type", func() {
-								for _, r := range text[k : k+10] {
+								for _, r := range text[k:min(k+10, len(text))] {
 									e.TypedRune(r)
 								}
 							})
 							time.Sleep(20 * time.Millisecond)
 						}
+						typed += len(text)
 						onUIWait("session: leave the box", func() { f.commit(fl) })
 					}
 				}
+				fmt.Fprintf(os.Stderr, "typed %d characters into the form's text boxes\n", typed)
 				onUIWait("session: open the review", f.onReview)
 				time.Sleep(500 * time.Millisecond)
 				onUIWait("session: back to the form", func() {
@@ -218,9 +233,10 @@ func (u *ui) runSession(started time.Time) {
 }
 
 // SessionWalkEnv, set to 1, adds two steps to the session after the first
-// edit: every step of the form shown in turn with text typed into its
-// multi-line boxes, then the review page; then the draft saved, the
-// drafts list shown and the draft opened again.
+// edit: every step of the form shown in turn, each of its text boxes
+// emptied and its text typed again a character at a time (a multi-line box
+// at least 300 characters), then the review page; then the draft saved,
+// the drafts list shown and the draft opened again.
 const SessionWalkEnv = "SHENBAO_SESSION_WALK"
 
 // SessionPhotosEnv names the folder of the session's photos, written
@@ -336,11 +352,13 @@ func sampleRSS() func() (rss, anon int) {
 	stop, done := make(chan struct{}), make(chan peak)
 	go func() {
 		var p peak
+		var r statusReader
+		defer r.close()
 		t := time.NewTicker(2 * time.Millisecond)
 		defer t.Stop()
 		for {
-			r, a := rssKB()
-			p.rss, p.anon = max(p.rss, r), max(p.anon, a)
+			rss, anon := r.read()
+			p.rss, p.anon = max(p.rss, rss), max(p.anon, anon)
 			select {
 			case <-stop:
 				done <- p
@@ -356,25 +374,59 @@ func sampleRSS() func() (rss, anon int) {
 	}
 }
 
-// rssKB is the process's VmRSS and RssAnon in kB; 0 where they cannot be
-// read.
-func rssKB() (rss, anon int) {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
+// statusReader reads VmRSS and RssAnon from /proc/self/status into one
+// buffer it keeps, the file kept open: sampled every 2 ms, reading the
+// file anew each time (os.ReadFile, strings.Split) made ~4 MB of garbage a
+// second, which the collector then counted in the very peak being
+// measured.
+type statusReader struct {
+	f   *os.File
+	buf [4096]byte
+}
+
+// read returns VmRSS and RssAnon in kB; 0 where they cannot be read.
+func (r *statusReader) read() (rss, anon int) {
+	if r.f == nil {
+		f, err := os.Open("/proc/self/status")
+		if err != nil {
+			return 0, 0
+		}
+		r.f = f
+	}
+	n, err := r.f.ReadAt(r.buf[:], 0)
+	if n == 0 && err != nil {
 		return 0, 0
 	}
-	kB := func(v string) int {
-		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
-		return n
+	return statusField(r.buf[:n], "VmRSS:"), statusField(r.buf[:n], "RssAnon:")
+}
+
+func (r *statusReader) close() {
+	if r.f != nil {
+		r.f.Close()
 	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
-			rss = kB(v)
-		} else if v, ok := strings.CutPrefix(l, "RssAnon:"); ok {
-			anon = kB(v)
+}
+
+// statusField is the number after name in a /proc/self/status text, 0 if
+// absent; it allocates nothing.
+func statusField(b []byte, name string) int {
+	i := bytes.Index(b, []byte(name))
+	if i < 0 {
+		return 0
+	}
+	n, seen := 0, false
+	for _, c := range b[i+len(name):] {
+		switch {
+		case c >= '0' && c <= '9':
+			n, seen = n*10+int(c-'0'), true
+		case c == ' ' || c == '\t':
+			if seen {
+				return n
+			}
+		default:
+			return n
 		}
 	}
-	return rss, anon
+	return n
 }
 
 // latencyProbe posts an empty task to the UI goroutine every 10 ms without
