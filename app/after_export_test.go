@@ -37,7 +37,7 @@ func TestAfterExportIntoSubmissionFolder(t *testing.T) {
 	}
 	// Named as the package's folder is (unit-category-project), not after
 	// the draft's file (issue 18, 8).
-	want := filepath.Join(dir, exportFolderName, submission.BaseName(forms.Default(), f.d)+afterFolderSuffix)
+	want := filepath.Join(dir, exportFolderName, submission.BaseName(forms.Default(), f.d)+"-会后材料")
 	if strings.Contains(filepath.Base(want), displayName(f.path)) || !strings.Contains(filepath.Base(want), f.d.Applicant.Name) {
 		t.Errorf("the folder %q is named after the draft's file %q, or not after the unit %q", filepath.Base(want), displayName(f.path), f.d.Applicant.Name)
 	}

@@ -79,7 +79,7 @@ func (f *formScreen) runExport() {
 		u.showError("导出失败", err)
 		return
 	}
-	outDir := filepath.Join(filepath.Dir(f.path), exportFolderName)
+	outDir := submission.FolderFor(f.path)
 	f.exporting = true
 	f.exportProgress.SetValue(0)
 	f.exportStep.SetText("正在准备导出……")
@@ -122,7 +122,7 @@ func (f *formScreen) exportFinished(res *submission.Result, err error) {
 }
 
 // exportFolderName is the folder, next to the draft, exports go to.
-const exportFolderName = "报送材料"
+const exportFolderName = submission.Folder
 
 func mustMarshal(d *forms.Draft) []byte {
 	b, _ := forms.Marshal(d)

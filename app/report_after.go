@@ -132,17 +132,12 @@ func (s *afterScreen) focusFor(path string) fyne.Focusable {
 	return nil
 }
 
-// afterFolderSuffix names the one subfolder, inside the 报送材料 folder
-// beside the draft, that the after-selection documents go to.
-const afterFolderSuffix = "-会后材料"
-
 // exportDir is where the after-selection documents go: the 报送材料 folder
 // beside the draft (where the application's package goes too), in one
 // subfolder named as the package's folder is (unit, category, project:
 // submission.BaseName) followed by -会后材料, so the two sit side by side.
 func (s *afterScreen) exportDir() string {
-	p := s.env.draftPath
-	return filepath.Join(filepath.Dir(p), exportFolderName, submission.BaseName(s.env.call, s.env.d)+afterFolderSuffix)
+	return submission.AfterFolder(s.env.call, s.env.d, s.env.draftPath)
 }
 
 // emptyParts lists what would be exported empty: a summary not written, or

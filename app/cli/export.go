@@ -17,7 +17,7 @@ func init() { commands["export"] = runExport }
 const exportUsage = `用法：shenbao export 文件 [--out 文件夹]
   检查草稿，然后写出报送材料包：申报书PDF和Word文档、报送清单、邮寄地址标签、
   邮件草稿（.eml，附Word文档；涉及保密内容的申报书不生成），以及整个文件夹的zip。
-  --out 文件夹   材料包写到这里（默认：草稿文件所在的文件夹）。
+  --out 文件夹   材料包写到这里（默认：草稿文件旁的“报送材料”文件夹，与窗口相同）。
   已有同名材料包时不覆盖，新的一份名称后加“ (2)”“ (3)”……
   检查有错误时仍照常导出（命令行无法询问确认），但列出错误并以退出码1结束：
   请改正后重新导出再报送。
@@ -77,7 +77,7 @@ func runExport(args []string, env Env) int {
 
 	dir := outDir
 	if dir == "" {
-		dir = filepath.Dir(file)
+		dir = submission.FolderFor(file)
 	}
 	res, err := submission.Build(dir, env.Call, d, now)
 	if err != nil {

@@ -57,10 +57,13 @@ func TestExportExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	good := writeSample(t, dir, "annual")
 
-	// Default --out: the draft's own folder.
+	// Default --out: the 报送材料 folder beside the draft, as the window's.
 	code, stdout, _ := run(t, "export", good)
-	if code != ExitOK || !strings.Contains(stdout, filepath.Join(dir, "吉林省汽车工程学会-年会分会场")) {
+	if code != ExitOK || !strings.Contains(stdout, filepath.Join(dir, "报送材料", "吉林省汽车工程学会-年会分会场")) {
 		t.Errorf("export without --out: %d\n%s", code, stdout)
+	}
+	if zips, _ := filepath.Glob(filepath.Join(dir, "报送材料", "吉林省汽车工程学会-年会分会场*.zip")); len(zips) != 1 {
+		t.Errorf("export without --out: %d zips in 报送材料, want 1", len(zips))
 	}
 
 	// A draft with an error is exported all the same, with exit 1 and the

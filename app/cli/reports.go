@@ -7,19 +7,17 @@ import (
 
 	"shenbao/forms"
 	"shenbao/forms/aftercare"
+	"shenbao/forms/submission"
 )
 
 func init() { commands["reports"] = runReports }
-
-// reportsFolder is where `shenbao reports` writes without --out: a folder
-// beside the draft, so the drafts folder keeps only drafts.
-const reportsFolder = "会后材料"
 
 const reportsUsage = `用法：shenbao reports 文件 [--out 文件夹]
   为已入选的项目写出会后须报送的全部材料（见申报通知的会后材料一条）：信息报道稿（附照片）、
   演讲比赛分赛场成绩（仅演讲比赛）、项目总结及学术观点综述、决算表，各一份PDF和
   Word文档，另加报送日程（.ics，可导入Outlook、苹果日历，提前一天提醒）。
-  --out 文件夹   写到这里（默认：草稿文件旁的“会后材料”文件夹）。同名文件被新版本替换。
+  --out 文件夹   写到这里（默认：草稿文件旁“报送材料”文件夹中的“单位-类别-项目-会后材料”，与窗口相同）。
+                同名文件被新版本替换。
   照片从草稿文件旁的“草稿名.files”文件夹读取。
   会后材料检查有错误时仍照常导出，但列出错误并以退出码1结束：请改正后重新导出再报送。
 退出码：0 已导出且无错误，1 已导出但有错误，2 文件无法读取或写入、项目未入选、用法有误。
@@ -43,7 +41,7 @@ func runReports(args []string, env Env) int {
 
 	dir := outDir
 	if dir == "" {
-		dir = filepath.Join(filepath.Dir(file), reportsFolder)
+		dir = submission.AfterFolder(env.Call, d, file)
 	}
 	written, err := aftercare.ExportAll(dir, env.Call, d, file, now)
 	if err != nil {

@@ -187,12 +187,18 @@ func TestReportsSelectedSample(t *testing.T) {
 		t.Errorf("due dates in the calendar %v, want [20241021 20241028] (end 10-18 + 3 and + 10 days)", starts)
 	}
 
-	// Without --out: the 会后材料 folder beside the draft.
-	if code, stdout, _ := runAt(t, afterEvent, "reports", file); code != ExitOK || !strings.Contains(stdout, filepath.Join(dir, "会后材料")) {
-		t.Errorf("default folder: exit %d\n%s", code, stdout)
+	// Without --out: the window's folder, 报送材料/<单位-类别-项目>-会后材料
+	// beside the draft.
+	d, err = forms.Load(file)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if left, _ := os.ReadDir(filepath.Join(dir, "会后材料")); len(left) != len(want) {
-		t.Errorf("default folder holds %d files", len(left))
+	def := filepath.Join(dir, "报送材料", submission.BaseName(forms.Default(), d)+"-会后材料")
+	if code, stdout, _ := runAt(t, afterEvent, "reports", file); code != ExitOK || !strings.Contains(stdout, def) {
+		t.Errorf("default folder: exit %d, want %s\n%s", code, def, stdout)
+	}
+	if left, _ := os.ReadDir(def); len(left) != len(want) {
+		t.Errorf("default folder holds %d files, want %d", len(left), len(want))
 	}
 }
 

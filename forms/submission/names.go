@@ -2,6 +2,7 @@ package submission
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -265,4 +266,25 @@ func mailed(call *forms.Call) bool {
 		}
 	}
 	return false
+}
+
+// Folder is the folder beside a draft that its exports go to, in the
+// window and on the command line alike: the package's folder and zip, and
+// the after-selection documents' folder (AfterFolder).
+const Folder = "报送材料"
+
+// afterSuffix ends the name of the after-selection documents' folder.
+const afterSuffix = "-会后材料"
+
+// FolderFor is the Folder beside the draft file at draftPath.
+func FolderFor(draftPath string) string {
+	return filepath.Join(filepath.Dir(draftPath), Folder)
+}
+
+// AfterFolder is where the after-selection documents of the draft d (its
+// file at draftPath) go: one subfolder of FolderFor named as the package
+// beside it (BaseName) with "-会后材料", e.g.
+// "报送材料/吉林省化学会-研究生论坛-新材料与绿色化工专题-会后材料".
+func AfterFolder(call *forms.Call, d *forms.Draft, draftPath string) string {
+	return filepath.Join(FolderFor(draftPath), BaseName(call, d)+afterSuffix)
 }
