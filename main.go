@@ -14,6 +14,7 @@ import (
 
 	"shenbao/app"
 	"shenbao/app/cli"
+	"shenbao/app/platform"
 	"shenbao/assets"
 	"shenbao/forms"
 )
@@ -34,6 +35,10 @@ func main() {
 		call = c
 	case len(os.Args) > 1:
 		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	if msg := platform.NoDisplay(); msg != "" {
+		fmt.Fprintln(os.Stderr, msg)
+		os.Exit(cli.ExitUnread)
 	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
