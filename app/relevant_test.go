@@ -2,6 +2,8 @@ package app
 
 import (
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"shenbao/app/widgets"
@@ -50,9 +52,25 @@ func TestSectionWhenInWindow(t *testing.T) {
 		t.Fatal("no 联合申报 box")
 	}
 	c.SetChecked(true)
+	// The call names the joint applicants in its own words (labels of the
+	// joint block): the table's title, its column, and the findings' name.
+	if l := u.call.FieldLabel("joint_applicants"); l != "合作单位" {
+		t.Errorf("the joint table's label is %q, want the call's 合作单位", l)
+	}
+	if texts := "|" + labelsOf(r.box) + "|"; !strings.Contains(texts, "|合作单位|") || strings.Contains(texts, "联合申报单位") {
+		t.Errorf("the joint table's title is not the call's 合作单位: %s", texts)
+	}
 	if !r.box.Visible() || r.note.Visible() || !jointFinding() {
 		t.Errorf("jointly: joint inputs shown %v, note shown %v, joint finding %v", r.box.Visible(), r.note.Visible(), jointFinding())
 	}
+	jt := f.tables["joint_applicants"]
+	jt.onAdd()
+	if len(jt.heads) == 0 || !slices.Contains(jt.headers, "合作单位名称") {
+		t.Errorf("a row added: the joint table's columns %v (%d shown), want the call's 合作单位名称", jt.headers, len(jt.heads))
+	}
+	f.d.Joint = nil
+	jt.rebuild()
+	f.recheck()
 	c.SetChecked(false)
 	if r.box.Visible() || jointFinding() {
 		t.Errorf("unticked again: joint inputs shown %v, joint finding %v", r.box.Visible(), jointFinding())

@@ -115,7 +115,7 @@ var blockFields = map[string][]BlockField{
 		{"evaluation_taken", "applicant.evaluation_taken"}, {"graduate_training", "applicant.graduate_training"},
 		{"honours", "applicant.honours"}, {"joint_applicants", "joint_applicants"}, {"confidential", "confidential"},
 	},
-	BlockJoint: {{"name", "joint_applicants[].name"}, {"type", "joint_applicants[].type"}},
+	BlockJoint: {{"joint_applicants", "joint_applicants"}, {"name", "joint_applicants[].name"}, {"type", "joint_applicants[].type"}},
 	BlockProject: {
 		{"name", "project.name"}, {"category", "category"}, {"venue", "venue"}, {"theme", "project.theme"},
 		{"start_date", "project.start_date"}, {"end_date", "project.end_date"}, {"city", "project.city"},
@@ -376,6 +376,9 @@ func (c *Call) sectionProblem(s *SectionDecl, keys map[string]bool) (string, str
 			return "不是意见栏（opinions），不能有 blocks", s.Block
 		}
 		if s.Block == BlockJoint {
+			if contains(s.Omit, "joint_applicants") {
+				return "的 omit 中有 “joint_applicants”：这是联合申报单位的表格本身；不问联合申报单位时，请不要声明这一部分", "joint_applicants"
+			}
 			if a := c.BlockSection(BlockApplicant); a != nil && a.Asks("joint_applicants") {
 				return "与申报单位部分（applicant）中的联合申报单位重复：请在 applicant 的 omit 中加上 \"joint_applicants\"", s.Block
 			}

@@ -96,3 +96,33 @@ func TestSectionWhenLoaderErrors(t *testing.T) {
 		})
 	}
 }
+
+// A joint block names its table in the call's own words (labels
+// joint_applicants): the findings name it so; the table itself cannot be
+// left out of the block that is its whole content.
+func TestJointTableLabel(t *testing.T) {
+	raw, err := os.ReadFile(jointCallFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call, err := ParseCall("call.toml", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := call.FieldLabel("joint_applicants"); l != "合作单位" {
+		t.Errorf("joint table labelled %q, want the call's 合作单位", l)
+	}
+	if l := call.FieldLabel("joint_applicants[0].name"); l != "合作单位第1行的合作单位名称" {
+		t.Errorf("joint applicant's name labelled %q, want the call's words, 合作单位第1行的合作单位名称", l)
+	}
+	src := string(raw)
+	old := `labels = { joint_applicants = "合作单位", name = "合作单位名称" }`
+	if !strings.Contains(src, old) {
+		t.Fatalf("the test call has no %q", old)
+	}
+	_, err = ParseCall("call.toml", []byte(strings.Replace(src, old, old+"\n  omit = [\"joint_applicants\"]", 1)))
+	var ce *CallError
+	if !errors.As(err, &ce) || !strings.Contains(ce.Problem, "表格本身") {
+		t.Errorf("omit of the joint table itself: want a CallError saying why, got %v", err)
+	}
+}

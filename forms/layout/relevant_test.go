@@ -9,6 +9,28 @@ import (
 )
 
 // headings are the texts of a document's headings.
+// tableHeads are the texts of every table's header cells in doc.
+func tableHeads(doc *Document) map[string]bool {
+	out := map[string]bool{}
+	var walk func(bs []Block)
+	walk = func(bs []Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *Table:
+				for _, r := range b.Header {
+					for _, c := range r.Cells {
+						out[c.Text] = true
+					}
+				}
+			case *KeepTogether:
+				walk(b.Blocks)
+			}
+		}
+	}
+	walk(doc.Blocks)
+	return out
+}
+
 func headings(doc *Document) map[string]bool {
 	out := map[string]bool{}
 	var walk func(bs []Block)
@@ -27,7 +49,7 @@ func headings(doc *Document) map[string]bool {
 }
 
 // A section with when is printed only when its condition holds: the test
-// call's 三、联合申报单位 only when 联合申报 is ticked; the call declares no
+// call's 三、合作单位 (its joint applicants, in its own words) only when 联合申报 is ticked; the call declares no
 // cover, so none is printed.
 func TestSectionWhenPrinted(t *testing.T) {
 	call, err := forms.LoadCallFile(filepath.Join("..", "testdata", "call-joint", forms.CallFileName))
@@ -39,7 +61,7 @@ func TestSectionWhenPrinted(t *testing.T) {
 	d.Joint = []forms.Joint{{Name: "某市青年科技工作者协会", Type: "society"}}
 	at := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
 	doc := Application(call, d, at)
-	if h := headings(doc); h["三、联合申报单位"] || !h["二、联合申报"] || !h["四、项目"] {
+	if h := headings(doc); h["三、合作单位"] || !h["二、联合申报"] || !h["四、项目"] {
 		t.Errorf("not jointly: headings %v", h)
 	}
 	for _, b := range doc.Blocks {
@@ -52,8 +74,12 @@ func TestSectionWhenPrinted(t *testing.T) {
 	}
 	*d.Sections["partnership"].BoolPtr("jointly") = true
 	doc = Application(call, d, at)
-	if h := headings(doc); !h["三、联合申报单位"] {
+	if h := headings(doc); !h["三、合作单位"] {
 		t.Errorf("jointly: headings %v", h)
+	}
+	// The call's own words for the joint table's column.
+	if !tableHeads(doc)["合作单位名称"] {
+		t.Errorf("jointly: the joint table's heads %v, want the call's 合作单位名称", tableHeads(doc))
 	}
 	if got := PrintedTexts(call, d)["joint_applicants[0].name"]; got != "某市青年科技工作者协会" {
 		t.Errorf("jointly: the joint applicant's name printed as %q", got)
