@@ -210,9 +210,13 @@ func (b *appBuilder) rows(s *forms.SectionDecl, groups ...[]item) []Row {
 func (b *appBuilder) cover() {
 	d := b.d
 	s := b.doc.CoverDecl()
+	// The joint applicants, when the draft is asked them: not when their
+	// section does not apply (its when does not hold).
 	var joint []string
-	for _, j := range d.Joint {
-		joint = append(joint, j.Name)
+	if b.call.AskedOf(d)("joint_applicants") {
+		for _, j := range d.Joint {
+			joint = append(joint, j.Name)
+		}
 	}
 	phone := d.Applicant.Mobile
 	if d.Applicant.Phone != "" {
@@ -229,7 +233,7 @@ func (b *appBuilder) cover() {
 		{key: "project_name", label: "项目名称", value: d.Project.Name},
 		{key: "category", label: "项目类别", value: CategoryText(b.call, d)},
 		{key: "applicant", label: "申报单位（公章）", value: d.Applicant.Name, sealMM: SealMM},
-		{key: "joint", label: "联合申报单位", value: strings.Join(joint, "\n")},
+		{key: "joint", label: b.call.FieldLabel("joint_applicants"), value: strings.Join(joint, "\n")},
 		{key: "contact", label: "联系人", value: d.Applicant.Contact},
 		{key: "phone", label: "联系电话", value: phone},
 		{key: "email", label: "电子邮箱", value: d.Applicant.Email},

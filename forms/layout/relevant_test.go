@@ -1,14 +1,15 @@
 package layout
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"shenbao/forms"
 )
 
-// headings are the texts of a document's headings.
 // tableHeads are the texts of every table's header cells in doc.
 func tableHeads(doc *Document) map[string]bool {
 	out := map[string]bool{}
@@ -31,6 +32,7 @@ func tableHeads(doc *Document) map[string]bool {
 	return out
 }
 
+// headings are the texts of a document's headings.
 func headings(doc *Document) map[string]bool {
 	out := map[string]bool{}
 	var walk func(bs []Block)
@@ -83,5 +85,49 @@ func TestSectionWhenPrinted(t *testing.T) {
 	}
 	if got := PrintedTexts(call, d)["joint_applicants[0].name"]; got != "某市青年科技工作者协会" {
 		t.Errorf("jointly: the joint applicant's name printed as %q", got)
+	}
+}
+
+// A cover's joint line prints the joint applicants only when their section
+// applies, under the call's name for them.
+func TestCoverJointFollowsWhen(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "call-joint", forms.CallFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(raw), "id = \"application\"\ntitle = \"申报书\"\n", "id = \"application\"\ntitle = \"申报书\"\ncover = true\n", 1)
+	if src == string(raw) {
+		t.Fatal("the test call's document header changed")
+	}
+	call, err := forms.ParseCall("call.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := forms.NewDraft(call, "activity")
+	d.EnsureSections(call)
+	d.Joint = []forms.Joint{{Name: "某市青年科技工作者协会", Type: "society"}}
+	at := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
+	jointLine := func() (label, value string, ok bool) {
+		for _, b := range Application(call, d, at).Blocks {
+			if c, isCover := b.(*Cover); isCover {
+				for _, f := range c.Fields {
+					if strings.Contains(f.Label, "合作单位") || strings.Contains(f.Label, "联合申报单位") {
+						return f.Label, f.Value, true
+					}
+				}
+			}
+		}
+		return "", "", false
+	}
+	label, value, ok := jointLine()
+	if !ok || label != "合作单位" {
+		t.Fatalf("the cover's joint line: %q %v, want the call's 合作单位", label, ok)
+	}
+	if value != "" {
+		t.Errorf("not jointly: the cover prints the joint applicants %q", value)
+	}
+	*d.Sections["partnership"].BoolPtr("jointly") = true
+	if _, value, _ := jointLine(); value != "某市青年科技工作者协会" {
+		t.Errorf("jointly: the cover's joint line %q", value)
 	}
 }
