@@ -153,6 +153,21 @@ func (u *ui) runSession(started time.Time) {
 				})
 				time.Sleep(300 * time.Millisecond)
 			})
+			// A pause longer than Fyne's cache duration, then a
+			// keystroke: the frame after it draws again every text the
+			// cache let go of. The probe times the UI goroutine meanwhile.
+			time.Sleep(12 * time.Second)
+			tasks.take()
+			p := startProbe()
+			step("a keystroke after 12 s idle", func() {
+				onUIWait("session: a keystroke", func() {
+					e := f.fields["project.theme"].focus.(*widgets.Entry)
+					u.win.Canvas().Focus(e)
+					e.TypedRune('。')
+				})
+				time.Sleep(300 * time.Millisecond)
+			})
+			measured("after 12 s idle, a keystroke", p)
 		}
 		step("export the application package", func() {
 			done := make(chan struct{})
