@@ -12,8 +12,10 @@ import (
 // and the texture of a text drawn. Fyne reads FYNE_CACHE once, before main,
 // and offers no other way to set it; this name links to its variable, which
 // Fyne reads each time it marks something used. If a Fyne version renamed
-// it, the program would not link: TestFyneCacheDurationLinked and the build
-// say so before anyone runs it.
+// it, the program would still build (the name would then be a variable of
+// its own, set and never read, the cache back at a minute):
+// TestFyneCacheDurationLinked fails then, as it reads Fyne's default
+// through the name and sees Fyne drop a renderer after the duration.
 //
 //go:linkname fyneCacheDuration fyne.io/fyne/v2/internal/cache.ValidDuration
 var fyneCacheDuration time.Duration
