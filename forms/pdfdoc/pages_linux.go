@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"os"
 	"syscall"
 	"unsafe"
 )
@@ -18,12 +19,12 @@ func dropPages(b []byte) {
 	if len(b) == 0 {
 		return
 	}
-	const page = 4096
+	page := uintptr(os.Getpagesize())
 	off := int((page - uintptr(unsafe.Pointer(&b[0]))%page) % page)
 	if off >= len(b) {
 		return
 	}
-	n := (len(b) - off) &^ (page - 1)
+	n := (len(b) - off) &^ int(page-1)
 	if n == 0 {
 		return
 	}

@@ -19,7 +19,7 @@ func residentKB(t *testing.T, b []byte) int {
 		t.Skip(err)
 	}
 	defer f.Close()
-	const page = 4096
+	page := uintptr(os.Getpagesize())
 	first := uintptr(unsafe.Pointer(&b[0])) / page
 	last := (uintptr(unsafe.Pointer(&b[0])) + uintptr(len(b)) - 1) / page
 	entries := make([]byte, 8*(last-first+1))
@@ -32,7 +32,7 @@ func residentKB(t *testing.T, b []byte) int {
 			n++
 		}
 	}
-	return n * page / 1024
+	return n * int(page) / 1024
 }
 
 // Writing a PDF reads several MB of the serif faces' glyphs when it makes
@@ -44,9 +44,9 @@ func TestReleaseFontsDropsPages(t *testing.T) {
 	var atSubset []int
 	fontFileMade = func(b []byte) {
 		atSubset = append(atSubset, residentKB(t, b))
-		dropPages(b)
+		dropFace(b)
 	}
-	t.Cleanup(func() { fontFileMade = dropPages })
+	t.Cleanup(func() { fontFileMade = dropFace })
 	want := samplePDF(t, "annual")
 	after := serif()
 	ReleaseFonts()
@@ -63,5 +63,20 @@ func TestReleaseFontsDropsPages(t *testing.T) {
 	}
 	if got := samplePDF(t, "annual"); string(got) != string(want) {
 		t.Error("the PDF differs after its fonts' pages were dropped")
+	}
+}
+
+// The hook gopdf calls for every font a document uses drops only the
+// pages of the embedded faces: bytes the program allocated (a copy of a
+// face here) keep their contents, which dropping their pages would zero.
+func TestDropFaceLeavesOtherBytes(t *testing.T) {
+	namesOnce.Do(readNames)
+	c := slices.Clone(assets.SerifFont)
+	dropFace(c)
+	if string(c) != string(assets.SerifFont) {
+		t.Fatal("a heap copy of a face changed when the hook was called with it: its pages were dropped")
+	}
+	if residentKB(t, c) < len(c)/1024-8 {
+		t.Errorf("the copy is %d kB resident of %d kB after the hook", residentKB(t, c), len(c)/1024)
 	}
 }

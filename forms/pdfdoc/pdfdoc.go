@@ -229,7 +229,23 @@ func startPDF(gp *gopdf.GoPdf, used map[string]bool) error {
 // pages, not all the faces of all the documents of an export (the window's
 // session: the after-selection export's peak 198 → 194 MB). A variable for
 // the tests.
-var fontFileMade = dropPages
+var fontFileMade = dropFace
+
+// dropFace drops the pages of b when b is one of the chain's embedded
+// faces, and leaves any other bytes alone: gopdf calls the hook for every
+// font a document uses, and dropping the pages of memory the program
+// allocated would zero it.
+func dropFace(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	for _, f := range faces() {
+		if len(f.Bytes) == len(b) && &f.Bytes[0] == &b[0] {
+			dropPages(b)
+			return
+		}
+	}
+}
 
 // compressLevel is the zlib level of the PDF's streams, the font subsets'
 // included (forms/third_party/gopdf lets SetCompressLevel reach them). Most of a
