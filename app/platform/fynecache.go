@@ -25,10 +25,19 @@ var fyneCacheDuration time.Duration
 // keyed by the text: typing a sentence a character at a time leaves one
 // texture per state of the line (in the renderer's C heap) and one measured
 // string per state (in Go's heap), all kept for a minute by default. A
-// scripted session typing 300 characters into each long box peaked 8–10 MB
-// lower with 10 s (docs/window.md, “A whole session”). What expires is made
-// again when next shown (a step's renderers, in milliseconds).
-const windowCacheDuration = 10 * time.Second
+// scripted session typing every text box of the form from empty peaked at
+// 192–197 MB with 20 s (8 runs of 9; 210 MB in one) and 203 MB with a
+// minute (docs/window.md, “A whole session”). What expires is made again when next shown (a step's
+// renderers, a text's texture: milliseconds).
+//
+// Not below 10 s: while the window is idle Fyne walks its widgets to keep
+// them cached whenever the last walk is older than 10 s + 60 s − the
+// duration (glfw loop.go, markCacheAlive), that is every frame at 10 s;
+// at 20 s every 10 s (CPU while idle: 2.5–2.9 s in 22 s at 20 s, 2.9–3.2 s
+// at 10 s, under a software renderer). Fyne's clean-up runs at most every
+// 10 s after a redraw and otherwise every half the duration it started with
+// (30 s), whatever is set here.
+const windowCacheDuration = 20 * time.Second
 
 // ShortenFyneCache sets Fyne's cache duration to windowCacheDuration unless
 // the user set FYNE_CACHE. Call once at start, before the window is shown.
