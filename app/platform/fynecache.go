@@ -26,7 +26,7 @@ var fyneCacheDuration time.Duration
 // texture per state of the line (in the renderer's C heap) and one measured
 // string per state (in Go's heap), all kept for a minute by default. A
 // scripted session typing every text box of the form from empty peaked at
-// 192–197 MB with 20 s (8 runs of 9; 210 MB in one) and 203 MB with a
+// 190–197 MB with 20 s (9 runs of 10; 210 MB in one) and 203 MB with a
 // minute (docs/window.md, “A whole session”). What expires is made again when next shown (a step's
 // renderers, a text's texture: milliseconds).
 //
